@@ -1,0 +1,182 @@
+"""The command line: the same engine as the app, for scripts and checks.
+
+    python -m trigger_map regions [--json]
+    python -m trigger_map suggest [--json] REGION_ID [REGION_ID ...]   (REGION_ID or REGION_ID=SEVERITY)
+    python -m trigger_map muscle [--json] NAME
+    python -m trigger_map condition [--json] NAME
+    python -m trigger_map place REGION U V [--side right|left]
+    python -m trigger_map validate [DATA_DIR]
+Global options --data DIR and --body SVG point at another dataset or drawing (tests use them).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from trigger_map.body import BODY_SVG, load_body
+from trigger_map.data import DATA_DIR, DatasetError, load_dataset
+from trigger_map.lookup import Engine
+from trigger_map.validate import validate
+
+
+def _engine(args) -> Engine:
+    return Engine(load_dataset(args.data), load_body(args.body))
+
+
+def _emit(data, as_json: bool, text_lines) -> None:
+    if as_json:
+        json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        for line in text_lines(data):
+            print(line)
+
+
+def cmd_regions(args) -> int:
+    body = load_body(args.body)
+    rows = [{"id": r.id, "label": r.label, "view": r.view, "side": r.side, "name": r.name,
+             "term": r.term, "display_label": r.display_label}
+            for r in sorted(body.regions.values(), key=lambda r: (r.view, r.id))]
+    _emit(rows, args.json, lambda rs: [f"{r['id']:<30} {r['view']:<6} {r['display_label']}" for r in rs])
+    return 0
+
+
+def _parse_area(text: str) -> tuple[str, float | None]:
+    region, _, severity = text.partition("=")
+    return region, float(severity) if severity else None
+
+
+def cmd_suggest(args) -> int:
+    engine = _engine(args)
+    areas = dict(_parse_area(a) for a in args.regions)
+    unknown = [r for r in areas if r not in engine.body.regions]
+    if unknown:
+        print(f"unknown region id(s): {', '.join(unknown)} (see `python -m trigger_map regions`)",
+              file=sys.stderr)
+        return 2
+    found = engine.suggest(areas, symptoms=tuple(args.symptom or ()), limit=args.limit)
+    rows = [s.as_dict() for s in found]
+    _emit(rows, args.json, lambda rs: [
+        f"{r['score']:.3f}  {r['muscle']:<34} {r['name']:<30} {r['side']:<6} "
+        f"essential: {', '.join(r['essential']) or '-'}; spillover: {', '.join(r['spillover']) or '-'}"
+        for r in rs])
+    return 0
+
+
+def _trigger_point_dict(engine: Engine, tp_id: str) -> dict:
+    row = engine.dataset.trigger_points.loc[tp_id]
+    right = engine.on_side(tp_id, "right")
+    return {"id": tp_id, "name": row["name"], "location": row["location"],
+            "location_region": row["location_region"], "view": row["view"],
+            "x": float(row["x"]), "y": float(row["y"]),
+            "essential_zones": list(row["essential_zones"]),
+            "spillover_zones": list(row["spillover_zones"]),
+            "essential_regions_right": list(right.essential),
+            "spillover_regions_right": list(right.spillover),
+            "referral": row["referral"], "symptoms": list(row["symptoms"]),
+            "conditions": list(row["conditions"]), "sources": list(row["sources"])}
+
+
+def cmd_muscle(args) -> int:
+    engine = _engine(args)
+    muscle_id = engine.find_muscle(args.name)
+    if muscle_id is None:
+        print(f"no muscle matches {args.name!r}", file=sys.stderr)
+        return 2
+    row = engine.dataset.muscles.loc[muscle_id]
+    data = {"id": muscle_id, **{c: row[c] for c in ("name", "anatomical_name", "body_area", "origin",
+                                                     "insertion", "action", "innervation", "description")},
+            "sources": list(row["sources"]),
+            "trigger_points": [_trigger_point_dict(engine, t) for t in engine.muscle_trigger_points(muscle_id)]}
+    _emit(data, args.json, lambda d: [f"{d['name']} ({d['anatomical_name']})", f"  innervation: {d['innervation']}"]
+          + [f"  {t['id']}: {t['name']} -> essential {', '.join(t['essential_zones'])}" for t in d["trigger_points"]])
+    return 0
+
+
+def cmd_condition(args) -> int:
+    engine = _engine(args)
+    condition_id = engine.find_condition(args.name)
+    if condition_id is None:
+        print(f"no condition matches {args.name!r}", file=sys.stderr)
+        return 2
+    row = engine.dataset.conditions.loc[condition_id]
+    tps = engine.condition_trigger_points(condition_id)
+    data = {"id": condition_id, "name": row["name"], "description": row["description"],
+            "evidence_level": row["evidence_level"], "muscles": list(row["muscles"]),
+            "red_flags": list(row["red_flags"]),
+            "trigger_points": [{"id": t, "muscle_id": engine.dataset.trigger_points.at[t, "muscle_id"],
+                                "name": engine.dataset.trigger_points.at[t, "name"]} for t in tps]}
+    _emit(data, args.json, lambda d: [f"{d['name']} (evidence: {d['evidence_level']})",
+                                      f"  muscles: {', '.join(d['muscles'])}"]
+          + [f"  {t['id']}" for t in d["trigger_points"]])
+    return 0
+
+
+def cmd_place(args) -> int:
+    body = load_body(args.body)
+    if args.region not in body.names:
+        print(f"unknown region name {args.region!r}", file=sys.stderr)
+        return 2
+    x, y = body.place(args.region, args.u, args.v, args.side)
+    print(json.dumps({"view": body.view_of(args.region), "x": x, "y": y}))
+    return 0
+
+
+def cmd_validate(args) -> int:
+    data_dir = Path(args.data_dir) if args.data_dir else args.data
+    problems = validate(data_dir, args.body)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    dataset = load_dataset(data_dir)
+    print(f"OK: {len(dataset.muscles)} muscles, {len(dataset.trigger_points)} trigger points, "
+          f"{len(dataset.conditions)} conditions, {len(dataset.sources)} sources")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m trigger_map", description="Trigger Map's engine.")
+    p.add_argument("--data", type=Path, default=DATA_DIR, help="the data folder (default: data/)")
+    p.add_argument("--body", type=Path, default=BODY_SVG, help="the body drawing (default: assets/body.svg)")
+    sub = p.add_subparsers(dest="command", required=True)
+    regions = sub.add_parser("regions", help="list the body regions")
+    regions.add_argument("--json", action="store_true")
+    regions.set_defaults(func=cmd_regions)
+    suggest = sub.add_parser("suggest", help="rank trigger points for painful regions")
+    suggest.add_argument("--json", action="store_true")
+    suggest.add_argument("--symptom", action="append", help="a symptom id (repeatable)")
+    suggest.add_argument("--limit", type=int, default=None)
+    suggest.add_argument("regions", nargs="+", help="region ids, optionally REGION=SEVERITY (0-10)")
+    suggest.set_defaults(func=cmd_suggest)
+    for name, func in (("muscle", cmd_muscle), ("condition", cmd_condition)):
+        one = sub.add_parser(name, help=f"one {name} with its trigger points")
+        one.add_argument("--json", action="store_true")
+        one.add_argument("name", help="id or name")
+        one.set_defaults(func=func)
+    place = sub.add_parser("place", help="x, y of a spot inside a region (for adding a trigger point)")
+    place.add_argument("region")
+    place.add_argument("u", type=float)
+    place.add_argument("v", type=float)
+    place.add_argument("--side", choices=("right", "left"), default="right")
+    place.set_defaults(func=cmd_place)
+    check = sub.add_parser("validate", help="check the dataset against its schema and the body")
+    check.add_argument("data_dir", nargs="?")
+    check.set_defaults(func=cmd_validate)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except DatasetError as error:
+        print(error, file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

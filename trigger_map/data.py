@@ -1,0 +1,279 @@
+"""Load and validate the dataset in data/: one schema per table, the single source of truth.
+
+Every problem is reported as file, row (as a spreadsheet numbers it: the header is row 1), column
+and what is wrong, so a therapist editing a CSV can find it. Loading never half-succeeds: either the
+whole dataset is valid, or `DatasetError` lists every problem found.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+REGION_NAME = r"^[a-z0-9]+(_[a-z0-9]+)*$"
+BODY_AREAS = (
+    "head", "neck", "shoulder", "upper back", "chest", "upper arm", "forearm and hand",
+    "abdomen", "low back and pelvis", "hip and thigh", "lower leg", "foot",
+)
+EVIDENCE_LEVELS = ("supported", "mixed", "limited", "insufficient")
+RED_FLAG_ACTIONS = ("emergency", "urgent", "soon")
+BENEFIT_IDS = (
+    "pain-relief", "range-of-motion", "posture", "athletic-performance", "circulation",
+    "stress-anxiety", "recovery",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the dataset, located as precisely as we can."""
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f":{self.row}"
+        if self.column:
+            where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class DatasetError(Exception):
+    """The dataset could not be loaded; `problems` says why, one entry per problem."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(str(p) for p in problems[:50])
+        more = f"\n... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{len(problems)} problem(s) in the dataset:\n{lines}{more}")
+
+
+def split_list(cell: str) -> tuple[str, ...]:
+    """A `;`-separated cell as a tuple of trimmed, non-empty entries."""
+    return tuple(part.strip() for part in str(cell).split(";") if part.strip())
+
+
+_filled = pa.Check(lambda s: s.str.strip() != "", error="is empty")
+
+
+def _text(required: bool = True, *checks: pa.Check) -> pa.Column:
+    return pa.Column(str, [_filled, *checks] if required else list(checks), nullable=False)
+
+
+def _slug(unique: bool = False) -> pa.Column:
+    return pa.Column(str, [_filled, pa.Check.str_matches(SLUG, error="is not a slug (a-z, 0-9, -)")],
+                     unique=unique, nullable=False)
+
+
+def _one_of(values: tuple[str, ...]) -> pa.Column:
+    return pa.Column(str, pa.Check.isin(values, error=f"must be one of: {', '.join(values)}"))
+
+
+def _coordinate(upper: float) -> pa.Column:
+    return pa.Column(float, pa.Check.in_range(0, upper, error=f"must be a number from 0 to {upper:g}"),
+                     coerce=True, nullable=False)
+
+
+# One schema per file: the columns, in order, and what each must hold. List columns hold
+# `;`-separated ids whose references are checked across files by `check_references`.
+SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    "sources.csv": pa.DataFrameSchema({
+        "id": _slug(unique=True),
+        "kind": _one_of(("book", "article", "guideline", "web")),
+        "citation": _text(),
+        "doi": _text(False), "pmid": _text(False), "url": _text(False), "note": _text(False),
+    }, strict=True, ordered=False),
+    "symptoms.csv": pa.DataFrameSchema({
+        "id": _slug(unique=True), "label": _text(), "kind": _one_of(("pain", "other")),
+        "description": _text(),
+    }, strict=True),
+    "benefits.csv": pa.DataFrameSchema({
+        "id": _slug(unique=True), "name": _text(), "description": _text(), "where": _text(),
+        "conditions": _text(), "evidence": _text(), "evidence_level": _one_of(EVIDENCE_LEVELS),
+        "sources": _text(),
+    }, strict=True),
+    "conditions.csv": pa.DataFrameSchema({
+        "id": _slug(unique=True), "name": _text(), "also_called": _text(False),
+        "description": _text(), "muscles": _text(), "red_flags": _text(False),
+        "evidence": _text(), "evidence_level": _one_of(EVIDENCE_LEVELS), "sources": _text(),
+    }, strict=True),
+    "red_flags.csv": pa.DataFrameSchema({
+        "id": _slug(unique=True), "title": _text(), "regions": _text(False),
+        "symptoms": _text(False), "message": _text(), "action": _one_of(RED_FLAG_ACTIONS),
+        "sources": _text(),
+    }, strict=True),
+    "muscles.csv": pa.DataFrameSchema({
+        "id": _slug(unique=True), "name": _text(), "anatomical_name": _text(),
+        "body_area": _one_of(BODY_AREAS), "origin": _text(), "insertion": _text(),
+        "action": _text(), "innervation": _text(), "description": _text(), "sources": _text(),
+    }, strict=True),
+    "trigger_points.csv": pa.DataFrameSchema({
+        "id": _slug(unique=True), "muscle_id": _slug(), "name": _text(),
+        "location_region": pa.Column(str, pa.Check.str_matches(REGION_NAME, error="is not a region name")),
+        "view": _one_of(("front", "back")), "x": _coordinate(1200), "y": _coordinate(900),
+        "location": _text(), "essential_zones": _text(), "spillover_zones": _text(False),
+        "referral": _text(), "symptoms": _text(), "activators": _text(), "self_care": _text(),
+        "precautions": _text(), "conditions": _text(), "benefits": _text(), "sources": _text(),
+        "source_detail": _text(False),
+    }, strict=True),
+}
+
+# Which list columns refer to which table (checked after every file passed its own schema).
+LIST_COLUMNS = {
+    "trigger_points.csv": {"symptoms": "symptoms.csv", "conditions": "conditions.csv",
+                           "benefits": "benefits.csv", "sources": "sources.csv"},
+    "muscles.csv": {"sources": "sources.csv"},
+    "conditions.csv": {"muscles": "muscles.csv", "red_flags": "red_flags.csv",
+                       "sources": "sources.csv"},
+    "benefits.csv": {"conditions": "conditions.csv", "sources": "sources.csv"},
+    "red_flags.csv": {"symptoms": "symptoms.csv", "sources": "sources.csv"},
+}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The validated tables, indexed by id. List cells are tuples."""
+
+    trigger_points: pd.DataFrame
+    muscles: pd.DataFrame
+    conditions: pd.DataFrame
+    benefits: pd.DataFrame
+    symptoms: pd.DataFrame
+    red_flags: pd.DataFrame
+    sources: pd.DataFrame
+
+    def table(self, file: str) -> pd.DataFrame:
+        return getattr(self, file.removesuffix(".csv"))
+
+
+def _describe(check: str, value) -> str:
+    """A plain sentence for one pandera failure (custom checks already carry their sentence)."""
+    if check == "field_uniqueness":
+        return f"duplicate value {value!r}"
+    if check.startswith(("coerce_dtype", "dtype")):
+        return f"{value!r} is not a number"
+    if check == "column_in_dataframe":
+        return "column is missing"
+    if check == "column_in_schema":
+        return "unexpected column"
+    if check == "not_nullable":
+        return "is empty"
+    return check
+
+
+def _schema_problems(file: str, frame: pd.DataFrame, schema: pa.DataFrameSchema) -> list[Problem]:
+    try:
+        schema.validate(frame, lazy=True)
+        return []
+    except SchemaErrors as errors:
+        cases = errors.failure_cases
+    problems: list[Problem] = []
+    located: set[tuple[int | None, str]] = set()
+    for case in cases.itertuples(index=False):
+        check = str(case.check)
+        if case.schema_context == "DataFrameSchema":
+            row, column = None, str(case.failure_case)
+        elif case.index is None or pd.isna(case.index):
+            continue  # a follow-on failure of a column whose values could not be converted
+        else:
+            row, column = int(case.index) + 2, str(case.column)
+        if (row, column) in located:
+            continue  # one problem per cell: the first is the one to fix
+        located.add((row, column))
+        problems.append(Problem(file, row, column, _describe(check, case.failure_case)))
+    return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
+
+
+def _read(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def read_tables(data_dir: Path = DATA_DIR) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Read and schema-check every table; returns the frames that passed and all problems."""
+    data_dir = Path(data_dir)
+    frames: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for file, schema in SCHEMAS.items():
+        path = data_dir / file
+        if not path.exists():
+            problems.append(Problem(file, None, None, f"file is missing from {data_dir}"))
+            continue
+        try:
+            frame = _read(path)
+        except (pd.errors.ParserError, UnicodeDecodeError) as error:
+            problems.append(Problem(file, None, None, f"cannot be read as CSV: {error}"))
+            continue
+        found = _schema_problems(file, frame, schema)
+        problems.extend(found)
+        if not found:
+            frame = schema.validate(frame)
+            frames[file] = frame
+    return frames, problems
+
+
+def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Every id a list column names must exist in the table it refers to."""
+    problems: list[Problem] = []
+    ids = {file: set(frame["id"]) for file, frame in frames.items()}
+    for file, columns in LIST_COLUMNS.items():
+        if file not in frames:
+            continue
+        for row, record in enumerate(frames[file].to_dict("records"), start=2):
+            for column, target in columns.items():
+                if target not in ids:
+                    continue
+                for ref in split_list(record[column]):
+                    if ref not in ids[target]:
+                        problems.append(Problem(file, row, column, f"unknown id {ref!r} (not in {target})"))
+    if "trigger_points.csv" in frames and "muscles.csv" in frames:
+        muscles = ids["muscles.csv"]
+        for row, record in enumerate(frames["trigger_points.csv"].to_dict("records"), start=2):
+            if record["muscle_id"] not in muscles:
+                problems.append(Problem("trigger_points.csv", row, "muscle_id",
+                                        f"unknown muscle {record['muscle_id']!r} (not in muscles.csv)"))
+        used = set(frames["trigger_points.csv"]["muscle_id"])
+        for row, record in enumerate(frames["muscles.csv"].to_dict("records"), start=2):
+            if record["id"] not in used:
+                problems.append(Problem("muscles.csv", row, "id", "muscle has no trigger point"))
+    if "benefits.csv" in frames:
+        missing = set(BENEFIT_IDS) - ids["benefits.csv"]
+        for benefit in sorted(missing):
+            problems.append(Problem("benefits.csv", None, "id", f"the NMT benefit {benefit!r} is missing"))
+        for row, record in enumerate(frames["benefits.csv"].to_dict("records"), start=2):
+            for area in split_list(record["where"]):
+                if area not in BODY_AREAS:
+                    problems.append(Problem("benefits.csv", row, "where", f"unknown body area {area!r}"))
+    return problems
+
+
+def _as_lists(frame: pd.DataFrame, file: str) -> pd.DataFrame:
+    frame = frame.copy()
+    list_columns = set(LIST_COLUMNS.get(file, {})) | {
+        "trigger_points.csv": {"essential_zones", "spillover_zones"},
+        "conditions.csv": {"also_called"},
+        "benefits.csv": {"where"},
+        "red_flags.csv": {"regions"},
+    }.get(file, set())
+    for column in list_columns:
+        frame[column] = frame[column].map(split_list)
+    frame.index = pd.Index(frame["id"], name="id")
+    frame.attrs["file"] = file
+    return frame
+
+
+def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
+    """The whole dataset, validated; raises `DatasetError` listing every problem."""
+    frames, problems = read_tables(data_dir)
+    problems += check_references(frames)
+    if problems:
+        raise DatasetError(problems)
+    return Dataset(**{file.removesuffix(".csv"): _as_lists(frame, file) for file, frame in frames.items()})

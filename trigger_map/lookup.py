@@ -1,0 +1,192 @@
+"""From where it hurts to the trigger points that may cause it: one ranking engine.
+
+The explorer (one region), the where-it-hurts page (several regions with severities, symptoms, a
+condition) and the command line's `suggest` all call `Engine.suggest`.
+
+Scoring, for each trigger point on each side:
+- each marked region has a weight from its severity (0-10, default 5): weight = (severity + 1) / 6;
+- a region in the essential zone explains its full weight, one in the spillover zone half of it;
+- `explained` = explained weight / total marked weight (how much of the person's pain it accounts for);
+- `share` = how much of the pattern (essential counting double) was marked, so a huge pattern that
+  happens to touch one marked region does not outrank a small one that matches it;
+- area score = explained * (0.75 + 0.25 * share). Chosen symptoms add: score = 0.75 * area score +
+  0.25 * (share of chosen symptoms it lists); with no areas, the symptom share alone.
+A condition filters to its muscles' trigger points.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from trigger_map.body import Body
+from trigger_map.data import Dataset
+from trigger_map.referral import TriggerPointOnSide, on_both_sides
+
+ESSENTIAL, SPILLOVER = 1.0, 0.5
+DEFAULT_SEVERITY = 5
+
+
+def severity_weight(severity: float | None) -> float:
+    severity = DEFAULT_SEVERITY if severity is None else min(max(float(severity), 0.0), 10.0)
+    return (severity + 1) / 6
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A ranked trigger point with the reasons it was suggested."""
+
+    trigger_point: str
+    muscle_id: str
+    muscle: str
+    name: str
+    side: str
+    score: float
+    essential_hits: tuple[str, ...]
+    spillover_hits: tuple[str, ...]
+    share: float
+    symptom_hits: tuple[str, ...] = field(default=())
+
+    def as_dict(self) -> dict:
+        return {
+            "trigger_point": self.trigger_point, "muscle_id": self.muscle_id, "muscle": self.muscle,
+            "name": self.name, "side": self.side, "score": round(self.score, 4),
+            "essential": list(self.essential_hits), "spillover": list(self.spillover_hits),
+            "pattern_share": round(self.share, 4), "symptoms": list(self.symptom_hits),
+        }
+
+
+class Engine:
+    """Precomputed trigger-point-by-region weights; answers a query with a few array operations."""
+
+    def __init__(self, dataset: Dataset, body: Body):
+        self.dataset = dataset
+        self.body = body
+        self.placed: list[TriggerPointOnSide] = on_both_sides(body, dataset.trigger_points)
+        self.region_ids = sorted(body.regions)
+        self.region_index = {r: i for i, r in enumerate(self.region_ids)}
+        weights = np.zeros((len(self.placed), len(self.region_ids)), dtype=np.float32)
+        for i, tp in enumerate(self.placed):
+            weights[i, [self.region_index[r] for r in tp.spillover]] = SPILLOVER
+            weights[i, [self.region_index[r] for r in tp.essential]] = ESSENTIAL
+        self.weights = weights
+        self.pattern_size = weights.sum(axis=1)
+        self.symptom_ids = list(dataset.symptoms.index)
+        symptom_index = {s: i for i, s in enumerate(self.symptom_ids)}
+        self.symptoms = np.zeros((len(self.placed), len(self.symptom_ids)), dtype=bool)
+        tps = dataset.trigger_points
+        for i, tp in enumerate(self.placed):
+            for s in tps.at[tp.trigger_point, "symptoms"]:
+                self.symptoms[i, symptom_index[s]] = True
+        self.tp_index = np.array([tps.index.get_loc(tp.trigger_point) for tp in self.placed])
+        self.is_right = np.array([tp.side == "right" for tp in self.placed])
+        self.by_key = {tp.key: tp for tp in self.placed}
+        self._muscle_names = dataset.muscles["name"].to_dict()
+        self._tp_muscles = tps["muscle_id"].to_numpy()
+        self._tp_names = tps["name"].to_numpy()
+
+    def referring_to(self, region_id: str) -> list[Suggestion]:
+        """Trigger points whose pattern reaches one region (the explorer's click)."""
+        return self.suggest({region_id: None})
+
+    def suggest(self, areas: dict[str, float | None] | None = None, symptoms: tuple[str, ...] = (),
+                condition: str | None = None, limit: int | None = None) -> list[Suggestion]:
+        """Ranked trigger points for marked regions (id -> severity or None), symptoms, condition."""
+        areas = {r: s for r, s in (areas or {}).items() if r in self.region_index}
+        symptoms = tuple(s for s in symptoms if s in self.symptom_ids)
+        if not areas and not symptoms and not condition:
+            return []
+        n = len(self.placed)
+        keep = np.ones(n, dtype=bool)
+        if areas:
+            columns = np.array([self.region_index[r] for r in areas])
+            weights = np.array([severity_weight(s) for s in areas.values()], dtype=np.float32)
+            marked = self.weights[:, columns]
+            explained = marked @ weights / weights.sum()
+            share = marked.sum(axis=1) / np.maximum(self.pattern_size, 1e-9)
+            score = explained * (0.75 + 0.25 * share)
+            keep &= explained > 0
+        else:
+            share = np.zeros(n, dtype=np.float32)
+            score = np.zeros(n, dtype=np.float32)
+            keep &= self.is_right  # with no area marked, side does not matter: list each once
+        if symptoms:
+            symptom_columns = [self.symptom_ids.index(s) for s in symptoms]
+            symptom_share = self.symptoms[:, symptom_columns].mean(axis=1)
+            if areas:
+                score = 0.75 * score + 0.25 * symptom_share
+            else:
+                score = symptom_share.astype(np.float32)
+                keep &= symptom_share > 0
+        if condition:
+            keep &= self._condition_mask(condition)
+            if not areas and not symptoms:
+                score = np.ones(n, dtype=np.float32)
+        chosen = np.flatnonzero(keep)
+        order = chosen[np.lexsort((self.tp_index[chosen], -score[chosen]))]
+        if limit is not None:
+            order = order[:limit]
+        return [self._suggestion(i, float(score[i]), float(share[i]), areas, symptoms) for i in order]
+
+    def _condition_mask(self, condition: str) -> np.ndarray:
+        conditions = self.dataset.conditions
+        muscles = set(conditions.at[condition, "muscles"]) if condition in conditions.index else set()
+        tps = self.dataset.trigger_points
+        listed = tps["conditions"].map(lambda c: condition in c).to_numpy()
+        of_muscle = tps["muscle_id"].isin(muscles).to_numpy()
+        return (listed | of_muscle)[self.tp_index]
+
+    def _suggestion(self, i: int, score: float, share: float, areas: dict, symptoms: tuple) -> Suggestion:
+        tp = self.placed[i]
+        muscle_id = self._tp_muscles[self.tp_index[i]]
+        tp_symptoms = self.dataset.trigger_points.at[tp.trigger_point, "symptoms"]
+        return Suggestion(
+            trigger_point=tp.trigger_point,
+            muscle_id=muscle_id,
+            muscle=self._muscle_names[muscle_id],
+            name=self._tp_names[self.tp_index[i]],
+            side=tp.side if areas else "either",
+            score=score,
+            essential_hits=tuple(r for r in areas if r in tp.essential),
+            spillover_hits=tuple(r for r in areas if r in tp.spillover),
+            share=share,
+            symptom_hits=tuple(s for s in symptoms if s in tp_symptoms),
+        )
+
+    def on_side(self, trigger_point: str, side: str) -> TriggerPointOnSide:
+        return self.by_key[f"{trigger_point}@{'right' if side == 'either' else side}"]
+
+    def find_muscle(self, query: str) -> str | None:
+        """A muscle id from an id, a plain or anatomical name (case-insensitive), or a unique part."""
+        return _find(self.dataset.muscles, query, ("name", "anatomical_name"))
+
+    def find_condition(self, query: str) -> str | None:
+        return _find(self.dataset.conditions, query, ("name",), list_column="also_called")
+
+    def muscle_trigger_points(self, muscle_id: str) -> list[str]:
+        tps = self.dataset.trigger_points
+        return list(tps.index[tps["muscle_id"] == muscle_id])
+
+    def condition_trigger_points(self, condition_id: str) -> list[str]:
+        return [self.placed[i].trigger_point for i in np.flatnonzero(self._condition_mask(condition_id))
+                if self.placed[i].side == "right"]
+
+
+def _find(table, query: str, columns: tuple[str, ...], list_column: str | None = None) -> str | None:
+    wanted = query.strip().lower()
+    if not wanted:
+        return None
+    if wanted in table.index:
+        return wanted
+    slug = "-".join(wanted.split())
+    if slug in table.index:
+        return slug
+    for record in table.itertuples():
+        names = [str(getattr(record, c)).lower() for c in columns]
+        if list_column:
+            names += [n.lower() for n in getattr(record, list_column)]
+        if wanted in names:
+            return record.Index
+    partial = [record.Index for record in table.itertuples()
+               if any(wanted in str(getattr(record, c)).lower() for c in columns)]
+    return partial[0] if len(partial) == 1 else None
