@@ -5,6 +5,7 @@ person's own: in the front view their right is on the viewer's left, in the back
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,6 +18,11 @@ from svgelements import SVG, Close, Group, Line, Move
 from svgelements import Path as SvgPath
 
 BODY_SVG = Path(__file__).resolve().parent.parent / "assets" / "body.svg"
+
+
+def body_svg() -> Path:
+    """The drawing: TRIGGER_MAP_BODY when set (tests use a tiny stand-in), else assets/body.svg."""
+    return Path(os.environ.get("TRIGGER_MAP_BODY") or BODY_SVG)
 VIEWS = ("front", "back")
 SIDES = ("left", "right")
 MIDLINE = {"front": 300.0, "back": 900.0}

@@ -6,6 +6,7 @@ whole dataset is valid, or `DatasetError` lists every problem found.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,11 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def data_dir() -> Path:
+    """The data folder: TRIGGER_MAP_DATA when set (tests point it at broken datasets), else data/."""
+    return Path(os.environ.get("TRIGGER_MAP_DATA") or DATA_DIR)
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REGION_NAME = r"^[a-z0-9]+(_[a-z0-9]+)*$"

@@ -47,6 +47,11 @@ class Suggestion:
     share: float
     symptom_hits: tuple[str, ...] = field(default=())
 
+    @property
+    def key(self) -> str:
+        """The trigger point on a side, as used in links: "<id>@<side>" (either -> right)."""
+        return f"{self.trigger_point}@{'right' if self.side == 'either' else self.side}"
+
     def as_dict(self) -> dict:
         return {
             "trigger_point": self.trigger_point, "muscle_id": self.muscle_id, "muscle": self.muscle,

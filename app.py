@@ -1,0 +1,21 @@
+"""Trigger Map: page set-up and navigation; everything else lives in pages/, ui/ and trigger_map/."""
+import streamlit as st
+
+st.set_page_config(page_title="Trigger Map", page_icon=":material/accessibility_new:", layout="wide")
+
+navigation = st.navigation({
+    "Explore": [
+        st.Page("pages/explorer.py", title="Body map", icon=":material/accessibility_new:", default=True),
+        st.Page("pages/where_it_hurts.py", title="Where it hurts", icon=":material/touch_app:"),
+    ],
+    "Learn": [
+        st.Page("pages/nmt.py", title="What is NMT", icon=":material/school:"),
+        st.Page("pages/cycle.py", title="Pain-spasm-pain cycle", icon=":material/autorenew:"),
+        st.Page("pages/conditions.py", title="Conditions", icon=":material/medical_information:"),
+        st.Page("pages/benefits.py", title="Benefits", icon=":material/favorite:"),
+        st.Page("pages/muscles.py", title="Muscles", icon=":material/menu_book:"),
+        st.Page("pages/evidence.py", title="Evidence and references", icon=":material/fact_check:"),
+        st.Page("pages/quiz.py", title="Anatomy quiz", icon=":material/quiz:"),
+    ],
+})
+navigation.run()

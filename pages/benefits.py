@@ -1,0 +1,40 @@
+"""The seven benefits of NMT: where on the body and for which conditions each matters, with evidence."""
+import plotly.graph_objects as go
+import streamlit as st
+
+from trigger_map.areas import area_region_ids
+from trigger_map.figures import Highlight, view_figure
+from ui import panels, resources
+
+engine = resources.engine()
+data = engine.dataset
+LEVEL_TEXT = {"supported": "supported by good evidence", "mixed": "mixed evidence",
+              "limited": "limited evidence", "insufficient": "not enough evidence yet"}
+
+st.title("The benefits of neuromuscular therapy", anchor=False)
+st.markdown("What people hope to gain from treatment, where on the body it matters, and how "
+            "strong the evidence is for each. Evidence for NMT is mixed: see each benefit.")
+
+benefit = st.radio("Benefit", list(data.benefits.index), key="benefit", horizontal=True,
+                   format_func=lambda b: data.benefits.at[b, "name"])
+row = data.benefits.loc[benefit]
+text, picture = st.columns([3, 2], gap="large")
+with text:
+    st.subheader(row["name"], anchor=False)
+    st.write(row["description"])
+    st.markdown(f"**Evidence: {LEVEL_TEXT[row['evidence_level']]}.** {panels.plain(row['evidence'])}")
+    st.markdown("**Where on the body:** " + panels.plain(", ".join(row["where"])))
+    st.markdown("**Conditions where it matters most:**")
+    for condition in row["conditions"]:
+        st.page_link("pages/conditions.py", label=data.conditions.at[condition, "name"],
+                     query_params={"condition": condition}, icon=":material/medical_information:")
+    with st.expander("Sources"):
+        for source in row["sources"]:
+            st.markdown(f"- {panels.plain(data.sources.at[source, 'citation'])}")
+with picture:
+    lit = area_region_ids(engine.body, row["where"])
+    views = st.columns(2)
+    for column, view in zip(views, ("front", "back")):
+        figure = view_figure(engine.body, view, Highlight(spillover=lit), height=420)
+        column.plotly_chart(go.Figure(figure, _validate=False), config={"displayModeBar": False},
+                            key=f"benefit_{view}", alt=f"Body areas where {row['name']} matters")

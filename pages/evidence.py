@@ -1,0 +1,23 @@
+"""Evidence and references: what is supported, what is mixed, the known limits; every citation."""
+import streamlit as st
+
+from ui import panels, resources
+
+engine = resources.engine()
+sources = engine.dataset.sources
+
+st.title("Evidence and references", anchor=False)
+st.markdown(resources.text("evidence.md"))
+st.divider()
+st.subheader(f"References ({len(sources)})", anchor=False)
+kind = st.segmented_control("Show", ["all", "article", "book", "guideline", "web"], default="all",
+                            key="evidence_kind")
+for source in sources.itertuples():
+    if kind not in (None, "all") and source.kind != kind:
+        continue
+    links = []
+    if source.doi:
+        links.append(f"[doi:{panels.plain(source.doi)}](https://doi.org/{source.doi})")
+    if source.pmid:
+        links.append(f"[PMID {panels.plain(source.pmid)}](https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/)")
+    st.markdown(f"- {panels.plain(source.citation)} " + " · ".join(links))

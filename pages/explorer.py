@@ -1,0 +1,88 @@
+"""Body map: click where it hurts, see which trigger points refer pain there and their pattern."""
+import streamlit as st
+
+from trigger_map.links import ExplorerView, read_explorer
+from ui import body_map, panels, resources
+
+engine = resources.engine()
+
+st.title("Where does it hurt?", anchor=False)
+st.markdown("Tap the area on the body, or choose it from the list. You will see which muscles' "
+            "trigger points can send pain there, and the pattern each one makes.")
+
+if "explorer_loaded" not in st.session_state:  # a new visit: the link decides the view
+    st.session_state.explorer_loaded = True
+    linked = read_explorer(st.query_params, engine)
+    st.session_state.region = linked.region
+    st.session_state.tp = linked.trigger_point
+    st.session_state.explorer_notices = linked.notices
+
+for notice in st.session_state.get("explorer_notices", []):
+    st.info(notice, icon=":material/link_off:")
+
+
+def pick(regions: list[str], trigger_points: list[str]) -> None:
+    if trigger_points:
+        st.session_state.tp = trigger_points[0]
+    elif regions:
+        st.session_state.region = regions[0]
+        st.session_state.tp = None
+
+
+def clear() -> None:
+    st.session_state.region = None
+    st.session_state.tp = None
+
+
+REGION_OPTIONS = [None] + sorted(engine.body.regions,
+                                 key=lambda r: (engine.body.regions[r].view, engine.body.regions[r].display_label))
+
+
+@st.fragment
+def explorer() -> None:
+    """The map and its panel: a click reruns only this part of the page."""
+    region = st.session_state.get("region")
+    if region not in engine.body.regions:
+        region = st.session_state.region = None
+    suggestions = engine.referring_to(region) if region else []
+    keys = [s.key for s in suggestions]
+    tp = st.session_state.get("tp")
+    if keys and tp not in keys and not (tp in engine.by_key and region is None):
+        tp = keys[0]  # a new area: show its most likely trigger point straight away
+    if tp not in engine.by_key:
+        tp = None
+    st.session_state.tp = tp
+
+    chooser, reset = st.columns([4, 1], vertical_alignment="bottom")
+    chooser.selectbox("Area", REGION_OPTIONS, key="region",
+                      format_func=lambda r: "Choose an area..." if r is None else
+                      f"{engine.body.regions[r].display_label} ({engine.body.regions[r].view})")
+    reset.button("Clear", on_click=clear, width="stretch")
+
+    map_side, panel = st.columns([3, 2], gap="large")
+    with map_side:
+        body_map.body_maps(engine, panels.pattern_highlight(engine, tp, marked=(region,) if region else ()),
+                           key="explorer_map", on_pick=pick)
+        body_map.legend()
+    with panel:
+        st.caption(panels.NOT_A_DIAGNOSIS)
+        if region:
+            info = engine.body.regions[region]
+            st.markdown(f"### {panels.plain(info.display_label.capitalize())}")
+            st.caption(f"Anatomical term: {info.term}")
+            panels.red_flags(engine, [region])
+            if suggestions:
+                st.radio(f"{len(suggestions)} trigger points can send pain here",
+                         keys, key="tp", format_func=lambda k: panels.suggestion_label(
+                             engine, suggestions[keys.index(k)]))
+            else:
+                st.write("No trigger point in our dataset sends pain to this area.")
+        else:
+            st.markdown("Choose an area to begin.")
+        if tp:
+            st.divider()
+            panels.trigger_point_details(engine, tp)
+    st.query_params.from_dict(ExplorerView(region, tp).params())
+
+
+explorer()

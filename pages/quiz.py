@@ -1,0 +1,38 @@
+"""Anatomy quiz for trainers and students: origin, insertion, action, innervation, referral."""
+import streamlit as st
+
+from trigger_map.quiz import KINDS, make_question
+from ui import resources
+
+engine = resources.engine()
+
+st.title("Anatomy quiz", anchor=False)
+st.markdown("Questions come from the muscle library, so they always match what the app teaches.")
+
+kinds = st.pills("Ask about", list(KINDS), default=list(KINDS), selection_mode="multi", key="quiz_kinds")
+st.session_state.setdefault("quiz_seed", 1)
+st.session_state.setdefault("quiz_score", [0, 0])
+question = make_question(engine, st.session_state.quiz_seed, tuple(kinds) or tuple(KINDS))
+
+
+def next_question() -> None:
+    st.session_state.quiz_seed += 1
+    st.session_state.pop("quiz_answer", None)
+    st.session_state.pop("quiz_checked", None)
+
+
+st.subheader(question.prompt, anchor=False)
+answer = st.radio("Your answer", question.options, index=None, key="quiz_answer")
+right, wrong = st.session_state.quiz_score
+if st.button("Check", disabled=answer is None or st.session_state.get("quiz_checked", False)):
+    st.session_state.quiz_checked = True
+    st.session_state.quiz_score = [right + (answer == question.answer), wrong + (answer != question.answer)]
+if st.session_state.get("quiz_checked"):
+    if answer == question.answer:
+        st.success(f"Right. {question.explanation}", icon=":material/check_circle:")
+    else:
+        st.error(f"Not quite. The answer is: {question.answer}. {question.explanation}", icon=":material/cancel:")
+    st.page_link("pages/muscles.py", label="Read about this muscle", query_params={"muscle": question.muscle_id})
+st.button("Next question", on_click=next_question)
+right, wrong = st.session_state.quiz_score
+st.caption(f"Score this session: {right} right, {wrong} to review.")

@@ -1,0 +1,142 @@
+"""Where it hurts: mark every painful area (with how much), add symptoms or a condition, and get
+the likely trigger points ranked together, each with its reason."""
+import streamlit as st
+
+from trigger_map.links import PainView, read_pain
+from trigger_map.lookup import Suggestion
+from ui import body_map, panels, resources
+
+engine = resources.engine()
+data = engine.dataset
+TOP = 12
+
+st.title("Where it hurts", anchor=False)
+st.markdown("Mark every area that hurts: tap it on the body (tap again to unmark), draw around "
+            "several with the lasso, or pick them from the list. Then say how much each one hurts.")
+
+if "pain_loaded" not in st.session_state:  # a new visit: the link decides the view
+    st.session_state.pain_loaded = True
+    linked = read_pain(st.query_params, engine)
+    st.session_state.pain_areas = dict(linked.areas)
+    st.session_state.pain_area_list = list(linked.areas)
+    st.session_state.pain_symptoms = list(linked.symptoms)
+    st.session_state.pain_condition = linked.condition
+    st.session_state.pain_tp = linked.trigger_point
+    for region, severity in linked.areas.items():
+        if severity is not None:
+            st.session_state[f"severity_{region}"] = severity
+    st.session_state.pain_notices = linked.notices
+
+for notice in st.session_state.get("pain_notices", []):
+    st.info(notice, icon=":material/link_off:")
+
+
+def _set_areas(regions: list[str]) -> None:
+    areas = st.session_state.pain_areas
+    st.session_state.pain_areas = {r: areas.get(r) for r in regions}
+    st.session_state.pain_area_list = list(regions)
+
+
+def pick(regions: list[str], trigger_points: list[str]) -> None:
+    if trigger_points:
+        st.session_state.pain_tp = trigger_points[0]
+        return
+    current = list(st.session_state.pain_areas)
+    event = {}
+    for view in ("front", "back"):
+        selection = (st.session_state.get(f"pain_map_{view}") or {}).get("selection") or {}
+        if selection.get("box") or selection.get("lasso"):
+            event = selection
+    if event:  # a pain drawing: add everything inside it
+        current += [r for r in regions if r not in current]
+    else:  # a tap toggles one area
+        region = regions[0]
+        current = [r for r in current if r != region] if region in current else current + [region]
+    _set_areas(current)
+
+
+def list_changed() -> None:
+    _set_areas(st.session_state.pain_area_list)
+
+
+def clear() -> None:
+    _set_areas([])
+    st.session_state.pain_symptoms = []
+    st.session_state.pain_condition = None
+    st.session_state.pain_tp = None
+
+
+def reason(s: Suggestion) -> str:
+    parts = []
+    if s.essential_hits:
+        parts.append("main pain area: " + panels.region_labels(engine, s.essential_hits))
+    if s.spillover_hits:
+        parts.append("may spread to: " + panels.region_labels(engine, s.spillover_hits))
+    if s.symptom_hits:
+        parts.append("symptoms: " + ", ".join(data.symptoms.at[x, "label"] for x in s.symptom_hits))
+    if s.essential_hits or s.spillover_hits:
+        parts.append(f"{s.share:.0%} of its pattern is marked")
+    return "; ".join(parts)
+
+
+REGION_OPTIONS = sorted(engine.body.regions,
+                        key=lambda r: (engine.body.regions[r].view, engine.body.regions[r].display_label))
+SYMPTOMS = sorted(data.symptoms.index, key=lambda s: (data.symptoms.at[s, "kind"] == "pain",
+                                                      data.symptoms.at[s, "label"]))
+
+
+@st.fragment
+def where_it_hurts() -> None:
+    areas = {r: st.session_state.get(f"severity_{r}") for r in st.session_state.pain_areas}
+    symptoms = tuple(st.session_state.pain_symptoms)
+    condition = st.session_state.pain_condition
+    suggestions = engine.suggest(areas, symptoms, condition, limit=TOP)
+    keys = [s.key for s in suggestions]
+    chosen = st.session_state.pain_tp
+    if chosen not in keys:
+        chosen = keys[0] if keys else None
+    st.session_state.pain_tp = chosen
+
+    st.multiselect("Painful areas", REGION_OPTIONS, key="pain_area_list", on_change=list_changed,
+                   format_func=lambda r: engine.body.regions[r].display_label,
+                   placeholder="Choose the areas that hurt")
+    filters = st.columns(2)
+    filters[0].multiselect("Other symptoms (optional)", SYMPTOMS, key="pain_symptoms",
+                           format_func=lambda s: data.symptoms.at[s, "label"])
+    filters[1].selectbox("A condition you have been told you have (optional)",
+                         [None] + sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"]),
+                         key="pain_condition",
+                         format_func=lambda c: "None" if c is None else data.conditions.at[c, "name"])
+
+    map_side, results = st.columns([3, 2], gap="large")
+    with map_side:
+        treat_here = [panels.marker_for(engine, k) for k in keys[:5]]
+        body_map.body_maps(engine, panels.pattern_highlight(engine, chosen, marked=tuple(areas),
+                                                            treat_here=treat_here),
+                           key="pain_map", on_pick=pick, lasso=True)
+        body_map.legend()
+        st.button("Start again", on_click=clear)
+    with results:
+        st.caption(panels.NOT_A_DIAGNOSIS)
+        panels.red_flags(engine, list(areas), symptoms)
+        if areas:
+            with st.expander("How much does each area hurt? (0 = not at all, 10 = worst)", expanded=False):
+                for region in areas:
+                    st.slider(engine.body.regions[region].display_label, 0, 10, 5, key=f"severity_{region}")
+        if not suggestions:
+            st.markdown("Mark an area, a symptom or a condition to see the trigger points that may be involved.")
+        else:
+            st.markdown(f"### Most likely trigger points ({len(suggestions)})")
+            st.radio("Choose one to see its pattern and what to do", keys, key="pain_tp",
+                     format_func=lambda k: f"{keys.index(k) + 1}. " + panels.suggestion_label(
+                         engine, suggestions[keys.index(k)]))
+            current = suggestions[keys.index(chosen)]
+            st.caption(f"Why: {reason(current)}.")
+            st.divider()
+            panels.trigger_point_details(engine, chosen)
+    view = PainView(areas={r: areas[r] for r in areas}, symptoms=symptoms, condition=condition,
+                    trigger_point=chosen)
+    st.query_params.from_dict(view.params())
+
+
+where_it_hurts()

@@ -1,0 +1,105 @@
+"""Views as URLs: what a link holds, read back with a notice for anything unknown.
+
+Explorer:       ?region=temple-l&tp=upper-trapezius-1@left
+Where it hurts: ?areas=temple-l:7,jaw-l&symptoms=dizziness&condition=tension-type-headache&tp=...
+A bad value never breaks the page: it is dropped and named in a notice.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from trigger_map.lookup import Engine
+
+
+@dataclass
+class ExplorerView:
+    region: str | None = None
+    trigger_point: str | None = None  # key "<id>@<side>"
+    notices: list[str] = field(default_factory=list)
+
+    def params(self) -> dict[str, str]:
+        return {k: v for k, v in (("region", self.region), ("tp", self.trigger_point)) if v}
+
+
+@dataclass
+class PainView:
+    areas: dict[str, int | None] = field(default_factory=dict)
+    symptoms: tuple[str, ...] = ()
+    condition: str | None = None
+    trigger_point: str | None = None
+    notices: list[str] = field(default_factory=list)
+
+    def params(self) -> dict[str, str]:
+        params = {}
+        if self.areas:
+            params["areas"] = ",".join(r if s is None else f"{r}:{s}" for r, s in self.areas.items())
+        if self.symptoms:
+            params["symptoms"] = ",".join(self.symptoms)
+        if self.condition:
+            params["condition"] = self.condition
+        if self.trigger_point:
+            params["tp"] = self.trigger_point
+        return params
+
+
+def first_param(params, name: str) -> str:
+    """One query parameter as a trimmed string ('' when absent)."""
+    value = params.get(name, "")
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return str(value).strip()
+
+
+def read_explorer(params, engine: Engine) -> ExplorerView:
+    view = ExplorerView()
+    region = first_param(params, "region")
+    if region:
+        if region in engine.body.regions:
+            view.region = region
+        else:
+            view.notices.append(f"The link names an area we don't know ({region[:40]!r}); "
+                                "showing the plain map instead.")
+    tp = first_param(params, "tp")
+    if tp:
+        if tp in engine.by_key:
+            view.trigger_point = tp
+        else:
+            view.notices.append(f"The link names a trigger point we don't know ({tp[:60]!r}).")
+    return view
+
+
+def read_pain(params, engine: Engine) -> PainView:
+    view = PainView()
+    unknown: list[str] = []
+    for item in filter(None, first_param(params, "areas").split(",")):
+        region, _, severity = item.strip().partition(":")
+        if region not in engine.body.regions:
+            unknown.append(region)
+            continue
+        level = None
+        if severity:
+            try:
+                level = min(10, max(0, int(float(severity))))
+            except ValueError:
+                view.notices.append(f"Ignored a severity that is not a number ({severity[:10]!r}).")
+        view.areas[region] = level
+    if unknown:
+        view.notices.append("The link names areas we don't know: "
+                            + ", ".join(repr(u[:30]) for u in unknown[:5]) + ".")
+    symptoms = [s for s in first_param(params, "symptoms").split(",") if s]
+    view.symptoms = tuple(s for s in symptoms if s in engine.dataset.symptoms.index)
+    if len(view.symptoms) < len(symptoms):
+        view.notices.append("Some symptoms in the link are unknown and were left out.")
+    condition = first_param(params, "condition")
+    if condition:
+        if condition in engine.dataset.conditions.index:
+            view.condition = condition
+        else:
+            view.notices.append(f"The link names a condition we don't know ({condition[:40]!r}).")
+    tp = first_param(params, "tp")
+    if tp:
+        if tp in engine.by_key:
+            view.trigger_point = tp
+        else:
+            view.notices.append(f"The link names a trigger point we don't know ({tp[:60]!r}).")
+    return view

@@ -1,0 +1,48 @@
+"""The clickable body map: front and back views side by side (stacked on a phone)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from trigger_map.body import VIEWS
+from trigger_map.figures import Highlight, selected_ids, view_figure
+from trigger_map.lookup import Engine
+
+MAP_HEIGHT = 620
+CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
+
+
+def _on_select(chart_key: str, on_pick: Callable[[list[str], list[str]], None]) -> None:
+    """Copy the clicked region ids / trigger point keys out of the chart's selection event.
+
+    A redrawn chart comes back with an empty selection, so empty events are ignored rather than
+    treated as "nothing chosen" (see docs on Streamlit + Plotly selection).
+    """
+    regions, trigger_points = selected_ids(st.session_state.get(chart_key))
+    if regions or trigger_points:
+        on_pick(regions, trigger_points)
+
+
+def body_maps(engine: Engine, highlight: Highlight, key: str,
+              on_pick: Callable[[list[str], list[str]], None], lasso: bool = False) -> None:
+    """Both views, each a chart whose hit layer reports region ids through `on_pick`."""
+    modes = ("points", "box", "lasso") if lasso else ("points",)
+    columns = st.columns(2, gap="small")
+    for column, view in zip(columns, VIEWS):
+        figure = go.Figure(view_figure(engine.body, view, highlight, MAP_HEIGHT, lasso=lasso),
+                           _validate=False)  # built from our own checked dicts: skip re-validation
+        chart_key = f"{key}_{view}"
+        with column:
+            st.plotly_chart(
+                figure, key=chart_key, on_select=lambda k=chart_key: _on_select(k, on_pick),
+                selection_mode=modes, config=CONFIG, width="stretch",
+                alt=f"Body map, {view} view: choose an area to see which trigger points refer pain there. "
+                    "The list of areas above does the same with a keyboard.")
+
+
+def legend() -> None:
+    st.caption("**Dark red**: where the pain is usually felt (essential zone). "
+               "**Light red, dotted**: where it may spread (spillover zone). "
+               "**X**: the trigger point itself. **Blue outline**: the area you chose.")

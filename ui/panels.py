@@ -1,0 +1,105 @@
+"""Panels shared by pages: one trigger point's details, red flags, the not-a-diagnosis line."""
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from trigger_map.figures import Highlight, Marker
+from trigger_map.lookup import Engine, Suggestion
+
+NOT_A_DIAGNOSIS = ("These are common pain patterns to explore, not a diagnosis. "
+                   "If pain is severe, new or worrying, see a doctor.")
+ACTION_TEXT = {
+    "emergency": "Call emergency services now",
+    "urgent": "See a doctor today",
+    "soon": "Book a visit with your doctor",
+}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def plain(text: str) -> str:
+    """Data shown as Markdown, with every Markdown character escaped: data is text, never markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def region_labels(engine: Engine, region_ids) -> str:
+    return ", ".join(engine.body.regions[r].display_label for r in region_ids)
+
+
+def marker_for(engine: Engine, key: str) -> Marker:
+    placed = engine.by_key[key]
+    row = engine.dataset.trigger_points.loc[placed.trigger_point]
+    muscle = engine.dataset.muscles.at[row["muscle_id"], "name"]
+    return Marker(key=key, view=placed.view, x=placed.x, y=placed.y,
+                  label=f"{muscle}: {row['name']} ({placed.side})")
+
+
+def pattern_highlight(engine: Engine, key: str | None, marked=(), treat_here=()) -> Highlight:
+    """The highlight for a chosen trigger point: its zones, its X, and the marked regions."""
+    if key is None or key not in engine.by_key:
+        return Highlight(marked=tuple(marked), treat_here=tuple(treat_here))
+    placed = engine.by_key[key]
+    return Highlight(marked=tuple(marked), essential=placed.essential, spillover=placed.spillover,
+                     treat_here=tuple(treat_here), chosen=marker_for(engine, key))
+
+
+def suggestion_label(engine: Engine, suggestion: Suggestion) -> str:
+    side = "" if suggestion.side == "either" else f", {suggestion.side} side"
+    how = []
+    if suggestion.essential_hits:
+        how.append("main pain area")
+    elif suggestion.spillover_hits:
+        how.append("spreads here")
+    return f"{suggestion.muscle}: {suggestion.name}{side}" + (f" ({how[0]})" if how else "")
+
+
+def trigger_point_details(engine: Engine, key: str) -> None:
+    """Everything about one trigger point on one side, in plain words."""
+    placed = engine.by_key[key]
+    data = engine.dataset
+    row = data.trigger_points.loc[placed.trigger_point]
+    muscle = data.muscles.loc[row["muscle_id"]]
+    st.subheader(f"{muscle['name']}: {row['name']}", anchor=False)
+    st.caption(f"{placed.side.title()} side · {muscle['anatomical_name']} · body area: {muscle['body_area']}")
+    st.markdown(f"**Where it lies.** {plain(row['location'])}")
+    st.markdown(f"**Where it sends pain.** {plain(row['referral'])}")
+    st.markdown(f"- Main area (solid): {plain(region_labels(engine, placed.essential))}")
+    if placed.spillover:
+        st.markdown(f"- May spread to (dotted): {plain(region_labels(engine, placed.spillover))}")
+    symptoms = [data.symptoms.at[s, "label"] for s in row["symptoms"]]
+    st.markdown(f"**What you may notice.** {plain('; '.join(symptoms))}")
+    st.markdown(f"**What you can do.** {plain(row['self_care'])}")
+    st.info(f"Take care: {row['precautions']}", icon=":material/health_and_safety:")
+    with st.expander("What sets it off and keeps it going"):
+        st.markdown(plain(row["activators"]))
+    with st.expander("Related conditions and benefits of treating it"):
+        for condition in row["conditions"]:
+            st.page_link("pages/conditions.py", label=data.conditions.at[condition, "name"],
+                         query_params={"condition": condition}, icon=":material/medical_information:")
+        for benefit in row["benefits"]:
+            st.markdown(f"- **{plain(data.benefits.at[benefit, 'name'])}**: "
+                        f"{plain(data.benefits.at[benefit, 'description'])}")
+    with st.expander("For trainers: the muscle"):
+        for label, column in (("Origin", "origin"), ("Insertion", "insertion"),
+                              ("Action", "action"), ("Innervation", "innervation")):
+            st.markdown(f"**{label}.** {plain(muscle[column])}")
+        st.page_link("pages/muscles.py", label=f"Open {muscle['name']} in the muscle library",
+                     query_params={"muscle": row["muscle_id"]}, icon=":material/menu_book:")
+    with st.expander("Sources"):
+        for source in row["sources"]:
+            st.markdown(f"- {plain(data.sources.at[source, 'citation'])}")
+        if row["source_detail"]:
+            st.caption(f"Where to look: {row['source_detail']}")
+
+
+def red_flags(engine: Engine, region_ids=(), symptoms=()) -> None:
+    """Calm, prominent notices for marked areas or symptoms that can mean something serious."""
+    from trigger_map.safety import red_flags_for
+
+    for flag in red_flags_for(engine, region_ids, symptoms):
+        text = f"**{flag['title']}.** {flag['message']} **{ACTION_TEXT[flag['action']]}.**"
+        if flag["action"] == "emergency":
+            st.error(text, icon=":material/emergency:")
+        else:
+            st.warning(text, icon=":material/medical_services:")
