@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import shapely
-from shapely.geometry import Point, Polygon
+from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.ops import nearest_points
 from svgelements import SVG, Close, Group, Line, Move
 from svgelements import Path as SvgPath
@@ -94,7 +94,7 @@ class Body:
     """The regions of both views, with lookups by id and by (name, side)."""
 
     regions: dict[str, Region]
-    silhouettes: dict[str, Polygon]
+    silhouettes: dict[str, Polygon | MultiPolygon]
     details: dict[str, list[str]]
 
     @cached_property
@@ -206,27 +206,19 @@ def load_body(svg_path: Path = BODY_SVG) -> Body:
             if not isinstance(element, SvgPath):
                 continue
             classes = str(element.values.get("class", "")).split()
-            if "silhouette" in classes:
-                silhouettes[view] = _polygon(element, f"{view} silhouette")
+            if "silhouette" in classes:  # may be several outlines (the back view's sole insets)
+                silhouettes[view] = shapely.unary_union([Polygon(ring) for ring in _points(element)])
             elif "region" in classes:
                 region = _region(element, view, svg_path)
                 if region.id in regions:
                     raise BodyError(f"{svg_path}: region id {region.id!r} appears twice")
                 regions[region.id] = region
-            elif "detail" in classes or _inside_details(element):
-                details[view].append(element.d())
+        for detail_group in group.select(lambda e: isinstance(e, Group)
+                                         and "details" in str(e.values.get("class", "")).split()):
+            details[view].extend(e.d() for e in detail_group.select() if isinstance(e, SvgPath))
     if not regions:
         raise BodyError(f"{svg_path}: no regions found")
     return Body(regions=regions, silhouettes=silhouettes, details=details)
-
-
-def _inside_details(element) -> bool:
-    parent = getattr(element, "parent", None)
-    while parent is not None:
-        if "details" in str(getattr(parent, "values", {}).get("class", "")).split():
-            return True
-        parent = getattr(parent, "parent", None)
-    return False
 
 
 def _region(element: SvgPath, view: str, svg_path: Path) -> Region:

@@ -6,6 +6,7 @@ whole dataset is valid, or `DatasetError` lists every problem found.
 """
 from __future__ import annotations
 
+import csv
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,7 +201,19 @@ def _schema_problems(file: str, frame: pd.DataFrame, schema: pa.DataFrameSchema)
 
 
 def _read(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", index_col=False)
+
+
+def _ragged_rows(file: str, path: Path) -> list[Problem]:
+    """Rows with more or fewer cells than the header (usually an unquoted comma)."""
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    if not rows:
+        return [Problem(file, None, None, "file is empty")]
+    width = len(rows[0])
+    return [Problem(file, number, None, f"has {len(cells)} cells but the header has {width} "
+                                        "(a comma inside a text needs quotes)")
+            for number, cells in enumerate(rows[1:], start=2) if cells and len(cells) != width]
 
 
 def read_tables(data_dir: Path = DATA_DIR) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
@@ -214,9 +227,13 @@ def read_tables(data_dir: Path = DATA_DIR) -> tuple[dict[str, pd.DataFrame], lis
             problems.append(Problem(file, None, None, f"file is missing from {data_dir}"))
             continue
         try:
-            frame = _read(path)
-        except (pd.errors.ParserError, UnicodeDecodeError) as error:
+            ragged = _ragged_rows(file, path)
+            frame = None if ragged else _read(path)
+        except (pd.errors.ParserError, UnicodeDecodeError, csv.Error) as error:
             problems.append(Problem(file, None, None, f"cannot be read as CSV: {error}"))
+            continue
+        if ragged:
+            problems.extend(ragged)
             continue
         found = _schema_problems(file, frame, schema)
         problems.extend(found)

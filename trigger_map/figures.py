@@ -54,10 +54,11 @@ def _ring_xy(polygons) -> tuple[list, list]:
     """Outlines joined into one trace, separated by None (one trace instead of one per region)."""
     xs: list = []
     ys: list = []
-    for polygon in polygons:
-        coords = np.round(np.asarray(polygon.exterior.coords), 1)
-        xs.extend(coords[:, 0].tolist() + [None])
-        ys.extend(coords[:, 1].tolist() + [None])
+    for shape in polygons:
+        for polygon in getattr(shape, "geoms", [shape]):  # a MultiPolygon: each part
+            coords = np.round(np.asarray(polygon.exterior.coords), 1)
+            xs.extend(coords[:, 0].tolist() + [None])
+            ys.extend(coords[:, 1].tolist() + [None])
     return xs, ys
 
 

@@ -109,7 +109,7 @@ def body_problems(body: Body, trigger_points: pd.DataFrame, red_flags: pd.DataFr
                                     f"{name} is drawn in the {region.view} view, not {record['view']}"))
             continue
         hit = body.region_at(region.view, float(record["x"]), float(record["y"]))
-        if hit is None or hit.name != name:
+        if hit is None or hit.id != region.id:
             found = f"in {hit.id}" if hit else "outside the body"
             problems.append(Problem(file, row, "x", f"point ({record['x']}, {record['y']}) lies {found}, "
                                                     f"not in {region.id}; run `python -m trigger_map place`"))

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Everything Trigger Map needs on a fresh machine: a virtual environment with the pinned
+# packages, and (for the browser tests and image export) Debian's Chromium. Safe to re-run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want_browser="${1:-}"
+
+if [ "$want_browser" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Chromium (Debian package) for the browser tests..."
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+if [ "$want_browser" = "--browser" ]; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+else
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
+fi

@@ -1,0 +1,40 @@
+"""Driving the app in Chromium: wait on Streamlit's own state, click where a region is drawn."""
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+
+def wait_idle(page: Page, timeout: float = 30_000) -> None:
+    """Wait until Streamlit has finished running the script (its own state, not a sleep)."""
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_idle(page)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=30_000)
+
+
+def chart_point(page: Page, chart_index: int, x: float, y: float) -> tuple[float, float]:
+    """Screen position of drawing coordinates (x, y) in the n-th Plotly chart on the page."""
+    return page.evaluate("""([i, x, y]) => {
+        const gd = document.querySelectorAll('.js-plotly-plot')[i];
+        gd.scrollIntoView({block: 'center'});
+        const box = gd.getBoundingClientRect();
+        const fl = gd._fullLayout;
+        return [box.left + fl._size.l + fl.xaxis.l2p(x), box.top + fl._size.t + fl.yaxis.l2p(y)];
+    }""", [chart_index, x, y])
+
+
+def click_region(page: Page, body, region_id: str) -> None:
+    """Hover, pause, then press on a hit point of the region (Plotly picks the point it hovers)."""
+    region = body.regions[region_id]
+    view_index = 0 if region.view == "front" else 1
+    point = region.polygon.representative_point()
+    px, py = chart_point(page, view_index, point.x, point.y)
+    page.mouse.move(px, py)
+    page.wait_for_timeout(250)
+    page.mouse.move(px + 0.5, py + 0.5)
+    page.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
+    page.mouse.down()
+    page.mouse.up()

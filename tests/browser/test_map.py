@@ -1,0 +1,94 @@
+"""Click the real map in Chromium, like a person does."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from driver import chart_point, click_region, open_app, wait_idle
+
+
+def panel_text(page) -> str:
+    return page.locator("[data-testid=stMain]").inner_text()
+
+
+def test_hovering_a_region_names_it(page, app_url, body):
+    open_app(page, app_url)
+    region = body.regions["forehead-r"]
+    p = region.polygon.representative_point()
+    x, y = chart_point(page, 0, p.x, p.y)
+    page.mouse.move(x, y)
+    page.mouse.move(x + 1, y + 1)
+    expect(page.locator(".hoverlayer .hovertext").first).to_contain_text("forehead (right)")
+
+
+def test_clicking_the_left_temple_lists_upper_trapezius(page, app_url, body):
+    open_app(page, app_url)
+    click_region(page, body, "temple-l")
+    expect(page.get_by_role("heading", name="Temple (left)")).to_be_visible(timeout=15_000)
+    wait_idle(page)
+    expect(page.locator("[data-testid=stRadio]").first).to_contain_text("Upper trapezius")
+    assert "region=temple-l" in page.url
+    # the chosen pattern is drawn: an essential-zone trace and the trigger point's X
+    names = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
+        .flatMap(gd => gd.data.map(t => t.name))""")
+    assert "essential zone" in names and "trigger point" in names
+
+
+def test_clicking_the_back_view_and_then_a_finger(page, app_url, body):
+    open_app(page, app_url)
+    click_region(page, body, "top_of_shoulder-r")
+    expect(page.get_by_role("heading", name="Top of shoulder (right)")).to_be_visible(timeout=15_000)
+    wait_idle(page)
+    click_region(page, body, "little_finger-l")
+    expect(page.get_by_role("heading", name="Little finger (left)")).to_be_visible(timeout=15_000)
+    assert "region=little_finger-l" in page.url
+
+
+def test_deep_link_reopens_the_same_view(page, app_url):
+    page.goto(f"{app_url}/?region=heel-r")
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Heel (underside) (right)")).to_be_visible(timeout=15_000)
+    expect(page.locator("[data-testid=stRadio]").first).to_contain_text("Soleus")
+
+
+def test_unknown_region_in_link_shows_a_notice(page, app_url):
+    page.goto(f"{app_url}/?region=nowhere-x")
+    wait_idle(page)
+    expect(page.get_by_text("an area we don't know")).to_be_visible(timeout=15_000)
+    assert "Traceback" not in panel_text(page)
+
+
+def test_phone_width_stacks_views_and_a_tap_works(phone, app_url, body):
+    open_app(phone, app_url)
+    charts = phone.locator(".js-plotly-plot")
+    first, second = charts.nth(0).bounding_box(), charts.nth(1).bounding_box()
+    assert second["y"] >= first["y"] + first["height"] - 5, "views should stack on a phone"
+    assert first["width"] <= 390
+    click_region(phone, body, "jaw-r")
+    expect(phone.get_by_role("heading", name="Jaw (right)")).to_be_visible(timeout=15_000)
+
+
+def test_where_it_hurts_two_clicks_rank_the_muscle_that_explains_both(page, app_url, body):
+    page.goto(f"{app_url}/where_it_hurts")
+    wait_idle(page)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer")
+    click_region(page, body, "outer_hip-r")
+    page.wait_for_url("**areas=outer_hip-r**", timeout=15_000)
+    wait_idle(page)
+    click_region(page, body, "outer_lower_leg-r")
+    page.wait_for_url("**outer_lower_leg-r**", timeout=15_000)
+    wait_idle(page)
+    first = page.locator("[data-testid=stRadio] label").first
+    expect(first).to_contain_text("Gluteus minimus", timeout=15_000)
+
+
+def test_condition_to_muscle_to_map(page, app_url):
+    page.goto(f"{app_url}/conditions?condition=tension-type-headache")
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Tension-type headache")).to_be_visible(timeout=15_000)
+    page.get_by_role("link", name="Upper trapezius").first.click()
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Upper trapezius")).to_be_visible(timeout=15_000)
+    assert "muscle=upper-trapezius" in page.url
+    names = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
+        .flatMap(gd => gd.data.map(t => t.name))""")
+    assert "essential zone" in names and "trigger point" in names

@@ -1,0 +1,130 @@
+"""The body drawing: the contract the app relies on, checked on the committed SVG."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from shapely import unary_union
+from shapely.geometry import Point
+
+from trigger_map.body import MIDLINE, BodyError, load_body
+
+from paths import MINI_BODY, ROOT
+
+CATALOGUE = list(csv.DictReader(open(ROOT / "tools" / "region_catalogue.csv", encoding="utf-8")))
+REQUIRED = ["forehead", "temple", "eye", "cheek", "jaw", "jaw_joint", "top_of_head", "back_of_head",
+            "behind_ear", "throat", "back_of_neck", "side_of_neck", "top_of_shoulder",
+            "front_of_shoulder", "outer_shoulder", "back_of_shoulder", "upper_chest", "breastbone",
+            "side_of_chest", "upper_abdomen", "lower_abdomen", "groin", "shoulder_blade",
+            "between_shoulder_blades", "mid_back", "low_back", "sacrum", "buttock", "outer_hip",
+            "front_of_upper_arm", "outer_upper_arm", "back_of_upper_arm", "inner_upper_arm",
+            "front_of_elbow", "outer_elbow", "inner_elbow", "back_of_elbow", "front_of_forearm",
+            "back_of_forearm", "palm_side_wrist", "back_of_wrist", "palm", "back_of_hand", "thumb",
+            "index_finger", "middle_finger", "ring_finger", "little_finger", "front_of_thigh",
+            "inner_thigh", "outer_thigh", "back_of_thigh", "front_of_knee", "inner_knee", "outer_knee",
+            "back_of_knee", "shin", "outer_lower_leg", "calf", "achilles", "front_of_ankle",
+            "inner_ankle", "outer_ankle", "top_of_foot", "big_toe", "heel", "sole"]
+
+
+def test_every_catalogue_region_is_drawn_with_its_label_and_term(body):
+    expected = set()
+    for row in CATALOGUE:
+        sides = ("left", "right") if row["paired"] == "yes" else (None,)
+        for side in sides:
+            region_id = row["name"] + {"left": "-l", "right": "-r", None: ""}[side]
+            expected.add(region_id)
+            region = body.regions[region_id]
+            assert (region.name, region.side, region.view) == (row["name"], side, row["view"])
+            assert region.label == row["label"] and region.term == row["term"]
+    assert set(body.regions) == expected
+    assert len(body.regions) >= 120
+
+
+def test_required_areas_exist(body):
+    assert set(REQUIRED) <= set(body.names)
+
+
+def test_regions_are_valid_disjoint_and_tile_the_silhouette(body):
+    for view in ("front", "back"):
+        regions = body.in_view(view)
+        for region in regions:
+            assert region.polygon.is_valid and region.polygon.geom_type == "Polygon", region.id
+            assert region.polygon.area >= 40, region.id
+        union = unary_union([r.polygon for r in regions])
+        total = sum(r.polygon.area for r in regions)
+        assert total - union.area < 0.01 * union.area, f"{view}: regions overlap"
+        silhouette = body.silhouettes[view]
+        assert silhouette.symmetric_difference(union).area < 0.01 * silhouette.area
+
+
+def test_sides_are_the_persons_own(body):
+    # Front view: the person's right is on the viewer's left; back view: on the viewer's right.
+    assert body.regions["temple-r"].polygon.centroid.x < MIDLINE["front"] < body.regions["temple-l"].polygon.centroid.x
+    assert body.regions["buttock-r"].polygon.centroid.x > MIDLINE["back"] > body.regions["buttock-l"].polygon.centroid.x
+    assert body.side_of("front", 250) == "right" and body.side_of("back", 950) == "right"
+
+
+def test_paired_regions_mirror_each_other(body):
+    for region in body.regions.values():
+        if region.side != "right":
+            continue
+        left = body.regions[region.id[:-2] + "-l"]
+        mirrored_x = body.mirror(region.view, region.polygon.centroid.x)
+        assert abs(mirrored_x - left.polygon.centroid.x) < 4, region.id
+        assert abs(region.polygon.centroid.y - left.polygon.centroid.y) < 4, region.id
+
+
+def test_hit_grid_reaches_every_region_and_stays_inside_it(body):
+    grid = body.hit_grid()
+    by_region = {}
+    for view, x, y, region_id in grid:
+        by_region.setdefault(region_id, []).append((x, y))
+        assert body.regions[region_id].view == view
+    assert set(by_region) == set(body.regions)
+    for region_id, points in by_region.items():
+        assert len(points) >= 4, region_id
+        polygon = body.regions[region_id].polygon.buffer(0.5)
+        assert all(polygon.covers(Point(p)) for p in points), region_id
+
+
+@pytest.mark.parametrize("name", ["temple", "thumb", "little_finger", "big_toe", "heel", "breastbone"])
+@pytest.mark.parametrize("u, v", [(0, 0), (0.5, 0.5), (1, 1), (0.9, 0.1)])
+def test_place_puts_a_point_inside_the_region_on_each_side(body, name, u, v):
+    for side in ("right", "left"):
+        x, y = body.place(name, u, v, side)
+        region = body.regions[body.region_id(name, side)]
+        assert region.polygon.covers(Point(x, y)), (name, side, u, v)
+
+
+def test_mini_body_loads_details_and_unpaired_regions():
+    mini = load_body(MINI_BODY)
+    assert mini.regions["breastbone"].side is None
+    assert mini.details["front"] and mini.is_paired("temple") and not mini.is_paired("breastbone")
+    assert mini.region_at("front", 250, 70).id == "temple-r"
+    assert mini.region_at("front", 10, 10) is None
+
+
+def test_broken_drawings_raise_a_clear_error(tmp_path):
+    with pytest.raises(BodyError, match="file is missing"):
+        load_body(tmp_path / "none.svg")
+    text = MINI_BODY.read_text()
+    (tmp_path / "no_back.svg").write_text(text.replace('<g id="back">', '<g id="rear">'))
+    with pytest.raises(BodyError, match='no <g id="back">'):
+        load_body(tmp_path / "no_back.svg")
+    (tmp_path / "twice.svg").write_text(text.replace('id="temple-l"', 'id="temple-r"'))
+    with pytest.raises(BodyError, match="appears twice"):
+        load_body(tmp_path / "twice.svg")
+    (tmp_path / "side.svg").write_text(text.replace('data-side="left" data-label="temple"', 'data-side="west" data-label="temple"'))
+    with pytest.raises(BodyError, match="data-side"):
+        load_body(tmp_path / "side.svg")
+
+
+def test_generator_reproduces_the_committed_svg(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "body.svg"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "draw_body.py"), "--out", str(out)],
+                   check=True, cwd=ROOT, capture_output=True)
+    assert out.read_bytes() == (ROOT / "assets" / "body.svg").read_bytes()

@@ -1,0 +1,79 @@
+"""The command line, run as a user would run it."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from paths import MINI_BODY, MINI_DATA, ROOT
+
+
+def cli(*args: str, mini: bool = False) -> subprocess.CompletedProcess:
+    options = ["--body", str(MINI_BODY), "--data", str(MINI_DATA)] if mini else []
+    return subprocess.run([sys.executable, "-m", "trigger_map", *options, *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_regions_json_lists_every_region_with_its_fields(body):
+    result = cli("regions", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert {r["id"] for r in rows} == set(body.regions)
+    assert {"id", "label", "view", "side"} <= set(rows[0])
+
+
+def test_suggest_json_ranks_with_reasons():
+    result = cli("suggest", "--json", "temple-r", "jaw-r", mini=True)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows[0]["muscle"] == "Upper trapezius" and rows[0]["trigger_point"] == "upper-trapezius-1"
+    assert rows[0]["side"] == "right" and rows[0]["essential"] == ["temple-r", "jaw-r"]
+    assert rows[0]["score"] >= rows[1]["score"]
+    assert {"muscle", "trigger_point", "side", "score", "essential", "spillover"} <= set(rows[0])
+
+
+def test_suggest_with_severity_and_unknown_region():
+    order = [r["trigger_point"] for r in json.loads(cli("suggest", "--json", "temple-r=10", "jaw-r=0", mini=True).stdout)]
+    assert order.index("temporalis-1") < order.index("masseter-1")
+    order = [r["trigger_point"] for r in json.loads(cli("suggest", "--json", "temple-r=0", "jaw-r=10", mini=True).stdout)]
+    assert order.index("masseter-1") < order.index("temporalis-1")
+    bad = cli("suggest", "nowhere-r", mini=True)
+    assert bad.returncode == 2 and "unknown region" in bad.stderr
+
+
+def test_muscle_and_condition_json():
+    muscle = json.loads(cli("muscle", "--json", "upper trapezius", mini=True).stdout)
+    assert muscle["id"] == "upper-trapezius" and muscle["trigger_points"][0]["essential_zones"] == ["temple", "jaw"]
+    condition = json.loads(cli("condition", "--json", "tension headache", mini=True).stdout)
+    assert condition["id"] == "tension-headache"
+    assert {t["muscle_id"] for t in condition["trigger_points"]} >= {"upper-trapezius", "temporalis"}
+    missing = cli("muscle", "gluteus maximus", mini=True)
+    assert missing.returncode == 2 and "no muscle" in missing.stderr
+
+
+def test_place_gives_a_point_in_the_region():
+    result = cli("place", "temple", "0.5", "0.5", mini=True)
+    assert json.loads(result.stdout) == {"view": "front", "x": 240.0, "y": 75.0}
+
+
+def test_validate_ok_and_broken(tmp_path):
+    assert cli("validate", str(MINI_DATA), mini=True).returncode == 0
+    broken = tmp_path / "data"
+    subprocess.run(["cp", "-r", str(MINI_DATA), str(broken)], check=True)
+    tp = broken / "trigger_points.csv"
+    tp.write_text(tp.read_text().replace("temple;jaw,,", "temple;knee,,"))
+    (broken / "red_flags.csv").write_text((broken / "red_flags.csv").read_text().replace(",emergency,", ",later,"))
+    result = cli("validate", str(broken), mini=True)
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert "trigger_points.csv:2:essential_zones: unknown region 'knee'" in lines
+    assert any(line.startswith("red_flags.csv:2:action:") for line in lines)
+
+
+@pytest.mark.parametrize("command", ["validate"])
+def test_real_dataset_validates(command):
+    result = cli(command)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("OK:")

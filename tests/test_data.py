@@ -1,0 +1,125 @@
+"""The dataset loader: valid data loads; every kind of broken row is named by file, row, column."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from trigger_map.data import BENEFIT_IDS, DatasetError, Problem, load_dataset, split_list
+from trigger_map.validate import validate
+
+from paths import MINI_BODY, MINI_DATA
+
+
+def rewrite(path: Path, row: int, column: str, value: str) -> None:
+    """Set one cell; `row` counts like a spreadsheet (2 = first data row)."""
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        fields, rows = reader.fieldnames, list(reader)
+    rows[row - 2][column] = value
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def problems_for(data_dir: Path) -> list[str]:
+    return [str(p) for p in validate(data_dir, MINI_BODY)]
+
+
+def test_split_list_trims_and_drops_empty_entries():
+    assert split_list(" temple ; jaw;; ") == ("temple", "jaw")
+    assert split_list("") == ()
+
+
+def test_mini_dataset_is_valid():
+    assert validate(MINI_DATA, MINI_BODY) == []
+    data = load_dataset(MINI_DATA)
+    assert data.trigger_points.at["temporalis-1", "essential_zones"] == ("temple",)
+    assert data.trigger_points.at["temporalis-1", "x"] == 240.0
+
+
+@pytest.mark.parametrize("file, row, column, value, expected", [
+    ("trigger_points.csv", 3, "id", "upper-trapezius-1", "trigger_points.csv:3:id: duplicate value 'upper-trapezius-1'"),
+    ("trigger_points.csv", 2, "id", "Upper Trap", "trigger_points.csv:2:id: is not a slug"),
+    ("trigger_points.csv", 4, "x", "left-ish", "trigger_points.csv:4:x: 'left-ish' is not a number"),
+    ("trigger_points.csv", 4, "y", "5000", "trigger_points.csv:4:y: must be a number from 0 to 900"),
+    ("trigger_points.csv", 2, "referral", "", "trigger_points.csv:2:referral: is empty"),
+    ("trigger_points.csv", 2, "view", "side", "trigger_points.csv:2:view: must be one of: front, back"),
+    ("trigger_points.csv", 3, "symptoms", "headache;hiccups", "trigger_points.csv:3:symptoms: unknown id 'hiccups'"),
+    ("trigger_points.csv", 3, "conditions", "gout", "trigger_points.csv:3:conditions: unknown id 'gout'"),
+    ("trigger_points.csv", 2, "sources", "nobody-1999", "trigger_points.csv:2:sources: unknown id 'nobody-1999'"),
+    ("trigger_points.csv", 2, "muscle_id", "deltoid", "trigger_points.csv:2:muscle_id: unknown muscle 'deltoid'"),
+    ("trigger_points.csv", 2, "essential_zones", "temple;elbow", "trigger_points.csv:2:essential_zones: unknown region 'elbow'"),
+    ("trigger_points.csv", 2, "spillover_zones", "jaw:sideways", "trigger_points.csv:2:spillover_zones: 'jaw:sideways'"),
+    ("trigger_points.csv", 2, "spillover_zones", "breastbone:both", "breastbone is unpaired"),
+    ("trigger_points.csv", 3, "x", "390", "trigger_points.csv:3:x: point (390.0, 75.0) lies in temple-l, not in temple-r"),
+    ("trigger_points.csv", 3, "location_region", "jaw", "trigger_points.csv:3:x: point (240.0, 75.0) lies in temple-r, not in jaw-r"),
+    ("trigger_points.csv", 2, "view", "front", "trigger_points.csv:2:view: top_of_shoulder is drawn in the back view"),
+    ("muscles.csv", 3, "body_area", "face", "muscles.csv:3:body_area: must be one of"),
+    ("muscles.csv", 2, "innervation", " ", "muscles.csv:2:innervation: is empty"),
+    ("conditions.csv", 2, "muscles", "upper-trapezius;psoas", "conditions.csv:2:muscles: unknown id 'psoas'"),
+    ("conditions.csv", 2, "evidence_level", "great", "conditions.csv:2:evidence_level: must be one of"),
+    ("red_flags.csv", 2, "action", "panic", "red_flags.csv:2:action: must be one of: emergency, urgent, soon"),
+    ("red_flags.csv", 2, "regions", "temple;belly", "red_flags.csv:2:regions: unknown region 'belly'"),
+    ("benefits.csv", 3, "where", "neck;aura", "benefits.csv:3:where: unknown body area 'aura'"),
+    ("sources.csv", 2, "kind", "rumour", "sources.csv:2:kind: must be one of"),
+])
+def test_broken_cell_is_reported_by_file_row_and_column(mini_copy, file, row, column, value, expected):
+    rewrite(mini_copy / file, row, column, value)
+    found = problems_for(mini_copy)
+    assert any(expected in p for p in found), found
+
+
+def test_missing_file_and_missing_column_are_reported(mini_copy):
+    (mini_copy / "symptoms.csv").unlink()
+    with open(mini_copy / "muscles.csv", encoding="utf-8") as f:
+        text = f.read().replace(",innervation", "", 1)
+    (mini_copy / "muscles.csv").write_text(text, encoding="utf-8")
+    found = problems_for(mini_copy)
+    assert any(p.startswith("symptoms.csv: file is missing") for p in found), found
+    assert any(p.startswith("muscles.csv") for p in found), found
+
+
+def test_a_missing_benefit_of_nmt_is_reported(mini_copy):
+    lines = (mini_copy / "benefits.csv").read_text(encoding="utf-8").splitlines()
+    (mini_copy / "benefits.csv").write_text("\n".join(l for l in lines if not l.startswith("posture")) + "\n")
+    assert "benefits.csv:id: the NMT benefit 'posture' is missing" in problems_for(mini_copy)
+
+
+def test_muscle_without_trigger_point_is_reported(mini_copy):
+    with open(mini_copy / "muscles.csv", "a", encoding="utf-8") as f:
+        f.write("deltoid,Deltoid,Deltoid,shoulder,Clavicle,Humerus,Lifts the arm,Axillary nerve,Caps the shoulder.,book-a\n")
+    assert "muscles.csv:6:id: muscle has no trigger point" in problems_for(mini_copy)
+
+
+def test_load_dataset_raises_with_every_problem(mini_copy):
+    rewrite(mini_copy / "trigger_points.csv", 2, "x", "oops")
+    rewrite(mini_copy / "muscles.csv", 2, "name", "")
+    with pytest.raises(DatasetError) as error:
+        load_dataset(mini_copy)
+    where = {(p.file, p.row, p.column) for p in error.value.problems}
+    assert ("trigger_points.csv", 2, "x") in where and ("muscles.csv", 2, "name") in where
+    assert "trigger_points.csv:2:x" in str(error.value)
+
+
+def test_problem_text_without_row():
+    assert str(Problem("a.csv", None, None, "file is missing")) == "a.csv: file is missing"
+
+
+def test_real_dataset_is_valid_and_complete(dataset):
+    assert validate() == []
+    assert set(BENEFIT_IDS) <= set(dataset.benefits.index)
+    assert len(dataset.muscles) >= 110
+    assert len(dataset.trigger_points) >= 200
+    assert len(dataset.conditions) >= 25
+    for seed in ("chronic-low-back-pain", "neck-shoulder-pain", "tension-type-headache",
+                 "tmj-dysfunction", "fibromyalgia"):
+        assert seed in dataset.conditions.index
+
+
+def test_every_real_row_cites_a_source(dataset):
+    for table in (dataset.trigger_points, dataset.muscles, dataset.conditions, dataset.benefits,
+                  dataset.red_flags):
+        assert all(len(s) >= 1 for s in table["sources"])

@@ -1,0 +1,42 @@
+"""Views as links: read back exactly, with notices (never errors) for unknown values."""
+from trigger_map.links import ExplorerView, PainView, read_explorer, read_pain
+
+
+def test_explorer_link_round_trip(mini_engine):
+    view = ExplorerView(region="temple-l", trigger_point="temporalis-1@left")
+    back = read_explorer(view.params(), mini_engine)
+    assert (back.region, back.trigger_point, back.notices) == ("temple-l", "temporalis-1@left", [])
+
+
+def test_explorer_unknown_values_give_notices(mini_engine):
+    back = read_explorer({"region": "elbow-x", "tp": "nothing@left"}, mini_engine)
+    assert back.region is None and back.trigger_point is None
+    assert len(back.notices) == 2 and "elbow-x" in back.notices[0]
+
+
+def test_empty_link_is_the_plain_map(mini_engine):
+    back = read_explorer({}, mini_engine)
+    assert back.params() == {} and back.notices == []
+
+
+def test_pain_link_round_trip(mini_engine):
+    view = PainView(areas={"temple-r": 7, "jaw-r": None}, symptoms=("dizziness",),
+                    condition="tension-headache", trigger_point="upper-trapezius-1@right")
+    params = view.params()
+    assert params["areas"] == "temple-r:7,jaw-r"
+    back = read_pain(params, mini_engine)
+    assert back.areas == {"temple-r": 7, "jaw-r": None}
+    assert back.symptoms == ("dizziness",) and back.condition == "tension-headache"
+    assert back.trigger_point == "upper-trapezius-1@right" and back.notices == []
+
+
+def test_pain_link_drops_bad_parts_and_clamps_severity(mini_engine):
+    back = read_pain({"areas": "temple-r:99,nowhere:3,jaw-r:lots", "symptoms": "dizziness,hiccups",
+                      "condition": "gout", "tp": "x@y"}, mini_engine)
+    assert back.areas == {"temple-r": 10, "jaw-r": None}
+    assert back.symptoms == ("dizziness",) and back.condition is None and back.trigger_point is None
+    assert len(back.notices) == 5
+
+
+def test_list_valued_params_use_the_first(mini_engine):
+    assert read_explorer({"region": ["jaw-r", "temple-r"]}, mini_engine).region == "jaw-r"

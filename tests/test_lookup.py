@@ -1,0 +1,146 @@
+"""The ranking engine: clear cases on a tiny dataset, then textbook facts on the real one."""
+from __future__ import annotations
+
+import pytest
+
+from trigger_map.lookup import severity_weight
+
+
+def ranked(engine, areas, **kwargs):
+    return [(s.trigger_point, s.side) for s in engine.suggest(areas, **kwargs)]
+
+
+def test_one_area_lists_every_pattern_that_reaches_it(mini_engine):
+    found = ranked(mini_engine, {"jaw-r": None})
+    # masseter: jaw is its whole (essential) pattern; upper trapezius: essential; temporalis:
+    # spillover; sternalis: spillover on both sides.
+    assert set(found) == {("masseter-1", "right"), ("upper-trapezius-1", "right"),
+                          ("temporalis-1", "right"), ("sternalis-1", "right")}
+    assert found[0] == ("masseter-1", "right")
+
+
+def test_small_matching_pattern_beats_a_large_one_for_one_area(mini_engine):
+    # Both refer to the temple as essential; upper trapezius also covers the jaw, so marking only
+    # the temple fits temporalis (temple + jaw spillover) better than the larger pattern.
+    found = ranked(mini_engine, {"temple-r": None})
+    assert found.index(("temporalis-1", "right")) < found.index(("upper-trapezius-1", "right"))
+
+
+def test_two_areas_one_muscle_explains_together_ranks_first(mini_engine):
+    found = mini_engine.suggest({"temple-r": None, "jaw-r": None})
+    assert (found[0].trigger_point, found[0].side) == ("upper-trapezius-1", "right")
+    assert set(found[0].essential_hits) == {"temple-r", "jaw-r"}
+    assert found[0].share == pytest.approx(1.0)
+
+
+def test_side_is_respected(mini_engine):
+    found = ranked(mini_engine, {"temple-l": None})
+    assert found and all(side == "left" for _, side in found)
+    assert ("temporalis-1", "right") not in found
+
+
+def test_both_sides_marked_rank_each_side(mini_engine):
+    found = ranked(mini_engine, {"temple-l": None, "temple-r": None})
+    assert ("temporalis-1", "left") in found and ("temporalis-1", "right") in found
+
+
+def test_severity_weighs_in(mini_engine):
+    jaw_worse = ranked(mini_engine, {"temple-r": 1, "jaw-r": 10})
+    temple_worse = ranked(mini_engine, {"temple-r": 10, "jaw-r": 1})
+    assert jaw_worse.index(("masseter-1", "right")) < jaw_worse.index(("temporalis-1", "right"))
+    assert temple_worse.index(("temporalis-1", "right")) < temple_worse.index(("masseter-1", "right"))
+
+
+def test_severity_weight_is_bounded_and_increasing():
+    assert severity_weight(None) == severity_weight(5)
+    assert severity_weight(-3) == severity_weight(0) < severity_weight(5) < severity_weight(10) == severity_weight(99)
+
+
+def test_spillover_counts_less_than_essential(mini_engine):
+    found = {s.trigger_point: s for s in mini_engine.suggest({"jaw-r": None})}
+    assert found["masseter-1"].score > found["temporalis-1"].score
+    assert found["temporalis-1"].spillover_hits == ("jaw-r",)
+    assert found["temporalis-1"].essential_hits == ()
+
+
+def test_symptoms_add_to_the_ranking(mini_engine):
+    plain = ranked(mini_engine, {"temple-r": None})
+    with_dizziness = ranked(mini_engine, {"temple-r": None}, symptoms=("dizziness",))
+    assert plain[0] == ("temporalis-1", "right")
+    assert with_dizziness[0] == ("upper-trapezius-1", "right")  # the only one listing dizziness
+
+
+def test_symptom_alone_lists_each_trigger_point_once(mini_engine):
+    found = mini_engine.suggest({}, symptoms=("dizziness",))
+    assert [(s.trigger_point, s.side) for s in found] == [("upper-trapezius-1", "either")]
+
+
+def test_condition_filters(mini_engine):
+    found = ranked(mini_engine, {"jaw-r": None}, condition="tension-headache")
+    assert found and all(tp in {"upper-trapezius-1", "temporalis-1", "masseter-1", "sternalis-1"} for tp, _ in found)
+    alone = mini_engine.suggest({}, condition="tension-headache")
+    assert {s.trigger_point for s in alone} == {"upper-trapezius-1", "temporalis-1", "masseter-1", "sternalis-1"}
+
+
+def test_nothing_marked_gives_nothing_and_unknown_regions_are_ignored(mini_engine):
+    assert mini_engine.suggest({}) == []
+    assert mini_engine.suggest({"elbow-r": None}) == []
+
+
+def test_midline_point_with_symmetric_pattern_is_listed_once(mini_engine):
+    assert "sternalis-1@left" not in mini_engine.by_key
+    assert "temporalis-1@left" in mini_engine.by_key
+
+
+def test_mirrored_point_is_on_the_other_side(mini_engine):
+    right, left = mini_engine.by_key["temporalis-1@right"], mini_engine.by_key["temporalis-1@left"]
+    assert left.x == 600 - right.x and left.y == right.y
+    assert left.essential == ("temple-l",)
+
+
+def test_find_muscle_and_condition(mini_engine):
+    assert mini_engine.find_muscle("Upper Trapezius") == "upper-trapezius"
+    assert mini_engine.find_muscle("trapezius, descending part") == "upper-trapezius"
+    assert mini_engine.find_muscle("tempor") == "temporalis"
+    assert mini_engine.find_muscle("nothing like it") is None
+    assert mini_engine.find_condition("tension headache") == "tension-headache"
+
+
+# Well-established referral facts (Travell & Simons; Davies; Niel-Asher), checked through the
+# engine on the real data: (region id, muscles at least one of whose trigger points must be listed).
+TEXTBOOK_FACTS = [
+    ("temple-l", {"upper-trapezius", "temporalis", "sternocleidomastoid-sternal"}),
+    ("forehead-r", {"sternocleidomastoid-clavicular", "frontalis"}),
+    ("jaw_joint-r", {"lateral-pterygoid", "masseter"}),
+    ("back_of_head-r", {"suboccipitals", "semispinalis-capitis"}),
+    ("top_of_head", {"splenius-capitis"}),
+    ("front_of_shoulder-r", {"infraspinatus", "anterior-deltoid", "biceps-brachii"}),
+    ("outer_shoulder-l", {"supraspinatus"}),
+    ("back_of_shoulder-r", {"teres-minor", "subscapularis"}),
+    ("outer_elbow-r", {"supinator", "brachioradialis", "extensor-carpi-radialis-longus"}),
+    ("inner_elbow-l", {"triceps-brachii"}),
+    ("little_finger-r", {"latissimus-dorsi", "serratus-posterior-superior"}),
+    ("sacrum-r", {"gluteus-medius", "quadratus-lumborum"}),
+    ("outer_hip-r", {"quadratus-lumborum", "gluteus-minimus", "tensor-fasciae-latae"}),
+    ("outer_thigh-r", {"gluteus-minimus", "vastus-lateralis"}),
+    ("front_of_knee-l", {"rectus-femoris"}),
+    ("inner_knee-r", {"vastus-medialis"}),
+    ("heel-r", {"soleus", "quadratus-plantae"}),
+    ("sole-r", {"gastrocnemius"}),
+    ("front_of_ankle-r", {"tibialis-anterior"}),
+    ("outer_ankle-l", {"peroneus-longus", "peroneus-brevis"}),
+    ("big_toe-r", {"tibialis-anterior", "extensor-hallucis-longus"}),
+    ("low_back-r", {"iliocostalis-lumborum", "rectus-abdominis"}),
+    ("side_of_chest-r", {"serratus-anterior"}),
+]
+
+
+@pytest.mark.parametrize("region, muscles", TEXTBOOK_FACTS, ids=[f[0] for f in TEXTBOOK_FACTS])
+def test_textbook_referral_facts(engine, region, muscles):
+    found = {s.muscle_id for s in engine.referring_to(region)}
+    assert muscles <= found, f"missing {sorted(muscles - found)} for {region}"
+
+
+def test_left_temple_first_suggestions_are_on_the_left(engine):
+    found = engine.referring_to("temple-l")
+    assert found and all(s.side == "left" for s in found)

@@ -1,0 +1,141 @@
+"""Every page runs headless through AppTest: real data, deep links, bad links, a broken dataset."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from paths import MINI_BODY, MINI_DATA, ROOT
+
+PAGES = ["explorer", "where_it_hurts", "nmt", "cycle", "conditions", "benefits", "muscles", "evidence", "quiz"]
+TIMEOUT = 60
+
+
+def app(page: str | None = None, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    if page and page != "explorer":
+        at.switch_page(f"pages/{page}.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [m.value for m in at.caption] + [s.value for s in at.subheader]
+    parts += [e.value for e in at.info] + [e.value for e in at.warning] + [e.value for e in at.error]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_an_exception(page):
+    at = app(page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title and at.title[0].value
+
+
+def test_explorer_deep_link_opens_region_and_pattern():
+    at = app(region="temple-l")
+    assert not at.exception
+    assert "Temple \\(left\\)" in texts(at)
+    (radio,) = at.radio
+    muscles = " ".join(radio.options)
+    assert "Upper trapezius" in muscles
+    assert at.session_state["tp"].endswith("@left")
+    assert at.query_params["region"] == "temple-l"
+
+
+def test_explorer_choosing_a_region_from_the_list_is_the_keyboard_path():
+    at = app()
+    at.selectbox(key="region").set_value("heel-r").run()
+    assert not at.exception
+    assert "Heel \\(underside\\) \\(right\\)" in texts(at)
+    assert any("Soleus" in o for o in at.radio[0].options)
+    assert at.query_params["region"] == "heel-r"
+
+
+def test_explorer_trigger_point_link_is_kept():
+    at = app(region="temple-r", tp="upper-trapezius-1@right")
+    assert at.session_state["tp"] == "upper-trapezius-1@right"
+    assert "Upper trapezius" in texts(at)
+
+
+def test_explorer_bad_link_shows_a_notice_and_the_plain_map():
+    at = app(region="elbow-of-doom", tp="nothing@left")
+    assert not at.exception
+    notices = " ".join(i.value for i in at.info)
+    assert "don't know" in notices and "elbow-of-doom" in notices
+    assert at.session_state["region"] is None
+
+
+def test_explorer_says_it_is_not_a_diagnosis():
+    assert "not a diagnosis" in texts(app(region="jaw-r"))
+
+
+def test_broken_dataset_shows_the_problems_not_a_stack_trace(tmp_path, monkeypatch):
+    import shutil
+
+    broken = tmp_path / "data"
+    shutil.copytree(MINI_DATA, broken)
+    tp = broken / "trigger_points.csv"
+    tp.write_text(tp.read_text().replace(",960,175,", ",960,far,"))
+    monkeypatch.setenv("TRIGGER_MAP_DATA", str(broken))
+    monkeypatch.setenv("TRIGGER_MAP_BODY", str(MINI_BODY))
+    at = app()
+    assert not at.exception
+    assert "dataset has problems" in at.error[0].value
+    assert "trigger_points.csv:2:y: 'far' is not a number" in at.code[0].value
+
+
+def test_where_it_hurts_ranks_marked_areas_and_keeps_them_in_the_link():
+    at = app("where_it_hurts", areas="temple-r:8,jaw-r", symptoms="dizziness")
+    assert not at.exception
+    assert at.session_state["pain_areas"] == {"temple-r": 8, "jaw-r": None}
+    first = at.radio(key="pain_tp").options[0]
+    assert first.startswith("1. ")
+    assert at.query_params["areas"] == "temple-r:8,jaw-r"
+    assert "Why:" in texts(at)
+
+
+def test_where_it_hurts_list_marks_areas_and_red_flags_show():
+    at = app("where_it_hurts")
+    at.multiselect(key="pain_area_list").set_value(["breastbone", "inner_upper_arm-l"]).run()
+    assert not at.exception
+    assert set(at.session_state["pain_areas"]) == {"breastbone", "inner_upper_arm-l"}
+    assert any("emergency" in e.value.lower() for e in at.error)
+
+
+def test_conditions_page_deep_link_and_unknown():
+    at = app("conditions")
+    at.selectbox(key="condition").set_value("tension-type-headache").run()
+    assert not at.exception and "Tension" in texts(at)
+    assert at.session_state["condition_tp"]
+
+
+def test_muscles_page_shows_anatomy_for_trainers():
+    at = app("muscles")
+    at.selectbox(key="muscle").set_value("infraspinatus").run()
+    assert not at.exception
+    body = texts(at)
+    for word in ("Origin", "Insertion", "Action", "Innervation"):
+        assert word in body
+
+
+def test_cycle_step_choice_changes_the_text():
+    import json
+
+    steps = json.loads((ROOT / "content" / "cycle.json").read_text())["steps"]
+    at = app("cycle")
+    assert len(at.radio(key="cycle_step").options) == len(steps) >= 5
+    at.radio(key="cycle_step").set_value(steps[-1]["id"]).run()
+    assert not at.exception
+    assert steps[-1]["title"] in [s.value for s in at.subheader]
+
+
+def test_quiz_checks_an_answer_and_counts_the_score():
+    at = app("quiz")
+    radio = at.radio(key="quiz_answer")
+    radio.set_value(radio.options[0]).run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.session_state["quiz_score"][0] + at.session_state["quiz_score"][1] == 1
+    assert at.success or at.error

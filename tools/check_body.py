@@ -1,0 +1,187 @@
+"""Check assets/body.svg against the SVG contract the app depends on.
+
+Reads the committed SVG back: the structure with xml.etree, the path geometry with svgelements
+(no hand-written path parser), then shapely for the geometry checks:
+  * viewBox 0 0 1200 900; groups #front and #back, each with one .silhouette, regions, .details,
+    .labels (R, L and a title);
+  * every catalogue region present exactly once with the right id, data-* attributes and view
+    (147 ids: paired names as <name>-l / <name>-r);
+  * region paths use only absolute M/L/C/Z commands, numbers with at most one decimal;
+  * every region a single valid polygon without holes, area >= 40 px2 (a fingertip), on the
+    person's correct side of the midline;
+  * no two regions of a view overlap; together they tile the silhouette (leftover < 0.5 % and
+    no leftover piece > 2 px2);
+  * file size under 250 KB.
+Run:  .venv/bin/python tools/check_body.py   (exit status 1 if any check fails)
+"""
+from __future__ import annotations
+
+import csv
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import shapely
+from shapely.geometry import Polygon
+from shapely.ops import unary_union
+from svgelements import Close, Line, Move, Path as SvgPath
+
+ROOT = Path(__file__).resolve().parent.parent
+SVG = ROOT / "assets" / "body.svg"
+CATALOGUE = ROOT / "tools" / "region_catalogue.csv"
+NS = "{http://www.w3.org/2000/svg}"
+MIDLINE = {"front": 300.0, "back": 900.0}
+MIN_AREA = 40.0
+MAX_KB = 250.0
+
+
+def path_polygons(d):
+    """Polygons of a path's subpaths, read with svgelements (curves sampled)."""
+    polys = []
+    for sub in SvgPath(d).as_subpaths():
+        pts = []
+        for seg in sub:
+            if isinstance(seg, (Move, Line, Close)):
+                if seg.end is not None:
+                    pts.append((seg.end.x, seg.end.y))
+            else:                                    # a curve: sample it
+                pts.extend((p.x, p.y) for p in (seg.point(t / 16) for t in range(1, 17)))
+        if len(pts) >= 3:
+            polys.append(Polygon(pts))
+    return polys
+
+
+def expected_ids():
+    rows = list(csv.DictReader(open(CATALOGUE, newline="")))
+    out = {}
+    for r in rows:
+        if r["paired"] == "yes":
+            out[r["name"] + "-l"] = (r, "left")
+            out[r["name"] + "-r"] = (r, "right")
+        else:
+            out[r["name"]] = (r, "none")
+    return out
+
+
+def main(argv):
+    errors = []
+    def fail(msg):
+        errors.append(msg)
+
+    text = SVG.read_text()
+    size_kb = len(text.encode()) / 1024
+    root = ET.fromstring(text)
+    if root.get("viewBox") != "0 0 1200 900":
+        fail(f"viewBox is {root.get('viewBox')!r}")
+    expected = expected_ids()
+    seen = {}
+    summary = {}
+    for view in ("front", "back"):
+        g = root.find(f"{NS}g[@id='{view}']")
+        if g is None:
+            fail(f"missing <g id={view}>")
+            continue
+        sils = g.findall(f"{NS}path[@class='silhouette']")
+        if len(sils) != 1:
+            fail(f"{view}: {len(sils)} silhouette paths")
+            continue
+        silhouette = unary_union([p.buffer(0) for p in path_polygons(sils[0].get("d"))])
+        if g.find(f"{NS}g[@class='details']") is None:
+            fail(f"{view}: no details group")
+        labels = g.find(f"{NS}g[@class='labels']")
+        texts = [] if labels is None else [t.text for t in labels.iter(f"{NS}text")]
+        for t in ("R", "L", view.title()):
+            if t not in texts:
+                fail(f"{view}: label {t!r} missing")
+        regions = {}
+        for p in g.findall(f"{NS}path[@class='region']"):
+            rid = p.get("id")
+            d = p.get("d")
+            if rid in seen:
+                fail(f"{rid}: duplicate id")
+            seen[rid] = view
+            if rid not in expected:
+                fail(f"{rid}: not in the catalogue")
+                continue
+            row, side = expected[rid]
+            if row["view"] != view:
+                fail(f"{rid}: in view {view}, catalogue says {row['view']}")
+            for attr, want in (("data-name", row["name"]), ("data-side", side),
+                               ("data-label", row["label"]), ("data-term", row["term"])):
+                if p.get(attr) != want:
+                    fail(f"{rid}: {attr}={p.get(attr)!r}, want {want!r}")
+            if re.search(r"[^MLCZ0-9.\s,-]", d):
+                fail(f"{rid}: path uses commands other than absolute M/L/C/Z")
+            if re.search(r"\d\.\d\d", d):
+                fail(f"{rid}: numbers with more than one decimal")
+            polys = path_polygons(d)
+            if len(polys) != 1:
+                fail(f"{rid}: {len(polys)} subpaths (want one polygon)")
+                continue
+            poly = polys[0]
+            if not poly.is_valid:
+                fail(f"{rid}: invalid polygon ({shapely.is_valid_reason(poly)})")
+                poly = poly.buffer(0)
+            if poly.area < MIN_AREA:
+                fail(f"{rid}: area {poly.area:.1f} px2 < {MIN_AREA}")
+            # the person's side: front view right side is x < midline, back view right side x > midline
+            cx = poly.centroid.x - MIDLINE[view]
+            if side != "none":
+                on_right = cx < 0 if view == "front" else cx > 0
+                if on_right != (side == "right"):
+                    fail(f"{rid}: drawn on the wrong side of the midline")
+            regions[rid] = poly
+        # overlaps
+        items = list(regions.items())
+        tree = shapely.STRtree([p for _, p in items])
+        worst_overlap = 0.0
+        for i, (rid, p) in enumerate(items):
+            for j in tree.query(p):
+                if j <= i:
+                    continue
+                a = p.intersection(items[j][1]).area
+                worst_overlap = max(worst_overlap, a)
+                if a > 0.5:
+                    fail(f"{rid} overlaps {items[j][0]} by {a:.2f} px2")
+        union = unary_union([p for _, p in items])
+        leftover = silhouette.difference(union)
+        extra = union.difference(silhouette)
+        pieces = [q for q in getattr(leftover, "geoms", [leftover]) if q.area > 0]
+        biggest = max((q.area for q in pieces), default=0.0)
+        frac = leftover.area / silhouette.area
+        if frac > 0.005:
+            fail(f"{view}: leftover {leftover.area:.1f} px2 = {100 * frac:.3f} % of the silhouette")
+        if biggest > 2.0:
+            fail(f"{view}: a leftover piece of {biggest:.1f} px2 (> 2)")
+        if extra.area > 0.005 * silhouette.area:
+            fail(f"{view}: regions reach {extra.area:.1f} px2 outside the silhouette")
+        smallest = min(items, key=lambda kv: kv[1].area)
+        summary[view] = dict(regions=len(items), silhouette=silhouette.area, leftover=leftover.area,
+                             biggest_leftover=biggest, outside=extra.area, overlap=worst_overlap,
+                             smallest=(smallest[0], smallest[1].area))
+    missing = sorted(set(expected) - set(seen))
+    if missing:
+        fail(f"missing ids: {missing}")
+    if size_kb > MAX_KB:
+        fail(f"file is {size_kb:.1f} KB (> {MAX_KB})")
+
+    total = sum(s["regions"] for s in summary.values())
+    print(f"{SVG.relative_to(ROOT)}: {size_kb:.1f} KB, {total} regions (catalogue: {len(expected)})")
+    for view, s in summary.items():
+        print(f"  {view}: {s['regions']} regions, silhouette {s['silhouette']:.0f} px2, leftover "
+              f"{s['leftover']:.2f} px2 ({100 * s['leftover'] / s['silhouette']:.4f} %), biggest leftover "
+              f"piece {s['biggest_leftover']:.2f} px2, outside silhouette {s['outside']:.2f} px2, "
+              f"worst pair overlap {s['overlap']:.3f} px2, smallest {s['smallest'][0]} "
+              f"{s['smallest'][1]:.1f} px2")
+    if errors:
+        print(f"FAILED: {len(errors)} problem(s)")
+        for e in errors:
+            print("  -", e)
+        return 1
+    print("OK: all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,99 @@
+"""Render assets/body.svg to PNGs with headless Chromium, so the drawing can be looked at.
+
+Writes /tmp/body_full.png (1200x900), /tmp/body_phone.png (390 px wide), and 4x crops of the
+hands and feet of both views (found from the region bounding boxes):
+/tmp/body_{front,back}_hand_{r,l}.png, /tmp/body_{front,back}_feet.png, /tmp/body_back_sole_r.png.
+Pass --regions to tint every region a different colour (shows the cut), e.g.
+    .venv/bin/python tools/render_body.py --regions
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+SVG = ROOT / "assets" / "body.svg"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# crops: (name, region ids whose bounding box is shown, margin in px)
+HAND_F = ["palm", "thumb", "index_finger", "little_finger", "palm_side_wrist"]
+HAND_B = ["back_of_hand", "back_of_thumb", "back_of_fingers", "back_of_wrist"]
+FOOT_F = ["top_of_foot", "big_toe", "toes", "front_of_ankle"]
+FOOT_B = ["back_of_heel", "achilles"]
+CROPS = [
+    ("front_hand_r", [f"{n}-r" for n in HAND_F], 8), ("front_hand_l", [f"{n}-l" for n in HAND_F], 8),
+    ("back_hand_r", [f"{n}-r" for n in HAND_B], 8), ("back_hand_l", [f"{n}-l" for n in HAND_B], 8),
+    ("front_feet", [f"{n}-{s}" for n in FOOT_F for s in "rl"], 8),
+    ("back_feet", [f"{n}-{s}" for n in FOOT_B for s in "rl"], 8),
+    ("back_sole_r", ["heel-r", "sole-r", "ball_of_foot-r"], 14),
+    ("front_head", ["top_of_head", "jaw-r", "jaw-l", "chin", "side_of_neck-r", "side_of_neck-l"], 10),
+    ("back_head", ["back_of_head-r", "back_of_head-l", "behind_ear-r", "behind_ear-l", "back_of_neck-r"], 10),
+]
+
+
+def crop_boxes():
+    """Bounding boxes (x, y, w, h) of the crop groups, read from the SVG with svgelements."""
+    from svgelements import SVG as SVGDoc, Path as SvgPath
+    bb = {}
+    for el in SVGDoc.parse(str(SVG)).elements():
+        if isinstance(el, SvgPath) and el.values.get("id"):
+            bb[el.values["id"]] = el.bbox()
+    out = []
+    for name, ids, m in CROPS:
+        boxes = [bb[i] for i in ids]
+        x0 = min(b[0] for b in boxes) - m
+        y0 = min(b[1] for b in boxes) - m
+        x1 = max(b[2] for b in boxes) + m
+        y1 = max(b[3] for b in boxes) + m
+        out.append((name, round(x0), round(y0), round(x1 - x0), round(y1 - y0)))
+    return out
+
+
+TINT_JS = """
+() => {
+  const regs = Array.from(document.querySelectorAll('path.region'));
+  regs.forEach((p, i) => {
+    const h = (i * 137.508) % 360;
+    p.style.fill = `hsl(${h}, 55%, 78%)`;
+  });
+}
+"""
+
+
+def page_html(svg_text, width, vb=None):
+    svg = svg_text
+    if vb is not None:
+        x, y, w, h = vb
+        svg = svg.replace('viewBox="0 0 1200 900"', f'viewBox="{x} {y} {w} {h}"', 1)
+        svg = svg.replace('width="1200" height="900"', f'width="{w * 4}" height="{h * 4}"', 1)
+    elif width != 1200:
+        svg = svg.replace('width="1200" height="900"', f'width="{width}" height="{width * 0.75:.0f}"', 1)
+    return f"<html><body style='margin:0;background:white'>{svg}</body></html>"
+
+
+def main(argv):
+    tint = "--regions" in argv
+    svg_text = SVG.read_text()
+    out = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        jobs = [("full", 1200, None, (1200, 900)), ("phone", 390, None, (390, 293))]
+        jobs += [(n, None, (x, y, w, h), (w * 4, h * 4)) for n, x, y, w, h in crop_boxes()]
+        for name, width, vb, size in jobs:
+            page.set_viewport_size({"width": size[0], "height": size[1]})
+            page.set_content(page_html(svg_text, width, vb))
+            if tint:
+                page.evaluate(TINT_JS)
+            path = f"/tmp/body_{name}{'_tint' if tint else ''}.png"
+            page.screenshot(path=path, clip={"x": 0, "y": 0, "width": size[0], "height": size[1]})
+            out.append(path)
+        browser.close()
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
