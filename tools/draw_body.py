@@ -535,7 +535,7 @@ def back_arm(c):
     c.cut("back_of_elbow", arm_band(1.16, 1.6, -0.4, 0.4, -0.2, 0.17))
     # posterior deltoid: lateral of the posterior axillary fold, above the deltoid insertion
     c.cut("back_of_shoulder", UPPER_ARM.quad(-0.7, 0.60, -0.4, 0.6).intersection(
-        poly((0.62, 0.9), (0.62, 1.42), ARMPIT, (0.8, 2.2), (2, 2.2), (2, 0.9))))
+        poly((0.60, 0.9), (0.60, 1.36), ARMPIT, (0.8, 2.2), (2, 2.2), (2, 0.9))))
     c.cut("back_of_upper_arm", arm_band(0.3, 1.16, -0.45, 0.45))
 
 
@@ -686,6 +686,7 @@ def details(view):
     if view == "front":
         both([(0.05, 1.235), (0.22, 1.255), (0.45, 1.31), (0.66, 1.36)])          # collarbones
         both([(0.06, 2.02), (0.25, 2.10), (0.45, 2.06), (0.58, 1.95)])             # lower edge of pectoral
+        d.append(line_d([(0, 1.36), (0, 2.16)], view))                               # sternum
         d.append(line_d([(0, 2.42), (0, 2.86)], view))                               # linea alba
         d.append(line_d(catmull_rom([(0, 2.975), (0.022, 3.0), (0, 3.03), (-0.022, 3.0)],
                                     closed=True), view, True))                      # navel
