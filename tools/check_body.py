@@ -12,7 +12,7 @@ Reads the committed SVG back: the structure with xml.etree, the path geometry wi
   * no two regions of a view overlap; together they tile the silhouette (leftover < 0.5 % and
     no leftover piece > 2 px2);
   * file size under 250 KB.
-Run:  .venv/bin/python tools/check_body.py   (exit status 1 if any check fails)
+Run:  .venv/bin/python tools/check_body.py [path.svg]   (default assets/body.svg; exit 1 on failure)
 """
 from __future__ import annotations
 
@@ -69,7 +69,8 @@ def main(argv):
     def fail(msg):
         errors.append(msg)
 
-    text = SVG.read_text()
+    svg_path = Path(argv[0]) if argv else SVG
+    text = svg_path.read_text()
     size_kb = len(text.encode()) / 1024
     root = ET.fromstring(text)
     if root.get("viewBox") != "0 0 1200 900":
@@ -167,7 +168,7 @@ def main(argv):
         fail(f"file is {size_kb:.1f} KB (> {MAX_KB})")
 
     total = sum(s["regions"] for s in summary.values())
-    print(f"{SVG.relative_to(ROOT)}: {size_kb:.1f} KB, {total} regions (catalogue: {len(expected)})")
+    print(f"{svg_path}: {size_kb:.1f} KB, {total} regions (catalogue: {len(expected)})")
     for view, s in summary.items():
         print(f"  {view}: {s['regions']} regions, silhouette {s['silhouette']:.0f} px2, leftover "
               f"{s['leftover']:.2f} px2 ({100 * s['leftover'] / s['silhouette']:.4f} %), biggest leftover "

@@ -14,6 +14,7 @@ Method (see /work/shared/design/body-drawing.md):
 
 Run:  .venv/bin/python tools/draw_body.py          (writes assets/body.svg)
       .venv/bin/python tools/draw_body.py --check  (writes, then runs tools/check_body.py)
+      .venv/bin/python tools/draw_body.py --out /tmp/x.svg   (write elsewhere)
 The output is deterministic.
 """
 from __future__ import annotations
@@ -756,17 +757,18 @@ def build_svg():
 
 
 def main(argv):
+    out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else OUT
     svg, stats = build_svg()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(svg)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(svg)
     for view, (before, dropped) in stats.items():
         print(f"{view}: leftover before folding (right half) {before[0]:.1f} px2, largest piece "
               f"{before[1]:.1f} px2; stray pieces returned: {dropped}")
-    print(f"wrote {OUT} ({len(svg.encode()) / 1024:.1f} KB)")
+    print(f"wrote {out} ({len(svg.encode()) / 1024:.1f} KB)")
     if "--check" in argv:
         sys.path.insert(0, str(Path(__file__).parent))
         import check_body
-        return check_body.main([])
+        return check_body.main([str(out)])
     return 0
 
 

@@ -26,12 +26,24 @@ def chart_point(page: Page, chart_index: int, x: float, y: float) -> tuple[float
     }""", [chart_index, x, y])
 
 
+def safest_hit_point(body, region_id: str) -> tuple[float, float]:
+    """The region's hit point farthest from any other region's hit point (Plotly picks the closest)."""
+    import numpy as np
+
+    view = body.regions[region_id].view
+    grid = [(x, y, r) for v, x, y, r in body.hit_grid() if v == view]
+    own = np.array([(x, y) for x, y, r in grid if r == region_id])
+    other = np.array([(x, y) for x, y, r in grid if r != region_id])
+    distances = np.sqrt(((own[:, None, :] - other[None, :, :]) ** 2).sum(axis=2)).min(axis=1)
+    return tuple(own[int(distances.argmax())])
+
+
 def click_region(page: Page, body, region_id: str) -> None:
     """Hover, pause, then press on a hit point of the region (Plotly picks the point it hovers)."""
     region = body.regions[region_id]
     view_index = 0 if region.view == "front" else 1
-    point = region.polygon.representative_point()
-    px, py = chart_point(page, view_index, point.x, point.y)
+    x, y = safest_hit_point(body, region_id)
+    px, py = chart_point(page, view_index, x, y)
     page.mouse.move(px, py)
     page.wait_for_timeout(250)
     page.mouse.move(px + 0.5, py + 0.5)

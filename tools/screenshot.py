@@ -1,0 +1,75 @@
+"""Screenshots of the running app in headless Chromium (the README's picture comes from here).
+
+    .venv/bin/python tools/screenshot.py                      # docs/screenshot.png (map with a pattern)
+    .venv/bin/python tools/screenshot.py --url-path "/where_it_hurts?areas=temple-r" --out /tmp/x.png --width 390
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def serve() -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+                                "--server.headless", "true", "--server.port", str(port),
+                                "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
+                                "--browser.gatherUsageStats", "false"], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+            return process, f"http://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise SystemExit("the app did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--url-path", action="append",
+                        default=None, help="page and query, e.g. /?region=temple-l (repeatable)")
+    parser.add_argument("--out", action="append", default=None, help="PNG path per --url-path")
+    parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--height", type=int, default=1000)
+    parser.add_argument("--full-page", action="store_true")
+    args = parser.parse_args()
+    paths = args.url_path or ["/?region=temple-l&tp=upper-trapezius-1@left"]
+    outs = args.out or [str(ROOT / "docs" / "screenshot.png")]
+    process, url = serve()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM") or shutil.which("chromium")
+                                        or "/usr/bin/chromium", args=ARGS)
+            page = browser.new_page(viewport={"width": args.width, "height": args.height},
+                                    device_scale_factor=1 if args.width > 600 else 2)
+            for path, out in zip(paths, outs):
+                page.goto(url + path)
+                page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
+                page.wait_for_timeout(1500)  # let Plotly finish drawing
+                Path(out).parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=out, full_page=args.full_page)
+                print(out)
+            browser.close()
+    finally:
+        process.terminate()
+
+
+if __name__ == "__main__":
+    main()
