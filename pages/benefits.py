@@ -21,8 +21,8 @@ row = data.benefits.loc[benefit]
 text, picture = st.columns([3, 2], gap="large")
 with text:
     st.subheader(row["name"], anchor=False)
-    st.write(row["description"])
-    st.markdown(f"**Evidence: {LEVEL_TEXT[row['evidence_level']]}.** {panels.plain(row['evidence'])}")
+    st.markdown(panels.cited(engine, row["description"]))
+    st.markdown(f"**Evidence: {LEVEL_TEXT[row['evidence_level']]}.** {panels.cited(engine, row['evidence'])}")
     st.markdown("**Where on the body:** " + panels.plain(", ".join(row["where"])))
     st.markdown("**Conditions where it matters most:**")
     for condition in row["conditions"]:

@@ -47,12 +47,9 @@ def pick(regions: list[str], trigger_points: list[str]) -> None:
 text, picture = st.columns([2, 3], gap="large")
 with text:
     st.subheader(row["name"], anchor=False)
-    st.write(row["description"])
-    st.markdown(f"**Evidence ({row['evidence_level']}).** {panels.plain(row['evidence'])}")
-    for flag in row["red_flags"]:
-        f = data.red_flags.loc[flag]
-        st.warning(f"**{f['title']}.** {f['message']} **{panels.ACTION_TEXT[f['action']]}.**",
-                   icon=":material/medical_services:")
+    st.markdown(panels.cited(engine, row["description"]))
+    st.markdown(f"**Evidence ({row['evidence_level']}).** {panels.cited(engine, row['evidence'])}")
+    panels.red_flags(engine, flag_ids=row["red_flags"])
     st.markdown("**Muscles often involved:**")
     for muscle in row["muscles"]:
         st.page_link("pages/muscles.py", label=data.muscles.at[muscle, "name"],

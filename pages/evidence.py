@@ -1,13 +1,14 @@
 """Evidence and references: what is supported, what is mixed, the known limits; every citation."""
 import streamlit as st
 
+from trigger_map.citations import render
 from ui import panels, resources
 
 engine = resources.engine()
 sources = engine.dataset.sources
 
 st.title("Evidence and references", anchor=False)
-st.markdown(resources.text("evidence.md"))
+st.markdown(render(resources.text("evidence.md"), sources))
 st.divider()
 st.subheader(f"References ({len(sources)})", anchor=False)
 kind = st.segmented_control("Show", ["all", "article", "book", "guideline", "web"], default="all",

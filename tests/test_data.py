@@ -123,3 +123,8 @@ def test_every_real_row_cites_a_source(dataset):
     for table in (dataset.trigger_points, dataset.muscles, dataset.conditions, dataset.benefits,
                   dataset.red_flags):
         assert all(len(s) >= 1 for s in table["sources"])
+
+
+def test_unknown_citation_marker_in_a_text_is_reported(mini_copy):
+    rewrite(mini_copy / "conditions.csv", 2, "evidence", "Shown in a trial [nobody-2001].")
+    assert "conditions.csv:2:evidence: cites unknown source [nobody-2001]" in problems_for(mini_copy)

@@ -23,8 +23,8 @@ MARKED = "#4f7cac"
 ESSENTIAL = "#c0392b"
 SPILLOVER = "#ec9a8f"
 TRIGGER = "#1d1d1f"
-HALF_WIDTH = 235
-TOP, BOTTOM = 18, 872
+HALF_WIDTH = 212  # the arms reach 202 units either side of the midline
+TOP, BOTTOM = 0, 848
 TP_PREFIX = "tp:"
 
 
@@ -106,8 +106,8 @@ def base_layers(body: Body, view: str, spacing: float = 9.0) -> tuple[dict, list
     right_x = mid - 150 if view == "front" else mid + 150
     left_x = 2 * mid - right_x
     annotations = [
-        {"x": mid, "y": TOP + 4, "text": f"<b>{view.title()}</b>", "showarrow": False,
-         "font": {"size": 15, "color": "#444"}, "yanchor": "top"},
+        {"x": mid - HALF_WIDTH + 4, "y": TOP + 4, "text": f"<b>{view.title()}</b>", "showarrow": False,
+         "font": {"size": 15, "color": "#444"}, "yanchor": "top", "xanchor": "left"},
         {"x": right_x, "y": 95, "text": "<b>R</b>", "showarrow": False,
          "font": {"size": 16, "color": "#666"}, "hovertext": "the person's right"},
         {"x": left_x, "y": 95, "text": "<b>L</b>", "showarrow": False,

@@ -10,7 +10,7 @@ from trigger_map.body import VIEWS
 from trigger_map.figures import Highlight, selected_ids, view_figure
 from trigger_map.lookup import Engine
 
-MAP_HEIGHT = 620
+MAP_HEIGHT = 600
 CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
 
 

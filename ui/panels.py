@@ -5,8 +5,10 @@ import re
 
 import streamlit as st
 
+from trigger_map.citations import render
 from trigger_map.figures import Highlight, Marker
 from trigger_map.lookup import Engine, Suggestion
+from trigger_map.safety import red_flags_for
 
 NOT_A_DIAGNOSIS = ("These are common pain patterns to explore, not a diagnosis. "
                    "If pain is severe, new or worrying, see a doctor.")
@@ -21,6 +23,11 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 def plain(text: str) -> str:
     """Data shown as Markdown, with every Markdown character escaped: data is text, never markup."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def cited(engine: Engine, text: str) -> str:
+    """Data text with its [source-id] markers as short citations, Markdown-escaped."""
+    return plain(render(text, engine.dataset.sources))
 
 
 def region_labels(engine: Engine, region_ids) -> str:
@@ -93,13 +100,19 @@ def trigger_point_details(engine: Engine, key: str) -> None:
             st.caption(f"Where to look: {row['source_detail']}")
 
 
-def red_flags(engine: Engine, region_ids=(), symptoms=()) -> None:
-    """Calm, prominent notices for marked areas or symptoms that can mean something serious."""
-    from trigger_map.safety import red_flags_for
-
-    for flag in red_flags_for(engine, region_ids, symptoms):
-        text = f"**{flag['title']}.** {flag['message']} **{ACTION_TEXT[flag['action']]}.**"
-        if flag["action"] == "emergency":
-            st.error(text, icon=":material/emergency:")
-        else:
-            st.warning(text, icon=":material/medical_services:")
+def red_flags(engine: Engine, region_ids=(), symptoms=(), flag_ids=()) -> None:
+    """Red flags for the marked areas, symptoms or a condition: prominent but calm, one line each,
+    details on demand."""
+    flags = red_flags_for(engine, region_ids, symptoms, flag_ids)
+    if not flags:
+        return
+    with st.container(border=True):
+        st.markdown(":material/medical_services: **When to see a doctor instead.** Most pain here comes "
+                    "from muscles, but sometimes it has another cause. Open a line to see what to watch for.")
+        for flag in flags:
+            urgent = flag["action"] == "emergency"
+            label = f"{flag['title']}: {ACTION_TEXT[flag['action']].lower()}"
+            with st.expander(f":red[{label}]" if urgent else label,
+                             icon=":material/emergency:" if urgent else ":material/schedule:"):
+                st.markdown(plain(flag["message"]))
+                st.markdown(f"**{ACTION_TEXT[flag['action']]}.**")

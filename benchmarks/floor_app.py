@@ -1,0 +1,51 @@
+"""The floor: the least a Streamlit + Plotly click can cost, measured next to our explorer.
+
+A bare page with one chart holding one invisible marker trace as large as our hit layer for one
+view (the same points as `load_body().hit_grid()` for the front view, customdata the region ids),
+and one line of text naming the clicked point. The `on_select` callback copies the clicked
+customdata into session state, as the explorer does. Nothing else: no navigation, no fragment, no
+panel, no highlight. Started by benchmarks/run.py with `streamlit run benchmarks/floor_app.py`.
+"""
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root, for trigger_map
+
+VIEW = "front"
+KEY = "floor_map"
+
+
+@st.cache_resource
+def figure():
+    """Built once, unvalidated, as our explorer does (a dict would be validated on every run)."""
+    import plotly.graph_objects as go
+
+    from trigger_map.body import MIDLINE, load_body
+
+    grid = [(x, y, rid) for v, x, y, rid in load_body().hit_grid() if v == VIEW]
+    mid = MIDLINE[VIEW]
+    return go.Figure({
+        "data": [{"type": "scatter", "mode": "markers",
+                  "x": [g[0] for g in grid], "y": [g[1] for g in grid], "customdata": [g[2] for g in grid],
+                  "hovertemplate": "%{customdata}<extra></extra>",
+                  "marker": {"size": 11, "opacity": 0}, "showlegend": False}],
+        # the same drawing area as the explorer's view (figures.py), so a click lands on the same point
+        "layout": {"xaxis": {"range": [mid - 235, mid + 235], "visible": False, "fixedrange": True},
+                   "yaxis": {"range": [872, 18], "visible": False, "scaleanchor": "x", "fixedrange": True},
+                   "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": 620, "hovermode": "closest",
+                   "dragmode": False},
+    }, _validate=False)
+
+
+def copy_selection() -> None:
+    points = (st.session_state[KEY] or {}).get("selection", {}).get("points", [])
+    ids = [p.get("customdata") for p in points if isinstance(p.get("customdata"), str)]
+    if ids:
+        st.session_state.clicked = ids[0]
+
+
+st.plotly_chart(figure(), key=KEY, on_select=copy_selection, selection_mode="points",
+                config={"displayModeBar": False})
+st.text(f"Clicked: {st.session_state.get('clicked', 'nothing')}")
