@@ -1,4 +1,8 @@
 """The seven benefits of NMT: where on the body and for which conditions each matters, with evidence."""
+from ui.entry import through_navigation
+
+through_navigation()
+
 import plotly.graph_objects as go
 import streamlit as st
 

@@ -1,4 +1,8 @@
 """Conditions: browse and search; each with its muscles lit on the body, red flags and evidence."""
+from ui.entry import through_navigation
+
+through_navigation()
+
 import streamlit as st
 
 from trigger_map.links import first_param

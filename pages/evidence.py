@@ -1,4 +1,8 @@
 """Evidence and references: what is supported, what is mixed, the known limits; every citation."""
+from ui.entry import through_navigation
+
+through_navigation()
+
 import streamlit as st
 
 from trigger_map.citations import render

@@ -1,4 +1,8 @@
 """Muscle library: search by plain or anatomical name or body area; anatomy, trigger points, self-care."""
+from ui.entry import through_navigation
+
+through_navigation()
+
 import streamlit as st
 
 from trigger_map.data import BODY_AREAS

@@ -1,4 +1,8 @@
 """Anatomy quiz for trainers and students: origin, insertion, action, innervation, referral."""
+from ui.entry import through_navigation
+
+through_navigation()
+
 import streamlit as st
 
 from trigger_map.quiz import KINDS, make_question

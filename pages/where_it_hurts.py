@@ -1,5 +1,9 @@
 """Where it hurts: mark every painful area (with how much), add symptoms or a condition, and get
 the likely trigger points ranked together, each with its reason."""
+from ui.entry import through_navigation
+
+through_navigation()
+
 import streamlit as st
 
 from trigger_map.links import PainView, read_pain
@@ -110,10 +114,12 @@ def where_it_hurts() -> None:
 
     map_side, results = st.columns([3, 2], gap="large")
     with map_side:
+        drawing = st.toggle("Draw around painful areas (lasso) instead of tapping", key="pain_lasso",
+                            help="Drag a loop around several areas to mark them all at once.")
         treat_here = [panels.marker_for(engine, k) for k in keys[:5]]
         body_map.body_maps(engine, panels.pattern_highlight(engine, chosen, marked=tuple(areas),
                                                             treat_here=treat_here),
-                           key="pain_map", on_pick=pick, lasso=True)
+                           key="pain_map", on_pick=pick, lasso=drawing)
         body_map.legend()
         st.button("Start again", on_click=clear)
     with results:

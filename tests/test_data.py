@@ -128,3 +128,9 @@ def test_every_real_row_cites_a_source(dataset):
 def test_unknown_citation_marker_in_a_text_is_reported(mini_copy):
     rewrite(mini_copy / "conditions.csv", 2, "evidence", "Shown in a trial [nobody-2001].")
     assert "conditions.csv:2:evidence: cites unknown source [nobody-2001]" in problems_for(mini_copy)
+
+
+def test_a_source_entered_twice_is_reported(mini_copy):
+    with open(mini_copy / "sources.csv", "a", encoding="utf-8") as f:
+        f.write('book-b,article,"Author A. Again. J; 2001.",10.1/abc,,,\nbook-c,article,"Author A. Again. J; 2001.",10.1/ABC,,,\n')
+    assert "sources.csv:4:doi: same DOI as row 3: cite that source instead" in problems_for(mini_copy)

@@ -267,6 +267,14 @@ def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         for row, record in enumerate(frames["muscles.csv"].to_dict("records"), start=2):
             if record["id"] not in used:
                 problems.append(Problem("muscles.csv", row, "id", "muscle has no trigger point"))
+    if "sources.csv" in frames:
+        first_row: dict[str, int] = {}
+        for row, record in enumerate(frames["sources.csv"].to_dict("records"), start=2):
+            doi = record["doi"].strip().lower()
+            if doi and doi in first_row:
+                problems.append(Problem("sources.csv", row, "doi",
+                                        f"same DOI as row {first_row[doi]}: cite that source instead"))
+            first_row.setdefault(doi, row)
     if "benefits.csv" in frames:
         missing = set(BENEFIT_IDS) - ids["benefits.csv"]
         for benefit in sorted(missing):

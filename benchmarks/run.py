@@ -1,0 +1,697 @@
+"""Trigger Map speed benchmark: our explorer measured next to a bare Streamlit + Plotly floor app.
+
+    .venv/bin/python benchmarks/run.py [--clicks 20] [--cold-runs 5] [--sessions 20] [--quick]
+
+Starts its own servers on free ports (and stops them), drives headless Chromium with Playwright,
+prints a table and writes benchmarks/results/latest.json. Exit code 0: every budget met; 1: a
+budget missed; 2: it could not run (e.g. Chromium missing). See benchmarks/README.md.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import json
+import os
+import platform
+import random
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+RESULTS = ROOT / "benchmarks" / "results"
+EXPLORER_SCRIPT = ROOT / "app.py"
+FLOOR_SCRIPT = ROOT / "benchmarks" / "floor_app.py"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+VIEWPORT = {"width": 1400, "height": 1000}
+IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+
+BUDGETS = {
+    "click_ratio": 1.3,          # explorer median click <= 1.3 x floor median
+    "click_misses": 0,           # clicks with no answer
+    "cold_ratio": 1.5,           # explorer cold start <= 1.5 x floor
+    "payload_kb": 300.0,         # figure JSON, front + back, per render
+    "session_mb": 2.0,           # server RSS per open session
+    "lookup_ms": 2.0,            # Engine.suggest median on the real dataset
+    "lookup_100x_ms": 50.0,      # ... on a dataset 100 times larger
+}
+
+# Installed in every page before its own scripts run. Timestamps are the page's performance.now():
+# `press` when the mousedown reaches the page, `done` in the first DOM mutation batch where the
+# answer is visible and Streamlit reports its script not running, `ready` when the map is drawn.
+PAGE_PROBE = """
+(need => {
+  const B = window.__bench = {need, ready: null, press: null, armed: null, last: null};
+  window.addEventListener('mousedown', () => { if (B.armed && B.press === null) B.press = performance.now(); }, true);
+  const state = () => { const a = document.querySelector('[data-testid=stApp]');
+                        return a && a.getAttribute('data-test-script-state'); };
+  const mapDrawn = () => {
+    const charts = document.querySelectorAll('.js-plotly-plot');
+    if (charts.length < B.need) return false;
+    for (const gd of charts) if (!gd._fullLayout || !gd.querySelector('.scatterlayer .trace')) return false;
+    return true;
+  };
+  const answered = a => {
+    if (state() !== 'notRunning') return false;
+    const selector = a.kind === 'heading' ? '[data-testid=stMain] h3' : '[data-testid=stText]';
+    for (const e of document.querySelectorAll(selector)) if (e.textContent.trim() === a.text) return true;
+    return false;
+  };
+  const check = () => {
+    const now = performance.now();
+    if (B.ready === null && state() === 'notRunning' && mapDrawn()) B.ready = now;
+    const a = B.armed;
+    if (a && B.press !== null) {
+      B.last = now;
+      if (a.done === null && answered(a)) a.done = now;
+    }
+  };
+  new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true,
+                                                  characterData: true});
+})
+"""
+
+CHART_POINT = """([i, x, y]) => {
+    const gd = document.querySelectorAll('.js-plotly-plot')[i];
+    gd.scrollIntoView({block: 'center'});
+    const box = gd.getBoundingClientRect();
+    const fl = gd._fullLayout;
+    return [box.left + fl._size.l + fl.xaxis.l2p(x), box.top + fl._size.t + fl.yaxis.l2p(y)];
+}"""
+
+_servers: list[subprocess.Popen] = []
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        log("Chromium is not installed (looked at $CHROMIUM, chromium on PATH, /usr/bin/chromium).\n"
+            "Install it (apt-get install chromium) or set CHROMIUM=/path/to/chromium; the browser "
+            "benchmarks cannot run without it.")
+        sys.exit(2)
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(script: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(script),
+               "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _servers.append(process)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit run {script.name} exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return process, url
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"streamlit run {script.name} did not answer within 60 s")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+    if process in _servers:
+        _servers.remove(process)
+
+
+def stop_all_servers(*_) -> None:
+    for process in list(_servers):
+        stop_server(process)
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS in /proc (the memory benchmark needs Linux)")
+
+
+def stats(values: list[float]) -> dict:
+    if not values:
+        return {"n": 0, "median": None, "p90": None, "min": None, "max": None}
+    return {"n": len(values), "median": float(np.median(values)), "p90": float(np.percentile(values, 90)),
+            "min": float(min(values)), "max": float(max(values))}
+
+
+# ----------------------------------------------------------------------------- targets
+
+@dataclasses.dataclass
+class Target:
+    region: str
+    view: str
+    label: str                          # what the hover label and the panel heading say
+    points: list[tuple[float, float]]   # the region's hit points, farthest from other regions first
+    clearance: float
+
+
+def click_targets(body) -> dict[str, Target]:
+    """Every region with its hit points ordered as tests/browser/driver.py picks them."""
+    grid = body.hit_grid()
+    targets = {}
+    for view in ("front", "back"):
+        in_view = [(x, y, r) for v, x, y, r in grid if v == view]
+        xy = np.array([(x, y) for x, y, _ in in_view])
+        ids = np.array([r for _, _, r in in_view])
+        for region in sorted(set(ids)):
+            own, other = xy[ids == region], xy[ids != region]
+            distance = np.sqrt(((own[:, None, :] - other[None, :, :]) ** 2).sum(axis=2)).min(axis=1)
+            order = np.argsort(-distance, kind="stable")
+            targets[region] = Target(region, view, body.regions[region].display_label,
+                                     [tuple(map(float, own[i])) for i in order], float(distance[order[0]]))
+    return targets
+
+
+def spread(items: list, n: int) -> list:
+    if n >= len(items):
+        return list(items)
+    return [items[round(i * (len(items) - 1) / max(n - 1, 1))] for i in range(n)]
+
+
+def choose_regions(targets: dict[str, Target], n: int, warmup: int) -> tuple[list, list, list, list]:
+    """Measured and warm-up regions: explorer alternates front/back, the floor (front only) its own."""
+    clear = {v: [t for t in targets.values() if t.view == v and t.clearance >= 8.0] for v in ("front", "back")}
+    front, back = clear["front"], clear["back"]
+    n_back = min(n // 2, len(back) - warmup)
+    n_front = n - n_back
+    measured_front, measured_back = spread(front, n_front), spread(back, n_back)
+    explorer = []
+    for i in range(max(n_front, n_back)):
+        explorer += ([measured_front[i]] if i < n_front else []) + ([measured_back[i]] if i < n_back else [])
+    rest_front = [t for t in front if t not in measured_front]
+    rest_back = [t for t in back if t not in measured_back]
+    explorer_warm = [(rest_front if i % 2 == 0 else rest_back)[i // 2] for i in range(warmup)]
+    floor = spread(front, n)
+    floor_warm = [t for t in front if t not in floor][:warmup] or front[:warmup]
+    return explorer, explorer_warm, floor, floor_warm
+
+
+# ----------------------------------------------------------------------------- browser driving
+
+class App:
+    """One app under test: its URL, how many charts make its map, how a click's answer shows."""
+
+    def __init__(self, name: str, url: str, charts: int, answer: str):
+        self.name, self.url, self.charts, self.answer = name, url, charts, answer
+
+    def chart_index(self, target: Target) -> int:
+        return 1 if (self.charts == 2 and target.view == "back") else 0
+
+    def expected(self, target: Target) -> tuple[str, str]:
+        if self.answer == "heading":   # the explorer's panel: ### <label, capitalised>
+            return "heading", target.label.capitalize()
+        return "text", f"Clicked: {target.region}"
+
+    def hover_text(self, target: Target) -> str:
+        return target.label if self.answer == "heading" else target.region
+
+
+def new_page(browser, app: App):
+    context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(f"{PAGE_PROBE}({app.charts})")
+    page = context.new_page()
+    frames: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
+    page.frames_received = frames  # type: ignore[attr-defined]
+    return context, page
+
+
+def open_app(page, app: App, timeout: float = 60_000) -> dict:
+    """Navigate; return the page's own time from navigation start to the map drawn and script idle."""
+    started = time.perf_counter()
+    page.goto(app.url)
+    page.wait_for_function("() => window.__bench && window.__bench.ready !== null", timeout=timeout)
+    wall = (time.perf_counter() - started) * 1000
+    return {"ms": page.evaluate("() => window.__bench.ready"), "wall_ms": wall,
+            "ws_bytes": sum(page.frames_received)}
+
+
+def hover(page, app: App, target: Target) -> bool:
+    """Hover the region's safest hit point (then a nudge), as tests/browser/driver.py does."""
+    index = app.chart_index(target)
+    wanted = app.hover_text(target)
+    for x, y in target.points[:4]:  # the next-safest points if a trigger point's X is in the way
+        px, py = page.evaluate(CHART_POINT, [index, x, y])
+        page.mouse.move(px, py)
+        page.wait_for_timeout(250)
+        page.mouse.move(px + 0.5, py + 0.5)
+        try:
+            page.wait_for_selector(".hoverlayer .hovertext", timeout=3_000)
+        except Exception:
+            continue
+        shown = page.evaluate("() => [...document.querySelectorAll('.hoverlayer .hovertext')]"
+                              ".map(e => e.textContent).join(' | ')")
+        if wanted in shown:
+            return True
+    return False
+
+
+def click(page, app: App, target: Target, timeout: float, settle: float) -> dict:
+    """Hover, press; time from the press reaching the page to the answer shown and script idle."""
+    result = {"app": app.name, "region": target.region, "view": target.view}
+    result["hovered"] = hover(page, app, target)
+    kind, text = app.expected(target)
+    page.evaluate("([kind, text]) => { const B = window.__bench; B.press = null; B.last = null;"
+                  " B.armed = {kind, text, done: null}; }", [kind, text])
+    frames_before = len(page.frames_received)
+    started = time.perf_counter()
+    page.mouse.down()
+    page.mouse.up()
+    try:
+        page.wait_for_function("() => window.__bench.armed.done !== null", timeout=timeout)
+        wall = (time.perf_counter() - started) * 1000
+        page.wait_for_timeout(settle)  # let the chart finish redrawing before the next hover
+        probe = page.evaluate("() => window.__bench")
+        result.update(ms=probe["armed"]["done"] - probe["press"], wall_ms=wall,
+                      quiet_ms=(probe["last"] - probe["press"]) if probe["last"] else None)
+    except Exception:
+        result.update(ms=None, wall_ms=None, quiet_ms=None)
+        try:
+            page.wait_for_selector(IDLE, timeout=10_000)
+        except Exception:
+            pass
+    page.evaluate("() => { window.__bench.armed = null; }")
+    frames = page.frames_received[frames_before:]
+    result.update(ws_frames=len(frames), ws_bytes=sum(frames))
+    return result
+
+
+# ----------------------------------------------------------------------------- benchmarks
+
+def bench_clicks(browser, explorer: App, floor: App, targets, args) -> dict:
+    measured_e, warm_e, measured_f, warm_f = choose_regions(targets, args.clicks, args.warmup)
+    pages = {}
+    for app in (explorer, floor):
+        context, page = new_page(browser, app)
+        open_app(page, app)
+        pages[app.name] = (context, page)
+    (_, pe), (_, pf) = pages["explorer"], pages["floor"]
+    for t_e, t_f in zip(warm_e, warm_f):
+        click(pe, explorer, t_e, args.answer_timeout, args.settle)
+        click(pf, floor, t_f, args.answer_timeout, args.settle)
+    runs = {"explorer": [], "floor": []}
+    for i in range(max(len(measured_e), len(measured_f))):  # interleaved: drift hits both alike
+        if i < len(measured_e):
+            runs["explorer"].append(click(pe, explorer, measured_e[i], args.answer_timeout, args.settle))
+        if i < len(measured_f):
+            runs["floor"].append(click(pf, floor, measured_f[i], args.answer_timeout, args.settle))
+        log(f"  click {i + 1}: explorer {runs['explorer'][-1]['ms'] or 'no answer'} ms "
+            f"({runs['explorer'][-1]['region']}), floor {runs['floor'][-1]['ms'] or 'no answer'} ms")
+    for context, _ in pages.values():
+        context.close()
+    out = {}
+    for name, clicks in runs.items():
+        answered = [c["ms"] for c in clicks if c["ms"] is not None]
+        out[name] = {"clicks": len(clicks), "no_answer": len(clicks) - len(answered),
+                     "not_hovered": sum(not c["hovered"] for c in clicks),
+                     "ms": stats(answered),
+                     "quiet_ms": stats([c["quiet_ms"] for c in clicks if c["quiet_ms"] is not None]),
+                     "ws_kb_per_click": stats([c["ws_bytes"] / 1000 for c in clicks if c["ms"] is not None]),
+                     "runs": clicks}
+    return out
+
+
+def bench_cold(browser, explorer: App, floor: App, args) -> dict:
+    out = {}
+    for app in (explorer, floor):  # the server's first visit: imports, data and caches load
+        context, page = new_page(browser, app)
+        out[f"{app.name}_first_visit"] = open_app(page, app)
+        context.close()
+    runs = {"explorer": [], "floor": []}
+    for _ in range(args.cold_runs):
+        for app in (explorer, floor):
+            context, page = new_page(browser, app)  # a new context: empty cache, new session
+            runs[app.name].append(open_app(page, app))
+            context.close()
+    for name, r in runs.items():
+        out[name] = {"ms": stats([x["ms"] for x in r]), "wall_ms": stats([x["wall_ms"] for x in r]),
+                     "ws_kb": stats([x["ws_bytes"] / 1000 for x in r]), "runs": r}
+    return out
+
+
+def bench_memory(browser, targets, args) -> dict:
+    """A fresh explorer server: RSS after one warm-up session, then with N more sessions open."""
+    process, url = start_server(EXPLORER_SCRIPT)
+    app = App("explorer", url, 2, "heading")
+    regions = [t for t in targets.values() if t.clearance >= 8.0]
+    try:
+        rss_started = rss_mb(process.pid)
+        context, page = new_page(browser, app)
+        open_app(page, app)
+        click(page, app, regions[0], args.answer_timeout, args.settle)
+        context.close()
+        time.sleep(3)
+        rss_before = rss_mb(process.pid)
+        contexts, answered = [], 0
+        for i in range(args.sessions):
+            context, page = new_page(browser, app)
+            contexts.append(context)
+            open_app(page, app)
+            answered += click(page, app, regions[(i + 1) % len(regions)], args.answer_timeout,
+                              args.settle)["ms"] is not None
+        time.sleep(3)
+        rss_after = rss_mb(process.pid)
+        for context in contexts:
+            context.close()
+        time.sleep(3)
+        rss_closed = rss_mb(process.pid)
+    finally:
+        stop_server(process)
+    return {"sessions": args.sessions, "clicks_answered": answered, "rss_started_mb": rss_started,
+            "rss_before_mb": rss_before, "rss_after_mb": rss_after, "rss_after_close_mb": rss_closed,
+            "per_session_mb": (rss_after - rss_before) / args.sessions}
+
+
+def bench_payload() -> dict:
+    """Bytes of the figure JSON the explorer sends per render (both views), for every region."""
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from trigger_map.body import load_body
+    from trigger_map.data import load_dataset
+    from trigger_map.figures import view_figure
+    from trigger_map.lookup import Engine
+    from ui import body_map, panels
+
+    engine = Engine(load_dataset(), load_body())
+    sizes, build_ms = {}, []
+    for region in engine.body.regions:
+        suggestions = engine.referring_to(region)
+        tp = suggestions[0].key if suggestions else None  # as the explorer shows a new area
+        highlight = panels.pattern_highlight(engine, tp, marked=(region,))
+        started = time.perf_counter()
+        per_view = {}
+        for view in ("front", "back"):
+            figure = go.Figure(view_figure(engine.body, view, highlight, body_map.MAP_HEIGHT), _validate=False)
+            per_view[view] = len(pio.to_json(figure.to_dict(), validate=False).encode())
+        build_ms.append((time.perf_counter() - started) * 1000)
+        sizes[region] = per_view
+    totals = sorted(v["front"] + v["back"] for v in sizes.values())
+    typical = "temple-l"
+    plain = sum(len(pio.to_json(go.Figure(view_figure(engine.body, v, height=body_map.MAP_HEIGHT),
+                                          _validate=False), validate=False).encode()) for v in ("front", "back"))
+    floor_grid = [(x, y, r) for v, x, y, r in engine.body.hit_grid() if v == "front"]
+    floor_bytes = _floor_figure_bytes()
+    return {"typical_region": typical, "typical_kb": (sizes[typical]["front"] + sizes[typical]["back"]) / 1000,
+            "typical_front_kb": sizes[typical]["front"] / 1000, "typical_back_kb": sizes[typical]["back"] / 1000,
+            "median_kb": float(np.median(totals)) / 1000, "max_kb": totals[-1] / 1000,
+            "max_region": max(sizes, key=lambda r: sizes[r]["front"] + sizes[r]["back"]),
+            "no_highlight_kb": plain / 1000, "floor_kb": floor_bytes / 1000,
+            "hit_points": {"front": sum(1 for g in engine.body.hit_grid() if g[0] == "front"),
+                           "back": sum(1 for g in engine.body.hit_grid() if g[0] == "back"),
+                           "floor": len(floor_grid)},
+            "build_and_serialise_ms": stats(build_ms)}
+
+
+def _floor_figure_bytes() -> int:
+    """The floor app's figure, built by its own code (Streamlit's cache is a no-op outside a server)."""
+    import logging
+
+    import plotly.io as pio
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    namespace: dict = {"__file__": str(FLOOR_SCRIPT), "__name__": "floor_app_figure"}
+    # run only the definitions, not the lines that draw the page
+    exec(compile(FLOOR_SCRIPT.read_text().split("\nst.plotly_chart(")[0], str(FLOOR_SCRIPT), "exec"), namespace)
+    return len(pio.to_json(namespace["figure"]().to_dict(), validate=False).encode())
+
+
+def bench_lookup(args) -> dict:
+    from trigger_map.body import load_body
+    from trigger_map.data import load_dataset
+    from trigger_map.lookup import Engine
+
+    import pandas as pd
+
+    body, dataset = load_body(), load_dataset()
+    engine = Engine(dataset, body)
+    rng = random.Random(20240601)
+    regions = engine.region_ids
+
+    def multi(n: int) -> list[dict]:
+        return [{r: rng.randint(0, 10) for r in rng.sample(regions, rng.randint(2, 6))} for _ in range(n)]
+
+    def timed(e: Engine, queries: list[dict], repeat: int) -> tuple[list[float], list[int]]:
+        times, results = [], []
+        for query in queries:
+            for _ in range(repeat):
+                started = time.perf_counter_ns()
+                found = e.suggest(query)
+                times.append((time.perf_counter_ns() - started) / 1e6)
+            results.append(len(found))
+        return times, results
+
+    singles, multis = [{r: None} for r in regions], multi(150)
+    timed(engine, singles[:20], 1)  # warm-up
+    single_ms, single_n = timed(engine, singles, 5)
+    multi_ms, multi_n = timed(engine, multis, 5)
+
+    tps = dataset.trigger_points
+    copies = []
+    for k in range(args.scale):
+        copy = tps.copy()
+        if k:
+            copy["id"] = copy["id"] + f"-copy{k}"
+            copy.index = pd.Index(copy["id"], name=tps.index.name)
+        copies.append(copy)
+    started = time.perf_counter()
+    big = Engine(dataclasses.replace(dataset, trigger_points=pd.concat(copies)), body)
+    build_s = time.perf_counter() - started
+    big_singles, big_multis = spread(singles, 40), multis[:40]
+    timed(big, big_singles[:3], 1)
+    big_single_ms, big_single_n = timed(big, big_singles, 3)
+    big_multi_ms, big_multi_n = timed(big, big_multis, 3)
+    return {
+        "trigger_points": len(tps), "placed": len(engine.placed), "regions": len(regions),
+        "single": {**stats(single_ms), "queries": len(singles), "results_median": statistics.median(single_n)},
+        "multi": {**stats(multi_ms), "queries": len(multis), "results_median": statistics.median(multi_n)},
+        "scale": args.scale, "scaled_trigger_points": len(big.dataset.trigger_points),
+        "scaled_placed": len(big.placed), "scaled_engine_build_s": build_s,
+        "scaled_single": {**stats(big_single_ms), "queries": len(big_singles),
+                          "results_median": statistics.median(big_single_n)},
+        "scaled_multi": {**stats(big_multi_ms), "queries": len(big_multis),
+                         "results_median": statistics.median(big_multi_n)},
+    }
+
+
+# ----------------------------------------------------------------------------- report
+
+def fmt(value, unit="", digits=0) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.{digits}f}{unit}"
+
+
+def table(results: dict) -> tuple[str, list[dict]]:
+    c, cold, pay, mem, lk = (results.get(k) for k in ("clicks", "cold_start", "payload", "memory", "lookup"))
+    rows = []
+
+    def row(metric, ours, floor, check, ok):
+        rows.append({"metric": metric, "ours": ours, "floor": floor, "check": check,
+                     "result": "info" if ok is None else ("PASS" if ok else "FAIL")})
+
+    if c:
+        e, f = c["explorer"], c["floor"]
+        em, fm = e["ms"]["median"], f["ms"]["median"]
+        ratio = em / fm if em and fm else None
+        row("click -> panel, median", fmt(em, " ms"), fmt(fm, " ms"),
+            f"ratio {fmt(ratio, digits=2)} <= {BUDGETS['click_ratio']}",
+            ratio is not None and ratio <= BUDGETS["click_ratio"])
+        p90r = e["ms"]["p90"] / f["ms"]["p90"] if e["ms"]["p90"] and f["ms"]["p90"] else None
+        row("click -> panel, p90", fmt(e["ms"]["p90"], " ms"), fmt(f["ms"]["p90"], " ms"),
+            f"ratio {fmt(p90r, digits=2)}", None)
+        row("clicks with no answer", f"{e['no_answer']} of {e['clicks']}", f"{f['no_answer']} of {f['clicks']}",
+            f"<= {BUDGETS['click_misses']}", e["no_answer"] <= BUDGETS["click_misses"]
+            and f["no_answer"] <= BUDGETS["click_misses"])
+        row("click -> last DOM change, median", fmt(e["quiet_ms"]["median"], " ms"),
+            fmt(f["quiet_ms"]["median"], " ms"), "", None)
+        row("websocket bytes per click, median", fmt(e["ws_kb_per_click"]["median"], " KB"),
+            fmt(f["ws_kb_per_click"]["median"], " KB"), "", None)
+    if cold:
+        em, fm = cold["explorer"]["ms"]["median"], cold["floor"]["ms"]["median"]
+        ratio = em / fm if em and fm else None
+        row(f"cold start to map, median of {cold['explorer']['ms']['n']}", fmt(em, " ms"), fmt(fm, " ms"),
+            f"ratio {fmt(ratio, digits=2)} <= {BUDGETS['cold_ratio']}",
+            ratio is not None and ratio <= BUDGETS["cold_ratio"])
+        row("first visit after server start", fmt(cold["explorer_first_visit"]["ms"], " ms"),
+            fmt(cold["floor_first_visit"]["ms"], " ms"), "", None)
+    if pay:
+        row(f"figure JSON per render, front+back ({pay['typical_region']})", fmt(pay["typical_kb"], " KB", 1),
+            fmt(pay["floor_kb"], " KB", 1), f"<= {BUDGETS['payload_kb']:.0f} KB",
+            pay["typical_kb"] <= BUDGETS["payload_kb"])
+        row(f"figure JSON, largest region ({pay['max_region']})", fmt(pay["max_kb"], " KB", 1), "",
+            f"<= {BUDGETS['payload_kb']:.0f} KB", pay["max_kb"] <= BUDGETS["payload_kb"])
+        row("build + serialise both figures, median", fmt(pay["build_and_serialise_ms"]["median"], " ms", 1),
+            "", "", None)
+    if mem:
+        row(f"server memory per session ({mem['sessions']} sessions)", fmt(mem["per_session_mb"], " MB", 2), "",
+            f"<= {BUDGETS['session_mb']} MB", mem["per_session_mb"] <= BUDGETS["session_mb"])
+        row("server RSS: started / warm / with sessions",
+            f"{mem['rss_started_mb']:.0f} / {mem['rss_before_mb']:.0f} / {mem['rss_after_mb']:.0f} MB", "", "", None)
+    if lk:
+        for key, label, budget in (("single", "one region", "lookup_ms"), ("multi", "2-6 regions + severity", "lookup_ms"),
+                                   ("scaled_single", f"one region, {lk['scale']}x data", "lookup_100x_ms"),
+                                   ("scaled_multi", f"2-6 regions, {lk['scale']}x data", "lookup_100x_ms")):
+            row(f"Engine.suggest, {label}, median", fmt(lk[key]["median"], " ms", 3), "",
+                f"<= {BUDGETS[budget]:g} ms", lk[key]["median"] <= BUDGETS[budget])
+    widths = [max(len(str(r[k])) for r in rows + [dict(metric="metric", ours="ours", floor="floor",
+                                                        check="ratio / budget", result="result")])
+              for k in ("metric", "ours", "floor", "check", "result")]
+    header = ["metric", "ours", "floor", "ratio / budget", "result"]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)),
+             "  ".join("-" * w for w in widths)]
+    for r in rows:
+        lines.append("  ".join(str(r[k]).ljust(w) for k, w in zip(("metric", "ours", "floor", "check", "result"),
+                                                                  widths)))
+    return "\n".join(lines), rows
+
+
+def environment(browser_version: str | None) -> dict:
+    packages = {}
+    for name in ("streamlit", "plotly", "playwright", "pandas", "numpy", "shapely", "tornado", "protobuf"):
+        try:
+            packages[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            packages[name] = None
+    return {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "machine": platform.machine(), "system": platform.platform(), "cpu_count": os.cpu_count(),
+            "cpu_model": _cpu_model(), "python": platform.python_version(), "packages": packages,
+            "chromium": browser_version}
+
+
+def _cpu_model() -> str | None:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clicks", type=int, default=20, help="measured clicks per app (default 20)")
+    parser.add_argument("--warmup", type=int, default=3, help="warm-up clicks per app (default 3)")
+    parser.add_argument("--cold-runs", type=int, default=5, help="cold starts per app (default 5)")
+    parser.add_argument("--sessions", type=int, default=20, help="sessions for the memory benchmark (default 20)")
+    parser.add_argument("--scale", type=int, default=100, help="dataset multiple for the large lookup (default 100)")
+    parser.add_argument("--answer-timeout", type=float, default=10_000, help="ms before a click counts as unanswered")
+    parser.add_argument("--settle", type=float, default=600, help="ms to wait after an answer before the next hover")
+    parser.add_argument("--only", nargs="+", choices=("lookup", "payload", "cold", "clicks", "memory"),
+                        help="run only these parts")
+    parser.add_argument("--quick", action="store_true", help="a fast smoke run: 6 clicks, 2 cold runs, 5 sessions")
+    parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
+    args = parser.parse_args()
+    if args.quick:
+        args.clicks, args.cold_runs, args.sessions, args.warmup = 6, 2, 5, 2
+    parts = set(args.only or ("lookup", "payload", "cold", "clicks", "memory"))
+    browser_parts = parts & {"cold", "clicks", "memory"}
+    chromium = chromium_path() if browser_parts else None
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    started = time.perf_counter()
+    results: dict = {}
+    browser_version = None
+    try:
+        if "lookup" in parts:
+            log("lookup: Engine.suggest on the dataset and on a scaled copy ...")
+            results["lookup"] = bench_lookup(args)
+        if "payload" in parts:
+            log("payload: figure JSON per render ...")
+            results["payload"] = bench_payload()
+        if browser_parts:
+            from playwright.sync_api import sync_playwright
+
+            from trigger_map.body import load_body
+
+            targets = click_targets(load_body())
+            with sync_playwright() as p:
+                try:
+                    browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+                except Exception as error:
+                    log(f"Chromium at {chromium} did not start: {error}")
+                    return 2
+                browser_version = browser.version
+                try:
+                    if parts & {"cold", "clicks"}:
+                        log("starting the explorer and the floor app ...")
+                        explorer_process, explorer_url = start_server(EXPLORER_SCRIPT)
+                        floor_process, floor_url = start_server(FLOOR_SCRIPT)
+                        explorer = App("explorer", explorer_url, 2, "heading")
+                        floor = App("floor", floor_url, 1, "text")
+                        try:
+                            if "cold" in parts:
+                                log(f"cold start: {args.cold_runs} runs per app after a first visit ...")
+                                results["cold_start"] = bench_cold(browser, explorer, floor, args)
+                            else:  # the click benchmark still wants warm servers
+                                bench_cold(browser, explorer, floor, argparse.Namespace(cold_runs=0))
+                            if "clicks" in parts:
+                                log(f"clicks: {args.warmup} warm-up + {args.clicks} measured per app, interleaved ...")
+                                results["clicks"] = bench_clicks(browser, explorer, floor, targets, args)
+                        finally:
+                            stop_server(explorer_process)
+                            stop_server(floor_process)
+                    if "memory" in parts:
+                        log(f"memory: a fresh explorer server, {args.sessions} sessions ...")
+                        results["memory"] = bench_memory(browser, targets, args)
+                finally:
+                    browser.close()
+    finally:
+        stop_all_servers()
+    elapsed = time.perf_counter() - started
+
+    text, rows = table(results)
+    failed = [r["metric"] for r in rows if r["result"] == "FAIL"]
+    report = {**environment(browser_version), "command": " ".join([Path(sys.executable).name] + sys.argv),
+              "arguments": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+              "duration_s": round(elapsed, 1), "budgets": BUDGETS, "table": rows,
+              "passed": not failed, "results": results}
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    temporary = args.output.with_suffix(".json.tmp")
+    temporary.write_text(json.dumps(report, indent=2, default=float) + "\n")
+    temporary.replace(args.output)
+    print(text)
+    print(f"\n{len(rows) - len(failed) - sum(r['result'] == 'info' for r in rows)} budgets met, "
+          f"{len(failed)} missed{': ' + '; '.join(failed) if failed else ''}. "
+          f"Took {elapsed:.0f} s on {platform.machine()} x {os.cpu_count()} CPUs. "
+          f"Results: {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
