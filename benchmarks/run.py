@@ -294,7 +294,11 @@ def click(page, app: App, target: Target, timeout: float, settle: float) -> dict
     try:
         page.wait_for_function("() => window.__bench.armed.done !== null", timeout=timeout)
         wall = (time.perf_counter() - started) * 1000
-        page.wait_for_timeout(settle)  # let the chart finish redrawing before the next hover
+        try:  # let the charts finish redrawing: no DOM change for `settle` ms (at most 5 s)
+            page.wait_for_function("q => performance.now() - window.__bench.last > q", arg=settle,
+                                   timeout=5_000, polling=50)
+        except Exception:
+            pass
         probe = page.evaluate("() => window.__bench")
         result.update(ms=probe["armed"]["done"] - probe["press"], wall_ms=wall,
                       quiet_ms=(probe["last"] - probe["press"]) if probe["last"] else None)
@@ -329,8 +333,9 @@ def bench_clicks(browser, explorer: App, floor: App, targets, args) -> dict:
             runs["explorer"].append(click(pe, explorer, measured_e[i], args.answer_timeout, args.settle))
         if i < len(measured_f):
             runs["floor"].append(click(pf, floor, measured_f[i], args.answer_timeout, args.settle))
-        log(f"  click {i + 1}: explorer {runs['explorer'][-1]['ms'] or 'no answer'} ms "
-            f"({runs['explorer'][-1]['region']}), floor {runs['floor'][-1]['ms'] or 'no answer'} ms")
+        e, f = runs["explorer"][-1], runs["floor"][-1]
+        log(f"  click {i + 1:2d}: explorer {fmt(e['ms'], ' ms') if e['ms'] else 'NO ANSWER'} ({e['region']}), "
+            f"floor {fmt(f['ms'], ' ms') if f['ms'] else 'NO ANSWER'} ({f['region']})")
     for context, _ in pages.values():
         context.close()
     out = {}
@@ -400,7 +405,9 @@ def bench_payload() -> dict:
     """Bytes of the figure JSON the explorer sends per render (both views), for every region."""
     import plotly.graph_objects as go
     import plotly.io as pio
+    import streamlit.logger
 
+    streamlit.logger.set_log_level("error")  # "missing ScriptRunContext" is expected outside a server
     from trigger_map.body import load_body
     from trigger_map.data import load_dataset
     from trigger_map.figures import view_figure
@@ -439,11 +446,7 @@ def bench_payload() -> dict:
 
 def _floor_figure_bytes() -> int:
     """The floor app's figure, built by its own code (Streamlit's cache is a no-op outside a server)."""
-    import logging
-
     import plotly.io as pio
-
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
     namespace: dict = {"__file__": str(FLOOR_SCRIPT), "__name__": "floor_app_figure"}
     # run only the definitions, not the lines that draw the page
     exec(compile(FLOOR_SCRIPT.read_text().split("\nst.plotly_chart(")[0], str(FLOOR_SCRIPT), "exec"), namespace)
@@ -611,7 +614,8 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=20, help="sessions for the memory benchmark (default 20)")
     parser.add_argument("--scale", type=int, default=100, help="dataset multiple for the large lookup (default 100)")
     parser.add_argument("--answer-timeout", type=float, default=10_000, help="ms before a click counts as unanswered")
-    parser.add_argument("--settle", type=float, default=600, help="ms to wait after an answer before the next hover")
+    parser.add_argument("--settle", type=float, default=400,
+                        help="after an answer, wait until the DOM has not changed for this many ms (default 400)")
     parser.add_argument("--only", nargs="+", choices=("lookup", "payload", "cold", "clicks", "memory"),
                         help="run only these parts")
     parser.add_argument("--quick", action="store_true", help="a fast smoke run: 6 clicks, 2 cold runs, 5 sessions")

@@ -26,11 +26,18 @@ def next_question() -> None:
 
 
 st.subheader(question.prompt, anchor=False)
-answer = st.radio("Your answer", question.options, index=None, key="quiz_answer")
-right, wrong = st.session_state.quiz_score
-if st.button("Check", disabled=answer is None or st.session_state.get("quiz_checked", False)):
+def check() -> None:
+    answer = st.session_state.get("quiz_answer")
+    if answer is None or st.session_state.get("quiz_checked"):
+        return
+    right, wrong = st.session_state.quiz_score
     st.session_state.quiz_checked = True
     st.session_state.quiz_score = [right + (answer == question.answer), wrong + (answer != question.answer)]
+
+
+answer = st.radio("Your answer", question.options, index=None, key="quiz_answer",
+                  disabled=st.session_state.get("quiz_checked", False))
+st.button("Check", on_click=check, disabled=answer is None or st.session_state.get("quiz_checked", False))
 if st.session_state.get("quiz_checked"):
     if answer == question.answer:
         st.success(f"Right. {question.explanation}", icon=":material/check_circle:")

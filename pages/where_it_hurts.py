@@ -97,6 +97,10 @@ def where_it_hurts() -> None:
     suggestions = engine.suggest(areas, symptoms, condition, limit=TOP)
     keys = [s.key for s in suggestions]
     chosen = st.session_state.pain_tp
+    asked = (tuple(areas.items()), symptoms, condition)
+    if st.session_state.get("pain_asked", asked) != asked:
+        chosen = None  # a new question: show its best answer first
+    st.session_state.pain_asked = asked
     if chosen not in keys:
         chosen = keys[0] if keys else None
     st.session_state.pain_tp = chosen

@@ -1,6 +1,8 @@
 """Click the real map in Chromium, like a person does."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from driver import chart_point, click_region, open_app, wait_idle
@@ -26,7 +28,7 @@ def test_clicking_the_left_temple_lists_upper_trapezius(page, app_url, body):
     expect(page.get_by_role("heading", name="Temple (left)")).to_be_visible(timeout=15_000)
     wait_idle(page)
     expect(page.locator("[data-testid=stRadio]").first).to_contain_text("Upper trapezius")
-    assert "region=temple-l" in page.url
+    page.wait_for_function("location.search.includes('region=temple-l')", timeout=15_000)
     # the chosen pattern is drawn: an essential-zone trace and the trigger point's X
     names = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
         .flatMap(gd => gd.data.map(t => t.name))""")
@@ -40,7 +42,7 @@ def test_clicking_the_back_view_and_then_a_finger(page, app_url, body):
     wait_idle(page)
     click_region(page, body, "little_finger-l")
     expect(page.get_by_role("heading", name="Little finger (left)")).to_be_visible(timeout=15_000)
-    assert "region=little_finger-l" in page.url
+    page.wait_for_function("location.search.includes('region=little_finger-l')", timeout=15_000)
 
 
 def test_deep_link_reopens_the_same_view(page, app_url):
@@ -77,8 +79,9 @@ def test_where_it_hurts_two_clicks_rank_the_muscle_that_explains_both(page, app_
     click_region(page, body, "outer_lower_leg-r")
     page.wait_for_function("location.search.includes('outer_lower_leg-r')", timeout=15_000)
     wait_idle(page)
-    first = page.locator("[data-testid=stRadio] label").first
-    expect(first).to_contain_text("Gluteus minimus", timeout=15_000)
+    first = page.get_by_role("radio").first
+    expect(first).to_have_accessible_name(re.compile(r"^1\. Gluteus minimus"), timeout=15_000)
+    expect(first).to_be_checked()  # the new top suggestion is the one shown
 
 
 def test_condition_to_muscle_to_map(page, app_url):
@@ -105,7 +108,7 @@ def test_first_visit_of_a_fresh_server_can_be_a_deep_link_to_any_page(browser):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"http://127.0.0.1:{port}/muscles?muscle=masseter")
         wait_idle(page)
-        expect(page.get_by_role("heading", name="Masseter")).to_be_visible(timeout=20_000)
+        expect(page.get_by_role("heading", name="Masseter", exact=True)).to_be_visible(timeout=20_000)
         nav = page.locator("[data-testid=stSidebarNav]")
         expect(nav).to_contain_text("Body map")
         expect(nav).not_to_contain_text("where it hurts")  # the file-name listing of the old mode
@@ -113,3 +116,25 @@ def test_first_visit_of_a_fresh_server_can_be_a_deep_link_to_any_page(browser):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def test_where_it_hurts_lasso_marks_every_area_inside_the_loop(page, app_url, body):
+    page.goto(f"{app_url}/where_it_hurts")
+    wait_idle(page)
+    page.get_by_text("Draw around painful areas").click()
+    wait_idle(page)
+    page.wait_for_function("[...document.querySelectorAll('.js-plotly-plot')].every(gd => gd._fullLayout.dragmode === 'lasso')")
+    # a loop around both knees in the front view
+    knees = [body.regions[r].polygon.centroid for r in ("front_of_knee-r", "front_of_knee-l")]
+    y = knees[0].y
+    corners = [(knees[0].x - 45, y - 40), (knees[1].x + 45, y - 40), (knees[1].x + 45, y + 40), (knees[0].x - 45, y + 40)]
+    points = [chart_point(page, 0, x, yy) for x, yy in corners]
+    page.mouse.move(*points[0])
+    page.mouse.down()
+    for p in points[1:] + points[:1]:
+        page.mouse.move(*p, steps=8)
+    page.mouse.up()
+    page.wait_for_function("location.search.includes('front_of_knee-r') && location.search.includes('front_of_knee-l')",
+                           timeout=15_000)
+    wait_idle(page)
+    expect(page.locator("[data-testid=stMultiSelect]").first).to_contain_text("front of knee (right)")
