@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -11,6 +12,7 @@ from trigger_map.figures import Highlight, selected_ids, view_figure
 from trigger_map.lookup import Engine
 
 MAP_HEIGHT = 600
+HOVER_SCRIPT = (Path(__file__).resolve().parent / "static" / "hover.js").read_text(encoding="utf-8")
 CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
 
 
@@ -29,6 +31,8 @@ def body_maps(engine: Engine, highlight: Highlight, key: str,
               on_pick: Callable[[list[str], list[str]], None], lasso: bool = False) -> None:
     """Both views, each a chart whose hit layer reports region ids through `on_pick`."""
     modes = ("points", "box", "lasso") if lasso else ("points",)
+    # Our own static script (no data in it): lights the hovered region. See static/hover.js.
+    st.html(f"<script>{HOVER_SCRIPT}</script>", unsafe_allow_javascript=True, width="content")
     columns = st.columns(2, gap="small")
     for column, view in zip(columns, VIEWS):
         figure = go.Figure(view_figure(engine.body, view, highlight, MAP_HEIGHT, lasso=lasso),

@@ -138,3 +138,23 @@ def test_where_it_hurts_lasso_marks_every_area_inside_the_loop(page, app_url, bo
                            timeout=15_000)
     wait_idle(page)
     expect(page.locator("[data-testid=stMultiSelect]").first).to_contain_text("front of knee (right)")
+
+
+def test_hovering_a_region_lights_it(page, app_url, body):
+    open_app(page, app_url)
+    from driver import safest_hit_point
+
+    x, y = chart_point(page, 0, *safest_hit_point(body, "upper_abdomen-r"))
+    page.mouse.move(x, y)
+    page.mouse.move(x + 1, y + 1)
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot')[0].dataset.litRegion === 'upper_abdomen-r'",
+                           timeout=10_000)
+    lit = page.evaluate("""() => {
+        const gd = document.querySelectorAll('.js-plotly-plot')[0];
+        const trace = gd.data.findIndex(t => t.name === 'regions' && t.mode === 'markers');
+        const nodes = gd.querySelectorAll('.scatterlayer .trace')[trace].querySelectorAll('path.point');
+        const ids = gd.data[trace].customdata;
+        const on = [...nodes].map((n, i) => [ids[i], getComputedStyle(n).opacity]).filter(([, o]) => o !== '0');
+        return [...new Set(on.map(([id]) => id))];
+    }""")
+    assert lit == ["upper_abdomen-r"]
