@@ -6,6 +6,7 @@ import re
 import streamlit as st
 
 from trigger_map.citations import render
+from trigger_map.export import handout_pdf
 from trigger_map.figures import Highlight, Marker
 from trigger_map.lookup import Engine, Suggestion
 from trigger_map.safety import red_flags_for
@@ -98,6 +99,17 @@ def trigger_point_details(engine: Engine, key: str) -> None:
             st.markdown(f"- {plain(data.sources.at[source, 'citation'])}")
         if row["source_detail"]:
             st.caption(f"Where to look: {row['source_detail']}")
+    handout(engine, key)
+
+
+def handout(engine: Engine, key: str) -> None:
+    """A PDF to take home: the pattern drawn on the body, self-care and precautions."""
+    with st.expander("Handout to take home (PDF)", icon=":material/picture_as_pdf:"):
+        note = st.text_area("A note to print on it (optional)", key=f"note_{key}", max_chars=600,
+                            placeholder="e.g. Press for 30 seconds, twice a day, then stretch.")
+        st.download_button("Download the handout", data=lambda: handout_pdf(engine, key, note),
+                            file_name=f"trigger-map-{key.replace('@', '-')}.pdf", mime="application/pdf",
+                            icon=":material/download:", key=f"pdf_{key}")
 
 
 def red_flags(engine: Engine, region_ids=(), symptoms=(), flag_ids=()) -> None:

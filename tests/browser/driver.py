@@ -9,6 +9,15 @@ def wait_idle(page: Page, timeout: float = 30_000) -> None:
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)
 
 
+def after_change(page: Page) -> None:
+    """Wait for the rerun a widget change starts, then for it to finish."""
+    try:
+        page.wait_for_selector("[data-testid=stApp][data-test-script-state=running]", timeout=3_000)
+    except Exception:  # the rerun was already over before we looked
+        pass
+    wait_idle(page)
+
+
 def open_app(page: Page, url: str) -> None:
     page.goto(url)
     wait_idle(page)

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from driver import chart_point, click_region, open_app, wait_idle
+from driver import after_change, chart_point, click_region, open_app, wait_idle
 
 
 def panel_text(page) -> str:
@@ -158,3 +158,18 @@ def test_hovering_a_region_lights_it(page, app_url, body):
         return [...new Set(on.map(([id]) => id))];
     }""")
     assert lit == ["upper_abdomen-r"]
+
+
+def test_therapist_downloads_a_handout_with_a_note(page, app_url):
+    page.goto(f"{app_url}/?region=temple-l&tp=upper-trapezius-1@left")
+    wait_idle(page)
+    page.get_by_text("Handout to take home (PDF)").click()
+    page.get_by_label("A note to print on it (optional)").fill("Twice a day")
+    page.keyboard.press("Control+Enter")
+    after_change(page)
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Download the handout").click()
+    path = download.value.path()
+    data = open(path, "rb").read()
+    assert data.startswith(b"%PDF") and len(data) > 10_000
+    assert download.value.suggested_filename == "trigger-map-upper-trapezius-1-left.pdf"
