@@ -17,5 +17,5 @@ navigation = st.navigation({
         st.Page("pages/evidence.py", title="Evidence and references", icon=":material/fact_check:"),
         st.Page("pages/quiz.py", title="Anatomy quiz", icon=":material/quiz:"),
     ],
-})
+}, position="top")
 navigation.run()

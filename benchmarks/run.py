@@ -103,7 +103,8 @@ def log(message: str) -> None:
 def chromium_path() -> str:
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
-        log("Chromium is not installed (looked at $CHROMIUM, chromium on PATH, /usr/bin/chromium).\n"
+        log(f"Chromium is not installed: {path} does not exist ($CHROMIUM, else chromium on PATH, "
+            "else /usr/bin/chromium).\n"
             "Install it (apt-get install chromium) or set CHROMIUM=/path/to/chromium; the browser "
             "benchmarks cannot run without it.")
         sys.exit(2)

@@ -66,7 +66,7 @@ def explorer() -> None:
     map_side, panel = st.columns([3, 2], gap="large")
     with map_side:
         body_map.body_maps(engine, panels.pattern_highlight(engine, tp, marked=(region,) if region else ()),
-                           key="explorer_map", on_pick=pick)
+                           key="explorer_map", on_pick=pick, views=body_map.view_choice("explorer_map"))
         body_map.legend()
     with panel:
         st.caption(panels.NOT_A_DIAGNOSIS)
@@ -74,13 +74,13 @@ def explorer() -> None:
             info = engine.body.regions[region]
             st.markdown(f"### {panels.plain(info.display_label.capitalize())}")
             st.caption(f"Anatomical term: {info.term}")
-            panels.red_flags(engine, [region])
             if suggestions:
                 st.radio(f"{len(suggestions)} trigger points can send pain here",
                          keys, key="tp", format_func=lambda k: panels.suggestion_label(
                              engine, suggestions[keys.index(k)]))
             else:
                 st.write("No trigger point in our dataset sends pain to this area.")
+            panels.red_flags(engine, [region])
         else:
             st.markdown("Choose an area to begin.")
         if tp:

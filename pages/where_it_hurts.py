@@ -123,7 +123,7 @@ def where_it_hurts() -> None:
         treat_here = [panels.marker_for(engine, k) for k in keys[:5]]
         body_map.body_maps(engine, panels.pattern_highlight(engine, chosen, marked=tuple(areas),
                                                             treat_here=treat_here),
-                           key="pain_map", on_pick=pick, lasso=drawing)
+                           key="pain_map", on_pick=pick, views=body_map.view_choice("pain_map"), lasso=drawing)
         body_map.legend()
         st.button("Start again", on_click=clear)
     with results:

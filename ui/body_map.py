@@ -12,6 +12,7 @@ from trigger_map.figures import Highlight, selected_ids, view_figure
 from trigger_map.lookup import Engine
 
 MAP_HEIGHT = 600
+SINGLE_VIEW_HEIGHT = 780
 HOVER_SCRIPT = (Path(__file__).resolve().parent / "static" / "hover.js").read_text(encoding="utf-8")
 CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
 
@@ -27,15 +28,27 @@ def _on_select(chart_key: str, on_pick: Callable[[list[str], list[str]], None]) 
         on_pick(regions, trigger_points)
 
 
+VIEW_CHOICES = {"both": "Front and back", "front": "Front", "back": "Back"}
+
+
+def view_choice(key: str) -> tuple[str, ...]:
+    """Which views to show: both side by side (stacked on a phone), or one of them, larger."""
+    choice = st.segmented_control("Show", list(VIEW_CHOICES), format_func=VIEW_CHOICES.get,
+                                  default="both", key=f"{key}_views", label_visibility="collapsed")
+    return VIEWS if choice in (None, "both") else (choice,)
+
+
 def body_maps(engine: Engine, highlight: Highlight, key: str,
-              on_pick: Callable[[list[str], list[str]], None], lasso: bool = False) -> None:
-    """Both views, each a chart whose hit layer reports region ids through `on_pick`."""
+              on_pick: Callable[[list[str], list[str]], None], lasso: bool = False,
+              views: tuple[str, ...] = VIEWS) -> None:
+    """The chosen views, each a chart whose hit layer reports region ids through `on_pick`."""
     modes = ("points", "box", "lasso") if lasso else ("points",)
     # Our own static script (no data in it): lights the hovered region. See static/hover.js.
     st.html(f"<script>{HOVER_SCRIPT}</script>", unsafe_allow_javascript=True, width="content")
-    columns = st.columns(2, gap="small")
-    for column, view in zip(columns, VIEWS):
-        figure = go.Figure(view_figure(engine.body, view, highlight, MAP_HEIGHT, lasso=lasso),
+    columns = st.columns(len(views), gap="small")
+    for column, view in zip(columns, views):
+        height = MAP_HEIGHT if len(views) > 1 else SINGLE_VIEW_HEIGHT
+        figure = go.Figure(view_figure(engine.body, view, highlight, height, lasso=lasso),
                            _validate=False)  # built from our own checked dicts: skip re-validation
         chart_key = f"{key}_{view}"
         with column:
