@@ -23,6 +23,8 @@ def figure():
     import plotly.graph_objects as go
 
     from trigger_map.body import MIDLINE, load_body
+    from trigger_map.figures import BOTTOM, HALF_WIDTH, TOP
+    from ui.body_map import MAP_HEIGHT
 
     grid = [(x, y, rid) for v, x, y, rid in load_body().hit_grid() if v == VIEW]
     mid = MIDLINE[VIEW]
@@ -31,10 +33,10 @@ def figure():
                   "x": [g[0] for g in grid], "y": [g[1] for g in grid], "customdata": [g[2] for g in grid],
                   "hovertemplate": "%{customdata}<extra></extra>",
                   "marker": {"size": 11, "opacity": 0}, "showlegend": False}],
-        # the same drawing area as the explorer's view (figures.py), so a click lands on the same point
-        "layout": {"xaxis": {"range": [mid - 235, mid + 235], "visible": False, "fixedrange": True},
-                   "yaxis": {"range": [872, 18], "visible": False, "scaleanchor": "x", "fixedrange": True},
-                   "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": 620, "hovermode": "closest",
+        # the same drawing area and height as one of the explorer's two views (figures.py, body_map.py)
+        "layout": {"xaxis": {"range": [mid - HALF_WIDTH, mid + HALF_WIDTH], "visible": False, "fixedrange": True},
+                   "yaxis": {"range": [BOTTOM, TOP], "visible": False, "scaleanchor": "x", "fixedrange": True},
+                   "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": MAP_HEIGHT, "hovermode": "closest",
                    "dragmode": False},
     }, _validate=False)
 

@@ -8,6 +8,7 @@ import streamlit as st
 
 from trigger_map.areas import area_region_ids
 from trigger_map.figures import Highlight, view_figure
+from trigger_map.links import first_param
 from ui import panels, resources
 
 engine = resources.engine()
@@ -19,8 +20,17 @@ st.title("The benefits of neuromuscular therapy", anchor=False)
 st.markdown("What people hope to gain from treatment, where on the body it matters, and how "
             "strong the evidence is for each. Evidence for NMT is mixed: see each benefit.")
 
+if "benefits_loaded" not in st.session_state:  # a new visit: the link decides the benefit shown
+    st.session_state.benefits_loaded = True
+    linked = first_param(st.query_params, "benefit")
+    if linked in data.benefits.index:
+        st.session_state.benefit = linked
+    elif linked:
+        st.info(f"The link names a benefit we don't know ({linked[:40]!r}).", icon=":material/link_off:")
+
 benefit = st.radio("Benefit", list(data.benefits.index), key="benefit", horizontal=True,
                    format_func=lambda b: data.benefits.at[b, "name"])
+st.query_params.from_dict({"benefit": benefit})
 row = data.benefits.loc[benefit]
 text, picture = st.columns([3, 2], gap="large")
 with text:

@@ -58,6 +58,7 @@ def test_mini_dataset_is_valid():
     ("trigger_points.csv", 3, "location_region", "jaw", "trigger_points.csv:3:x: point (240.0, 75.0) lies in temple-r, not in jaw-r"),
     ("trigger_points.csv", 2, "view", "front", "trigger_points.csv:2:view: top_of_shoulder is drawn in the back view"),
     ("muscles.csv", 3, "body_area", "face", "muscles.csv:3:body_area: must be one of"),
+    ("trigger_points.csv", 3, "body_area", "torso", "trigger_points.csv:3:body_area: must be one of"),
     ("muscles.csv", 2, "innervation", " ", "muscles.csv:2:innervation: is empty"),
     ("conditions.csv", 2, "muscles", "upper-trapezius;psoas", "conditions.csv:2:muscles: unknown id 'psoas'"),
     ("conditions.csv", 2, "evidence_level", "great", "conditions.csv:2:evidence_level: must be one of"),

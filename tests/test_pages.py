@@ -140,3 +140,23 @@ def test_quiz_checks_an_answer_and_counts_the_score():
     assert not at.exception
     assert at.session_state["quiz_score"][0] + at.session_state["quiz_score"][1] == 1
     assert at.success or at.error
+
+
+def test_benefits_page_deep_link_and_unknown_benefit():
+    at = app("benefits", benefit="posture")
+    assert not at.exception and at.session_state["benefit"] == "posture"
+    assert "Posture" in " ".join(s.value for s in at.subheader) or "posture" in texts(at).lower()
+    bad = app("benefits", benefit="flying")
+    assert not bad.exception and "don't know" in bad.info[0].value
+
+
+def test_muscles_page_unknown_muscle_link_gives_a_notice():
+    at = app("muscles", muscle="biceps-femoralis")
+    assert not at.exception and "don't know" in at.info[0].value
+    assert at.session_state["muscle"] is None
+
+
+def test_conditions_page_deep_link():
+    at = app("conditions", condition="plantar-heel-pain")
+    assert not at.exception and at.session_state["condition"] == "plantar-heel-pain"
+    assert at.session_state["condition_tp"].endswith("@right")

@@ -125,7 +125,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     }, strict=True),
     "trigger_points.csv": pa.DataFrameSchema({
         "id": _slug(unique=True), "muscle_id": _slug(), "name": _text(),
-        "location_region": pa.Column(str, pa.Check.str_matches(REGION_NAME, error="is not a region name")),
+        "body_area": _one_of(BODY_AREAS), "location_region": pa.Column(str, pa.Check.str_matches(REGION_NAME, error="is not a region name")),
         "view": _one_of(("front", "back")), "x": _coordinate(1200), "y": _coordinate(900),
         "location": _text(), "essential_zones": _text(), "spillover_zones": _text(False),
         "referral": _text(), "symptoms": _text(), "activators": _text(), "self_care": _text(),

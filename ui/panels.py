@@ -69,7 +69,7 @@ def trigger_point_details(engine: Engine, key: str) -> None:
     row = data.trigger_points.loc[placed.trigger_point]
     muscle = data.muscles.loc[row["muscle_id"]]
     st.subheader(f"{muscle['name']}: {row['name']}", anchor=False)
-    st.caption(f"{placed.side.title()} side · {muscle['anatomical_name']} · body area: {muscle['body_area']}")
+    st.caption(f"{placed.side.title()} side · {muscle['anatomical_name']} · body area: {row['body_area']}")
     st.markdown(f"**Where it lies.** {plain(row['location'])}")
     st.markdown(f"**Where it sends pain.** {plain(row['referral'])}")
     st.markdown(f"- Main area (solid): {plain(region_labels(engine, placed.essential))}")
