@@ -128,7 +128,6 @@ def where_it_hurts() -> None:
         st.button("Start again", on_click=clear)
     with results:
         st.caption(panels.NOT_A_DIAGNOSIS)
-        panels.red_flags(engine, list(areas), symptoms)
         if areas:
             with st.expander("How much does each area hurt? (0 = not at all, 10 = worst)", expanded=False):
                 for region in areas:
@@ -142,8 +141,10 @@ def where_it_hurts() -> None:
                          engine, suggestions[keys.index(k)]))
             current = suggestions[keys.index(chosen)]
             st.caption(f"Why: {reason(current)}.")
+        panels.red_flags(engine, list(areas), symptoms)
+        if suggestions:
             st.divider()
-            panels.trigger_point_details(engine, chosen)
+            panels.trigger_point_details(engine, current.key)
     view = PainView(areas={r: areas[r] for r in areas}, symptoms=symptoms, condition=condition,
                     trigger_point=chosen)
     st.query_params.from_dict(view.params())

@@ -24,8 +24,10 @@ def cycle_figure(steps: list[dict], breaks_at: str | None, chosen: str | None = 
             "xref": "x", "yref": "y", "axref": "x", "ayref": "y", "text": "",
             "showarrow": True, "arrowhead": 3, "arrowsize": 1.4, "arrowwidth": 2, "arrowcolor": "#9aa5b1",
         })
-    for s, x, y in zip(steps, xs, ys):
-        annotations.append({"x": x * 1.32, "y": y * 1.22, "text": f"<b>{s['title']}</b>",
+    for s, x, y in zip(steps, xs, ys):  # labels outside the loop, anchored away from the marker
+        side = "center" if abs(x) < 0.2 else ("left" if x > 0 else "right")
+        annotations.append({"x": x * 1.2 + (0.12 if side == "left" else -0.12 if side == "right" else 0),
+                            "y": y * 1.22, "text": f"<b>{s['title']}</b>", "xanchor": side,
                             "showarrow": False, "font": {"size": 14}})
     if breaks_at:
         annotations.append({"x": 0, "y": 0, "text": "Treatment<br>breaks the loop<br>(green)",
@@ -36,7 +38,7 @@ def cycle_figure(steps: list[dict], breaks_at: str | None, chosen: str | None = 
              "marker": {"size": 46, "color": colors, "line": {"width": 3, "color": "white"}},
              "selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"opacity": 1}}}
     layout = {"height": height, "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
-              "xaxis": {"visible": False, "range": [-1.75, 1.75], "fixedrange": True},
+              "xaxis": {"visible": False, "range": [-2.6, 2.6], "fixedrange": True},
               "yaxis": {"visible": False, "range": [-1.5, 1.5], "scaleanchor": "x", "fixedrange": True},
               "showlegend": False, "dragmode": False, "annotations": annotations,
               "plot_bgcolor": "rgba(0,0,0,0)", "paper_bgcolor": "rgba(0,0,0,0)"}
