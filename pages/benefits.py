@@ -8,8 +8,7 @@ import streamlit as st
 
 from trigger_map.areas import area_region_ids
 from trigger_map.figures import Highlight, view_figure
-from trigger_map.links import first_param
-from ui import panels, resources
+from ui import panels, resources, state
 
 engine = resources.engine()
 data = engine.dataset
@@ -20,13 +19,7 @@ st.title("The benefits of neuromuscular therapy", anchor=False)
 st.markdown("What people hope to gain from treatment, where on the body it matters, and how "
             "strong the evidence is for each. Evidence for NMT is mixed: see each benefit.")
 
-if "benefits_loaded" not in st.session_state:  # a new visit: the link decides the benefit shown
-    st.session_state.benefits_loaded = True
-    linked = first_param(st.query_params, "benefit")
-    if linked in data.benefits.index:
-        st.session_state.benefit = linked
-    elif linked:
-        st.info(f"The link names a benefit we don't know ({linked[:40]!r}).", icon=":material/link_off:")
+state.choice_from_link("benefit", data.benefits.index, "benefit", "a benefit")
 
 benefit = st.radio("Benefit", list(data.benefits.index), key="benefit", horizontal=True,
                    format_func=lambda b: data.benefits.at[b, "name"])
@@ -39,12 +32,8 @@ with text:
     st.markdown(f"**Evidence: {LEVEL_TEXT[row['evidence_level']]}.** {panels.cited(engine, row['evidence'])}")
     st.markdown("**Where on the body:** " + panels.plain(", ".join(row["where"])))
     st.markdown("**Conditions where it matters most:**")
-    for condition in row["conditions"]:
-        st.page_link("pages/conditions.py", label=data.conditions.at[condition, "name"],
-                     query_params={"condition": condition}, icon=":material/medical_information:")
-    with st.expander("Sources"):
-        for source in row["sources"]:
-            st.markdown(f"- {panels.plain(data.sources.at[source, 'citation'])}")
+    panels.condition_links(engine, row["conditions"])
+    panels.source_list(engine, row["sources"])
 with picture:
     lit = area_region_ids(engine.body, row["where"])
     views = st.columns(2)

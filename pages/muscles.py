@@ -6,8 +6,7 @@ through_navigation()
 import streamlit as st
 
 from trigger_map.data import BODY_AREAS
-from trigger_map.links import first_param
-from ui import body_map, panels, resources
+from ui import body_map, panels, resources, state
 
 engine = resources.engine()
 data = engine.dataset
@@ -17,12 +16,7 @@ st.title("Muscle library", anchor=False)
 st.markdown(f"{len(muscles)} muscles with {len(data.trigger_points)} trigger points. "
             "Type a plain or anatomical name, or filter by body area.")
 
-if "muscles_loaded" not in st.session_state:
-    st.session_state.muscles_loaded = True
-    linked = first_param(st.query_params, "muscle")
-    st.session_state.muscle = linked if linked in muscles.index else None
-    if linked and linked not in muscles.index:
-        st.info(f"The link names a muscle we don't know ({linked[:40]!r}).", icon=":material/link_off:")
+state.choice_from_link("muscle", muscles.index, "muscle", "a muscle")
 
 area = st.pills("Body area", BODY_AREAS, key="muscle_area")
 options = sorted((m for m in muscles.index if area is None or muscles.at[m, "body_area"] == area),
@@ -45,12 +39,6 @@ if st.session_state.get("muscle_tp") not in keys:
     st.session_state.muscle_tp = keys[0]
 
 
-def pick(regions: list[str], trigger_points: list[str]) -> None:
-    for key in trigger_points:
-        if key in keys:
-            st.session_state.muscle_tp = key
-
-
 text, picture = st.columns([2, 3], gap="large")
 with text:
     st.subheader(row["name"], anchor=False)
@@ -59,13 +47,11 @@ with text:
     for label, column in (("Origin", "origin"), ("Insertion", "insertion"), ("Action", "action"),
                           ("Innervation", "innervation")):
         st.markdown(f"**{label}.** {panels.plain(row[column])}")
-    with st.expander("Sources"):
-        for source in row["sources"]:
-            st.markdown(f"- {panels.plain(data.sources.at[source, 'citation'])}")
+    panels.source_list(engine, row["sources"])
 with picture:
     body_map.body_maps(engine, panels.pattern_highlight(engine, st.session_state.muscle_tp,
                                                         treat_here=[panels.marker_for(engine, k) for k in keys]),
-                       key="muscle_map", on_pick=pick)
+                       key="muscle_map", on_pick=state.pick_trigger_point("muscle_tp", keys))
     body_map.legend()
 st.radio(f"Trigger points ({len(keys)})", keys, key="muscle_tp", horizontal=True,
          format_func=lambda k: data.trigger_points.at[k.split("@")[0], "name"])

@@ -50,6 +50,14 @@ def first_param(params, name: str) -> str:
     return str(value).strip()
 
 
+def _trigger_point(params, engine: Engine, notices: list[str]) -> str | None:
+    tp = first_param(params, "tp")
+    if tp and tp not in engine.by_key:
+        notices.append(f"The link names a trigger point we don't know ({tp[:60]!r}).")
+        return None
+    return tp or None
+
+
 def read_explorer(params, engine: Engine) -> ExplorerView:
     view = ExplorerView()
     region = first_param(params, "region")
@@ -59,12 +67,7 @@ def read_explorer(params, engine: Engine) -> ExplorerView:
         else:
             view.notices.append(f"The link names an area we don't know ({region[:40]!r}); "
                                 "showing the plain map instead.")
-    tp = first_param(params, "tp")
-    if tp:
-        if tp in engine.by_key:
-            view.trigger_point = tp
-        else:
-            view.notices.append(f"The link names a trigger point we don't know ({tp[:60]!r}).")
+    view.trigger_point = _trigger_point(params, engine, view.notices)
     return view
 
 
@@ -96,10 +99,5 @@ def read_pain(params, engine: Engine) -> PainView:
             view.condition = condition
         else:
             view.notices.append(f"The link names a condition we don't know ({condition[:40]!r}).")
-    tp = first_param(params, "tp")
-    if tp:
-        if tp in engine.by_key:
-            view.trigger_point = tp
-        else:
-            view.notices.append(f"The link names a trigger point we don't know ({tp[:60]!r}).")
+    view.trigger_point = _trigger_point(params, engine, view.notices)
     return view

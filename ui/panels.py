@@ -31,6 +31,27 @@ def cited(engine: Engine, text: str) -> str:
     return plain(render(text, engine.dataset.sources))
 
 
+def source_list(engine: Engine, source_ids, detail: str = "") -> None:
+    """The full citations of the given sources, in an expander."""
+    with st.expander("Sources"):
+        for source in source_ids:
+            st.markdown(f"- {plain(engine.dataset.sources.at[source, 'citation'])}")
+        if detail:
+            st.caption(f"Where to look: {detail}")
+
+
+def condition_links(engine: Engine, condition_ids) -> None:
+    for condition in condition_ids:
+        st.page_link("pages/conditions.py", label=engine.dataset.conditions.at[condition, "name"],
+                     query_params={"condition": condition}, icon=":material/medical_information:")
+
+
+def muscle_links(engine: Engine, muscle_ids) -> None:
+    for muscle in muscle_ids:
+        st.page_link("pages/muscles.py", label=engine.dataset.muscles.at[muscle, "name"],
+                     query_params={"muscle": muscle}, icon=":material/menu_book:")
+
+
 def region_labels(engine: Engine, region_ids) -> str:
     return ", ".join(engine.body.regions[r].display_label for r in region_ids)
 
@@ -82,9 +103,7 @@ def trigger_point_details(engine: Engine, key: str) -> None:
     with st.expander("What sets it off and keeps it going"):
         st.markdown(plain(row["activators"]))
     with st.expander("Related conditions and benefits of treating it"):
-        for condition in row["conditions"]:
-            st.page_link("pages/conditions.py", label=data.conditions.at[condition, "name"],
-                         query_params={"condition": condition}, icon=":material/medical_information:")
+        condition_links(engine, row["conditions"])
         for benefit in row["benefits"]:
             st.markdown(f"- **{plain(data.benefits.at[benefit, 'name'])}**: "
                         f"{plain(data.benefits.at[benefit, 'description'])}")
@@ -94,11 +113,7 @@ def trigger_point_details(engine: Engine, key: str) -> None:
             st.markdown(f"**{label}.** {plain(muscle[column])}")
         st.page_link("pages/muscles.py", label=f"Open {muscle['name']} in the muscle library",
                      query_params={"muscle": row["muscle_id"]}, icon=":material/menu_book:")
-    with st.expander("Sources"):
-        for source in row["sources"]:
-            st.markdown(f"- {plain(data.sources.at[source, 'citation'])}")
-        if row["source_detail"]:
-            st.caption(f"Where to look: {row['source_detail']}")
+    source_list(engine, row["sources"], row["source_detail"])
     handout(engine, key)
 
 
