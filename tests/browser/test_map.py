@@ -174,3 +174,24 @@ def test_therapist_downloads_a_handout_with_a_note(page, app_url):
     data = open(path, "rb").read()
     assert data.startswith(b"%PDF") and len(data) > 10_000
     assert download.value.suggested_filename == "trigger-map-upper-trapezius-1-left.pdf"
+
+
+def test_clicking_a_step_of_the_cycle_explains_it(page, app_url):
+    import json
+    import math
+
+    from conftest import ROOT
+
+    steps = json.loads((ROOT / "content" / "cycle.json").read_text())["steps"]
+    page.goto(f"{app_url}/cycle")
+    wait_idle(page)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer")
+    i = 3  # the fourth step, placed clockwise from the top like the figure does
+    angle = math.pi / 2 - 2 * math.pi * i / len(steps)
+    x, y = chart_point(page, 0, round(math.cos(angle), 4), round(math.sin(angle), 4))
+    page.mouse.move(x, y)
+    page.mouse.move(x + 1, y + 1)
+    page.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
+    page.mouse.down()
+    page.mouse.up()
+    expect(page.get_by_role("heading", name=steps[i]["title"], exact=True)).to_be_visible(timeout=15_000)
