@@ -599,7 +599,15 @@ def environment(browser_version: str | None) -> dict:
             packages[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             packages[name] = None
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                                timeout=10).stdout.strip() or None
+        dirty = bool(subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                                    capture_output=True, text=True, timeout=10).stdout.strip())
+    except (OSError, subprocess.SubprocessError):
+        commit, dirty = None, None
     return {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "commit": commit, "uncommitted_changes": dirty,
             "machine": platform.machine(), "system": platform.platform(), "cpu_count": os.cpu_count(),
             "cpu_model": _cpu_model(), "python": platform.python_version(), "packages": packages,
             "chromium": browser_version}
