@@ -89,6 +89,7 @@ class Engine:
         self._muscle_names = dataset.muscles["name"].to_dict()
         self._tp_muscles = tps["muscle_id"].to_numpy()
         self._tp_names = tps["name"].to_numpy()
+        self._tp_symptoms = [frozenset(symptoms) for symptoms in tps["symptoms"]]
 
     def referring_to(self, region_id: str) -> list[Suggestion]:
         """Trigger points whose pattern reaches one region (the explorer's click)."""
@@ -144,7 +145,7 @@ class Engine:
     def _suggestion(self, i: int, score: float, share: float, areas: dict, symptoms: tuple) -> Suggestion:
         tp = self.placed[i]
         muscle_id = self._tp_muscles[self.tp_index[i]]
-        tp_symptoms = self.dataset.trigger_points.at[tp.trigger_point, "symptoms"]
+        tp_symptoms = self._tp_symptoms[self.tp_index[i]]
         return Suggestion(
             trigger_point=tp.trigger_point,
             muscle_id=muscle_id,
