@@ -23,16 +23,13 @@ def figure():
     import plotly.graph_objects as go
 
     from trigger_map.body import MIDLINE, load_body
-    from trigger_map.figures import BOTTOM, HALF_WIDTH, TOP
+    from trigger_map.figures import BOTTOM, HALF_WIDTH, TOP, hit_layer
     from ui.body_map import MAP_HEIGHT
 
-    grid = [(x, y, rid) for v, x, y, rid in load_body().hit_grid() if v == VIEW]
     mid = MIDLINE[VIEW]
     return go.Figure({
-        "data": [{"type": "scatter", "mode": "markers",
-                  "x": [g[0] for g in grid], "y": [g[1] for g in grid], "customdata": [g[2] for g in grid],
-                  "hovertemplate": "%{customdata}<extra></extra>",
-                  "marker": {"size": 11, "opacity": 0}, "showlegend": False}],
+        # exactly our hit layer for one view (same points, customdata, labels and marker size)
+        "data": [dict(hit_layer(load_body(), VIEW), hovertemplate="%{customdata}<extra></extra>")],
         # the same drawing area and height as one of the explorer's two views (figures.py, body_map.py)
         "layout": {"xaxis": {"range": [mid - HALF_WIDTH, mid + HALF_WIDTH], "visible": False, "fixedrange": True},
                    "yaxis": {"range": [BOTTOM, TOP], "visible": False, "scaleanchor": "x", "fixedrange": True},

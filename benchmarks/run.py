@@ -83,8 +83,10 @@ PAGE_PROBE = """
 })
 """
 
+# The clickable charts (each view's hit layer, stacked over its drawing in the explorer).
 CHART_POINT = """([i, x, y]) => {
-    const gd = document.querySelectorAll('.js-plotly-plot')[i];
+    const gd = [...document.querySelectorAll('.js-plotly-plot')]
+        .filter(gd => (gd.data || []).some(t => t.name === 'regions' && t.mode === 'markers'))[i];
     gd.scrollIntoView({block: 'center'});
     const box = gd.getBoundingClientRect();
     const fl = gd._fullLayout;

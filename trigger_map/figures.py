@@ -26,6 +26,12 @@ TRIGGER = "#1d1d1f"
 HALF_WIDTH = 212  # the arms reach 202 units either side of the midline
 TOP, BOTTOM = 0, 848
 TP_PREFIX = "tp:"
+# The hit layer: one invisible marker every HIT_SPACING drawing units (about 9 px on a laptop, 11 on
+# a phone), each region at least 4. Fewer points draw faster: the browser redraws them every click.
+HIT_SPACING = 13.0
+# Small on purpose: Plotly treats a pointer anywhere inside a marker as distance zero, so large
+# overlapping markers tie and the first listed wins; small ones let the truly nearest point win.
+HIT_MARKER_SIZE = 6
 
 
 @dataclass(frozen=True)
@@ -73,36 +79,34 @@ def _zone_trace(body: Body, region_ids, color: str, opacity: float, name: str, p
     return trace
 
 
+def _frame(view: str, height: int) -> dict:
+    """The layout both layers of a view share, so they line up exactly when stacked."""
+    mid = MIDLINE[view]
+    return {
+        "xaxis": {"range": [mid - HALF_WIDTH, mid + HALF_WIDTH], "visible": False, "fixedrange": True},
+        "yaxis": {"range": [BOTTOM, TOP], "visible": False, "scaleanchor": "x", "fixedrange": True},
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "plot_bgcolor": "rgba(0,0,0,0)",
+        "paper_bgcolor": "rgba(0,0,0,0)", "showlegend": False, "height": height, "dragmode": False,
+    }
+
+
 @lru_cache(maxsize=8)
-def base_layers(body: Body, view: str, spacing: float = 9.0) -> tuple[dict, list, list, list]:
-    """The parts of a view that never change: layout, outline traces, hit layer. Built once."""
+def _drawing_base(body: Body, view: str) -> tuple[list, list, list]:
+    """What never changes in a view's drawing: outline and region borders, details, labels."""
     mid = MIDLINE[view]
     silhouette = body.silhouettes.get(view)
-    regions = body.in_view(view)
-    shapes = []
+    traces = []
     if silhouette is not None:
         xs, ys = _ring_xy([silhouette])
-        outline = {"type": "scatter", "x": xs, "y": ys, "mode": "lines", "fill": "toself",
-                   "fillcolor": SKIN, "line": {"color": OUTLINE, "width": 1.4},
-                   "hoverinfo": "skip", "showlegend": False, "name": "body"}
-    else:
-        outline = None
-    bx, by = _ring_xy(r.polygon for r in regions)
-    borders = {"type": "scatter", "x": bx, "y": by, "mode": "lines",
-               "line": {"color": BORDER, "width": 0.6}, "hoverinfo": "skip",
-               "showlegend": False, "name": "regions"}
-    details = [{"type": "path", "path": d, "line": {"color": DETAIL, "width": 1},
-                "layer": "above"} for d in body.details.get(view, [])]
-    shapes.extend(details)
-    grid = [(x, y, rid) for v, x, y, rid in body.hit_grid(spacing) if v == view]
-    labels = {rid: body.regions[rid].display_label for rid in {g[2] for g in grid}}
-    hit = {"type": "scatter", "mode": "markers", "name": "regions",
-           "x": [g[0] for g in grid], "y": [g[1] for g in grid],
-           "customdata": [g[2] for g in grid], "text": [labels[g[2]] for g in grid],
-           "hovertemplate": "%{text}<extra></extra>",
-           "marker": {"size": 11, "opacity": 0, "color": MARKED},
-           "selected": {"marker": {"opacity": 0}}, "unselected": {"marker": {"opacity": 0}},
-           "showlegend": False}
+        traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines", "fill": "toself",
+                       "fillcolor": SKIN, "line": {"color": OUTLINE, "width": 1.4},
+                       "hoverinfo": "skip", "showlegend": False, "name": "body"})
+    bx, by = _ring_xy(r.polygon for r in body.in_view(view))
+    traces.append({"type": "scatter", "x": bx, "y": by, "mode": "lines",
+                   "line": {"color": BORDER, "width": 0.6}, "hoverinfo": "skip",
+                   "showlegend": False, "name": "borders"})
+    shapes = [{"type": "path", "path": d, "line": {"color": DETAIL, "width": 1}, "layer": "above"}
+              for d in body.details.get(view, [])]
     right_x = mid - 150 if view == "front" else mid + 150
     left_x = 2 * mid - right_x
     annotations = [
@@ -113,25 +117,29 @@ def base_layers(body: Body, view: str, spacing: float = 9.0) -> tuple[dict, list
         {"x": left_x, "y": 95, "text": "<b>L</b>", "showarrow": False,
          "font": {"size": 16, "color": "#666"}, "hovertext": "the person's left"},
     ]
-    layout = {
-        "xaxis": {"range": [mid - HALF_WIDTH, mid + HALF_WIDTH], "visible": False, "fixedrange": True},
-        "yaxis": {"range": [BOTTOM, TOP], "visible": False, "scaleanchor": "x", "fixedrange": True},
-        "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "plot_bgcolor": "rgba(0,0,0,0)",
-        "paper_bgcolor": "rgba(0,0,0,0)", "showlegend": False, "hovermode": "closest",
-        "hoverlabel": {"bgcolor": "#2f4858", "font": {"color": "white", "size": 14}},
-        "dragmode": False, "shapes": shapes, "annotations": annotations,
-        "clickmode": "event+select",
-    }
-    traces = [t for t in (outline, borders) if t]
-    return layout, traces, [hit], []
+    return traces, shapes, annotations
 
 
-def view_figure(body: Body, view: str, highlight: Highlight = Highlight(), height: int = 640,
-                lasso: bool = False) -> dict:
-    """The figure of one view with `highlight` drawn on it, as a Plotly figure dict."""
-    layout, under, hit, _ = base_layers(body, view)
+@lru_cache(maxsize=8)
+def hit_layer(body: Body, view: str, spacing: float = HIT_SPACING) -> dict:
+    """The invisible click targets of a view: grid points inside each region, customdata its id."""
+    grid = [(x, y, rid) for v, x, y, rid in body.hit_grid(spacing) if v == view]
+    labels = {rid: body.regions[rid].display_label for rid in {g[2] for g in grid}}
+    return {"type": "scatter", "mode": "markers", "name": "regions",
+            "x": [g[0] for g in grid], "y": [g[1] for g in grid],
+            "customdata": [g[2] for g in grid], "text": [labels[g[2]] for g in grid],
+            "hovertemplate": "%{text}<extra></extra>",
+            "marker": {"size": HIT_MARKER_SIZE, "opacity": 0, "color": MARKED},
+            "selected": {"marker": {"opacity": 0}}, "unselected": {"marker": {"opacity": 0}},
+            "showlegend": False}
+
+
+def drawing_figure(body: Body, view: str, highlight: Highlight = Highlight(), height: int = 640) -> dict:
+    """What a view shows: the body, the highlighted zones and the chosen trigger point's X.
+    It takes no clicks; `hit_figure` lies over it and does."""
+    base, shapes, annotations = _drawing_base(body, view)
     in_view = lambda ids: tuple(r for r in ids if r in body.regions and body.regions[r].view == view)
-    traces = list(under)
+    traces = list(base)
     marked = in_view(highlight.marked)
     spill = in_view(r for r in highlight.spillover if r not in highlight.essential)
     essential = in_view(highlight.essential)
@@ -144,17 +152,36 @@ def view_figure(body: Body, view: str, highlight: Highlight = Highlight(), heigh
         traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines", "fill": "toself",
                        "fillcolor": "rgba(79,124,172,0.28)", "line": {"color": MARKED, "width": 2},
                        "hoverinfo": "skip", "showlegend": False, "name": "marked"})
-    traces.extend(hit)
-    markers = [m for m in highlight.treat_here if m.view == view and m != highlight.chosen]
-    if markers:
-        traces.append(_marker_trace(markers, size=13, color="#5b3a29", width=2.5, name="treat here"))
     if highlight.chosen is not None and highlight.chosen.view == view:
         traces.append(_marker_trace([highlight.chosen], size=20, color=TRIGGER, width=4,
                                     name="trigger point"))
-    layout = dict(layout, height=height)
+    layout = dict(_frame(view, height), shapes=shapes, annotations=annotations, hovermode=False)
+    return {"data": traces, "layout": layout}
+
+
+def hit_figure(body: Body, view: str, highlight: Highlight = Highlight(), height: int = 640,
+               lasso: bool = False) -> dict:
+    """The clickable layer of a view: the hit grid and the "treat here" X marks. It changes only
+    when the X marks do, so a click that only changes the drawing leaves it as it is."""
+    traces = [hit_layer(body, view)]
+    markers = [m for m in highlight.treat_here if m.view == view and m != highlight.chosen]
+    if markers:
+        traces.append(_marker_trace(markers, size=13, color="#5b3a29", width=2.5, name="treat here"))
+    layout = dict(_frame(view, height), hovermode="closest", clickmode="event+select",
+                  hoverlabel={"bgcolor": "#2f4858", "font": {"color": "white", "size": 14}})
     if lasso:
         layout["dragmode"] = "lasso"
     return {"data": traces, "layout": layout}
+
+
+def view_figure(body: Body, view: str, highlight: Highlight = Highlight(), height: int = 640,
+                lasso: bool = False) -> dict:
+    """Both layers in one figure: for pictures that need no clicks, and for measuring size."""
+    drawing = drawing_figure(body, view, highlight, height)
+    hits = hit_figure(body, view, highlight, height, lasso)
+    layout = dict(drawing["layout"], **{k: v for k, v in hits["layout"].items() if k not in drawing["layout"]
+                                         or k in ("hovermode", "dragmode")})
+    return {"data": drawing["data"] + hits["data"], "layout": layout}
 
 
 def _marker_trace(markers: list[Marker], size: int, color: str, width: float, name: str) -> dict:

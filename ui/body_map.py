@@ -8,13 +8,16 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from trigger_map.body import VIEWS
-from trigger_map.figures import Highlight, selected_ids, view_figure
+from trigger_map.figures import Highlight, drawing_figure, hit_figure, selected_ids
 from trigger_map.lookup import Engine
 
 MAP_HEIGHT = 600
 SINGLE_VIEW_HEIGHT = 780
-HOVER_SCRIPT = (Path(__file__).resolve().parent / "static" / "hover.js").read_text(encoding="utf-8")
+STATIC = Path(__file__).resolve().parent / "static"
+HOVER_SCRIPT = (STATIC / "hover.js").read_text(encoding="utf-8")
+STACK_CSS = (STATIC / "map.css").read_text(encoding="utf-8")
 CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
+STATIC_CONFIG = dict(CONFIG, staticPlot=True)
 
 
 def _on_select(chart_key: str, on_pick: Callable[[list[str], list[str]], None]) -> None:
@@ -43,20 +46,30 @@ def body_maps(engine: Engine, highlight: Highlight, key: str,
               views: tuple[str, ...] = VIEWS) -> None:
     """The chosen views, each a chart whose hit layer reports region ids through `on_pick`."""
     modes = ("points", "box", "lasso") if lasso else ("points",)
-    # Our own static script (no data in it): lights the hovered region. See static/hover.js.
-    st.html(f"<script>{HOVER_SCRIPT}</script>", unsafe_allow_javascript=True, width="content")
+    # Our own static script and style (no data in them): light the hovered region (see
+    # static/hover.js) and stack each view's two charts (see static/map.css).
+    st.html(f"<style>{STACK_CSS}</style><script>{HOVER_SCRIPT}</script>", unsafe_allow_javascript=True,
+            width="content")
+    height = MAP_HEIGHT if len(views) > 1 else SINGLE_VIEW_HEIGHT
     columns = st.columns(len(views), gap="small")
     for column, view in zip(columns, views):
-        height = MAP_HEIGHT if len(views) > 1 else SINGLE_VIEW_HEIGHT
-        figure = go.Figure(view_figure(engine.body, view, highlight, height, lasso=lasso),
-                           _validate=False)  # built from our own checked dicts: skip re-validation
         chart_key = f"{key}_{view}"
-        with column:
+        # The drawing changes with every choice; the hit layer over it mostly does not, and an
+        # unchanged chart is not redrawn by the browser, which keeps a click fast.
+        with column, st.container(key=f"{chart_key}-stack"):
+            st.plotly_chart(_figure(drawing_figure(engine.body, view, highlight, height)),
+                            config=STATIC_CONFIG, width="stretch", key=f"{chart_key}_drawing",
+                            alt=f"Body map, {view} view, with the chosen pain pattern drawn.")
             st.plotly_chart(
-                figure, key=chart_key, on_select=lambda k=chart_key: _on_select(k, on_pick),
-                selection_mode=modes, config=CONFIG, width="stretch",
+                _figure(hit_figure(engine.body, view, highlight, height, lasso=lasso)), key=chart_key,
+                on_select=lambda k=chart_key: _on_select(k, on_pick), selection_mode=modes,
+                config=CONFIG, width="stretch",
                 alt=f"Body map, {view} view: choose an area to see which trigger points refer pain there. "
                     "The list of areas above does the same with a keyboard.")
+
+
+def _figure(spec: dict) -> go.Figure:
+    return go.Figure(spec, _validate=False)  # built from our own checked dicts: skip re-validation
 
 
 def legend() -> None:

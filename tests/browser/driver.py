@@ -24,10 +24,17 @@ def open_app(page: Page, url: str) -> None:
     page.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=30_000)
 
 
-def chart_point(page: Page, chart_index: int, x: float, y: float) -> tuple[float, float]:
-    """Screen position of drawing coordinates (x, y) in the n-th Plotly chart on the page."""
+# The clickable charts: each view's hit layer, stacked over its drawing.
+HIT_CHARTS = ("[...document.querySelectorAll('.js-plotly-plot')]"
+              ".filter(gd => (gd.data || []).some(t => t.name === 'regions' && t.mode === 'markers'))")
+
+
+def chart_point(page: Page, chart_index: int, x: float, y: float, hits: bool = True) -> tuple[float, float]:
+    """Screen position of drawing coordinates (x, y) in the n-th clickable map chart on the page
+    (or, with hits=False, in the n-th Plotly chart of any kind)."""
+    charts = HIT_CHARTS if hits else "[...document.querySelectorAll('.js-plotly-plot')]"
     return page.evaluate("""([i, x, y]) => {
-        const gd = document.querySelectorAll('.js-plotly-plot')[i];
+        const gd = """ + charts + """[i];
         gd.scrollIntoView({block: 'center'});
         const box = gd.getBoundingClientRect();
         const fl = gd._fullLayout;

@@ -5,7 +5,14 @@ import re
 
 from playwright.sync_api import expect
 
-from driver import after_change, chart_point, click_region, open_app, wait_idle
+from driver import HIT_CHARTS, after_change, chart_point, click_region, open_app, wait_idle
+
+
+def pattern_drawn(page) -> None:
+    """Wait until some chart shows an essential zone and a trigger point's X."""
+    page.wait_for_function("""() => {
+        const names = [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => (gd.data || []).map(t => t.name));
+        return names.includes('essential zone') && names.includes('trigger point'); }""", timeout=15_000)
 
 
 def panel_text(page) -> str:
@@ -30,9 +37,7 @@ def test_clicking_the_left_temple_lists_upper_trapezius(page, app_url, body):
     expect(page.locator("[data-testid=stRadio]").first).to_contain_text("Upper trapezius")
     page.wait_for_function("location.search.includes('region=temple-l')", timeout=15_000)
     # the chosen pattern is drawn: an essential-zone trace and the trigger point's X
-    names = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
-        .flatMap(gd => gd.data.map(t => t.name))""")
-    assert "essential zone" in names and "trigger point" in names
+    pattern_drawn(page)
 
 
 def test_clicking_the_back_view_and_then_a_finger(page, app_url, body):
@@ -61,8 +66,9 @@ def test_unknown_region_in_link_shows_a_notice(page, app_url):
 
 def test_phone_width_stacks_views_and_a_tap_works(phone, app_url, body):
     open_app(phone, app_url)
-    charts = phone.locator(".js-plotly-plot")
-    first, second = charts.nth(0).bounding_box(), charts.nth(1).bounding_box()
+    boxes = phone.evaluate(HIT_CHARTS + ".map(gd => { const b = gd.getBoundingClientRect(); "
+                                        "return {y: b.top + scrollY, height: b.height, width: b.width}; })")
+    first, second = boxes[0], boxes[1]
     assert second["y"] >= first["y"] + first["height"] - 5, "views should stack on a phone"
     assert first["width"] <= 390
     click_region(phone, body, "jaw-r")
@@ -92,9 +98,7 @@ def test_condition_to_muscle_to_map(page, app_url):
     wait_idle(page)
     expect(page.get_by_role("heading", name="Upper trapezius", exact=True)).to_be_visible(timeout=15_000)
     assert "muscle=upper-trapezius" in page.url
-    names = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
-        .flatMap(gd => gd.data.map(t => t.name))""")
-    assert "essential zone" in names and "trigger point" in names
+    pattern_drawn(page)
 
 
 def test_first_visit_of_a_fresh_server_can_be_a_deep_link_to_any_page(browser):
@@ -124,7 +128,7 @@ def test_where_it_hurts_lasso_marks_every_area_inside_the_loop(page, app_url, bo
     wait_idle(page)
     page.get_by_text("Draw around painful areas").click()
     wait_idle(page)
-    page.wait_for_function("[...document.querySelectorAll('.js-plotly-plot')].every(gd => gd._fullLayout.dragmode === 'lasso')")
+    page.wait_for_function(HIT_CHARTS + ".every(gd => gd._fullLayout.dragmode === 'lasso')")
     # a loop around both knees in the front view
     knees = [body.regions[r].polygon.centroid for r in ("front_of_knee-r", "front_of_knee-l")]
     y = knees[0].y
@@ -148,10 +152,10 @@ def test_hovering_a_region_lights_it(page, app_url, body):
     x, y = chart_point(page, 0, *safest_hit_point(body, "upper_abdomen-r"))
     page.mouse.move(x, y)
     page.mouse.move(x + 1, y + 1)
-    page.wait_for_function("document.querySelectorAll('.js-plotly-plot')[0].dataset.litRegion === 'upper_abdomen-r'",
+    page.wait_for_function(HIT_CHARTS + "[0].dataset.litRegion === 'upper_abdomen-r'",
                            timeout=10_000)
     lit = page.evaluate("""() => {
-        const gd = document.querySelectorAll('.js-plotly-plot')[0];
+        const gd = """ + HIT_CHARTS + """[0];
         const trace = gd.data.findIndex(t => t.name === 'regions' && t.mode === 'markers');
         const nodes = gd.querySelectorAll('.scatterlayer .trace')[trace].querySelectorAll('path.point');
         const ids = gd.data[trace].customdata;
@@ -188,7 +192,7 @@ def test_clicking_a_step_of_the_cycle_explains_it(page, app_url):
     page.wait_for_selector(".js-plotly-plot .scatterlayer")
     i = 3  # the fourth step, placed clockwise from the top like the figure does
     angle = math.pi / 2 - 2 * math.pi * i / len(steps)
-    x, y = chart_point(page, 0, round(math.cos(angle), 4), round(math.sin(angle), 4))
+    x, y = chart_point(page, 0, round(math.cos(angle), 4), round(math.sin(angle), 4), hits=False)
     page.mouse.move(x, y)
     page.mouse.move(x + 1, y + 1)
     page.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)

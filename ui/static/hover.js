@@ -8,7 +8,10 @@
     if (gd.__triggerMapHover || typeof gd.on !== "function") return;
     gd.__triggerMapHover = true;
     let lit = [];
-    const clear = () => { lit.forEach((node) => { node.style.opacity = "0"; }); lit = []; };
+    const clear = () => {
+      lit.forEach((node) => { node.style.opacity = "0"; node.style.strokeWidth = ""; node.style.stroke = ""; });
+      lit = [];
+    };
     gd.on("plotly_hover", (event) => {
       const point = event && event.points && event.points[0];
       clear();
@@ -19,6 +22,10 @@
       point.data.customdata.forEach((region, i) => {
         if (region === point.customdata && nodes[i]) {
           nodes[i].style.opacity = LIT;
+          // the hit points are small; a wide round stroke makes them tile the region
+          nodes[i].style.stroke = "#4f7cac";
+          nodes[i].style.strokeWidth = "12px";
+          nodes[i].style.strokeLinejoin = "round";
           lit.push(nodes[i]);
         }
       });
