@@ -91,26 +91,27 @@ def trigger_point_details(engine: Engine, key: str) -> None:
     muscle = data.muscles.loc[row["muscle_id"]]
     st.subheader(f"{muscle['name']}: {row['name']}", anchor=False)
     st.caption(f"{placed.side.title()} side · {muscle['anatomical_name']} · body area: {row['body_area']}")
-    st.markdown(f"**Where it lies.** {plain(row['location'])}")
-    st.markdown(f"**Where it sends pain.** {plain(row['referral'])}")
-    st.markdown(f"- Main area (solid): {plain(region_labels(engine, placed.essential))}")
-    if placed.spillover:
-        st.markdown(f"- May spread to (dotted): {plain(region_labels(engine, placed.spillover))}")
-    symptoms = [data.symptoms.at[s, "label"] for s in row["symptoms"]]
-    st.markdown(f"**What you may notice.** {plain('; '.join(symptoms))}")
-    st.markdown(f"**What you can do.** {plain(row['self_care'])}")
-    st.info(f"Take care: {row['precautions']}", icon=":material/health_and_safety:")
+    symptoms = "; ".join(data.symptoms.at[s, "label"] for s in row["symptoms"])
+    spread = (f"\n- May spread to (dotted): {plain(region_labels(engine, placed.spillover))}"
+              if placed.spillover else "")
+    # One Markdown block rather than one element per line: fewer elements redraw on each click.
+    st.markdown(
+        f"**Where it lies.** {plain(row['location'])}\n\n"
+        f"**Where it sends pain.** {plain(row['referral'])}\n\n"
+        f"- Main area (solid): {plain(region_labels(engine, placed.essential))}{spread}\n\n"
+        f"**What you may notice.** {plain(symptoms)}\n\n"
+        f"**What you can do.** {plain(row['self_care'])}")
+    st.info(f"Take care: {plain(row['precautions'])}", icon=":material/health_and_safety:")
     with st.expander("What sets it off and keeps it going"):
         st.markdown(plain(row["activators"]))
     with st.expander("Related conditions and benefits of treating it"):
         condition_links(engine, row["conditions"])
-        for benefit in row["benefits"]:
-            st.markdown(f"- **{plain(data.benefits.at[benefit, 'name'])}**: "
-                        f"{plain(data.benefits.at[benefit, 'description'])}")
+        st.markdown("\n".join(f"- **{plain(data.benefits.at[b, 'name'])}**: "
+                              f"{plain(data.benefits.at[b, 'description'])}" for b in row["benefits"]))
     with st.expander("For trainers: the muscle"):
-        for label, column in (("Origin", "origin"), ("Insertion", "insertion"),
-                              ("Action", "action"), ("Innervation", "innervation")):
-            st.markdown(f"**{label}.** {plain(muscle[column])}")
+        st.markdown("\n\n".join(f"**{label}.** {plain(muscle[column])}" for label, column in (
+            ("Origin", "origin"), ("Insertion", "insertion"), ("Action", "action"),
+            ("Innervation", "innervation"))))
         st.page_link("pages/muscles.py", label=f"Open {muscle['name']} in the muscle library",
                      query_params={"muscle": row["muscle_id"]}, icon=":material/menu_book:")
     source_list(engine, row["sources"], row["source_detail"])
