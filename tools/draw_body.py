@@ -6,7 +6,8 @@ Method (see /work/shared/design/body-drawing.md):
     y = distance down from the crown. Only the right half is designed; the left is its mirror.
   * The outline is a closed centripetal Catmull-Rom curve through those landmarks, with a few true
     corners (ears, armpit, crotch, toe line). Limbs are given as (distance along the bone, offset
-    from it), so the arm abduction is one angle. Fingers and toes are tapered capsules unioned on.
+    from it), so the arm abduction is one angle. Fingers and thumb are tapered digits (digit()),
+    toes are capsules; both are unioned on.
   * Regions are cut IN ORDER from what is left of the half-silhouette with shapely, so they never
     overlap; slivers left at the end are folded into the neighbour sharing the longest border.
   * The regions of a view are then simplified together (coverage simplification keeps shared
@@ -114,13 +115,20 @@ ARMPIT = (0.75, 1.93)
 PALM_LATERAL = [(0.0, 0.108), (0.08, 0.148), (0.16, 0.19), (0.27, 0.178), (0.34, 0.162)]
 PALM_KNUCKLES = [(0.41, 0.150), (0.445, 0.085), (0.455, 0.005), (0.44, -0.075), (0.40, -0.135)]
 PALM_MEDIAL = [(0.30, -0.158), (0.15, -0.148), (0.0, -0.103)]
-# Each digit: (base (t, s), tip (t, s), base radius, tip radius). Fingers fan out slightly.
-THUMB = ((0.17, 0.165), (0.405, 0.268), 0.052, 0.037)   # turned out ~40 deg from vertical
+# Each digit: base (t, s) a little inside the palm, direction (deg from the hand axis, > 0 towards
+# the thumb), length base->tip, half-width at the base and just before the tip, bend (deg over
+# the length, > 0 curls the tip towards the thumb). The outline tapers, with a slight waist over
+# the middle phalanx and a rounded pad at the tip; fingers fan out a little so small gaps open
+# from the webs, middle longest, little shortest.
+THUMB = ((0.07, 0.100), 30.0, 0.410, 0.055, 0.035, -11.0, (0.025, 0.33))
+# thumb region: the thumb beyond a line from the outer thenar edge to the thumb web
+THUMB_CUT = [(0.08, 0.195), (0.35, 0.163)]   # turned out from the palm
+THENAR_BLEND = ((0.07, 0.13), 0.065, 0.03)  # centre (t, s), zone radius, rounding radius
 FINGERS = {
-    "index_finger": ((0.40, 0.118), (0.70, 0.150), 0.037, 0.031),
-    "middle_finger": ((0.42, 0.040), (0.76, 0.044), 0.039, 0.033),
-    "ring_finger": ((0.41, -0.042), (0.72, -0.062), 0.037, 0.031),
-    "little_finger": ((0.37, -0.112), (0.61, -0.150), 0.032, 0.027),
+    "index_finger": ((0.375, 0.112), 4.5, 0.330, 0.041, 0.034, -2.0),
+    "middle_finger": ((0.395, 0.038), 0.8, 0.375, 0.042, 0.035, 0.0),
+    "ring_finger": ((0.385, -0.040), -3.0, 0.345, 0.041, 0.034, 1.5),
+    "little_finger": ((0.355, -0.110), -8.0, 0.270, 0.039, 0.032, 3.0),
 }
 
 # Trunk side, armpit to hip (u, y)
@@ -145,9 +153,19 @@ TOES_FRONT = {   # base (u, y), tip (u, y), base radius, tip radius: short, roun
     "4": ((0.442, 7.840), (0.452, 7.900), 0.027, 0.025),
     "5": ((0.497, 7.825), (0.510, 7.877), 0.024, 0.022),
 }
-# Back: the heel seen from behind.
-HEEL_BACK = [(0.47, 7.68), (0.465, 7.82), (0.43, 7.94), (0.36, 7.995), (0.285, 7.99),
-             (0.225, 7.93), (0.195, 7.81), (0.20, 7.64)]
+# Back: the foot seen from behind. Under the ankle bones the outline slopes out along the sides
+# of the foot (the arch inside, the little-toe edge outside) to the forefoot at the ground; the
+# heel sits in the middle, lowest, with a slightly wider, flattened pad.
+HEEL_BACK = [(0.47, 7.68), (0.468, 7.76), (0.482, 7.85), (0.50, 7.925), (0.507, 7.958),
+             (0.492, 7.972), (0.455, 7.978), (0.425, 7.993), (0.33, 8.004), (0.235, 7.993),
+             (0.205, 7.978), (0.172, 7.972), (0.155, 7.958), (0.163, 7.90), (0.182, 7.80),
+             (0.20, 7.64)]
+# Thin lines (not clickable): the rounded back of the heel, a U ending just above its pad, and
+# the edge of the sole running from the heel out to the forefoot on each side.
+HEEL_CONTOUR = [(0.262, 7.79), (0.248, 7.87), (0.25, 7.935), (0.28, 7.972), (0.33, 7.982),
+                (0.38, 7.972), (0.41, 7.935), (0.412, 7.87), (0.398, 7.79)]
+SOLE_EDGE = [[(0.158, 7.950), (0.20, 7.955), (0.252, 7.945)],
+             [(0.408, 7.945), (0.455, 7.955), (0.503, 7.950)]]
 
 # Sole inset (back view), beside the lower leg on the outside: a plantar view, toes up, big toe
 # towards the midline (like a footprint). Coordinates (a along the foot from the heel, b lateral).
@@ -290,10 +308,50 @@ def full_outline(view):
     return smooth_polygon(pts, sorted(set(all_corners)))
 
 
+def digit(base, angle_deg, length, w0, w1, bend_deg, flare=None, grow=0.0):
+    """A finger or thumb outline in the HAND frame, mapped to (u, y).
+
+    The centre line starts at `base`, points `angle_deg` off the hand axis and curves by
+    `bend_deg` over its length; the half-width tapers from w0 to w1 with a faint waist, and the
+    end is a rounded pad (a half ellipse a little longer than wide). `flare` = (w_start, f_peak)
+    lets the digit grow from w_start to w0 over the first f_peak of its length (the thumb rising
+    out of the thenar eminence)."""
+    def half_width(f):
+        if flare is not None:
+            w_start, fp = flare
+            if f < fp:
+                return w_start + (w0 - w_start) * math.sin(0.5 * math.pi * f / fp)
+            f = (f - fp) / (1.0 - fp)
+        return w0 + (w1 - w0) * f ** 0.8 - 0.0025 * math.sin(math.pi * min(f / 0.85, 1.0))
+
+    n = 24
+    xs = np.linspace(0.0, 1.0, n)
+    a0, da = math.radians(angle_deg), math.radians(bend_deg)
+    body = length - w1                      # where the rounded tip starts
+    centre, heading = [np.array(base, float)], []
+    for i, f in enumerate(xs):
+        ang = a0 + da * f
+        heading.append(ang)
+        if i:
+            step = body / (n - 1)
+            centre.append(centre[-1] + step * np.array([math.cos(ang), math.sin(ang)]))
+    left, right = [], []
+    for f, c, ang in zip(xs, centre, heading):
+        w = half_width(f) + grow
+        nrm = np.array([-math.sin(ang), math.cos(ang)])
+        left.append(c + w * nrm)
+        right.append(c - w * nrm)
+    c, ang = centre[-1], heading[-1]
+    dirv, nrm = np.array([math.cos(ang), math.sin(ang)]), np.array([-math.sin(ang), math.cos(ang)])
+    tip = [c + (w1 + grow) * (math.cos(th) * nrm + 1.1 * math.sin(th) * dirv)
+           for th in np.linspace(math.pi, 0.0, 25)[1:-1]]
+    ring_ = [centre[0] - 0.06 * np.array([math.cos(a0), math.sin(a0)])] + right + tip + left[::-1]
+    return Polygon([HAND.pt(float(t), float(s_)) for t, s_ in ring_]).buffer(0)
+
+
 def hand_digits():
-    # the palm itself is part of the main outline; digits are capsules unioned onto it
-    return [capsule(HAND.pt(*b), HAND.pt(*t), r0, r1) for b, t, r0, r1 in
-            [THUMB] + list(FINGERS.values())]
+    # the palm itself is part of the main outline; digits are unioned onto it
+    return [digit(*spec) for spec in [THUMB] + list(FINGERS.values())]
 
 
 def toes_front():
@@ -315,6 +373,12 @@ def silhouette_right(view):
     # a small closing (grow, then shrink) blends the thumb into the thenar eminence and softens
     # the notch where it joins; fingers and toes are added after it so their gaps stay open
     core = unary_union([body] + thumbs).buffer(CLOSING, quad_segs=16).buffer(-CLOSING, quad_segs=16)
+    # round off the corner where the thumb's outer edge leaves the wrist (a local opening), so
+    # the thenar eminence flows into the thumb
+    zone = Point(HAND.pt(*THENAR_BLEND[0])).buffer(THENAR_BLEND[1], quad_segs=32)
+    r = THENAR_BLEND[2]
+    local = core.intersection(zone.buffer(3 * r)).buffer(-r, quad_segs=16).buffer(r, quad_segs=16)
+    core = unary_union([core.difference(zone), local.intersection(zone)])
     parts = [core] + fingers + [mirror(f) for f in fingers]
     if view == "front":
         toes = list(toes_front().values())
@@ -417,9 +481,14 @@ def arm_band(t0, t1, s0, s1, t0f=None, t1f=None):
 
 
 def digit_masks(palm):
-    """Each digit beyond the palm edge, kept apart from its neighbours by the capsules themselves."""
-    return {name: capsule(HAND.pt(*b), HAND.pt(*t), r0 + 0.004, r1 + 0.004).difference(palm)
-            for name, (b, t, r0, r1) in [("thumb", THUMB)] + list(FINGERS.items())}
+    """Each digit beyond the palm edge, kept apart from its neighbours by the digit shapes. The
+    thumb ends at a line from the outer thenar edge to the web, so the thenar stays palm."""
+    (t0, s0), (t1, s1) = THUMB_CUT
+    beyond = Polygon(HAND.pts([(t0 - 0.3, s0), (t0, s0), (t1, s1),
+                               (t1 + 0.5, s1 + 0.5), (t0 - 0.3, s1 + 0.5)]))
+    out = {"thumb": digit(*THUMB, grow=0.004).intersection(beyond)}
+    out.update({name: digit(*spec, grow=0.004).difference(palm) for name, spec in FINGERS.items()})
+    return out
 
 
 def palm_core():
@@ -702,6 +771,9 @@ def details(view):
         d.append(line_d([(0, 3.82), (0, 4.12)], view))                              # gluteal cleft
         both([(0.03, 4.13), (0.17, 4.22), (0.38, 4.265), (0.55, 4.26)])              # gluteal folds
         both([(0.17, 6.02), (0.33, 6.045), (0.48, 6.02)])                            # knee crease
+        both(HEEL_CONTOUR)                                                           # heel
+        for edge in SOLE_EDGE:                                                       # sole's edge
+            both(edge)
     return d
 
 
