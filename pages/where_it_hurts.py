@@ -7,7 +7,7 @@ through_navigation()
 import streamlit as st
 
 from trigger_map.links import PainView, read_pain
-from trigger_map.lookup import Suggestion
+from trigger_map.lookup import DEFAULT_SEVERITY, Suggestion
 from ui import body_map, panels, resources
 
 engine = resources.engine()
@@ -97,7 +97,8 @@ def where_it_hurts() -> None:
     suggestions = engine.suggest(areas, symptoms, condition, limit=TOP)
     keys = [s.key for s in suggestions]
     chosen = st.session_state.pain_tp
-    asked = (tuple(areas.items()), symptoms, condition)
+    # the question asked: a severity left at its default is the same question as one not yet given
+    asked = (tuple((r, DEFAULT_SEVERITY if v is None else v) for r, v in areas.items()), symptoms, condition)
     if st.session_state.get("pain_asked", asked) != asked:
         chosen = None  # a new question: show its best answer first
     st.session_state.pain_asked = asked

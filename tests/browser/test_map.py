@@ -199,3 +199,35 @@ def test_clicking_a_step_of_the_cycle_explains_it(page, app_url):
     page.mouse.down()
     page.mouse.up()
     expect(page.get_by_role("heading", name=steps[i]["title"], exact=True)).to_be_visible(timeout=15_000)
+
+
+def test_clicking_a_treat_here_x_opens_that_trigger_point(page, app_url):
+    page.goto(f"{app_url}/where_it_hurts?areas=outer_hip-r,outer_lower_leg-r")
+    wait_idle(page)
+    page.wait_for_function(HIT_CHARTS + ".some(gd => gd.data.some(t => t.name === 'treat here'))", timeout=15_000)
+    # an X that is not the chosen suggestion: its customdata names the trigger point it marks
+    target = page.evaluate("""() => {
+        const charts = """ + HIT_CHARTS + """;
+        for (let i = 0; i < charts.length; i++) {
+            const t = charts[i].data.find(t => t.name === 'treat here');
+            if (t) return {chart: i, x: t.x[0], y: t.y[0], key: t.customdata[0].slice(3)};
+        }
+    }""")
+    x, y = chart_point(page, target["chart"], target["x"], target["y"])
+    page.mouse.move(x, y)
+    page.mouse.move(x + 0.5, y + 0.5)
+    expect(page.locator(".hoverlayer .hovertext").first).to_contain_text("treat here", timeout=5_000)
+    page.mouse.down()
+    page.mouse.up()
+    key = target["key"]
+    page.wait_for_function(f"decodeURIComponent(location.search).includes('tp={key}')", timeout=15_000)
+    wait_idle(page)
+    # the panel now shows that trigger point, and its radio is the chosen one
+    from trigger_map.data import load_dataset
+
+    data = load_dataset()
+    row = data.trigger_points.loc[key.split("@")[0]]
+    title = f"{data.muscles.at[row['muscle_id'], 'name']}: {row['name']}"
+    expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(timeout=15_000)
+    checked = page.get_by_role("radiogroup", name="Choose one to see its pattern").get_by_role("radio", checked=True)
+    expect(checked).to_have_accessible_name(re.compile(re.escape(title)))
