@@ -23,11 +23,21 @@ STATIC_CONFIG = dict(CONFIG, staticPlot=True)
 def _on_select(chart_key: str, on_pick: Callable[[list[str], list[str]], None]) -> None:
     """Copy the clicked region ids / trigger point keys out of the chart's selection event.
 
-    A redrawn chart comes back with an empty selection, so empty events are ignored rather than
-    treated as "nothing chosen" (see docs on Streamlit + Plotly selection).
+    The hit layer's figure rarely changes, so Plotly keeps the last clicked point selected, and
+    clicking that same point again deselects it: an empty event. That is a second click on the same
+    point (which unmarks an area on the where-it-hurts page), so it is passed on as one. Other empty
+    events (a redrawn chart, a lasso cleared) are ignored.
     """
-    regions, trigger_points = selected_ids(st.session_state.get(chart_key))
+    event = st.session_state.get(chart_key) or {}
+    regions, trigger_points = selected_ids(event)
+    last_key = f"{chart_key}__last_click"
     if regions or trigger_points:
+        selection = event.get("selection") or {}
+        single = not (selection.get("box") or selection.get("lasso")) and len(regions) + len(trigger_points) == 1
+        st.session_state[last_key] = (regions, trigger_points) if single else None
+        on_pick(regions, trigger_points)
+    elif st.session_state.get(last_key):
+        regions, trigger_points = st.session_state.pop(last_key)
         on_pick(regions, trigger_points)
 
 

@@ -231,3 +231,32 @@ def test_clicking_a_treat_here_x_opens_that_trigger_point(page, app_url):
     expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(timeout=15_000)
     checked = page.get_by_role("radiogroup", name="Choose one to see its pattern").get_by_role("radio", checked=True)
     expect(checked).to_have_accessible_name(re.compile(re.escape(title)))
+
+
+def test_where_it_hurts_a_second_tap_unmarks(page, app_url, body):
+    page.goto(f"{app_url}/where_it_hurts")
+    wait_idle(page)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer")
+    click_region(page, body, "calf-l")
+    page.wait_for_function("location.search.includes('calf-l')", timeout=15_000)
+    wait_idle(page)
+    click_region(page, body, "calf-l")
+    page.wait_for_function("!location.search.includes('calf-l')", timeout=15_000)
+    wait_idle(page)
+    expect(page.locator("[data-testid=stMultiSelect]").first).not_to_contain_text("calf (left)")
+
+
+def test_clicking_the_same_area_again_still_answers(page, app_url, body):
+    """The hit layer keeps its selection between clicks (its figure does not change), so a second
+    click on the same point arrives as a deselection; it must still count as a click."""
+    open_app(page, app_url)
+    click_region(page, body, "heel-r")
+    expect(page.get_by_role("heading", name="Heel (underside) (right)")).to_be_visible(timeout=15_000)
+    wait_idle(page)
+    group = page.get_by_role("radiogroup", name=re.compile("trigger points can send pain here"))
+    radios = group.get_by_role("radio")
+    group.locator("label").nth(1).click()  # look at the second suggestion instead of the first
+    page.wait_for_function("!decodeURIComponent(location.search).includes('tp=quadratus-plantae')", timeout=15_000)
+    after_change(page)
+    click_region(page, body, "heel-r")  # the same point again: back to the most likely trigger point
+    expect(radios.first).to_be_checked(timeout=15_000)
