@@ -65,6 +65,10 @@ def explorer() -> None:
 
     map_side, panel = st.columns([3, 2], gap="large")
     with map_side:
+        if suggestions:  # on a phone the panel is below the map: say the answer up here too
+            st.caption(f"{len(suggestions)} trigger points can send pain here. Most likely: "
+                       f"**{panels.plain(panels.suggestion_label(engine, suggestions[0]))}**. "
+                       "Details beside the map (below it on a phone).")
         body_map.body_maps(engine, panels.pattern_highlight(engine, tp, marked=(region,) if region else ()),
                            key="explorer_map", on_pick=pick, views=body_map.view_choice("explorer_map"))
         body_map.legend()

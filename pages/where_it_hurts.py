@@ -119,7 +119,10 @@ def where_it_hurts() -> None:
 
     map_side, results = st.columns([3, 2], gap="large")
     with map_side:
-        drawing = st.toggle("Draw around painful areas (lasso) instead of tapping", key="pain_lasso",
+        if suggestions:  # on a phone the list is below the map: say the answer up here too
+            st.caption(f"Most likely: **{panels.plain(panels.suggestion_label(engine, suggestions[0]))}**. "
+                       "The full list is beside the map (below it on a phone).")
+        drawing = st.toggle("Draw around areas (lasso)", key="pain_lasso",
                             help="Drag a loop around several areas to mark them all at once.")
         treat_here = [panels.marker_for(engine, k) for k in keys[:5]]
         body_map.body_maps(engine, panels.pattern_highlight(engine, chosen, marked=tuple(areas),
