@@ -126,7 +126,7 @@ def test_first_visit_of_a_fresh_server_can_be_a_deep_link_to_any_page(browser):
 def test_where_it_hurts_lasso_marks_every_area_inside_the_loop(page, app_url, body):
     page.goto(f"{app_url}/where_it_hurts")
     wait_idle(page)
-    page.get_by_text("Draw around painful areas").click()
+    page.get_by_text("Draw around areas (lasso)").click()
     wait_idle(page)
     page.wait_for_function(HIT_CHARTS + ".every(gd => gd._fullLayout.dragmode === 'lasso')")
     # a loop around both knees in the front view
