@@ -50,17 +50,6 @@ class Region:
         """The label a person reads: 'temple (right)'."""
         return f"{self.label} ({self.side})" if self.side else self.label
 
-    @cached_property
-    def path(self) -> str:
-        """The outline as a compact SVG path (for Plotly shapes)."""
-        return polygon_path(self.polygon)
-
-
-def polygon_path(polygon: Polygon) -> str:
-    coords = np.round(np.asarray(polygon.exterior.coords)[:-1], 1)
-    points = " L".join(f"{x:g},{y:g}" for x, y in coords)
-    return f"M{points}Z"
-
 
 def _points(path: SvgPath, samples: int = 6) -> list[list[tuple[float, float]]]:
     """The subpaths of an SVG path as point rings; curves are sampled, lines kept exact."""
