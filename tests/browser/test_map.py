@@ -75,16 +75,24 @@ def test_phone_width_stacks_views_and_a_tap_works(phone, app_url, body):
     expect(phone.get_by_role("heading", name="Jaw (right)")).to_be_visible(timeout=15_000)
 
 
-def test_where_it_hurts_two_clicks_rank_the_muscle_that_explains_both(page, app_url, body):
+def tap_and_wait_for_link(page, body, region_id: str, marked: bool = True) -> None:
+    """Tap an area on the where-it-hurts map and wait until the link shows it (un)marked."""
+    click_region(page, body, region_id)
+    test = "" if marked else "!"
+    page.wait_for_function(f"{test}location.search.includes('{region_id}')", timeout=15_000)
+    wait_idle(page)
+
+
+def open_where_it_hurts(page, app_url) -> None:
     page.goto(f"{app_url}/where_it_hurts")
     wait_idle(page)
     page.wait_for_selector(".js-plotly-plot .scatterlayer")
-    click_region(page, body, "outer_hip-r")
-    page.wait_for_function("location.search.includes('outer_hip-r')", timeout=15_000)
-    wait_idle(page)
-    click_region(page, body, "outer_lower_leg-r")
-    page.wait_for_function("location.search.includes('outer_lower_leg-r')", timeout=15_000)
-    wait_idle(page)
+
+
+def test_where_it_hurts_two_clicks_rank_the_muscle_that_explains_both(page, app_url, body):
+    open_where_it_hurts(page, app_url)
+    tap_and_wait_for_link(page, body, "outer_hip-r")
+    tap_and_wait_for_link(page, body, "outer_lower_leg-r")
     first = page.get_by_role("radiogroup", name="Choose one to see its pattern").get_by_role("radio").first
     expect(first).to_have_accessible_name(re.compile(r"^1\. Gluteus minimus"), timeout=15_000)
     expect(first).to_be_checked()  # the new top suggestion is the one shown
@@ -234,15 +242,9 @@ def test_clicking_a_treat_here_x_opens_that_trigger_point(page, app_url):
 
 
 def test_where_it_hurts_a_second_tap_unmarks(page, app_url, body):
-    page.goto(f"{app_url}/where_it_hurts")
-    wait_idle(page)
-    page.wait_for_selector(".js-plotly-plot .scatterlayer")
-    click_region(page, body, "calf-l")
-    page.wait_for_function("location.search.includes('calf-l')", timeout=15_000)
-    wait_idle(page)
-    click_region(page, body, "calf-l")
-    page.wait_for_function("!location.search.includes('calf-l')", timeout=15_000)
-    wait_idle(page)
+    open_where_it_hurts(page, app_url)
+    tap_and_wait_for_link(page, body, "calf-l")
+    tap_and_wait_for_link(page, body, "calf-l", marked=False)
     expect(page.locator("[data-testid=stMultiSelect]").first).not_to_contain_text("calf (left)")
 
 
