@@ -145,6 +145,15 @@ def where_it_hurts() -> None:
                          engine, suggestions[keys.index(k)]))
             current = suggestions[keys.index(chosen)]
             st.caption(f"Why: {reason(current)}.")
+            with st.expander("Why each one is suggested"):
+                st.dataframe(
+                    [{"rank": i + 1, "trigger point": panels.suggestion_label(engine, sg),
+                      "explains (main area)": panels.region_labels(engine, sg.essential_hits),
+                      "explains (may spread)": panels.region_labels(engine, sg.spillover_hits),
+                      "share of its pattern marked": f"{sg.share:.0%}",
+                      "symptoms": ", ".join(data.symptoms.at[x, "label"] for x in sg.symptom_hits),
+                      "score": round(sg.score, 3)} for i, sg in enumerate(suggestions)],
+                    hide_index=True, width="stretch")
         panels.red_flags(engine, list(areas), symptoms)
         if suggestions:
             st.divider()

@@ -94,6 +94,10 @@ def test_where_it_hurts_ranks_marked_areas_and_keeps_them_in_the_link():
     assert first.startswith("1. ")
     assert at.query_params["areas"] == "temple-r:8,jaw-r"
     assert "Why:" in texts(at)
+    why = at.dataframe[0].value  # every suggestion with the areas it explains and its share
+    assert len(why) == len(at.radio(key="pain_tp").options)
+    assert set(why.columns) >= {"explains (main area)", "explains (may spread)", "share of its pattern marked"}
+    assert (why["explains (main area)"] + why["explains (may spread)"]).str.len().gt(0).all()
 
 
 def test_where_it_hurts_list_marks_areas_and_red_flags_show():
