@@ -166,7 +166,8 @@ def hit_figure(body: Body, view: str, highlight: Highlight = Highlight(), height
     traces = [hit_layer(body, view)]
     markers = [m for m in highlight.treat_here if m.view == view and m != highlight.chosen]
     if markers:
-        traces.append(_marker_trace(markers, size=13, color="#5b3a29", width=2.5, name="treat here"))
+        # large, so that a tap near an X picks it rather than a hit point of the area under it
+        traces.append(_marker_trace(markers, size=18, color="#5b3a29", width=2.5, name="treat here"))
     layout = dict(_frame(view, height), hovermode="closest", clickmode="event+select",
                   hoverlabel={"bgcolor": "#2f4858", "font": {"color": "white", "size": 14}})
     if lasso:

@@ -213,14 +213,20 @@ def test_clicking_a_treat_here_x_opens_that_trigger_point(page, app_url):
     page.goto(f"{app_url}/where_it_hurts?areas=outer_hip-r,outer_lower_leg-r")
     wait_idle(page)
     page.wait_for_function(HIT_CHARTS + ".some(gd => gd.data.some(t => t.name === 'treat here'))", timeout=15_000)
-    # an X that is not the chosen suggestion: its customdata names the trigger point it marks
+    # an X that is not the chosen suggestion and stands clear of the other X marks; its
+    # customdata names the trigger point it marks
     target = page.evaluate("""() => {
         const charts = """ + HIT_CHARTS + """;
         for (let i = 0; i < charts.length; i++) {
             const t = charts[i].data.find(t => t.name === 'treat here');
-            if (t) return {chart: i, x: t.x[0], y: t.y[0], key: t.customdata[0].slice(3)};
+            if (!t) continue;
+            for (let j = 0; j < t.x.length; j++) {
+                const clear = t.x.every((x, k) => k === j || Math.hypot(x - t.x[j], t.y[k] - t.y[j]) > 15);
+                if (clear) return {chart: i, x: t.x[j], y: t.y[j], key: t.customdata[j].slice(3)};
+            }
         }
     }""")
+    assert target, "no X mark stands clear of the others"
     x, y = chart_point(page, target["chart"], target["x"], target["y"])
     page.mouse.move(x, y)
     page.mouse.move(x + 0.5, y + 0.5)
