@@ -61,8 +61,12 @@ def main() -> None:
                                     device_scale_factor=1 if args.width > 600 else 2)
             for path, out in zip(paths, outs):
                 page.goto(url + path)
-                page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
-                page.wait_for_timeout(1500)  # let Plotly finish drawing
+                idle = "[data-testid=stApp][data-test-script-state=notRunning]"
+                page.wait_for_selector(idle, timeout=60_000)
+                page.wait_for_timeout(1500)  # a page may run once more after loading, and Plotly draws late
+                page.wait_for_selector(idle, timeout=60_000)
+                page.wait_for_function("[...document.querySelectorAll('[data-stale=true]')].length === 0",
+                                       timeout=30_000)
                 Path(out).parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=out, full_page=args.full_page)
                 print(out)
