@@ -38,8 +38,7 @@ def clear() -> None:
     st.session_state.tp = None
 
 
-REGION_OPTIONS = [None] + sorted(engine.body.regions,
-                                 key=lambda r: (engine.body.regions[r].view, engine.body.regions[r].display_label))
+REGION_OPTIONS = [None] + engine.body.listed
 
 
 @st.fragment
@@ -51,7 +50,7 @@ def explorer() -> None:
     suggestions = engine.referring_to(region) if region else []
     keys = [s.key for s in suggestions]
     tp = st.session_state.get("tp")
-    if keys and tp not in keys and not (tp in engine.by_key and region is None):
+    if keys and tp not in keys:
         tp = keys[0]  # a new area: show its most likely trigger point straight away
     if tp not in engine.by_key:
         tp = None

@@ -83,8 +83,7 @@ def reason(s: Suggestion) -> str:
     return "; ".join(parts)
 
 
-REGION_OPTIONS = sorted(engine.body.regions,
-                        key=lambda r: (engine.body.regions[r].view, engine.body.regions[r].display_label))
+REGION_OPTIONS = engine.body.listed
 SYMPTOMS = sorted(data.symptoms.index, key=lambda s: (data.symptoms.at[s, "kind"] == "pain",
                                                       data.symptoms.at[s, "label"]))
 

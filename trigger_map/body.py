@@ -94,6 +94,11 @@ class Body:
             table.setdefault(region.name, {})[region.side] = region.id
         return table
 
+    @cached_property
+    def listed(self) -> list[str]:
+        """Region ids in the order a list shows them: by view, then by label."""
+        return sorted(self.regions, key=lambda r: (self.regions[r].view, self.regions[r].display_label))
+
     def is_paired(self, name: str) -> bool:
         return None not in self.names[name]
 
@@ -148,14 +153,15 @@ class Body:
             x, y = nearest_points(inside, Point(x, y))[0].coords[0]
         return round(x, 1), round(y, 1)
 
-    def hit_grid(self, spacing: float = 9.0, minimum: int = 4) -> list[tuple[str, float, float, str]]:
+    def hit_grid(self, spacing: float = 9.0, minimum: int = 4,
+                 view: str | None = None) -> list[tuple[str, float, float, str]]:
         """Points inside each region at a finger-sized spacing: (view, x, y, region id).
 
         Every region gets at least `minimum` points (small ones such as fingers get a finer grid),
         so a click anywhere inside a region lands on one of its own points.
         """
         grid: list[tuple[str, float, float, str]] = []
-        for region in self.regions.values():
+        for region in self.in_view(view) if view else self.regions.values():
             points = _grid_in(region.polygon, spacing)
             step = spacing
             while len(points) < minimum and step > 1:

@@ -158,9 +158,6 @@ class Dataset:
     red_flags: pd.DataFrame
     sources: pd.DataFrame
 
-    def table(self, file: str) -> pd.DataFrame:
-        return getattr(self, file.removesuffix(".csv"))
-
 
 def _describe(check: str, value) -> str:
     """A plain sentence for one pandera failure (custom checks already carry their sentence)."""
@@ -297,7 +294,6 @@ def _as_lists(frame: pd.DataFrame, file: str) -> pd.DataFrame:
     for column in list_columns:
         frame[column] = frame[column].map(split_list)
     frame.index = pd.Index(frame["id"], name="id")
-    frame.attrs["file"] = file
     return frame
 
 

@@ -123,7 +123,7 @@ def _drawing_base(body: Body, view: str) -> tuple[list, list, list]:
 @lru_cache(maxsize=8)
 def hit_layer(body: Body, view: str, spacing: float = HIT_SPACING) -> dict:
     """The invisible click targets of a view: grid points inside each region, customdata its id."""
-    grid = [(x, y, rid) for v, x, y, rid in body.hit_grid(spacing) if v == view]
+    grid = [(x, y, rid) for _, x, y, rid in body.hit_grid(spacing, view=view)]
     labels = {rid: body.regions[rid].display_label for rid in {g[2] for g in grid}}
     return {"type": "scatter", "mode": "markers", "name": "regions",
             "x": [g[0] for g in grid], "y": [g[1] for g in grid],

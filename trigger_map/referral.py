@@ -87,9 +87,7 @@ def body_problems(body: Body, trigger_points: pd.DataFrame, red_flags: pd.DataFr
     problems: list[Problem] = []
     for row, record in enumerate(trigger_points.to_dict("records"), start=2):
         for column in ("essential_zones", "spillover_zones"):
-            entries = record[column]
-            entries = split_list(entries) if isinstance(entries, str) else entries
-            for entry in entries:
+            for entry in split_list(record[column]):
                 zone = parse_zone(entry)
                 if zone.name not in body.names:
                     problems.append(Problem(file, row, column, f"unknown region {zone.name!r}"))
@@ -115,8 +113,7 @@ def body_problems(body: Body, trigger_points: pd.DataFrame, red_flags: pd.DataFr
                                                     f"not in {region.id}; run `python -m trigger_map place`"))
     if red_flags is not None:
         for row, record in enumerate(red_flags.to_dict("records"), start=2):
-            entries = record["regions"]
-            for name in split_list(entries) if isinstance(entries, str) else entries:
+            for name in split_list(record["regions"]):
                 if name not in body.names:
                     problems.append(Problem("red_flags.csv", row, "regions", f"unknown region {name!r}"))
     return problems
