@@ -1,41 +1,31 @@
 """The floor: the least a Streamlit + Plotly click can cost, measured next to our explorer.
 
 A bare page with one chart holding one invisible marker trace as large as our hit layer for one
-view (the same points as `load_body().hit_grid()` for the front view, customdata the region ids),
-and one line of text naming the clicked point. The `on_select` callback copies the clicked
-customdata into session state, as the explorer does. Nothing else: no navigation, no fragment, no
-panel, no highlight. Started by benchmarks/run.py with `streamlit run benchmarks/floor_app.py`.
+view (the same points as `trigger_map.figures.hit_layer(body, "front")`, customdata the region ids,
+same marker size, drawing area and height), and one line of text naming the clicked point. The
+`on_select` callback copies the clicked customdata into session state, as the explorer does.
+Nothing else: no navigation, no fragment, no panel, no highlight.
+
+The figure is read from JSON that `benchmarks/run.py` writes before it starts this app (see
+`floor_figure_spec` there), so this server loads only Streamlit and Plotly: a bare page's heap, which
+keeps the garbage collection Streamlit runs after every script run as short as a bare page's.
 """
-import sys
+import json
+import os
 from pathlib import Path
 
+import plotly.graph_objects as go
 import streamlit as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root, for trigger_map
-
-VIEW = "front"
+FIGURE = Path(os.environ.get("TRIGGER_MAP_FLOOR_FIGURE",
+                             Path(__file__).resolve().parent / "results" / "floor_figure.json"))
 KEY = "floor_map"
 
 
 @st.cache_resource
-def figure():
+def figure() -> go.Figure:
     """Built once, unvalidated, as our explorer does (a dict would be validated on every run)."""
-    import plotly.graph_objects as go
-
-    from trigger_map.body import MIDLINE, load_body
-    from trigger_map.figures import BOTTOM, HALF_WIDTH, TOP, hit_layer
-    from ui.body_map import MAP_HEIGHT
-
-    mid = MIDLINE[VIEW]
-    return go.Figure({
-        # exactly our hit layer for one view (same points, customdata, labels and marker size)
-        "data": [dict(hit_layer(load_body(), VIEW), hovertemplate="%{customdata}<extra></extra>")],
-        # the same drawing area and height as one of the explorer's two views (figures.py, body_map.py)
-        "layout": {"xaxis": {"range": [mid - HALF_WIDTH, mid + HALF_WIDTH], "visible": False, "fixedrange": True},
-                   "yaxis": {"range": [BOTTOM, TOP], "visible": False, "scaleanchor": "x", "fixedrange": True},
-                   "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": MAP_HEIGHT, "hovermode": "closest",
-                   "dragmode": False},
-    }, _validate=False)
+    return go.Figure(json.loads(FIGURE.read_text(encoding="utf-8")), _validate=False)
 
 
 def copy_selection() -> None:
@@ -45,6 +35,9 @@ def copy_selection() -> None:
         st.session_state.clicked = ids[0]
 
 
+if not FIGURE.exists():
+    st.error(f"{FIGURE} is missing: benchmarks/run.py writes it before it starts this app.")
+    st.stop()
 st.plotly_chart(figure(), key=KEY, on_select=copy_selection, selection_mode="points",
                 config={"displayModeBar": False})
 st.text(f"Clicked: {st.session_state.get('clicked', 'nothing')}")

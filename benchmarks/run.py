@@ -453,13 +453,51 @@ def bench_payload() -> dict:
             "build_and_serialise_ms": stats(build_ms)}
 
 
+def floor_figure_spec() -> dict:
+    """The floor's one figure: exactly our hit layer for one view (same points, customdata, labels
+    and marker size) in the same drawing area and height as one of the explorer's two views."""
+    from trigger_map.body import MIDLINE, load_body
+    from trigger_map.figures import BOTTOM, HALF_WIDTH, TOP, hit_layer
+    from ui.body_map import MAP_HEIGHT
+
+    view = "front"
+    mid = MIDLINE[view]
+    return {
+        "data": [dict(hit_layer(load_body(), view), hovertemplate="%{customdata}<extra></extra>")],
+        "layout": {"xaxis": {"range": [mid - HALF_WIDTH, mid + HALF_WIDTH], "visible": False, "fixedrange": True},
+                   "yaxis": {"range": [BOTTOM, TOP], "visible": False, "scaleanchor": "x", "fixedrange": True},
+                   "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": MAP_HEIGHT, "hovermode": "closest",
+                   "dragmode": False},
+    }
+
+
+def write_floor_figure() -> Path:
+    """Written before the floor app starts, which reads it (so its server loads no trigger_map)."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / "floor_figure.json"
+    path.write_text(json.dumps(_plain(floor_figure_spec())), encoding="utf-8")
+    return path
+
+
+def _plain(value):
+    """JSON-ready: numpy arrays and numbers as lists and floats."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return _plain(value.tolist())
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
 def _floor_figure_bytes() -> int:
-    """The floor app's figure, built by its own code (Streamlit's cache is a no-op outside a server)."""
+    """The floor's figure as Streamlit sends it."""
+    import plotly.graph_objects as go
     import plotly.io as pio
-    namespace: dict = {"__file__": str(FLOOR_SCRIPT), "__name__": "floor_app_figure"}
-    # run only the definitions, not the lines that draw the page
-    exec(compile(FLOOR_SCRIPT.read_text().split("\nst.plotly_chart(")[0], str(FLOOR_SCRIPT), "exec"), namespace)
-    return len(pio.to_json(namespace["figure"]().to_dict(), validate=False).encode())
+    figure = go.Figure(json.loads(write_floor_figure().read_text(encoding="utf-8")), _validate=False)
+    return len(pio.to_json(figure.to_dict(), validate=False).encode())
 
 
 def bench_lookup(args) -> dict:
@@ -674,6 +712,7 @@ def main() -> int:
                     if parts & {"cold", "clicks"}:
                         log("starting the explorer and the floor app ...")
                         explorer_process, explorer_url = start_server(EXPLORER_SCRIPT)
+                        write_floor_figure()
                         floor_process, floor_url = start_server(FLOOR_SCRIPT)
                         explorer = App("explorer", explorer_url, 2, "heading")
                         floor = App("floor", floor_url, 1, "text")

@@ -1,6 +1,7 @@
 """Shared, cached resources for every page: the engine (dataset + body) and texts."""
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -15,7 +16,18 @@ CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 @st.cache_resource(show_spinner="Loading the body map...")
 def _engine(data_dir: str, svg_path: str) -> Engine:
-    return Engine(load_dataset(Path(data_dir)), load_body(Path(svg_path)))
+    engine = Engine(load_dataset(Path(data_dir)), load_body(Path(svg_path)))
+    _freeze_heap()
+    return engine
+
+
+def _freeze_heap() -> None:
+    """Move everything loaded so far (modules, dataset, body, caches) out of the garbage collector's
+    reach. Streamlit runs a full collection after every script run, a click's included; it walked
+    all ~200,000 long-lived objects each time (about 100 ms a click on 2 CPUs). After the freeze it
+    walks only what the session has made since. Garbage is collected first, so none is kept."""
+    gc.collect()
+    gc.freeze()
 
 
 def engine() -> Engine:
