@@ -42,7 +42,7 @@ BUDGETS = {
     "click_ratio": 1.3,          # explorer median click <= 1.3 x floor median
     "click_misses": 0,           # clicks with no answer
     "cold_ratio": 1.5,           # explorer cold start <= 1.5 x floor
-    "payload_kb": 300.0,         # figure JSON, front + back, per render
+    "payload_kb": 300.0,         # hit charts + pictures, front + back, per render
     "session_mb": 2.0,           # server RSS per open session
     "lookup_ms": 2.0,            # Engine.suggest median on the real dataset
     "lookup_100x_ms": 50.0,      # ... on a dataset 100 times larger
@@ -411,35 +411,43 @@ def bench_memory(browser, targets, args) -> dict:
 
 
 def bench_payload() -> dict:
-    """Bytes of the figure JSON the explorer sends per render (both views), for every region."""
+    """Bytes the explorer's map sends per render (both views), for every region: each view's hit
+    chart as Streamlit serialises it, plus its two pictures as the base64 data URLs Streamlit sends
+    (the highlight, and the plain body, counted every time although later runs send only a
+    reference to it)."""
+    import base64
+
     import plotly.graph_objects as go
     import plotly.io as pio
     import streamlit.logger
 
     streamlit.logger.set_log_level("error")  # "missing ScriptRunContext" is expected outside a server
-    from trigger_map.body import load_body
+    from trigger_map.body import body_svg, load_body
     from trigger_map.data import load_dataset
-    from trigger_map.figures import view_figure
+    from trigger_map.drawing import body_view_svg, highlight_svg
+    from trigger_map.figures import hit_figure
     from trigger_map.lookup import Engine
     from ui import body_map, panels
 
     engine = Engine(load_dataset(), load_body())
+
+    def view_bytes(view, highlight) -> int:
+        figure = go.Figure(hit_figure(engine.body, view, highlight, body_map.MAP_HEIGHT), _validate=False)
+        chart = len(pio.to_json(figure.to_dict(), validate=False).encode())
+        pictures = (highlight_svg(engine.body, view, highlight) or body_map.NOTHING_LIT, body_view_svg(body_svg(), view))
+        return chart + sum(len("data:image/svg+xml;base64,") + len(base64.b64encode(p.encode())) for p in pictures)
+
     sizes, build_ms = {}, []
     for region in engine.body.regions:
         suggestions = engine.referring_to(region)
         tp = suggestions[0].key if suggestions else None  # as the explorer shows a new area
         highlight = panels.pattern_highlight(engine, tp, marked=(region,))
         started = time.perf_counter()
-        per_view = {}
-        for view in ("front", "back"):
-            figure = go.Figure(view_figure(engine.body, view, highlight, body_map.MAP_HEIGHT), _validate=False)
-            per_view[view] = len(pio.to_json(figure.to_dict(), validate=False).encode())
+        sizes[region] = {view: view_bytes(view, highlight) for view in ("front", "back")}
         build_ms.append((time.perf_counter() - started) * 1000)
-        sizes[region] = per_view
     totals = sorted(v["front"] + v["back"] for v in sizes.values())
     typical = "temple-l"
-    plain = sum(len(pio.to_json(go.Figure(view_figure(engine.body, v, height=body_map.MAP_HEIGHT),
-                                          _validate=False), validate=False).encode()) for v in ("front", "back"))
+    plain = sum(view_bytes(v, panels.pattern_highlight(engine, None)) for v in ("front", "back"))
     floor_grid = [(x, y, r) for v, x, y, r in engine.body.hit_grid() if v == "front"]
     floor_bytes = _floor_figure_bytes()
     return {"typical_region": typical, "typical_kb": (sizes[typical]["front"] + sizes[typical]["back"]) / 1000,
@@ -602,12 +610,12 @@ def table(results: dict) -> tuple[str, list[dict]]:
         row("first visit after server start", fmt(cold["explorer_first_visit"]["ms"], " ms"),
             fmt(cold["floor_first_visit"]["ms"], " ms"), "", None)
     if pay:
-        row(f"figure JSON per render, front+back ({pay['typical_region']})", fmt(pay["typical_kb"], " KB", 1),
+        row(f"map sent per render, front+back ({pay['typical_region']})", fmt(pay["typical_kb"], " KB", 1),
             fmt(pay["floor_kb"], " KB", 1), f"<= {BUDGETS['payload_kb']:.0f} KB",
             pay["typical_kb"] <= BUDGETS["payload_kb"])
-        row(f"figure JSON, largest region ({pay['max_region']})", fmt(pay["max_kb"], " KB", 1), "",
+        row(f"map sent, largest region ({pay['max_region']})", fmt(pay["max_kb"], " KB", 1), "",
             f"<= {BUDGETS['payload_kb']:.0f} KB", pay["max_kb"] <= BUDGETS["payload_kb"])
-        row("build + serialise both figures, median", fmt(pay["build_and_serialise_ms"]["median"], " ms", 1),
+        row("build + serialise both views, median", fmt(pay["build_and_serialise_ms"]["median"], " ms", 1),
             "", "", None)
     if mem:
         row(f"server memory per session ({mem['sessions']} sessions)", fmt(mem["per_session_mb"], " MB", 2), "",
@@ -693,7 +701,7 @@ def main() -> int:
             log("lookup: Engine.suggest on the dataset and on a scaled copy ...")
             results["lookup"] = bench_lookup(args)
         if "payload" in parts:
-            log("payload: figure JSON per render ...")
+            log("payload: what the map sends per render ...")
             results["payload"] = bench_payload()
         if browser_parts:
             from playwright.sync_api import sync_playwright

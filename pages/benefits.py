@@ -3,12 +3,11 @@ from ui.entry import through_navigation
 
 through_navigation()
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from trigger_map.areas import area_region_ids
-from trigger_map.figures import Highlight, view_figure
-from ui import panels, resources, state
+from trigger_map.figures import Highlight
+from ui import body_map, panels, resources, state
 
 engine = resources.engine()
 data = engine.dataset
@@ -36,8 +35,5 @@ with text:
     panels.source_list(engine, row["sources"])
 with picture:
     lit = area_region_ids(engine.body, row["where"])
-    views = st.columns(2)
-    for column, view in zip(views, ("front", "back")):
-        figure = view_figure(engine.body, view, Highlight(spillover=lit), height=420)
-        column.plotly_chart(go.Figure(figure, _validate=False), config={"displayModeBar": False},
-                            key=f"benefit_{view}", alt=f"Body areas where {row['name']} matters")
+    body_map.pictures(engine, Highlight(spillover=lit), key="benefit", height=420)
+    st.caption(f"Body areas where {row['name'].lower()} matters most, shaded.")

@@ -1,9 +1,13 @@
-"""Figures: the hit layer carries region ids; highlights land in the right view; payload is small."""
+"""The clickable layer: the hit points carry region ids, the "treat here" X marks their trigger
+points, and what a render sends (both views' charts and pictures) stays small."""
+import base64
 import json
 
 import plotly.io as pio
 
-from trigger_map.figures import TP_PREFIX, Highlight, Marker, selected_ids, view_figure
+from trigger_map.body import body_svg
+from trigger_map.drawing import body_view_svg, highlight_svg
+from trigger_map.figures import TP_PREFIX, Highlight, Marker, hit_figure, selected_ids
 
 
 def traces_named(figure, name):
@@ -11,33 +15,37 @@ def traces_named(figure, name):
 
 
 def test_hit_layer_points_carry_region_ids_of_their_view(mini_engine):
-    figure = view_figure(mini_engine.body, "front")
-    (hit,) = traces_named(figure, "regions")[-1:]
+    figure = hit_figure(mini_engine.body, "front")
+    (hit,) = traces_named(figure, "regions")
     assert hit["mode"] == "markers" and hit["marker"]["opacity"] == 0
     assert set(hit["customdata"]) == {r.id for r in mini_engine.body.in_view("front")}
     assert len(hit["customdata"]) == len(hit["x"]) == len(hit["text"])
 
 
-def test_highlight_draws_zones_and_the_x_only_in_their_view(mini_engine):
+def test_treat_here_marks_are_clickable_x_marks_in_their_view_only(mini_engine):
     placed = mini_engine.by_key["upper-trapezius-1@right"]
     marker = Marker(placed.key, placed.view, placed.x, placed.y, "Upper trapezius")
-    highlight = Highlight(marked=("temple-r",), essential=placed.essential, spillover=("jaw-l",), chosen=marker)
-    front = view_figure(mini_engine.body, "front", highlight)
-    back = view_figure(mini_engine.body, "back", highlight)
-    assert traces_named(front, "essential zone") and traces_named(front, "spillover zone")
-    assert traces_named(front, "spillover zone")[0]["fillpattern"]["shape"] == "."
-    assert not traces_named(front, "trigger point")
-    (x_trace,) = traces_named(back, "trigger point")
+    back = hit_figure(mini_engine.body, "back", Highlight(treat_here=(marker,)))
+    front = hit_figure(mini_engine.body, "front", Highlight(treat_here=(marker,)))
+    (x_trace,) = traces_named(back, "treat here")
     assert x_trace["marker"]["symbol"] == "x-thin" and x_trace["customdata"] == [TP_PREFIX + placed.key]
-    assert not traces_named(back, "essential zone")
+    assert not traces_named(front, "treat here")
+    # the chosen trigger point's X is drawn in the picture, not repeated as a clickable mark
+    chosen = hit_figure(mini_engine.body, "back", Highlight(treat_here=(marker,), chosen=marker))
+    assert not traces_named(chosen, "treat here")
 
 
-def test_figure_serialises_and_both_views_stay_under_300_kb(engine):
+def test_what_a_render_sends_stays_under_300_kb(engine):
+    """Both views: the hit charts as Streamlit serialises them, the highlight pictures, and the
+    body pictures (sent on the first render; later runs send a reference to them)."""
     placed = engine.by_key["upper-trapezius-1@right"]
     highlight = Highlight(marked=("temple-r",), essential=placed.essential, spillover=placed.spillover,
                           chosen=Marker(placed.key, placed.view, placed.x, placed.y, "x"))
-    size = sum(len(pio.to_json(view_figure(engine.body, v, highlight), validate=False))
-               for v in ("front", "back"))
+    size = 0
+    for view in ("front", "back"):
+        size += len(pio.to_json(hit_figure(engine.body, view, highlight), validate=False))
+        for svg in (highlight_svg(engine.body, view, highlight) or "", body_view_svg(body_svg(), view)):
+            size += len(base64.b64encode(svg.encode()))  # Streamlit sends SVG as a base64 data URL
     assert size < 300_000, size
 
 

@@ -1,24 +1,17 @@
-"""Plotly figures of the body: one figure per view, as plain dicts (fast to build, small to send).
+"""The clickable Plotly layer of each view, as plain dicts (fast to build, small to send).
 
-Layers, bottom to top: the silhouette and region borders (shapes and one line trace), the highlight
-layers (marked regions; the essential zone solid; the spillover zone lighter and stippled, after the
-clinical convention), anatomical detail lines, the invisible hit layer (one marker per grid point,
-its customdata the region id: fills cannot be clicked in Streamlit, markers can), and the trigger
-point markers (an X; customdata `tp:<trigger point>@<side>`).
+It lies over the pictures of `trigger_map.drawing` (the body and the highlight) in the same frame:
+the invisible hit layer (one marker per grid point, its customdata the region id: fills cannot be
+clicked in Streamlit, markers can) and the "treat here" trigger point markers (an X; customdata
+`tp:<trigger point>@<side>`). Colours and the frame are shared with the pictures.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-
 from trigger_map.body import MIDLINE, Body
 
-SKIN = "#f4ebe4"
-OUTLINE = "#8a7f78"
-BORDER = "#c9bdb5"
-DETAIL = "#b3a69d"
 MARKED = "#4f7cac"
 ESSENTIAL = "#c0392b"
 SPILLOVER = "#ec9a8f"
@@ -56,31 +49,8 @@ class Highlight:
     chosen: Marker | None = None
 
 
-def _ring_xy(polygons) -> tuple[list, list]:
-    """Outlines joined into one trace, separated by None (one trace instead of one per region)."""
-    xs: list = []
-    ys: list = []
-    for shape in polygons:
-        for polygon in getattr(shape, "geoms", [shape]):  # a MultiPolygon: each part
-            coords = np.round(np.asarray(polygon.exterior.coords), 1)
-            xs.extend(coords[:, 0].tolist() + [None])
-            ys.extend(coords[:, 1].tolist() + [None])
-    return xs, ys
-
-
-def _zone_trace(body: Body, region_ids, color: str, opacity: float, name: str, pattern: bool = False) -> dict:
-    xs, ys = _ring_xy(body.regions[r].polygon for r in region_ids)
-    trace = {"type": "scatter", "x": xs, "y": ys, "mode": "lines", "fill": "toself",
-             "fillcolor": color, "opacity": opacity, "line": {"width": 0.6, "color": color},
-             "hoverinfo": "skip", "name": name, "showlegend": False}
-    if pattern:
-        trace["fillpattern"] = {"shape": ".", "fgcolor": ESSENTIAL, "bgcolor": color,
-                                "size": 6, "solidity": 0.25}
-    return trace
-
-
 def _frame(view: str, height: int) -> dict:
-    """The layout both layers of a view share, so they line up exactly when stacked."""
+    """The chart's frame: the same drawing units the pictures' viewBox shows (drawing.frame)."""
     mid = MIDLINE[view]
     return {
         "xaxis": {"range": [mid - HALF_WIDTH, mid + HALF_WIDTH], "visible": False, "fixedrange": True},
@@ -88,36 +58,6 @@ def _frame(view: str, height: int) -> dict:
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "plot_bgcolor": "rgba(0,0,0,0)",
         "paper_bgcolor": "rgba(0,0,0,0)", "showlegend": False, "height": height, "dragmode": False,
     }
-
-
-@lru_cache(maxsize=8)
-def _drawing_base(body: Body, view: str) -> tuple[list, list, list]:
-    """What never changes in a view's drawing: outline and region borders, details, labels."""
-    mid = MIDLINE[view]
-    silhouette = body.silhouettes.get(view)
-    traces = []
-    if silhouette is not None:
-        xs, ys = _ring_xy([silhouette])
-        traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines", "fill": "toself",
-                       "fillcolor": SKIN, "line": {"color": OUTLINE, "width": 1.4},
-                       "hoverinfo": "skip", "showlegend": False, "name": "body"})
-    bx, by = _ring_xy(r.polygon for r in body.in_view(view))
-    traces.append({"type": "scatter", "x": bx, "y": by, "mode": "lines",
-                   "line": {"color": BORDER, "width": 0.6}, "hoverinfo": "skip",
-                   "showlegend": False, "name": "borders"})
-    shapes = [{"type": "path", "path": d, "line": {"color": DETAIL, "width": 1}, "layer": "above"}
-              for d in body.details.get(view, [])]
-    right_x = mid - 150 if view == "front" else mid + 150
-    left_x = 2 * mid - right_x
-    annotations = [
-        {"x": mid - HALF_WIDTH + 4, "y": TOP + 4, "text": f"<b>{view.title()}</b>", "showarrow": False,
-         "font": {"size": 15, "color": "#444"}, "yanchor": "top", "xanchor": "left"},
-        {"x": right_x, "y": 95, "text": "<b>R</b>", "showarrow": False,
-         "font": {"size": 16, "color": "#666"}, "hovertext": "the person's right"},
-        {"x": left_x, "y": 95, "text": "<b>L</b>", "showarrow": False,
-         "font": {"size": 16, "color": "#666"}, "hovertext": "the person's left"},
-    ]
-    return traces, shapes, annotations
 
 
 @lru_cache(maxsize=8)
@@ -134,31 +74,6 @@ def hit_layer(body: Body, view: str, spacing: float = HIT_SPACING) -> dict:
             "showlegend": False}
 
 
-def drawing_figure(body: Body, view: str, highlight: Highlight = Highlight(), height: int = 640) -> dict:
-    """What a view shows: the body, the highlighted zones and the chosen trigger point's X.
-    It takes no clicks; `hit_figure` lies over it and does."""
-    base, shapes, annotations = _drawing_base(body, view)
-    in_view = lambda ids: tuple(r for r in ids if r in body.regions and body.regions[r].view == view)
-    traces = list(base)
-    marked = in_view(highlight.marked)
-    spill = in_view(r for r in highlight.spillover if r not in highlight.essential)
-    essential = in_view(highlight.essential)
-    if spill:
-        traces.append(_zone_trace(body, spill, SPILLOVER, 0.75, "spillover zone", pattern=True))
-    if essential:
-        traces.append(_zone_trace(body, essential, ESSENTIAL, 0.8, "essential zone"))
-    if marked:
-        xs, ys = _ring_xy(body.regions[r].polygon for r in marked)
-        traces.append({"type": "scatter", "x": xs, "y": ys, "mode": "lines", "fill": "toself",
-                       "fillcolor": "rgba(79,124,172,0.28)", "line": {"color": MARKED, "width": 2},
-                       "hoverinfo": "skip", "showlegend": False, "name": "marked"})
-    if highlight.chosen is not None and highlight.chosen.view == view:
-        traces.append(_marker_trace([highlight.chosen], size=20, color=TRIGGER, width=4,
-                                    name="trigger point"))
-    layout = dict(_frame(view, height), shapes=shapes, annotations=annotations, hovermode=False)
-    return {"data": traces, "layout": layout}
-
-
 def hit_figure(body: Body, view: str, highlight: Highlight = Highlight(), height: int = 640,
                lasso: bool = False) -> dict:
     """The clickable layer of a view: the hit grid and the "treat here" X marks. It changes only
@@ -173,16 +88,6 @@ def hit_figure(body: Body, view: str, highlight: Highlight = Highlight(), height
     if lasso:
         layout["dragmode"] = "lasso"
     return {"data": traces, "layout": layout}
-
-
-def view_figure(body: Body, view: str, highlight: Highlight = Highlight(), height: int = 640,
-                lasso: bool = False) -> dict:
-    """Both layers in one figure: for pictures that need no clicks, and for measuring size."""
-    drawing = drawing_figure(body, view, highlight, height)
-    hits = hit_figure(body, view, highlight, height, lasso)
-    layout = dict(drawing["layout"], **{k: v for k, v in hits["layout"].items() if k not in drawing["layout"]
-                                         or k in ("hovermode", "dragmode")})
-    return {"data": drawing["data"] + hits["data"], "layout": layout}
 
 
 def _marker_trace(markers: list[Marker], size: int, color: str, width: float, name: str) -> dict:

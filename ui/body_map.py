@@ -7,8 +7,9 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-from trigger_map.body import VIEWS
-from trigger_map.figures import Highlight, drawing_figure, hit_figure, selected_ids
+from trigger_map.body import VIEWS, body_svg
+from trigger_map.drawing import body_view_svg, highlight_svg
+from trigger_map.figures import Highlight, hit_figure, selected_ids
 from trigger_map.lookup import Engine
 
 MAP_HEIGHT = 600
@@ -17,7 +18,6 @@ STATIC = Path(__file__).resolve().parent / "static"
 HOVER_SCRIPT = (STATIC / "hover.js").read_text(encoding="utf-8")
 STACK_CSS = (STATIC / "map.css").read_text(encoding="utf-8")
 CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
-STATIC_CONFIG = dict(CONFIG, staticPlot=True)
 
 
 def _on_select(chart_key: str, on_pick: Callable[[list[str], list[str]], None]) -> None:
@@ -41,6 +41,8 @@ def _on_select(chart_key: str, on_pick: Callable[[list[str], list[str]], None]) 
         on_pick(regions, trigger_points)
 
 
+NOTHING_LIT = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1" width="1" height="1"></svg>'
+
 VIEW_CHOICES = {"both": "Front and back", "front": "Front", "back": "Back"}
 
 
@@ -56,26 +58,45 @@ def body_maps(engine: Engine, highlight: Highlight, key: str,
               views: tuple[str, ...] = VIEWS) -> None:
     """The chosen views, each a chart whose hit layer reports region ids through `on_pick`."""
     modes = ("points", "box", "lasso") if lasso else ("points",)
-    # Our own static script and style (no data in them): light the hovered region (see
-    # static/hover.js) and stack each view's two charts (see static/map.css).
-    st.html(f"<style>{STACK_CSS}</style><script>{HOVER_SCRIPT}</script>", unsafe_allow_javascript=True,
-            width="content")
     height = MAP_HEIGHT if len(views) > 1 else SINGLE_VIEW_HEIGHT
-    columns = st.columns(len(views), gap="small")
+    columns = _frames(key, height, len(views), script=True)
     for column, view in zip(columns, views):
         chart_key = f"{key}_{view}"
-        # The drawing changes with every choice; the hit layer over it mostly does not, and an
-        # unchanged chart is not redrawn by the browser, which keeps a click fast.
+        # Three layers: the plain body and the highlight are pictures; the clickable hit layer lies
+        # over them. Only the highlight changes with a choice, and a picture is cheap to swap; the
+        # Plotly chart stays as it is, and an unchanged chart is not redrawn by the browser.
         with column, st.container(key=f"{chart_key}-stack"):
-            st.plotly_chart(_figure(drawing_figure(engine.body, view, highlight, height)),
-                            config=STATIC_CONFIG, width="stretch", key=f"{chart_key}_drawing",
-                            alt=f"Body map, {view} view, with the chosen pain pattern drawn.")
+            _pictures(engine, view, highlight)
             st.plotly_chart(
                 _figure(hit_figure(engine.body, view, highlight, height, lasso=lasso)), key=chart_key,
                 on_select=lambda k=chart_key: _on_select(k, on_pick), selection_mode=modes,
                 config=CONFIG, width="stretch",
                 alt=f"Body map, {view} view: choose an area to see which trigger points refer pain there. "
                     "The list of areas above does the same with a keyboard.")
+
+
+def pictures(engine: Engine, highlight: Highlight, key: str, height: int,
+             views: tuple[str, ...] = VIEWS) -> None:
+    """The views as pictures only (nothing to click): the body with the highlight over it."""
+    for column, view in zip(_frames(key, height, len(views), script=False), views):
+        with column, st.container(key=f"{key}_{view}-stack"):
+            _pictures(engine, view, highlight)
+
+
+def _frames(key: str, height: int, count: int, script: bool) -> list:
+    """One column per view, styled so that each view's layers lie one over the other. The style
+    and the hover script are our own static files (no data in them)."""
+    st.html(f"<style>{STACK_CSS}\n.st-key-{key}-map {{--map-height: {height}px;}}</style>"
+            + (f"<script>{HOVER_SCRIPT}</script>" if script else ""),
+            unsafe_allow_javascript=script, width="content")
+    with st.container(key=f"{key}-map"):
+        return st.columns(count, gap="small")
+
+
+def _pictures(engine: Engine, view: str, highlight: Highlight) -> None:
+    """The plain body (the same every run: the browser keeps it) and the highlight over it."""
+    st.image(body_view_svg(body_svg(), view), width="stretch")
+    st.image(highlight_svg(engine.body, view, highlight) or NOTHING_LIT, width="stretch")
 
 
 def _figure(spec: dict) -> go.Figure:

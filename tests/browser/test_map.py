@@ -9,10 +9,13 @@ from driver import HIT_CHARTS, after_change, chart_point, click_region, open_app
 
 
 def pattern_drawn(page) -> None:
-    """Wait until some chart shows an essential zone and a trigger point's X."""
+    """Wait until the map's highlight pictures show an essential zone and a trigger point's X."""
     page.wait_for_function("""() => {
-        const names = [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => (gd.data || []).map(t => t.name));
-        return names.includes('essential zone') && names.includes('trigger point'); }""", timeout=15_000)
+        const svgs = [...document.querySelectorAll('[class*="-stack"] [data-testid=stImage] img')]
+            .map(img => img.src).filter(src => src.startsWith('data:image/svg+xml;base64,'))
+            .map(src => atob(src.split(',')[1]));
+        return svgs.some(s => s.includes('class="essential"')) && svgs.some(s => s.includes('class="trigger-point"'));
+    }""", timeout=15_000)
 
 
 def panel_text(page) -> str:

@@ -1,0 +1,105 @@
+"""The body as pictures: each view cut from assets/body.svg, and the highlight drawn over it.
+
+The map shows three layers per view, one over the other in the same frame: the plain body (this
+module; the same picture on every run, so the browser keeps it), the highlight (this module: the
+spillover zone lighter and stippled, the essential zone solid, the marked areas outlined, the chosen
+trigger point's X; a few kilobytes that change with each choice), and the clickable Plotly hit layer
+(`trigger_map.figures.hit_figure`). Pictures are SVG in drawing units; they fill their box the way
+the Plotly chart does (uniform scale, centred), so the layers line up at any width.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from functools import lru_cache
+from pathlib import Path
+
+from trigger_map.body import MIDLINE, Body
+from trigger_map.figures import BOTTOM, ESSENTIAL, HALF_WIDTH, MARKED, SPILLOVER, TOP, TRIGGER, Highlight
+
+SVG_NS = "http://www.w3.org/2000/svg"
+# Labels inside the frame (the source file places its R/L outside the part of the page a view shows)
+LABEL_STYLE = ("text{font-family:Helvetica,Arial,sans-serif;font-weight:600;fill:#555}"
+               ".title{font-size:15px}.side{font-size:16px;fill:#666}")
+
+
+def frame(view: str) -> tuple[float, float, float, float]:
+    """A view's frame as an SVG viewBox: x, y, width, height in drawing units."""
+    return MIDLINE[view] - HALF_WIDTH, TOP, 2 * HALF_WIDTH, BOTTOM - TOP
+
+
+def _open(view: str, extra: str = "") -> str:
+    x, y, w, h = frame(view)
+    return (f'<svg xmlns="{SVG_NS}" viewBox="{x:g} {y:g} {w:g} {h:g}" width="{w:g}" height="{h:g}" '
+            f'preserveAspectRatio="xMidYMid meet"{extra}>')
+
+
+@lru_cache(maxsize=8)
+def body_view_svg(svg_path: Path, view: str) -> str:
+    """One view of the body drawing: its silhouette, regions and detail lines, with labels."""
+    ET.register_namespace("", SVG_NS)
+    root = ET.parse(svg_path).getroot()
+    style = root.find(f"{{{SVG_NS}}}style")
+    group = root.find(f".//{{{SVG_NS}}}g[@id='{view}']")
+    if group is None:
+        raise ValueError(f"{svg_path} has no <g id='{view}'>")
+    for labels in group.findall(f"{{{SVG_NS}}}g[@class='labels']"):
+        group.remove(labels)
+    body = ET.tostring(group, encoding="unicode")
+    mid = MIDLINE[view]
+    right_x = mid - 150 if view == "front" else mid + 150  # the person's right, as seen
+    left_x = 2 * mid - right_x
+    x0 = mid - HALF_WIDTH
+    labels = (f'<text class="title" x="{x0 + 4:g}" y="{TOP + 19:g}">{view.title()}</text>'
+              f'<text class="side" x="{right_x:g}" y="101" text-anchor="middle">R</text>'
+              f'<text class="side" x="{left_x:g}" y="101" text-anchor="middle">L</text>')
+    css = (style.text or "") if style is not None else ""
+    return (_open(view) + f"<title>Body, {view} view</title><style>{css}{LABEL_STYLE}</style>"
+            + body + labels + "</svg>")
+
+
+def _path(polygons) -> str:
+    """SVG path data for shapely polygons (holes included), rounded to 0.1 unit."""
+    parts = []
+    for shape in polygons:
+        for polygon in getattr(shape, "geoms", [shape]):
+            for ring in [polygon.exterior, *polygon.interiors]:
+                coords = [f"{x:.1f} {y:.1f}" for x, y in ring.coords[:-1]]
+                parts.append("M" + coords[0] + " L" + " ".join(coords[1:]) + " Z")
+    return " ".join(parts)
+
+
+def highlight_svg(body: Body, view: str, highlight: Highlight) -> str | None:
+    """What to light up in a view, over the plain body; None when there is nothing to draw."""
+    def in_view(ids) -> list:
+        return [body.regions[r].polygon for r in dict.fromkeys(ids)
+                if r in body.regions and body.regions[r].view == view]
+
+    essential_ids = set(highlight.essential)
+    spill = in_view(r for r in highlight.spillover if r not in essential_ids)
+    essential = in_view(highlight.essential)
+    marked = in_view(highlight.marked)
+    chosen = highlight.chosen if highlight.chosen is not None and highlight.chosen.view == view else None
+    if not (spill or essential or marked or chosen):
+        return None
+    # strokes keep their width in screen pixels whatever the drawing's scale
+    thin = 'vector-effect="non-scaling-stroke"'
+    layers = ['<defs><pattern id="stipple" width="6" height="6" patternUnits="userSpaceOnUse">'
+              f'<rect width="6" height="6" fill="{SPILLOVER}"/>'
+              f'<circle cx="3" cy="3" r="1.1" fill="{ESSENTIAL}" fill-opacity="0.55"/></pattern></defs>']
+    if spill:
+        layers.append(f'<path class="spillover" d="{_path(spill)}" fill="url(#stipple)" fill-opacity="0.8" '
+                      f'fill-rule="evenodd" stroke="{SPILLOVER}" stroke-width="0.8" {thin}/>')
+    if essential:
+        layers.append(f'<path class="essential" d="{_path(essential)}" fill="{ESSENTIAL}" fill-opacity="0.8" '
+                      f'fill-rule="evenodd" stroke="{ESSENTIAL}" stroke-width="0.8" {thin}/>')
+    if marked:
+        layers.append(f'<path class="marked" d="{_path(marked)}" fill="{MARKED}" fill-opacity="0.28" '
+                      f'fill-rule="evenodd" stroke="{MARKED}" stroke-width="2" {thin}/>')
+    if chosen is not None:
+        r = 6.5  # drawing units: about 9 px across on a laptop
+        d = (f"M{chosen.x - r:.1f} {chosen.y - r:.1f} L{chosen.x + r:.1f} {chosen.y + r:.1f} "
+             f"M{chosen.x - r:.1f} {chosen.y + r:.1f} L{chosen.x + r:.1f} {chosen.y - r:.1f}")
+        layers.append(f'<g class="trigger-point"><path d="{d}" stroke="white" stroke-width="7" '
+                      f'stroke-linecap="round" {thin}/><path d="{d}" stroke="{TRIGGER}" stroke-width="4" '
+                      f'stroke-linecap="round" {thin}/></g>')
+    return _open(view) + "".join(layers) + "</svg>"
