@@ -480,24 +480,15 @@ def floor_figure_spec() -> dict:
 
 
 def write_floor_figure() -> Path:
-    """Written before the floor app starts, which reads it (so its server loads no trigger_map)."""
+    """Written before the floor app starts, which reads it (so its server loads no trigger_map).
+    Plotly's own JSON: the coordinates stay typed arrays, as our hit layer sends them."""
+    import plotly.graph_objects as go
+    import plotly.io as pio
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / "floor_figure.json"
-    path.write_text(json.dumps(_plain(floor_figure_spec())), encoding="utf-8")
+    figure = go.Figure(floor_figure_spec(), _validate=False)
+    path.write_text(pio.to_json(figure.to_dict(), validate=False), encoding="utf-8")
     return path
-
-
-def _plain(value):
-    """JSON-ready: numpy arrays and numbers as lists and floats."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return _plain(value.tolist())
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
 
 
 def _floor_figure_bytes() -> int:

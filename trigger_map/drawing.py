@@ -9,6 +9,7 @@ the Plotly chart does (uniform scale, centred), so the layers line up at any wid
 """
 from __future__ import annotations
 
+import base64
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
@@ -55,6 +56,17 @@ def body_view_svg(svg_path: Path, view: str) -> str:
     css = (style.text or "") if style is not None else ""
     return (_open(view) + f"<title>Body, {view} view</title><style>{css}{LABEL_STYLE}</style>"
             + body + labels + "</svg>")
+
+
+def data_url(svg: str) -> str:
+    """An SVG as the data URL an image element shows (what Streamlit would make of the SVG text)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+@lru_cache(maxsize=8)
+def body_view_url(svg_path: Path, view: str) -> str:
+    """`body_view_svg` as a data URL, made once: the same picture on every run."""
+    return data_url(body_view_svg(svg_path, view))
 
 
 def _path(polygons) -> str:

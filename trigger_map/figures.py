@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from trigger_map.body import MIDLINE, Body
 
 MARKED = "#4f7cac"
@@ -62,11 +64,14 @@ def _frame(view: str, height: int) -> dict:
 
 @lru_cache(maxsize=8)
 def hit_layer(body: Body, view: str, spacing: float = HIT_SPACING) -> dict:
-    """The invisible click targets of a view: grid points inside each region, customdata its id."""
+    """The invisible click targets of a view: grid points inside each region, customdata its id.
+    Coordinates are float32 arrays: Plotly sends them as compact typed arrays, and copying them
+    (Streamlit copies the figure on every run) is one memory copy rather than a Python loop."""
     grid = [(x, y, rid) for _, x, y, rid in body.hit_grid(spacing, view=view)]
     labels = {rid: body.regions[rid].display_label for rid in {g[2] for g in grid}}
     return {"type": "scatter", "mode": "markers", "name": "regions",
-            "x": [g[0] for g in grid], "y": [g[1] for g in grid],
+            "x": np.array([g[0] for g in grid], dtype=np.float32),
+            "y": np.array([g[1] for g in grid], dtype=np.float32),
             "customdata": [g[2] for g in grid], "text": [labels[g[2]] for g in grid],
             "hovertemplate": "%{text}<extra></extra>",
             "marker": {"size": HIT_MARKER_SIZE, "opacity": 0, "color": MARKED},

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from trigger_map.body import VIEWS, body_svg
-from trigger_map.drawing import body_view_svg, highlight_svg
-from trigger_map.figures import Highlight, hit_figure, selected_ids
+from trigger_map.body import VIEWS, Body, body_svg
+from trigger_map.drawing import body_view_url, data_url, highlight_svg
+from trigger_map.figures import Highlight, Marker, hit_figure, selected_ids
 from trigger_map.lookup import Engine
 
 MAP_HEIGHT = 600
@@ -41,7 +42,7 @@ def _on_select(chart_key: str, on_pick: Callable[[list[str], list[str]], None]) 
         on_pick(regions, trigger_points)
 
 
-NOTHING_LIT = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1" width="1" height="1"></svg>'
+NOTHING_LIT = data_url('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1" width="1" height="1"></svg>')
 
 VIEW_CHOICES = {"both": "Front and back", "front": "Front", "back": "Back"}
 
@@ -67,8 +68,9 @@ def body_maps(engine: Engine, highlight: Highlight, key: str,
         # Plotly chart stays as it is, and an unchanged chart is not redrawn by the browser.
         with column, st.container(key=f"{chart_key}-stack"):
             _pictures(engine, view, highlight)
+            marks = tuple(m for m in highlight.treat_here if m.view == view and m != highlight.chosen)
             st.plotly_chart(
-                _figure(hit_figure(engine.body, view, highlight, height, lasso=lasso)), key=chart_key,
+                _hit_chart(engine.body, view, marks, height, lasso), key=chart_key,
                 on_select=lambda k=chart_key: _on_select(k, on_pick), selection_mode=modes,
                 config=CONFIG, width="stretch",
                 alt=f"Body map, {view} view: choose an area to see which trigger points refer pain there. "
@@ -95,12 +97,16 @@ def _frames(key: str, height: int, count: int, script: bool) -> list:
 
 def _pictures(engine: Engine, view: str, highlight: Highlight) -> None:
     """The plain body (the same every run: the browser keeps it) and the highlight over it."""
-    st.image(body_view_svg(body_svg(), view), width="stretch")
-    st.image(highlight_svg(engine.body, view, highlight) or NOTHING_LIT, width="stretch")
+    st.image(body_view_url(body_svg(), view), width="stretch")
+    lit = highlight_svg(engine.body, view, highlight)
+    st.image(data_url(lit) if lit else NOTHING_LIT, width="stretch")
 
 
-def _figure(spec: dict) -> go.Figure:
-    return go.Figure(spec, _validate=False)  # built from our own checked dicts: skip re-validation
+@lru_cache(maxsize=64)
+def _hit_chart(body: Body, view: str, marks: tuple[Marker, ...], height: int, lasso: bool) -> go.Figure:
+    """A view's hit layer, built once per set of X marks. Unvalidated: it is built from our own
+    checked dicts, and validation would copy every point again. Streamlit only reads it."""
+    return go.Figure(hit_figure(body, view, Highlight(treat_here=marks), height, lasso=lasso), _validate=False)
 
 
 def legend() -> None:
