@@ -105,8 +105,9 @@ def test_where_it_hurts_list_marks_areas_and_red_flags_show():
     at.multiselect(key="pain_area_list").set_value(["breastbone", "inner_upper_arm-l"]).run()
     assert not at.exception
     assert set(at.session_state["pain_areas"]) == {"breastbone", "inner_upper_arm-l"}
-    labels = [e.label for e in at.expander]
-    assert any("call emergency services now" in label for label in labels), labels
+    flags = next(m.value for m in at.markdown if "When to see a doctor instead" in m.value)
+    assert "call emergency services now" in flags, flags
+    assert "What to watch for" in [e.label for e in at.expander]
 
 
 def test_conditions_page_deep_link_and_unknown():

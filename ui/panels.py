@@ -34,10 +34,8 @@ def cited(engine: Engine, text: str) -> str:
 def source_list(engine: Engine, source_ids, detail: str = "") -> None:
     """The full citations of the given sources, in an expander."""
     with st.expander("Sources"):
-        for source in source_ids:
-            st.markdown(f"- {plain(engine.dataset.sources.at[source, 'citation'])}")
-        if detail:
-            st.caption(f"Where to look: {detail}")
+        cited_list = "\n".join(f"- {plain(engine.dataset.sources.at[source, 'citation'])}" for source in source_ids)
+        st.markdown(cited_list + (f"\n\n*Where to look: {plain(detail)}*" if detail else ""))
 
 
 def condition_links(engine: Engine, condition_ids) -> None:
@@ -129,18 +127,21 @@ def handout(engine: Engine, key: str) -> None:
 
 
 def red_flags(engine: Engine, region_ids=(), symptoms=(), flag_ids=()) -> None:
-    """Red flags for the marked areas, symptoms or a condition: prominent but calm, one line each,
-    details on demand."""
+    """Red flags for the marked areas, symptoms or a condition: prominent but calm, one line each
+    with what to do, what to watch for on demand. Three elements whatever the number of flags (each
+    element costs the browser time on every click)."""
     flags = red_flags_for(engine, region_ids, symptoms, flag_ids)
     if not flags:
         return
+    lines = []
+    for flag in flags:
+        action = ACTION_TEXT[flag["action"]].lower()
+        line = f"{plain(flag['title'])}: **{action}**"
+        lines.append(f"- :material/emergency: :red[{line}]" if flag["action"] == "emergency"
+                     else f"- :material/schedule: {line}")
     with st.container(border=True):
         st.markdown(":material/medical_services: **When to see a doctor instead.** Most pain here comes "
-                    "from muscles, but sometimes it has another cause. Open a line to see what to watch for.")
-        for flag in flags:
-            urgent = flag["action"] == "emergency"
-            label = f"{flag['title']}: {ACTION_TEXT[flag['action']].lower()}"
-            with st.expander(f":red[{label}]" if urgent else label,
-                             icon=":material/emergency:" if urgent else ":material/schedule:"):
-                st.markdown(plain(flag["message"]))
-                st.markdown(f"**{ACTION_TEXT[flag['action']]}.**")
+                    "from muscles, but sometimes it has another cause:\n\n" + "\n".join(lines))
+        with st.expander("What to watch for"):
+            st.markdown("\n\n".join(f"**{plain(flag['title'])}.** {plain(flag['message'])} "
+                                      f"**{ACTION_TEXT[flag['action']]}.**" for flag in flags))
