@@ -38,11 +38,32 @@ def clear() -> None:
     st.session_state.tp = None
 
 
+def choose_from_list() -> None:
+    """The list is a way to choose (the keyboard path), not a display: the heading beside the map
+    names the chosen area. It lives outside the map's fragment, so a click on the map does not
+    redraw its 148 entries; it goes back to its prompt once used."""
+    chosen = st.session_state.get("area_list")
+    if chosen is not None:
+        st.session_state.region = chosen
+        st.session_state.tp = None
+    st.session_state.area_list = None
+
+
 REGION_OPTIONS = [None] + engine.body.listed
+# Controls that a click on the map does not change live outside the fragment: a fragment rerun
+# sends only what is inside it, and every element sent costs the browser time.
+chooser, show, reset = st.columns([3, 2, 1], vertical_alignment="bottom")
+chooser.selectbox("Or choose an area from the list", REGION_OPTIONS, key="area_list", on_change=choose_from_list,
+                  format_func=lambda r: "Choose an area..." if r is None else
+                  f"{engine.body.regions[r].display_label} ({engine.body.regions[r].view})")
+with show:
+    views = body_map.view_choice("explorer_map")
+reset.button("Clear", on_click=clear, width="stretch")
+body_map.legend()
 
 
 @st.fragment
-def explorer() -> None:
+def explorer(views: tuple[str, ...]) -> None:
     """The map and its panel: a click reruns only this part of the page."""
     region = st.session_state.get("region")
     if region not in engine.body.regions:
@@ -56,12 +77,6 @@ def explorer() -> None:
         tp = None
     st.session_state.tp = tp
 
-    chooser, reset = st.columns([4, 1], vertical_alignment="bottom")
-    chooser.selectbox("Area", REGION_OPTIONS, key="region",
-                      format_func=lambda r: "Choose an area..." if r is None else
-                      f"{engine.body.regions[r].display_label} ({engine.body.regions[r].view})")
-    reset.button("Clear", on_click=clear, width="stretch")
-
     map_side, panel = st.columns([3, 2], gap="large")
     with map_side:
         if suggestions:  # on a phone the panel is below the map: say the answer up here too
@@ -69,8 +84,7 @@ def explorer() -> None:
                        f"**{panels.plain(panels.suggestion_label(engine, suggestions[0]))}**. "
                        "Details beside the map (below it on a phone).")
         body_map.body_maps(engine, panels.pattern_highlight(engine, tp, marked=(region,) if region else ()),
-                           key="explorer_map", on_pick=pick, views=body_map.view_choice("explorer_map"))
-        body_map.legend()
+                           key="explorer_map", on_pick=pick, views=views)
     with panel:
         st.caption(panels.NOT_A_DIAGNOSIS)
         if region:
@@ -92,4 +106,4 @@ def explorer() -> None:
     st.query_params.from_dict(ExplorerView(region, tp).params())
 
 
-explorer()
+explorer(views)

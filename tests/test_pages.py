@@ -46,8 +46,9 @@ def test_explorer_deep_link_opens_region_and_pattern():
 
 def test_explorer_choosing_a_region_from_the_list_is_the_keyboard_path():
     at = app()
-    at.selectbox(key="region").set_value("heel-r").run()
+    at.selectbox(key="area_list").set_value("heel-r").run()
     assert not at.exception
+    assert at.selectbox(key="area_list").value is None  # back to its prompt: the heading says where
     assert "Heel \\(underside\\) \\(right\\)" in texts(at)
     assert any("Soleus" in o for o in at.radio[0].options)
     assert at.query_params["region"] == "heel-r"
@@ -165,3 +166,19 @@ def test_conditions_page_deep_link():
     at = app("conditions", condition="plantar-heel-pain")
     assert not at.exception and at.session_state["condition"] == "plantar-heel-pain"
     assert at.session_state["condition_tp"].endswith("@right")
+
+
+def test_explorer_details_are_made_only_when_opened():
+    """The detail sections are lazy expanders: closed, only their titles are sent; opened, their
+    content is there (anatomy for trainers, sources, the handout)."""
+    at = app(region="temple-l")
+    labels = [e.label for e in at.expander]
+    assert "For trainers: the muscle" in labels and "Sources" in labels
+    assert "Innervation" not in texts(at) and not at.text_area
+    for key in ("tp_anatomy", "tp_sources", "tp_handout", "red_flags_details"):
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception
+    body = texts(at)
+    assert "**Innervation.**" in body and "Simons" in body and "When to see a doctor instead" in body
+    assert at.text_area(key="handout_note") is not None

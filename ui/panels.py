@@ -31,9 +31,18 @@ def cited(engine: Engine, text: str) -> str:
     return plain(render(text, engine.dataset.sources))
 
 
-def source_list(engine: Engine, source_ids, detail: str = "") -> None:
+def on_demand(label: str, key: str, icon: str | None = None):
+    """An expander whose content is made only while it is open (Streamlit's lazy expander: opening
+    it reruns the fragment). A closed one is a single line for the browser to draw, which keeps a
+    click on the map fast. Use: `with on_demand(...) as section: if section.open: ...`"""
+    return st.expander(label, key=key, icon=icon, on_change="rerun")
+
+
+def source_list(engine: Engine, source_ids, detail: str = "", key: str = "sources") -> None:
     """The full citations of the given sources, in an expander."""
-    with st.expander("Sources"):
+    with on_demand("Sources", key=key) as section:
+        if not section.open:
+            return
         cited_list = "\n".join(f"- {plain(engine.dataset.sources.at[source, 'citation'])}" for source in source_ids)
         st.markdown(cited_list + (f"\n\n*Where to look: {plain(detail)}*" if detail else ""))
 
@@ -100,30 +109,36 @@ def trigger_point_details(engine: Engine, key: str) -> None:
         f"**What you may notice.** {plain(symptoms)}\n\n"
         f"**What you can do.** {plain(row['self_care'])}")
     st.info(f"Take care: {plain(row['precautions'])}", icon=":material/health_and_safety:")
-    with st.expander("What sets it off and keeps it going"):
-        st.markdown(plain(row["activators"]))
-    with st.expander("Related conditions and benefits of treating it"):
-        condition_links(engine, row["conditions"])
-        st.markdown("\n".join(f"- **{plain(data.benefits.at[b, 'name'])}**: "
-                              f"{plain(data.benefits.at[b, 'description'])}" for b in row["benefits"]))
-    with st.expander("For trainers: the muscle"):
-        st.markdown("\n\n".join(f"**{label}.** {plain(muscle[column])}" for label, column in (
-            ("Origin", "origin"), ("Insertion", "insertion"), ("Action", "action"),
-            ("Innervation", "innervation"))))
-        st.page_link("pages/muscles.py", label=f"Open {muscle['name']} in the muscle library",
-                     query_params={"muscle": row["muscle_id"]}, icon=":material/menu_book:")
-    source_list(engine, row["sources"], row["source_detail"])
+    # Details on demand: each section is made only while it is open.
+    with on_demand("What sets it off and keeps it going", key="tp_causes") as section:
+        if section.open:
+            st.markdown(plain(row["activators"]))
+    with on_demand("Related conditions and benefits of treating it", key="tp_conditions") as section:
+        if section.open:
+            condition_links(engine, row["conditions"])
+            st.markdown("\n".join(f"- **{plain(data.benefits.at[b, 'name'])}**: "
+                                  f"{plain(data.benefits.at[b, 'description'])}" for b in row["benefits"]))
+    with on_demand("For trainers: the muscle", key="tp_anatomy") as section:
+        if section.open:
+            st.markdown("\n\n".join(f"**{label}.** {plain(muscle[column])}" for label, column in (
+                ("Origin", "origin"), ("Insertion", "insertion"), ("Action", "action"),
+                ("Innervation", "innervation"))))
+            st.page_link("pages/muscles.py", label=f"Open {muscle['name']} in the muscle library",
+                         query_params={"muscle": row["muscle_id"]}, icon=":material/menu_book:")
+    source_list(engine, row["sources"], row["source_detail"], key="tp_sources")
     handout(engine, key)
 
 
 def handout(engine: Engine, key: str) -> None:
     """A PDF to take home: the pattern drawn on the body, self-care and precautions."""
-    with st.expander("Handout to take home (PDF)", icon=":material/picture_as_pdf:"):
-        note = st.text_area("A note to print on it (optional)", key=f"note_{key}", max_chars=600,
+    with on_demand("Handout to take home (PDF)", key="tp_handout", icon=":material/picture_as_pdf:") as section:
+        if not section.open:
+            return
+        note = st.text_area("A note to print on it (optional)", key="handout_note", max_chars=600,
                             placeholder="e.g. Press for 30 seconds, twice a day, then stretch.")
         st.download_button("Download the handout", data=lambda: handout_pdf(engine, key, note),
                             file_name=f"trigger-map-{key.replace('@', '-')}.pdf", mime="application/pdf",
-                            icon=":material/download:", key=f"pdf_{key}")
+                            icon=":material/download:", key="handout_pdf")
 
 
 def red_flags(engine: Engine, region_ids=(), symptoms=(), flag_ids=()) -> None:
@@ -142,6 +157,7 @@ def red_flags(engine: Engine, region_ids=(), symptoms=(), flag_ids=()) -> None:
     with st.container(border=True):
         st.markdown(":material/medical_services: **When to see a doctor instead.** Most pain here comes "
                     "from muscles, but sometimes it has another cause:\n\n" + "\n".join(lines))
-        with st.expander("What to watch for"):
-            st.markdown("\n\n".join(f"**{plain(flag['title'])}.** {plain(flag['message'])} "
-                                      f"**{ACTION_TEXT[flag['action']]}.**" for flag in flags))
+        with on_demand("What to watch for", key="red_flags_details") as section:
+            if section.open:
+                st.markdown("\n\n".join(f"**{plain(flag['title'])}.** {plain(flag['message'])} "
+                                          f"**{ACTION_TEXT[flag['action']]}.**" for flag in flags))

@@ -33,6 +33,7 @@ def chart_point(page: Page, chart_index: int, x: float, y: float, hits: bool = T
     """Screen position of drawing coordinates (x, y) in the n-th clickable map chart on the page
     (or, with hits=False, in the n-th Plotly chart of any kind)."""
     charts = HIT_CHARTS if hits else "[...document.querySelectorAll('.js-plotly-plot')]"
+    settled(page)
     return page.evaluate("""([i, x, y]) => {
         const gd = """ + charts + """[i];
         gd.scrollIntoView({block: 'center'});
@@ -40,6 +41,14 @@ def chart_point(page: Page, chart_index: int, x: float, y: float, hits: bool = T
         const fl = gd._fullLayout;
         return [box.left + fl._size.l + fl.xaxis.l2p(x), box.top + fl._size.t + fl.yaxis.l2p(y)];
     }""", [chart_index, x, y])
+
+
+def settled(page: Page) -> None:
+    """Wait until the map's pictures are decoded and two frames have been drawn: positions read
+    before that can move when a picture or the panel beside the map finishes drawing."""
+    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stImage] img')].every(i => i.complete)",
+                           timeout=10_000)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 def safest_hit_point(body, region_id: str) -> tuple[float, float]:
