@@ -60,6 +60,8 @@ with show:
     views = body_map.view_choice("explorer_map")
 reset.button("Clear", on_click=clear, width="stretch")
 body_map.legend()
+st.caption(panels.NOT_A_DIAGNOSIS)
+body_map.map_style("explorer_map", body_map.map_height(views))
 
 
 @st.fragment
@@ -84,13 +86,12 @@ def explorer(views: tuple[str, ...]) -> None:
                        f"**{panels.plain(panels.suggestion_label(engine, suggestions[0]))}**. "
                        "Details beside the map (below it on a phone).")
         body_map.body_maps(engine, panels.pattern_highlight(engine, tp, marked=(region,) if region else ()),
-                           key="explorer_map", on_pick=pick, views=views)
+                           key="explorer_map", on_pick=pick, views=views, styled=True)
     with panel:
-        st.caption(panels.NOT_A_DIAGNOSIS)
         if region:
             info = engine.body.regions[region]
-            st.markdown(f"### {panels.plain(info.display_label.capitalize())}")
-            st.caption(f"Anatomical term: {info.term}")
+            st.markdown(f"### {panels.plain(info.display_label.capitalize())}\n\n"
+                        f":small[:gray[Anatomical term: {panels.plain(info.term)}]]")
             if suggestions:
                 st.radio(f"{len(suggestions)} trigger points can send pain here",
                          keys, key="tp", format_func=lambda k: panels.suggestion_label(
@@ -101,8 +102,7 @@ def explorer(views: tuple[str, ...]) -> None:
         else:
             st.markdown("Choose an area to begin.")
         if tp:
-            st.divider()
-            panels.trigger_point_details(engine, tp)
+            panels.trigger_point_details(engine, tp, rule=True)
     st.query_params.from_dict(ExplorerView(region, tp).params())
 
 

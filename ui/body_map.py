@@ -54,13 +54,30 @@ def view_choice(key: str) -> tuple[str, ...]:
     return VIEWS if choice in (None, "both") else (choice,)
 
 
+def map_height(views: tuple[str, ...]) -> int:
+    return MAP_HEIGHT if len(views) > 1 else SINGLE_VIEW_HEIGHT
+
+
+def map_style(key: str, height: int, script: bool = True) -> None:
+    """Our own static style and script (no data in them): each view's layers lie one over the other
+    at the map's height (static/map.css), and the hovered region lights up (static/hover.js). A page
+    whose map is in a fragment calls this outside it, so a click does not send it again."""
+    boxes = ", ".join(f".st-key-{key}_{view}-stack" for view in VIEWS)
+    st.html(f"<style>{STACK_CSS}\n{boxes} {{--map-height: {height}px;}}</style>"
+            + (f"<script>{HOVER_SCRIPT}</script>" if script else ""),
+            unsafe_allow_javascript=script, width="content")
+
+
 def body_maps(engine: Engine, highlight: Highlight, key: str,
               on_pick: Callable[[list[str], list[str]], None], lasso: bool = False,
-              views: tuple[str, ...] = VIEWS) -> None:
-    """The chosen views, each a chart whose hit layer reports region ids through `on_pick`."""
+              views: tuple[str, ...] = VIEWS, styled: bool = False) -> None:
+    """The chosen views, each a chart whose hit layer reports region ids through `on_pick`.
+    `styled`: the page has already called `map_style` for this key."""
     modes = ("points", "box", "lasso") if lasso else ("points",)
-    height = MAP_HEIGHT if len(views) > 1 else SINGLE_VIEW_HEIGHT
-    columns = _frames(key, height, len(views), script=True)
+    height = map_height(views)
+    if not styled:
+        map_style(key, height)
+    columns = st.columns(len(views), gap="small")
     for column, view in zip(columns, views):
         chart_key = f"{key}_{view}"
         # Three layers: the plain body and the highlight are pictures; the clickable hit layer lies
@@ -80,19 +97,10 @@ def body_maps(engine: Engine, highlight: Highlight, key: str,
 def pictures(engine: Engine, highlight: Highlight, key: str, height: int,
              views: tuple[str, ...] = VIEWS) -> None:
     """The views as pictures only (nothing to click): the body with the highlight over it."""
-    for column, view in zip(_frames(key, height, len(views), script=False), views):
+    map_style(key, height, script=False)
+    for column, view in zip(st.columns(len(views), gap="small"), views):
         with column, st.container(key=f"{key}_{view}-stack"):
             _pictures(engine, view, highlight)
-
-
-def _frames(key: str, height: int, count: int, script: bool) -> list:
-    """One column per view, styled so that each view's layers lie one over the other. The style
-    and the hover script are our own static files (no data in them)."""
-    st.html(f"<style>{STACK_CSS}\n.st-key-{key}-map {{--map-height: {height}px;}}</style>"
-            + (f"<script>{HOVER_SCRIPT}</script>" if script else ""),
-            unsafe_allow_javascript=script, width="content")
-    with st.container(key=f"{key}-map"):
-        return st.columns(count, gap="small")
 
 
 def _pictures(engine: Engine, view: str, highlight: Highlight) -> None:

@@ -90,19 +90,21 @@ def suggestion_label(engine: Engine, suggestion: Suggestion) -> str:
     return f"{suggestion.muscle}: {suggestion.name}{side}" + (f" ({how[0]})" if how else "")
 
 
-def trigger_point_details(engine: Engine, key: str) -> None:
-    """Everything about one trigger point on one side, in plain words."""
+def trigger_point_details(engine: Engine, key: str, rule: bool = False) -> None:
+    """Everything about one trigger point on one side, in plain words; `rule`: a line above it."""
     placed = engine.by_key[key]
     data = engine.dataset
     row = data.trigger_points.loc[placed.trigger_point]
     muscle = data.muscles.loc[row["muscle_id"]]
-    st.subheader(f"{muscle['name']}: {row['name']}", anchor=False)
-    st.caption(f"{placed.side.title()} side · {muscle['anatomical_name']} · body area: {row['body_area']}")
     symptoms = "; ".join(data.symptoms.at[s, "label"] for s in row["symptoms"])
     spread = (f"\n- May spread to (dotted): {plain(region_labels(engine, placed.spillover))}"
               if placed.spillover else "")
     # One Markdown block rather than one element per line: fewer elements redraw on each click.
     st.markdown(
+        ("---\n\n" if rule else "")
+        + f"#### {plain(muscle['name'])}: {plain(row['name'])}\n\n"
+        f":small[:gray[{plain(placed.side.title())} side · {plain(muscle['anatomical_name'])} · "
+        f"body area: {plain(row['body_area'])}]]\n\n"
         f"**Where it lies.** {plain(row['location'])}\n\n"
         f"**Where it sends pain.** {plain(row['referral'])}\n\n"
         f"- Main area (solid): {plain(region_labels(engine, placed.essential))}{spread}\n\n"
