@@ -1,14 +1,16 @@
 """The floor: the least a Streamlit + Plotly click can cost, measured next to our explorer.
 
-A bare page with one chart holding one invisible marker trace as large as our hit layer for one
-view (the same points as `trigger_map.figures.hit_layer(body, "front")`, customdata the region ids,
-same marker size, drawing area and height), and one line of text naming the clicked point. The
+A bare page with one chart holding one invisible marker trace the size of our hit layer (the points of
+`trigger_map.figures.hit_layer(body, view)` for both views joined into one trace, customdata the
+region ids, same marker size and height), and one line of text naming the clicked point. The
 `on_select` callback copies the clicked customdata into session state, as the explorer does.
 Nothing else: no navigation, no fragment, no panel, no highlight.
 
 The figure is read from JSON that `benchmarks/run.py` writes before it starts this app (see
-`floor_figure_spec` there), so this server loads only Streamlit and Plotly: a bare page's heap, which
-keeps the garbage collection Streamlit runs after every script run as short as a bare page's.
+`floor_figure_spec` there; `$TRIGGER_MAP_FLOOR_FIGURE` names the file, so the same app also serves
+the one-view floor shown for information), so this server loads only Streamlit and Plotly: a bare
+page's heap, which keeps the garbage collection Streamlit runs after every run as short as a bare
+page's.
 """
 import json
 import os

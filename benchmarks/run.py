@@ -119,12 +119,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(script: Path) -> tuple[subprocess.Popen, str]:
+def start_server(script: Path, env: dict | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", str(script),
                "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
                "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env=dict(os.environ, **(env or {})))
     _servers.append(process)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
@@ -325,26 +326,31 @@ def click(page, app: App, target: Target, timeout: float, settle: float) -> dict
 
 # ----------------------------------------------------------------------------- benchmarks
 
-def bench_clicks(browser, explorer: App, floor: App, targets, args) -> dict:
+def bench_clicks(browser, explorer: App, floor: App, floor_front: App | None, targets, args) -> dict:
+    """Interleaved clicks: the explorer, the floor (our whole hit layer in one trace: it clicks the
+    same regions as the explorer) and, for information, the one-view floor (front regions)."""
     measured_e, warm_e, measured_f, warm_f = choose_regions(targets, args.clicks, args.warmup)
+    plan = {"explorer": (explorer, warm_e, measured_e), "floor": (floor, warm_e, measured_e)}
+    if floor_front is not None:
+        plan["floor_front"] = (floor_front, warm_f, measured_f)
     pages = {}
-    for app in (explorer, floor):
+    for name, (app, _, _) in plan.items():
         context, page = new_page(browser, app)
         open_app(page, app)
-        pages[app.name] = (context, page)
-    (_, pe), (_, pf) = pages["explorer"], pages["floor"]
-    for t_e, t_f in zip(warm_e, warm_f):
-        click(pe, explorer, t_e, args.answer_timeout, args.settle)
-        click(pf, floor, t_f, args.answer_timeout, args.settle)
-    runs = {"explorer": [], "floor": []}
-    for i in range(max(len(measured_e), len(measured_f))):  # interleaved: drift hits both alike
-        if i < len(measured_e):
-            runs["explorer"].append(click(pe, explorer, measured_e[i], args.answer_timeout, args.settle))
-        if i < len(measured_f):
-            runs["floor"].append(click(pf, floor, measured_f[i], args.answer_timeout, args.settle))
-        e, f = runs["explorer"][-1], runs["floor"][-1]
-        log(f"  click {i + 1:2d}: explorer {fmt(e['ms'], ' ms') if e['ms'] else 'NO ANSWER'} ({e['region']}), "
-            f"floor {fmt(f['ms'], ' ms') if f['ms'] else 'NO ANSWER'} ({f['region']})")
+        pages[name] = (context, page)
+    for i in range(args.warmup):
+        for name, (app, warm, _) in plan.items():
+            if i < len(warm):
+                click(pages[name][1], app, warm[i], args.answer_timeout, args.settle)
+    runs = {name: [] for name in plan}
+    for i in range(max(len(m) for _, _, m in plan.values())):  # interleaved: drift hits all alike
+        line = []
+        for name, (app, _, measured) in plan.items():
+            if i < len(measured):
+                r = click(pages[name][1], app, measured[i], args.answer_timeout, args.settle)
+                runs[name].append(r)
+                line.append(f"{name} {fmt(r['ms'], ' ms') if r['ms'] else 'NO ANSWER'} ({r['region']})")
+        log(f"  click {i + 1:2d}: " + ", ".join(line))
     for context, _ in pages.values():
         context.close()
     out = {}
@@ -448,7 +454,7 @@ def bench_payload() -> dict:
     totals = sorted(v["front"] + v["back"] for v in sizes.values())
     typical = "temple-l"
     plain = sum(view_bytes(v, panels.pattern_highlight(engine, None)) for v in ("front", "back"))
-    floor_grid = [(x, y, r) for v, x, y, r in engine.body.hit_grid() if v == "front"]
+    floor_grid = list(engine.body.hit_grid())  # the floor's trace: our whole hit layer
     floor_bytes = _floor_figure_bytes()
     return {"typical_region": typical, "typical_kb": (sizes[typical]["front"] + sizes[typical]["back"]) / 1000,
             "typical_front_kb": sizes[typical]["front"] / 1000, "typical_back_kb": sizes[typical]["back"] / 1000,
@@ -461,32 +467,41 @@ def bench_payload() -> dict:
             "build_and_serialise_ms": stats(build_ms)}
 
 
-def floor_figure_spec() -> dict:
-    """The floor's one figure: exactly our hit layer for one view (same points, customdata, labels
-    and marker size) in the same drawing area and height as one of the explorer's two views."""
+FLOOR_VIEWS = {"floor": ("front", "back"), "floor_front": ("front",)}
+
+
+def floor_figure_spec(views=("front", "back")) -> dict:
+    """The floor's one figure: one invisible marker trace the size of our hit layer (the points,
+    customdata, labels and marker size of `hit_layer` for each of the views, joined into one trace)
+    in a drawing area as tall as the explorer's map and as wide as those views side by side."""
     from trigger_map.body import MIDLINE, load_body
     from trigger_map.figures import BOTTOM, HALF_WIDTH, TOP, hit_layer
     from ui.body_map import MAP_HEIGHT
 
-    view = "front"
-    mid = MIDLINE[view]
+    layers = [hit_layer(load_body(), view) for view in views]
+    trace = dict(layers[0], hovertemplate="%{customdata}<extra></extra>")
+    for key in ("x", "y"):
+        trace[key] = np.concatenate([layer[key] for layer in layers])
+    for key in ("customdata", "text"):
+        trace[key] = [v for layer in layers for v in layer[key]]
+    left, right = MIDLINE[views[0]] - HALF_WIDTH, MIDLINE[views[-1]] + HALF_WIDTH
     return {
-        "data": [dict(hit_layer(load_body(), view), hovertemplate="%{customdata}<extra></extra>")],
-        "layout": {"xaxis": {"range": [mid - HALF_WIDTH, mid + HALF_WIDTH], "visible": False, "fixedrange": True},
+        "data": [trace],
+        "layout": {"xaxis": {"range": [left, right], "visible": False, "fixedrange": True},
                    "yaxis": {"range": [BOTTOM, TOP], "visible": False, "scaleanchor": "x", "fixedrange": True},
                    "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": MAP_HEIGHT, "hovermode": "closest",
                    "dragmode": False},
     }
 
 
-def write_floor_figure() -> Path:
-    """Written before the floor app starts, which reads it (so its server loads no trigger_map).
+def write_floor_figure(name: str = "floor") -> Path:
+    """Written before a floor app starts, which reads it (so its server loads no trigger_map).
     Plotly's own JSON: the coordinates stay typed arrays, as our hit layer sends them."""
     import plotly.graph_objects as go
     import plotly.io as pio
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / "floor_figure.json"
-    figure = go.Figure(floor_figure_spec(), _validate=False)
+    path = RESULTS / f"{name}_figure.json"
+    figure = go.Figure(floor_figure_spec(FLOOR_VIEWS[name]), _validate=False)
     path.write_text(pio.to_json(figure.to_dict(), validate=False), encoding="utf-8")
     return path
 
@@ -495,7 +510,7 @@ def _floor_figure_bytes() -> int:
     """The floor's figure as Streamlit sends it."""
     import plotly.graph_objects as go
     import plotly.io as pio
-    figure = go.Figure(json.loads(write_floor_figure().read_text(encoding="utf-8")), _validate=False)
+    figure = go.Figure(json.loads(write_floor_figure("floor").read_text(encoding="utf-8")), _validate=False)
     return len(pio.to_json(figure.to_dict(), validate=False).encode())
 
 
@@ -581,6 +596,10 @@ def table(results: dict) -> tuple[str, list[dict]]:
             f"ratio {fmt(ratio, digits=2)} <= {BUDGETS['click_ratio']}",
             ratio is not None and ratio <= BUDGETS["click_ratio"])
         p90r = e["ms"]["p90"] / f["ms"]["p90"] if e["ms"]["p90"] and f["ms"]["p90"] else None
+        if c.get("floor_front"):
+            ff = c["floor_front"]["ms"]["median"]
+            row("click -> panel, median: one-view floor", fmt(em, " ms"), fmt(ff, " ms"),
+                f"ratio {fmt(em / ff if em and ff else None, digits=2)}", None)
         row("click -> panel, p90", fmt(e["ms"]["p90"], " ms"), fmt(f["ms"]["p90"], " ms"),
             f"ratio {fmt(p90r, digits=2)}", None)
         row("clicks with no answer", f"{e['no_answer']} of {e['clicks']}", f"{f['no_answer']} of {f['clicks']}",
@@ -711,10 +730,13 @@ def main() -> int:
                     if parts & {"cold", "clicks"}:
                         log("starting the explorer and the floor app ...")
                         explorer_process, explorer_url = start_server(EXPLORER_SCRIPT)
-                        write_floor_figure()
-                        floor_process, floor_url = start_server(FLOOR_SCRIPT)
+                        floor_process, floor_url = start_server(
+                            FLOOR_SCRIPT, {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor"))})
+                        front_process, front_url = start_server(
+                            FLOOR_SCRIPT, {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor_front"))})
                         explorer = App("explorer", explorer_url, 2, "heading")
                         floor = App("floor", floor_url, 1, "text")
+                        floor_front = App("floor_front", front_url, 1, "text")
                         try:
                             if "cold" in parts:
                                 log(f"cold start: {args.cold_runs} runs per app after a first visit ...")
@@ -723,10 +745,11 @@ def main() -> int:
                                 bench_cold(browser, explorer, floor, argparse.Namespace(cold_runs=0))
                             if "clicks" in parts:
                                 log(f"clicks: {args.warmup} warm-up + {args.clicks} measured per app, interleaved ...")
-                                results["clicks"] = bench_clicks(browser, explorer, floor, targets, args)
+                                results["clicks"] = bench_clicks(browser, explorer, floor, floor_front, targets, args)
                         finally:
                             stop_server(explorer_process)
                             stop_server(floor_process)
+                            stop_server(front_process)
                     if "memory" in parts:
                         log(f"memory: a fresh explorer server, {args.sessions} sessions ...")
                         results["memory"] = bench_memory(browser, targets, args)
