@@ -61,7 +61,10 @@ PAGE_PROBE = """
     const charts = document.querySelectorAll('.js-plotly-plot');
     if (charts.length < B.need) return false;
     for (const gd of charts) if (!gd._fullLayout || !gd.querySelector('.scatterlayer .trace')) return false;
-    return true;
+    // the explorer's body and highlight pictures under each chart: present and decoded
+    const pictures = [...document.querySelectorAll('[class*="-stack"] [data-testid=stImage] img')];
+    if (B.need > 1 && pictures.length < 2 * B.need) return false;
+    return pictures.every(img => img.complete && img.naturalWidth > 0);
   };
   const answered = a => {
     if (state() !== 'notRunning') return false;
