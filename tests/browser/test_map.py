@@ -290,3 +290,39 @@ def test_details_open_on_demand(page, app_url):
     expect(main.get_by_text("Innervation.")).to_be_visible(timeout=15_000)
     main.get_by_text("Handout to take home (PDF)").click()
     expect(page.get_by_role("button", name=re.compile("Download the handout"))).to_be_visible(timeout=15_000)
+
+
+def test_pictures_and_hit_layer_share_one_frame(page, app_url):
+    """The body and highlight pictures lie exactly under the clickable chart, at laptop and phone
+    widths: same box, and the chart's drawing area maps drawing units as the pictures' viewBox does
+    (uniform scale, centred)."""
+    for width, views in ((1400, "Front and back"), (390, "Front and back"), (1400, "Back")):
+        page.set_viewport_size({"width": width, "height": 1000})
+        page.goto(f"{app_url}/?region=temple-l")
+        wait_idle(page)
+        page.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=30_000)
+        if views != "Front and back":  # one view, drawn taller
+            page.get_by_role("radio", name=views, exact=True).click()
+            after_change(page)
+            page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length === 1", timeout=15_000)
+        boxes = page.evaluate("""() => [...document.querySelectorAll('[class*="-stack"]')].map(stack => {
+            const imgs = [...stack.querySelectorAll('[data-testid=stImage] img')].map(i => i.getBoundingClientRect());
+            const gd = stack.querySelector('.js-plotly-plot');
+            const box = gd.getBoundingClientRect(), fl = gd._fullLayout;
+            // where the chart puts two corners of the frame (drawing units)
+            const x0 = fl.xaxis.range[0], x1 = fl.xaxis.range[1];
+            return {imgs: imgs.map(r => [r.left, r.top, r.width, r.height]),
+                    chart: [box.left, box.top, box.width, box.height],
+                    scale_x: Math.abs(fl.xaxis._m), scale_y: Math.abs(fl.yaxis._m), mid_x: box.left + fl._size.l + fl.xaxis.l2p((x0 + x1) / 2),
+                    mid_y: box.top + fl._size.t + fl.yaxis.l2p(424)};
+        })""")
+        assert len(boxes) == (2 if views == "Front and back" else 1), boxes
+        for b in boxes:
+            assert b["chart"][3] == (600 if len(boxes) == 2 else 780), b
+            for img in b["imgs"]:
+                assert all(abs(p - q) <= 1 for p, q in zip(img, b["chart"])), (width, img, b["chart"])
+            left, top, w, h = b["chart"]
+            # object-fit: contain of a 424 x 848 viewBox: scale and centre
+            scale = min(w / 424, h / 848)
+            assert abs(b["scale_x"] - scale) < 0.01 and abs(b["scale_y"] - scale) < 0.01, (width, b, scale)
+            assert abs(b["mid_x"] - (left + w / 2)) <= 1 and abs(b["mid_y"] - (top + h / 2)) <= 1, (width, b)
