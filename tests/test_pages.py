@@ -181,4 +181,11 @@ def test_explorer_details_are_made_only_when_opened():
     assert not at.exception
     body = texts(at)
     assert "**Innervation.**" in body and "Simons" in body and "When to see a doctor instead" in body
-    assert at.text_area(key="handout_note") is not None
+    at.text_area(key="handout_note_box").input("Press 30 s, twice a day").run()
+    # the note survives closing the section and opening it again
+    at.session_state["tp_handout"] = False
+    at.run()
+    assert not at.text_area
+    at.session_state["tp_handout"] = True
+    at.run()
+    assert at.text_area(key="handout_note_box").value == "Press 30 s, twice a day"

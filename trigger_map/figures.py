@@ -79,12 +79,18 @@ def hit_layer(body: Body, view: str, spacing: float = HIT_SPACING) -> dict:
             "showlegend": False}
 
 
+def treat_here_marks(highlight: Highlight, view: str) -> tuple[Marker, ...]:
+    """The clickable X marks of a view: the "treat here" trigger points but the chosen one (whose X
+    the highlight picture draws)."""
+    return tuple(m for m in highlight.treat_here if m.view == view and m != highlight.chosen)
+
+
 def hit_figure(body: Body, view: str, highlight: Highlight = Highlight(), height: int = 640,
                lasso: bool = False) -> dict:
     """The clickable layer of a view: the hit grid and the "treat here" X marks. It changes only
     when the X marks do, so a click that only changes the drawing leaves it as it is."""
     traces = [hit_layer(body, view)]
-    markers = [m for m in highlight.treat_here if m.view == view and m != highlight.chosen]
+    markers = treat_here_marks(highlight, view)
     if markers:
         # large, so that a tap near an X picks it rather than a hit point of the area under it
         traces.append(_marker_trace(markers, size=18, color="#5b3a29", width=2.5, name="treat here"))

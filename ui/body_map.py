@@ -10,7 +10,7 @@ import streamlit as st
 
 from trigger_map.body import VIEWS, Body, body_svg
 from trigger_map.drawing import body_view_url, data_url, highlight_svg
-from trigger_map.figures import Highlight, Marker, hit_figure, selected_ids
+from trigger_map.figures import Highlight, Marker, hit_figure, selected_ids, treat_here_marks
 from trigger_map.lookup import Engine
 
 MAP_HEIGHT = 600
@@ -85,9 +85,8 @@ def body_maps(engine: Engine, highlight: Highlight, key: str,
         # Plotly chart stays as it is, and an unchanged chart is not redrawn by the browser.
         with column, st.container(key=f"{chart_key}-stack"):
             _pictures(engine, view, highlight)
-            marks = tuple(m for m in highlight.treat_here if m.view == view and m != highlight.chosen)
             st.plotly_chart(
-                _hit_chart(engine.body, view, marks, height, lasso), key=chart_key,
+                _hit_chart(engine.body, view, treat_here_marks(highlight, view), height, lasso), key=chart_key,
                 on_select=lambda k=chart_key: _on_select(k, on_pick), selection_mode=modes,
                 config=CONFIG, width="stretch",
                 alt=f"Body map, {view} view: choose an area to see which trigger points refer pain there. "

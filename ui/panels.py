@@ -136,11 +136,18 @@ def handout(engine: Engine, key: str) -> None:
     with on_demand("Handout to take home (PDF)", key="tp_handout", icon=":material/picture_as_pdf:") as section:
         if not section.open:
             return
-        note = st.text_area("A note to print on it (optional)", key="handout_note", max_chars=600,
+        # The note is kept apart from the box (Streamlit forgets a widget's value while it is not
+        # shown), so closing the section or choosing another trigger point keeps what was typed.
+        note = st.text_area("A note to print on it (optional)", value=st.session_state.get("handout_note", ""),
+                            key="handout_note_box", max_chars=600, on_change=_keep_note,
                             placeholder="e.g. Press for 30 seconds, twice a day, then stretch.")
         st.download_button("Download the handout", data=lambda: handout_pdf(engine, key, note),
                             file_name=f"trigger-map-{key.replace('@', '-')}.pdf", mime="application/pdf",
                             icon=":material/download:", key="handout_pdf")
+
+
+def _keep_note() -> None:
+    st.session_state.handout_note = st.session_state.handout_note_box
 
 
 def red_flags(engine: Engine, region_ids=(), symptoms=(), flag_ids=()) -> None:
