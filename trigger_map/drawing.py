@@ -20,7 +20,7 @@ from trigger_map.figures import BOTTOM, ESSENTIAL, HALF_WIDTH, MARKED, SPILLOVER
 SVG_NS = "http://www.w3.org/2000/svg"
 # Labels inside the frame (the source file places its R/L outside the part of the page a view shows)
 LABEL_STYLE = ("text{font-family:Helvetica,Arial,sans-serif;font-weight:600;fill:#555}"
-               ".title{font-size:15px}.side{font-size:16px;fill:#666}")
+               ".title{font-size:20px}.side{font-size:22px;fill:#666}")
 
 
 def frame(view: str) -> tuple[float, float, float, float]:
@@ -50,7 +50,7 @@ def body_view_svg(svg_path: Path, view: str) -> str:
     right_x = mid - 150 if view == "front" else mid + 150  # the person's right, as seen
     left_x = 2 * mid - right_x
     x0 = mid - HALF_WIDTH
-    labels = (f'<text class="title" x="{x0 + 4:g}" y="{TOP + 19:g}">{view.title()}</text>'
+    labels = (f'<text class="title" x="{x0 + 4:g}" y="{TOP + 22:g}">{view.title()}</text>'
               f'<text class="side" x="{right_x:g}" y="101" text-anchor="middle">R</text>'
               f'<text class="side" x="{left_x:g}" y="101" text-anchor="middle">L</text>')
     css = (style.text or "") if style is not None else ""
