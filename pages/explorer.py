@@ -52,14 +52,13 @@ def choose_from_list() -> None:
 REGION_OPTIONS = [None] + engine.body.listed
 # Controls that a click on the map does not change live outside the fragment: a fragment rerun
 # sends only what is inside it, and every element sent costs the browser time.
-chooser, show, reset = st.columns([3, 2, 1], vertical_alignment="bottom")
+chooser, tools = st.columns([3, 2], vertical_alignment="bottom")
 chooser.selectbox("Or choose an area from the list", REGION_OPTIONS, key="area_list", on_change=choose_from_list,
                   format_func=lambda r: "Choose an area..." if r is None else
                   f"{engine.body.regions[r].display_label} ({engine.body.regions[r].view})")
-with show:
+with tools, st.container(horizontal=True, vertical_alignment="center"):  # one row, on a phone too
     views = body_map.view_choice("explorer_map")
-reset.button("Clear", on_click=clear, width="stretch")
-body_map.legend()
+    st.button("Clear", on_click=clear)
 st.caption(panels.NOT_A_DIAGNOSIS)
 body_map.map_style("explorer_map", body_map.map_height(views))
 
@@ -87,6 +86,7 @@ def explorer(views: tuple[str, ...]) -> None:
                        "Details beside the map (below it on a phone).")
         body_map.body_maps(engine, panels.pattern_highlight(engine, tp, marked=(region,) if region else ()),
                            key="explorer_map", on_pick=pick, views=views, styled=True)
+        body_map.legend()  # the same on every run: cheap to resend
     with panel:
         if region:
             info = engine.body.regions[region]
