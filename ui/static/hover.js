@@ -8,9 +8,12 @@
     if (gd.__triggerMapHover || typeof gd.on !== "function") return;
     gd.__triggerMapHover = true;
     let lit = [];
+    let litLayer = null;
     const clear = () => {
       lit.forEach((node) => { node.style.opacity = "0"; node.style.strokeWidth = ""; node.style.stroke = ""; });
       lit = [];
+      if (litLayer) litLayer.style.opacity = "";
+      litLayer = null;
     };
     gd.on("plotly_hover", (event) => {
       const point = event && event.points && event.points[0];
@@ -19,9 +22,13 @@
       const layer = gd.querySelectorAll(".scatterlayer .trace")[point.curveNumber];
       if (!layer) return;
       const nodes = layer.querySelectorAll("path.point");
+      // the tint goes on the whole layer, the lit points are opaque inside it: where their wide
+      // strokes overlap the region still shows one even tint, not darker spots
+      layer.style.opacity = LIT;
+      litLayer = layer;
       point.data.customdata.forEach((region, i) => {
         if (region === point.customdata && nodes[i]) {
-          nodes[i].style.opacity = LIT;
+          nodes[i].style.opacity = "1";
           // the hit points are small; a wide round stroke makes them tile the region
           nodes[i].style.stroke = "#4f7cac";
           nodes[i].style.strokeWidth = "12px";
