@@ -50,8 +50,8 @@ def choose_from_list() -> None:
 
 
 REGION_OPTIONS = [None] + engine.body.listed
-# Controls that a click on the map does not change live outside the fragment: a fragment rerun
-# sends only what is inside it, and every element sent costs the browser time.
+# Controls that a click on the map does not change live outside the fragment (the legend too): a
+# fragment rerun sends only what is inside it, and every element sent costs the browser time.
 chooser, tools = st.columns([3, 2], vertical_alignment="bottom")
 chooser.selectbox("Or choose an area from the list", REGION_OPTIONS, key="area_list", on_change=choose_from_list,
                   format_func=lambda r: "Choose an area..." if r is None else
@@ -61,6 +61,7 @@ with tools, st.container(horizontal=True, vertical_alignment="center"):  # one r
     st.button("Clear", on_click=clear)
 st.caption(panels.NOT_A_DIAGNOSIS)
 body_map.map_style("explorer_map", body_map.map_height(views))
+body_map.legend()
 
 
 @st.fragment
@@ -86,16 +87,18 @@ def explorer(views: tuple[str, ...]) -> None:
                        "Details beside the map (below it on a phone).")
         body_map.body_maps(engine, panels.pattern_highlight(engine, tp, marked=(region,) if region else ()),
                            key="explorer_map", on_pick=pick, views=views, styled=True)
-        body_map.legend()  # the same on every run: cheap to resend
     with panel:
         if region:
             info = engine.body.regions[region]
             st.markdown(f"### {panels.plain(info.display_label.capitalize())}\n\n"
                         f":small[:gray[Anatomical term: {panels.plain(info.term)}]]")
             if suggestions:
-                st.radio(f"{len(suggestions)} trigger points can send pain here",
-                         keys, key="tp", format_func=lambda k: panels.suggestion_label(
-                             engine, suggestions[keys.index(k)]))
+                # A list to open rather than 9-23 radio buttons: every option of a radio is drawn
+                # (its label parsed as Markdown) on each click, which measurably slowed clicks
+                # (benchmarks/README.md); the caption over the map names the most likely one.
+                st.selectbox(f"{len(suggestions)} trigger points can send pain here, most likely first",
+                             keys, key="tp", format_func=lambda k: panels.suggestion_label(
+                                 engine, suggestions[keys.index(k)]))
             else:
                 st.write("No trigger point in our dataset sends pain to this area.")
             panels.red_flags(engine, [region])

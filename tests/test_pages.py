@@ -5,6 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from paths import MINI_BODY, MINI_DATA, ROOT
+from ui import panels
 
 PAGES = ["explorer", "where_it_hurts", "nmt", "cycle", "conditions", "benefits", "muscles", "evidence", "quiz"]
 TIMEOUT = 60
@@ -37,8 +38,8 @@ def test_explorer_deep_link_opens_region_and_pattern():
     at = app(region="temple-l")
     assert not at.exception
     assert "Temple \\(left\\)" in texts(at)
-    (radio,) = at.radio
-    muscles = " ".join(radio.options)
+    choice = at.selectbox(key="tp")
+    muscles = " ".join(choice.options)
     assert "Upper trapezius" in muscles
     assert at.session_state["tp"].endswith("@left")
     assert at.query_params["region"] == "temple-l"
@@ -50,7 +51,7 @@ def test_explorer_choosing_a_region_from_the_list_is_the_keyboard_path():
     assert not at.exception
     assert at.selectbox(key="area_list").value is None  # back to its prompt: the heading says where
     assert "Heel \\(underside\\) \\(right\\)" in texts(at)
-    assert any("Soleus" in o for o in at.radio[0].options)
+    assert any("Soleus" in o for o in at.selectbox(key="tp").options)
     assert at.query_params["region"] == "heel-r"
 
 
@@ -169,23 +170,33 @@ def test_conditions_page_deep_link():
 
 
 def test_explorer_details_are_made_only_when_opened():
-    """The detail sections are lazy expanders: closed, only their titles are sent; opened, their
-    content is there (anatomy for trainers, sources, the handout)."""
+    """The details are one lazy expander over lazy tabs: closed, only its title is sent; opened,
+    only the chosen tab's content is made (anatomy for trainers, sources, the handout)."""
     at = app(region="temple-l")
-    labels = [e.label for e in at.expander]
-    assert "For trainers: the muscle" in labels and "Sources" in labels
-    assert "Innervation" not in texts(at) and not at.text_area
-    for key in ("tp_anatomy", "tp_sources", "tp_handout", "red_flags_details"):
-        at.session_state[key] = True
+    (more,) = [e for e in at.expander if e.label.startswith("More:")]
+    assert "anatomy" in more.label and "handout" in more.label.lower()
+    assert not at.tabs and "Innervation" not in texts(at) and not at.text_area
+    at.session_state["tp_more"] = True
+    at.session_state["red_flags_details"] = True
     at.run()
     assert not at.exception
-    body = texts(at)
-    assert "**Innervation.**" in body and "Simons" in body and "When to see a doctor instead" in body
+    assert [t.label for t in at.tabs] == list(panels.MORE_SECTIONS.values())
+    assert "When to see a doctor instead" in texts(at)
+    shown = {}
+    for section in panels.MORE_SECTIONS:
+        at.session_state["tp_more_tab"] = panels.MORE_SECTIONS[section]
+        at.run()
+        assert not at.exception
+        shown[section] = texts(at)
+    assert "**Innervation.**" in shown["anatomy"] and "**Innervation.**" not in shown["causes"]
+    assert "Simons" in shown["sources"] and "Simons" not in shown["anatomy"]
+    assert "Benefits of treating it." in shown["conditions"]
+    # the handout: its note survives closing the section and opening it again
     at.text_area(key="handout_note_box").input("Press 30 s, twice a day").run()
-    # the note survives closing the section and opening it again
-    at.session_state["tp_handout"] = False
+    at.session_state["tp_more"] = False
     at.run()
     assert not at.text_area
-    at.session_state["tp_handout"] = True
+    at.session_state["tp_more"] = True
+    at.session_state["tp_more_tab"] = panels.MORE_SECTIONS["handout"]
     at.run()
     assert at.text_area(key="handout_note_box").value == "Press 30 s, twice a day"

@@ -41,10 +41,13 @@ def on_demand(label: str, key: str, icon: str | None = None):
 def source_list(engine: Engine, source_ids, detail: str = "", key: str = "sources") -> None:
     """The full citations of the given sources, in an expander."""
     with on_demand("Sources", key=key) as section:
-        if not section.open:
-            return
-        cited_list = "\n".join(f"- {plain(engine.dataset.sources.at[source, 'citation'])}" for source in source_ids)
-        st.markdown(cited_list + (f"\n\n*Where to look: {plain(detail)}*" if detail else ""))
+        if section.open:
+            citations(engine, source_ids, detail)
+
+
+def citations(engine: Engine, source_ids, detail: str = "") -> None:
+    cited_list = "\n".join(f"- {plain(engine.dataset.sources.at[source, 'citation'])}" for source in source_ids)
+    st.markdown(cited_list + (f"\n\n*Where to look: {plain(detail)}*" if detail else ""))
 
 
 def condition_links(engine: Engine, condition_ids) -> None:
@@ -111,39 +114,66 @@ def trigger_point_details(engine: Engine, key: str, rule: bool = False) -> None:
         f"**What you may notice.** {plain(symptoms)}\n\n"
         f"**What you can do.** {plain(row['self_care'])}")
     st.info(f"Take care: {plain(row['precautions'])}", icon=":material/health_and_safety:")
-    # Details on demand: each section is made only while it is open.
-    with on_demand("What sets it off and keeps it going", key="tp_causes") as section:
-        if section.open:
-            st.markdown(plain(row["activators"]))
-    with on_demand("Related conditions and benefits of treating it", key="tp_conditions") as section:
-        if section.open:
-            condition_links(engine, row["conditions"])
-            st.markdown("\n".join(f"- **{plain(data.benefits.at[b, 'name'])}**: "
-                                  f"{plain(data.benefits.at[b, 'description'])}" for b in row["benefits"]))
-    with on_demand("For trainers: the muscle", key="tp_anatomy") as section:
-        if section.open:
-            st.markdown("\n\n".join(f"**{label}.** {plain(muscle[column])}" for label, column in (
-                ("Origin", "origin"), ("Insertion", "insertion"), ("Action", "action"),
-                ("Innervation", "innervation"))))
-            st.page_link("pages/muscles.py", label=f"Open {muscle['name']} in the muscle library",
-                         query_params={"muscle": row["muscle_id"]}, icon=":material/menu_book:")
-    source_list(engine, row["sources"], row["source_detail"], key="tp_sources")
-    handout(engine, key)
+    more_details(engine, key)
+
+
+MORE_SECTIONS = {  # short: the tabs fit the panel's width on a laptop
+    "causes": "Causes",
+    "conditions": "Conditions",
+    "anatomy": "Anatomy",
+    "sources": "Sources",
+    "handout": "PDF handout",
+}
+
+
+def more_details(engine: Engine, key: str) -> None:
+    """The rest of a trigger point's story, on demand: one closed section (a single line for the
+    browser to draw on each click) that opens onto tabs, and only the chosen tab is made."""
+    with on_demand("More: what sets it off, related conditions, anatomy, sources, PDF handout",
+                   key="tp_more") as section:
+        if not section.open:
+            return
+        placed = engine.by_key[key]
+        data = engine.dataset
+        row = data.trigger_points.loc[placed.trigger_point]
+        muscle = data.muscles.loc[row["muscle_id"]]
+        tabs = dict(zip(MORE_SECTIONS, st.tabs(list(MORE_SECTIONS.values()), key="tp_more_tab", on_change="rerun")))
+        with tabs["causes"]:
+            if tabs["causes"].open:
+                st.markdown(plain(row["activators"]))
+        with tabs["conditions"]:
+            if tabs["conditions"].open:
+                condition_links(engine, row["conditions"])
+                st.markdown("**Benefits of treating it.**\n\n" + "\n".join(
+                    f"- **{plain(data.benefits.at[b, 'name'])}**: {plain(data.benefits.at[b, 'description'])}"
+                    for b in row["benefits"]))
+        with tabs["anatomy"]:
+            if tabs["anatomy"].open:
+                st.markdown("\n\n".join(f"**{label}.** {plain(muscle[column])}" for label, column in (
+                    ("Origin", "origin"), ("Insertion", "insertion"), ("Action", "action"),
+                    ("Innervation", "innervation"))))
+                st.page_link("pages/muscles.py", label=f"Open {muscle['name']} in the muscle library",
+                             query_params={"muscle": row["muscle_id"]}, icon=":material/menu_book:")
+        with tabs["sources"]:
+            if tabs["sources"].open:
+                citations(engine, row["sources"], row["source_detail"])
+        with tabs["handout"]:
+            if tabs["handout"].open:
+                handout(engine, key)
 
 
 def handout(engine: Engine, key: str) -> None:
     """A PDF to take home: the pattern drawn on the body, self-care and precautions."""
-    with on_demand("Handout to take home (PDF)", key="tp_handout", icon=":material/picture_as_pdf:") as section:
-        if not section.open:
-            return
-        # The note is kept apart from the box (Streamlit forgets a widget's value while it is not
-        # shown), so closing the section or choosing another trigger point keeps what was typed.
-        note = st.text_area("A note to print on it (optional)", value=st.session_state.get("handout_note", ""),
-                            key="handout_note_box", max_chars=600, on_change=_keep_note,
-                            placeholder="e.g. Press for 30 seconds, twice a day, then stretch.")
-        st.download_button("Download the handout", data=lambda: handout_pdf(engine, key, note),
-                            file_name=f"trigger-map-{key.replace('@', '-')}.pdf", mime="application/pdf",
-                            icon=":material/download:", key="handout_pdf")
+    st.markdown(":material/picture_as_pdf: A page to take home: the pattern drawn on the body, "
+                "what to do and what to take care with.")
+    # The note is kept apart from the box (Streamlit forgets a widget's value while it is not
+    # shown), so closing the section or choosing another trigger point keeps what was typed.
+    note = st.text_area("A note to print on it (optional)", value=st.session_state.get("handout_note", ""),
+                        key="handout_note_box", max_chars=600, on_change=_keep_note,
+                        placeholder="e.g. Press for 30 seconds, twice a day, then stretch.")
+    st.download_button("Download the handout", data=lambda: handout_pdf(engine, key, note),
+                       file_name=f"trigger-map-{key.replace('@', '-')}.pdf", mime="application/pdf",
+                       icon=":material/download:", key="handout_pdf")
 
 
 def _keep_note() -> None:

@@ -8,6 +8,9 @@ from playwright.sync_api import expect
 from driver import HIT_CHARTS, after_change, chart_point, click_region, open_app, wait_idle
 
 
+MORE = re.compile(r"^More: what sets it off")
+
+
 def pattern_drawn(page) -> None:
     """Wait until the map's highlight pictures show an essential zone and a trigger point's X."""
     page.wait_for_function("""() => {
@@ -37,7 +40,9 @@ def test_clicking_the_left_temple_lists_upper_trapezius(page, app_url, body):
     click_region(page, body, "temple-l")
     expect(page.get_by_role("heading", name="Temple (left)")).to_be_visible(timeout=15_000)
     wait_idle(page)
-    expect(page.locator("[data-testid=stRadio]").first).to_contain_text("Upper trapezius")
+    page.get_by_role("combobox", name=re.compile("trigger points can send pain here")).click()
+    expect(page.get_by_role("option", name=re.compile("^Upper trapezius")).first).to_be_visible()
+    page.keyboard.press("Escape")
     page.wait_for_function("location.search.includes('region=temple-l')", timeout=15_000)
     # the chosen pattern is drawn: an essential-zone trace and the trigger point's X
     pattern_drawn(page)
@@ -57,7 +62,10 @@ def test_deep_link_reopens_the_same_view(page, app_url):
     page.goto(f"{app_url}/?region=heel-r")
     wait_idle(page)
     expect(page.get_by_role("heading", name="Heel (underside) (right)")).to_be_visible(timeout=15_000)
-    expect(page.locator("[data-testid=stRadio]").first).to_contain_text("Soleus")
+    choice = page.get_by_role("combobox", name=re.compile("trigger points can send pain here"))
+    choice.click()
+    expect(page.get_by_role("option", name=re.compile("^Soleus")).first).to_be_visible()
+    page.keyboard.press("Escape")
 
 
 def test_unknown_region_in_link_shows_a_notice(page, app_url):
@@ -179,7 +187,8 @@ def test_hovering_a_region_lights_it(page, app_url, body):
 def test_therapist_downloads_a_handout_with_a_note(page, app_url):
     page.goto(f"{app_url}/?region=temple-l&tp=upper-trapezius-1@left")
     wait_idle(page)
-    page.get_by_text("Handout to take home (PDF)").click()
+    page.get_by_text(MORE).click()
+    page.get_by_role("tab", name="PDF handout").click()
     page.get_by_label("A note to print on it (optional)").fill("Twice a day")
     page.keyboard.press("Control+Enter")
     after_change(page)
@@ -270,13 +279,21 @@ def test_clicking_the_same_area_again_still_answers(page, app_url, body):
     click_region(page, body, "heel-r")
     expect(page.get_by_role("heading", name="Heel (underside) (right)")).to_be_visible(timeout=15_000)
     wait_idle(page)
-    group = page.get_by_role("radiogroup", name=re.compile("trigger points can send pain here"))
-    radios = group.get_by_role("radio")
-    group.locator("label").nth(1).click()  # look at the second suggestion instead of the first
-    page.wait_for_function("!decodeURIComponent(location.search).includes('tp=quadratus-plantae')", timeout=15_000)
+    choice = page.get_by_role("combobox", name=re.compile("trigger points can send pain here"))
+    first = page.evaluate("new URLSearchParams(location.search).get('tp')")
+    choice.click()
+    page.get_by_role("option").nth(1).click()  # look at the second suggestion instead of the first
+    page.wait_for_function(f"new URLSearchParams(location.search).get('tp') !== {first!r}", timeout=15_000)
     after_change(page)
     click_region(page, body, "heel-r")  # the same point again: back to the most likely trigger point
-    expect(radios.first).to_be_checked(timeout=15_000)
+    page.wait_for_function(f"new URLSearchParams(location.search).get('tp') === {first!r}", timeout=15_000)
+    wait_idle(page)
+    from trigger_map.data import load_dataset
+
+    data = load_dataset()
+    row = data.trigger_points.loc[first.split("@")[0]]
+    shown = f"{data.muscles.at[row['muscle_id'], 'name']}: {row['name']}"
+    expect(choice).to_have_value(re.compile("^" + re.escape(shown)))
 
 
 def test_details_open_on_demand(page, app_url):
@@ -284,12 +301,15 @@ def test_details_open_on_demand(page, app_url):
     page.goto(f"{app_url}/?region=temple-l")
     wait_idle(page)
     main = page.locator("[data-testid=stMain]")
-    expect(main.get_by_text("For trainers: the muscle")).to_be_visible(timeout=15_000)
+    expect(main.get_by_text(MORE)).to_be_visible(timeout=15_000)
+    expect(main.get_by_role("tab")).to_have_count(0)
     expect(main.get_by_text("Innervation.")).to_have_count(0)
-    main.get_by_text("For trainers: the muscle").click()
+    main.get_by_text(MORE).click()
+    main.get_by_role("tab", name="Anatomy").click()
     expect(main.get_by_text("Innervation.")).to_be_visible(timeout=15_000)
-    main.get_by_text("Handout to take home (PDF)").click()
+    main.get_by_role("tab", name="PDF handout").click()
     expect(page.get_by_role("button", name=re.compile("Download the handout"))).to_be_visible(timeout=15_000)
+    expect(main.get_by_text("Innervation.")).to_have_count(0)  # only the chosen tab is made
 
 
 def test_pictures_and_hit_layer_share_one_frame(page, app_url):
