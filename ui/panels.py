@@ -114,7 +114,7 @@ def trigger_point_details(engine: Engine, key: str, rule: bool = False) -> None:
         f"**What you may notice.** {plain(symptoms)}\n\n"
         f"**What you can do.** {plain(row['self_care'])}")
     st.info(f"Take care: {plain(row['precautions'])}", icon=":material/health_and_safety:")
-    more_details(engine, key)
+    more_details(engine, key, row, muscle)
 
 
 MORE_SECTIONS = {  # short: the tabs fit the panel's width on a laptop
@@ -126,17 +126,15 @@ MORE_SECTIONS = {  # short: the tabs fit the panel's width on a laptop
 }
 
 
-def more_details(engine: Engine, key: str) -> None:
-    """The rest of a trigger point's story, on demand: one closed section (a single line for the
-    browser to draw on each click) that opens onto tabs, and only the chosen tab is made."""
+def more_details(engine: Engine, key: str, row, muscle) -> None:
+    """The rest of a trigger point's story (`row` and `muscle`: its records, as the details above
+    read them), on demand: one closed section (a single line for the browser to draw on each click)
+    that opens onto tabs, and only the chosen tab is made."""
     with on_demand("More: what sets it off, related conditions, anatomy, sources, PDF handout",
                    key="tp_more") as section:
         if not section.open:
             return
-        placed = engine.by_key[key]
         data = engine.dataset
-        row = data.trigger_points.loc[placed.trigger_point]
-        muscle = data.muscles.loc[row["muscle_id"]]
         tabs = dict(zip(MORE_SECTIONS, st.tabs(list(MORE_SECTIONS.values()), key="tp_more_tab", on_change="rerun")))
         with tabs["causes"]:
             if tabs["causes"].open:
