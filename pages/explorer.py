@@ -5,14 +5,15 @@ through_navigation()
 
 import streamlit as st
 
-from trigger_map.links import ExplorerView, read_explorer
+from trigger_map.links import ExplorerView, read_explorer, view_link
 from ui import body_map, panels, resources
 
 engine = resources.engine()
 
 st.title("Where does it hurt?", anchor=False)
 st.markdown("Tap the area on the body, or choose it from the list. You will see which muscles' "
-            "trigger points can send pain there, and the pattern each one makes.")
+            "trigger points can send pain there, and the pattern each one makes: beside the map, "
+            "or below it on a phone.")
 
 if "explorer_loaded" not in st.session_state:  # a new visit: the link decides the view
     st.session_state.explorer_loaded = True
@@ -20,9 +21,28 @@ if "explorer_loaded" not in st.session_state:  # a new visit: the link decides t
     st.session_state.region = linked.region
     st.session_state.tp = linked.trigger_point
     st.session_state.explorer_notices = linked.notices
+    # The address bar holds the opened link until the view changes (see `address_bar`).
+    st.session_state.address_view = "opened" if st.query_params else None
 
 for notice in st.session_state.get("explorer_notices", []):
     st.info(notice, icon=":material/link_off:")
+
+
+def address_bar(here: dict[str, str]) -> None:
+    """Keep the address bar honest without updating it on every click.
+
+    Streamlit redraws the whole page when it changes the address (measured: 17 ms a click, the
+    largest single cost of a click; benchmarks/README.md), so the view's link is offered in the
+    More section instead. The address bar keeps a link the page was opened with while that view
+    is shown (a reload reopens it), written out in full once; when the view changes, it is cleared
+    once, so it never names a view other than the one on screen."""
+    shown = st.session_state.get("address_view")
+    if shown == "opened":
+        st.query_params.from_dict(here)
+        st.session_state.address_view = here or None
+    elif shown is not None and shown != here:
+        st.query_params.clear()
+        st.session_state.address_view = None
 
 
 def pick(regions: list[str], trigger_points: list[str]) -> None:
@@ -78,16 +98,13 @@ def explorer(views: tuple[str, ...]) -> None:
     if tp not in engine.by_key:
         tp = None
     st.session_state.tp = tp
-    # The link to this view first: its message then reaches the browser with the first elements and
-    # is drawn in the same pass, not in a pass of its own after the panel (10 ms a click, measured).
-    st.query_params.from_dict(ExplorerView(region, tp).params())
+    here = ExplorerView(region, tp).params()
+    address_bar(here)
 
+    # Nothing above the map inside this fragment: text there that changes with a click moves the
+    # map, and redrawing it cost 8-13 ms a click (measured); the intro above says where details go.
     map_side, panel = st.columns([3, 2], gap="large")
     with map_side:
-        if suggestions:  # on a phone the panel is below the map: say the answer up here too
-            st.caption(f"{len(suggestions)} trigger points can send pain here. Most likely: "
-                       f"**{panels.plain(panels.suggestion_label(engine, suggestions[0]))}**. "
-                       "Details beside the map (below it on a phone).")
         body_map.body_maps(engine, panels.pattern_highlight(engine, tp, marked=(region,) if region else ()),
                            key="explorer_map", on_pick=pick, views=views, styled=True)
     with panel:
@@ -98,7 +115,7 @@ def explorer(views: tuple[str, ...]) -> None:
             if suggestions:
                 # A list to open rather than 9-23 radio buttons: every option of a radio is drawn
                 # (its label parsed as Markdown) on each click, which measurably slowed clicks
-                # (benchmarks/README.md); the caption over the map names the most likely one.
+                # (benchmarks/README.md); it shows the most likely one, chosen.
                 st.selectbox(f"{len(suggestions)} trigger points can send pain here, most likely first",
                              keys, key="tp", format_func=lambda k: panels.suggestion_label(
                                  engine, suggestions[keys.index(k)]))
@@ -108,7 +125,7 @@ def explorer(views: tuple[str, ...]) -> None:
         else:
             st.markdown("Choose an area to begin.")
         if tp:
-            panels.trigger_point_details(engine, tp, rule=True)
+            panels.trigger_point_details(engine, tp, rule=True, link=view_link(st.context.url, here))
 
 
 explorer(views)

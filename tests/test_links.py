@@ -1,5 +1,5 @@
 """Views as links: read back exactly, with notices (never errors) for unknown values."""
-from trigger_map.links import ExplorerView, PainView, read_explorer, read_pain
+from trigger_map.links import ExplorerView, PainView, read_explorer, read_pain, view_link
 
 
 def test_explorer_link_round_trip(mini_engine):
@@ -40,3 +40,19 @@ def test_pain_link_drops_bad_parts_and_clamps_severity(mini_engine):
 
 def test_list_valued_params_use_the_first(mini_engine):
     assert read_explorer({"region": ["jaw-r", "temple-r"]}, mini_engine).region == "jaw-r"
+
+
+def test_view_link_reopens_the_view(mini_engine):
+    view = ExplorerView(region="temple-l", trigger_point="temporalis-1@left")
+    link = view_link("http://localhost:8501/?region=jaw-r#top", view.params())
+    assert link == "http://localhost:8501/?region=temple-l&tp=temporalis-1@left"
+    query = link.split("?", 1)[1]
+    back = read_explorer(dict(p.split("=") for p in query.split("&")), mini_engine)
+    assert (back.region, back.trigger_point) == ("temple-l", "temporalis-1@left")
+
+
+def test_view_link_without_a_page_address_or_a_view():
+    assert view_link(None, {"region": "heel-r"}) == "?region=heel-r"
+    assert view_link("https://example.org/explorer", {}) == "https://example.org/explorer"
+    # values are encoded: a space or an ampersand cannot break the link apart
+    assert view_link("", {"areas": "a b&c"}) == "?areas=a+b%26c"

@@ -24,6 +24,7 @@ def app(page: str | None = None, **params) -> AppTest:
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [m.value for m in at.caption] + [s.value for s in at.subheader]
     parts += [e.value for e in at.info] + [e.value for e in at.warning] + [e.value for e in at.error]
+    parts += [c.value for c in at.code]
     return "\n".join(str(p) for p in parts)
 
 
@@ -52,7 +53,35 @@ def test_explorer_choosing_a_region_from_the_list_is_the_keyboard_path():
     assert at.selectbox(key="area_list").value is None  # back to its prompt: the heading says where
     assert "Heel \\(underside\\) \\(right\\)" in texts(at)
     assert any("Soleus" in o for o in at.selectbox(key="tp").options)
-    assert at.query_params["region"] == "heel-r"
+    assert "region" not in at.query_params  # the address bar is not rewritten on each choice
+    assert "region=heel-r&tp=" in view_link_shown(at)
+
+
+def view_link_shown(at: AppTest) -> str:
+    """Open the More section's Link tab and read the link it offers."""
+    at.session_state["tp_more"] = True
+    at.session_state["tp_more_tab"] = panels.MORE_SECTIONS["link"]
+    at.run()
+    assert not at.exception
+    (code,) = at.code
+    return code.value
+
+
+def test_explorer_link_tab_reopens_the_view_and_the_address_bar_never_lies():
+    """A link the page was opened with stays in the address bar (written out in full) while its
+    view is shown; once the view changes it is cleared, and the Link tab gives the current view."""
+    at = app(region="heel-r")
+    first = at.session_state["tp"]
+    assert dict(at.query_params) == {"region": "heel-r", "tp": first}
+    assert view_link_shown(at).endswith(f"?region=heel-r&tp={first}")
+    second = at.selectbox(key="tp").options[1]
+    at.selectbox(key="tp").select_index(1).run()
+    assert not at.exception and at.session_state["tp"] != first
+    assert "region" not in at.query_params and "tp" not in at.query_params
+    reopened = app(**dict(p.split("=") for p in view_link_shown(at).split("?", 1)[1].split("&")))
+    assert reopened.session_state["tp"] == at.session_state["tp"]
+    assert reopened.selectbox(key="tp").value == at.session_state["tp"]
+    assert second  # the option label the test chose
 
 
 def test_explorer_trigger_point_link_is_kept():
@@ -191,7 +220,10 @@ def test_explorer_details_are_made_only_when_opened():
     assert "**Innervation.**" in shown["anatomy"] and "**Innervation.**" not in shown["causes"]
     assert "Simons" in shown["sources"] and "Simons" not in shown["anatomy"]
     assert "Benefits of treating it." in shown["conditions"]
+    assert "?region=temple-l&tp=" in shown["link"] and "?region=" not in shown["anatomy"]
     # the handout: its note survives closing the section and opening it again
+    at.session_state["tp_more_tab"] = panels.MORE_SECTIONS["handout"]
+    at.run()
     at.text_area(key="handout_note_box").input("Press 30 s, twice a day").run()
     at.session_state["tp_more"] = False
     at.run()

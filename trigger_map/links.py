@@ -7,6 +7,7 @@ A bad value never breaks the page: it is dropped and named in a notice.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from trigger_map.lookup import Engine
 
@@ -40,6 +41,15 @@ class PainView:
         if self.trigger_point:
             params["tp"] = self.trigger_point
         return params
+
+
+def view_link(page_url: str | None, params: dict[str, str]) -> str:
+    """The link that reopens a view: the page's address (any query or anchor dropped) with the
+    view's parameters. Without a page address (no browser), a link relative to the page."""
+    scheme, netloc, path, _, _ = urlsplit(page_url or "")
+    base = urlunsplit((scheme, netloc, path, "", ""))
+    query = urlencode(params, safe="@:,")
+    return f"{base}?{query}" if query else base
 
 
 def first_param(params, name: str) -> str:

@@ -93,8 +93,9 @@ def suggestion_label(engine: Engine, suggestion: Suggestion) -> str:
     return f"{suggestion.muscle}: {suggestion.name}{side}" + (f" ({how[0]})" if how else "")
 
 
-def trigger_point_details(engine: Engine, key: str, rule: bool = False) -> None:
-    """Everything about one trigger point on one side, in plain words; `rule`: a line above it."""
+def trigger_point_details(engine: Engine, key: str, rule: bool = False, link: str | None = None) -> None:
+    """Everything about one trigger point on one side, in plain words; `rule`: a line above it;
+    `link`: the address that reopens the page's view, offered to copy in the More section."""
     placed = engine.by_key[key]
     data = engine.dataset
     row = data.trigger_points.loc[placed.trigger_point]
@@ -114,7 +115,7 @@ def trigger_point_details(engine: Engine, key: str, rule: bool = False) -> None:
         f"**What you may notice.** {plain(symptoms)}\n\n"
         f"**What you can do.** {plain(row['self_care'])}")
     st.info(f"Take care: {plain(row['precautions'])}", icon=":material/health_and_safety:")
-    more_details(engine, key, row, muscle)
+    more_details(engine, key, row, muscle, link)
 
 
 MORE_SECTIONS = {  # short: the tabs fit the panel's width on a laptop
@@ -123,19 +124,21 @@ MORE_SECTIONS = {  # short: the tabs fit the panel's width on a laptop
     "anatomy": "Anatomy",
     "sources": "Sources",
     "handout": "PDF handout",
+    "link": "Link",  # only where the page gives one
 }
 
 
-def more_details(engine: Engine, key: str, row, muscle) -> None:
+def more_details(engine: Engine, key: str, row, muscle, link: str | None = None) -> None:
     """The rest of a trigger point's story (`row` and `muscle`: its records, as the details above
     read them), on demand: one closed section (a single line for the browser to draw on each click)
-    that opens onto tabs, and only the chosen tab is made."""
-    with on_demand("More: what sets it off, related conditions, anatomy, sources, PDF handout",
-                   key="tp_more") as section:
+    that opens onto tabs, and only the chosen tab is made. `link`: the view's address, to copy."""
+    sections = {name: label for name, label in MORE_SECTIONS.items() if name != "link" or link}
+    with on_demand("More: what sets it off, related conditions, anatomy, sources, PDF handout"
+                   + (", link to this view" if link else ""), key="tp_more") as section:
         if not section.open:
             return
         data = engine.dataset
-        tabs = dict(zip(MORE_SECTIONS, st.tabs(list(MORE_SECTIONS.values()), key="tp_more_tab", on_change="rerun")))
+        tabs = dict(zip(sections, st.tabs(list(sections.values()), key="tp_more_tab", on_change="rerun")))
         with tabs["causes"]:
             if tabs["causes"].open:
                 st.markdown(plain(row["activators"]))
@@ -158,6 +161,12 @@ def more_details(engine: Engine, key: str, row, muscle) -> None:
         with tabs["handout"]:
             if tabs["handout"].open:
                 handout(engine, key)
+        if link:
+            with tabs["link"]:
+                if tabs["link"].open:
+                    st.markdown(":material/link: This link opens the same view: this area, with this trigger "
+                                "point chosen. Copy it with the button at its right, then send it or keep it.")
+                    st.code(link, language=None, wrap_lines=True)
 
 
 def handout(engine: Engine, key: str) -> None:
