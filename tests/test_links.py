@@ -54,5 +54,6 @@ def test_view_link_reopens_the_view(mini_engine):
 def test_view_link_without_a_page_address_or_a_view():
     assert view_link(None, {"region": "heel-r"}) == "?region=heel-r"
     assert view_link("https://example.org/explorer", {}) == "https://example.org/explorer"
+    assert view_link("http://127.0.0.1:8501", {"region": "heel-r"}) == "http://127.0.0.1:8501/?region=heel-r"
     # values are encoded: a space or an ampersand cannot break the link apart
     assert view_link("", {"areas": "a b&c"}) == "?areas=a+b%26c"

@@ -47,7 +47,7 @@ def view_link(page_url: str | None, params: dict[str, str]) -> str:
     """The link that reopens a view: the page's address (any query or anchor dropped) with the
     view's parameters. Without a page address (no browser), a link relative to the page."""
     scheme, netloc, path, _, _ = urlsplit(page_url or "")
-    base = urlunsplit((scheme, netloc, path, "", ""))
+    base = urlunsplit((scheme, netloc, path or ("/" if netloc else ""), "", ""))
     query = urlencode(params, safe="@:,")
     return f"{base}?{query}" if query else base
 

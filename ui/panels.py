@@ -165,7 +165,7 @@ def more_details(engine: Engine, key: str, row, muscle, link: str | None = None)
             with tabs["link"]:
                 if tabs["link"].open:
                     st.markdown(":material/link: This link opens the same view: this area, with this trigger "
-                                "point chosen. Copy it with the button at its right, then send it or keep it.")
+                                "point chosen. Copy it (the box has a copy button), then send it or keep it.")
                     st.code(link, language=None, wrap_lines=True)
 
 
