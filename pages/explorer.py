@@ -5,7 +5,7 @@ through_navigation()
 
 import streamlit as st
 
-from trigger_map.links import ExplorerView, read_explorer, view_link
+from trigger_map.links import ExplorerView, read_explorer
 from ui import body_map, panels, resources
 
 engine = resources.engine()
@@ -125,7 +125,7 @@ def explorer(views: tuple[str, ...]) -> None:
         else:
             st.markdown("Choose an area to begin.")
         if tp:
-            panels.trigger_point_details(engine, tp, rule=True, link=view_link(st.context.url, here))
+            panels.trigger_point_details(engine, tp, rule=True, link=here)
 
 
 explorer(views)

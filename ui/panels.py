@@ -8,6 +8,7 @@ import streamlit as st
 from trigger_map.citations import render
 from trigger_map.export import handout_pdf
 from trigger_map.figures import Highlight, Marker
+from trigger_map.links import view_link
 from trigger_map.lookup import Engine, Suggestion
 from trigger_map.safety import red_flags_for
 
@@ -93,9 +94,9 @@ def suggestion_label(engine: Engine, suggestion: Suggestion) -> str:
     return f"{suggestion.muscle}: {suggestion.name}{side}" + (f" ({how[0]})" if how else "")
 
 
-def trigger_point_details(engine: Engine, key: str, rule: bool = False, link: str | None = None) -> None:
+def trigger_point_details(engine: Engine, key: str, rule: bool = False, link: dict[str, str] | None = None) -> None:
     """Everything about one trigger point on one side, in plain words; `rule`: a line above it;
-    `link`: the address that reopens the page's view, offered to copy in the More section."""
+    `link`: the query parameters that reopen the page's view, offered as a link in the More section."""
     placed = engine.by_key[key]
     data = engine.dataset
     row = data.trigger_points.loc[placed.trigger_point]
@@ -128,13 +129,14 @@ MORE_SECTIONS = {  # short: the tabs fit the panel's width on a laptop
 }
 
 
-def more_details(engine: Engine, key: str, row, muscle, link: str | None = None) -> None:
+def more_details(engine: Engine, key: str, row, muscle, link: dict[str, str] | None = None) -> None:
     """The rest of a trigger point's story (`row` and `muscle`: its records, as the details above
     read them), on demand: one closed section (a single line for the browser to draw on each click)
-    that opens onto tabs, and only the chosen tab is made. `link`: the view's address, to copy."""
-    sections = {name: label for name, label in MORE_SECTIONS.items() if name != "link" or link}
+    that opens onto tabs, and only the chosen tab is made. `link`: the view's query parameters; the
+    link itself is built only when its tab is open."""
+    sections = {name: label for name, label in MORE_SECTIONS.items() if name != "link" or link is not None}
     with on_demand("More: what sets it off, related conditions, anatomy, sources, PDF handout"
-                   + (", link to this view" if link else ""), key="tp_more") as section:
+                   + (", link to this view" if link is not None else ""), key="tp_more") as section:
         if not section.open:
             return
         data = engine.dataset
@@ -161,12 +163,12 @@ def more_details(engine: Engine, key: str, row, muscle, link: str | None = None)
         with tabs["handout"]:
             if tabs["handout"].open:
                 handout(engine, key)
-        if link:
+        if link is not None:
             with tabs["link"]:
                 if tabs["link"].open:
                     st.markdown(":material/link: This link opens the same view: this area, with this trigger "
                                 "point chosen. Copy it (the box has a copy button), then send it or keep it.")
-                    st.code(link, language=None, wrap_lines=True)
+                    st.code(view_link(st.context.url, link), language=None, wrap_lines=True)
 
 
 def handout(engine: Engine, key: str) -> None:
