@@ -1,6 +1,8 @@
 """Trigger Map: page set-up and navigation; everything else lives in pages/, ui/ and trigger_map/."""
 import streamlit as st
 
+from ui import body_map
+
 st.set_page_config(page_title="Trigger Map", page_icon=":material/accessibility_new:", layout="wide")
 
 navigation = st.navigation({
@@ -18,4 +20,5 @@ navigation = st.navigation({
         st.Page("pages/quiz.py", title="Anatomy quiz", icon=":material/quiz:"),
     ],
 }, position="top")
+body_map.page_script()  # one tap selects on a touch screen; hovered regions light up
 navigation.run()

@@ -16,7 +16,7 @@ from trigger_map.lookup import Engine
 MAP_HEIGHT = 600
 SINGLE_VIEW_HEIGHT = 780
 STATIC = Path(__file__).resolve().parent / "static"
-HOVER_SCRIPT = (STATIC / "hover.js").read_text(encoding="utf-8")
+PAGE_SCRIPT = (STATIC / "map.js").read_text(encoding="utf-8")
 STACK_CSS = (STATIC / "map.css").read_text(encoding="utf-8")
 CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
 
@@ -58,14 +58,18 @@ def map_height(views: tuple[str, ...]) -> int:
     return MAP_HEIGHT if len(views) > 1 else SINGLE_VIEW_HEIGHT
 
 
-def map_style(key: str, height: int, script: bool = True) -> None:
-    """Our own static style and script (no data in them): each view's layers lie one over the other
-    at the map's height (static/map.css), and the hovered region lights up (static/hover.js). A page
-    whose map is in a fragment calls this outside it, so a click does not send it again."""
+def page_script() -> None:
+    """Our own static script (no data in it), once per page run from app.py: one tap selects on a
+    touch screen, and the hovered region lights up (static/map.js)."""
+    st.html(f"<script>{PAGE_SCRIPT}</script>", unsafe_allow_javascript=True, width="content")
+
+
+def map_style(key: str, height: int) -> None:
+    """Our own static style (no data in it): each view's layers lie one over the other at the
+    map's height (static/map.css). A page whose map is in a fragment calls this outside it, so a
+    click does not send it again."""
     boxes = ", ".join(f".st-key-{key}_{view}-stack" for view in VIEWS)
-    st.html(f"<style>{STACK_CSS}\n{boxes} {{--map-height: {height}px;}}</style>"
-            + (f"<script>{HOVER_SCRIPT}</script>" if script else ""),
-            unsafe_allow_javascript=script, width="content")
+    st.html(f"<style>{STACK_CSS}\n{boxes} {{--map-height: {height}px;}}</style>", width="content")
 
 
 def body_maps(engine: Engine, highlight: Highlight, key: str,
@@ -96,7 +100,7 @@ def body_maps(engine: Engine, highlight: Highlight, key: str,
 def pictures(engine: Engine, highlight: Highlight, key: str, height: int,
              views: tuple[str, ...] = VIEWS) -> None:
     """The views as pictures only (nothing to click): the body with the highlight over it."""
-    map_style(key, height, script=False)
+    map_style(key, height)
     for column, view in zip(st.columns(len(views), gap="small"), views):
         with column, st.container(key=f"{key}_{view}-stack"):
             _pictures(engine, view, highlight)
