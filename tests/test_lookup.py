@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from trigger_map.lookup import severity_weight
+from trigger_map.lookup import explained_by, severity_weight
 
 
 def ranked(engine, areas, **kwargs):
@@ -144,3 +146,63 @@ def test_textbook_referral_facts(engine, region, muscles):
 def test_left_temple_first_suggestions_are_on_the_left(engine):
     found = engine.referring_to("temple-l")
     assert found and all(s.side == "left" for s in found)
+
+
+# With a limit, every marked area keeps at least one suggestion that explains it.
+
+def test_a_mild_area_is_not_crowded_out_by_a_severe_one(mini_engine):
+    areas = {"temple-r": 10, "breastbone": 0}
+    full = ranked(mini_engine, areas)
+    assert full[:2] == [("temporalis-1", "right"), ("upper-trapezius-1", "right")]  # both: temple only
+    top_two = ranked(mini_engine, areas, limit=2)
+    # the breastbone's only explainer takes the place of the lower temple suggestion
+    assert top_two == [("temporalis-1", "right"), ("sternalis-1", "right")]
+
+
+def test_the_limit_grows_only_when_areas_need_their_own_suggestion(mini_engine):
+    areas = {"temple-r": 10, "breastbone": 0}
+    assert len(mini_engine.suggest(areas, limit=1)) == 2  # two areas, no trigger point reaches both
+    assert len(mini_engine.suggest(areas, limit=3)) == 3
+    assert len(mini_engine.suggest({"temple-r": 10, "jaw-r": 0}, limit=1)) == 1  # one reaches both
+
+
+def test_explained_by_names_the_suggestions_per_area(mini_engine):
+    areas = {"temple-r": 10, "breastbone": 0, "top_of_shoulder-r": 3}
+    found = mini_engine.suggest(areas, limit=2)
+    assert explained_by(found, areas) == {"temple-r": (0,), "breastbone": (1,), "top_of_shoulder-r": ()}
+
+
+def test_the_issue_case_gives_the_low_back_a_suggestion(engine):
+    areas = {"upper_chest-l": 8, "inner_upper_arm-l": 6, "low_back-l": 3}
+    plain = engine.suggest(areas)[:12]
+    assert not any("low_back-l" in s.essential_hits + s.spillover_hits for s in plain)  # the old list
+    found = engine.suggest(areas, limit=12)
+    assert len(found) == 12
+    assert all(explained_by(found, areas).values())
+    assert found[:11] == plain[:11]  # only the last place changes hands
+    assert "low_back-l" in found[-1].essential_hits
+
+
+def _reachable(engine, area: str) -> bool:
+    return bool(engine.referring_to(area))
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_limited_list_explains_every_area_and_keeps_the_ranking(engine, data):
+    regions = data.draw(st.lists(st.sampled_from(engine.region_ids), min_size=1, max_size=6, unique=True))
+    areas = {r: data.draw(st.integers(0, 10)) for r in regions}
+    limit = data.draw(st.integers(1, 15))
+    full = engine.suggest(areas)
+    found = engine.suggest(areas, limit=limit)
+    keys = [s.key for s in full]
+    positions = [keys.index(s.key) for s in found]
+    assert positions == sorted(positions)  # a subset of the ranking, in its order
+    assert len(found) <= max(limit, len(areas))
+    assert len(found) == min(limit, len(full)) or len(found) > limit
+    for area, explainers in explained_by(found, areas).items():
+        assert bool(explainers) == _reachable(engine, area)
+    # what the guarantee added displaced only the bottom of the list
+    kept = limit - len(areas)
+    if kept > 0:
+        assert [s.key for s in found[:kept]] == keys[:kept]

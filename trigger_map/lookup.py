@@ -12,6 +12,16 @@ Scoring, for each trigger point on each side:
 - area score = explained * (0.75 + 0.25 * share). Chosen symptoms add: score = 0.75 * area score +
   0.25 * (share of chosen symptoms it lists); with no areas, the symptom share alone.
 A condition filters to its muscles' trigger points.
+
+With a `limit`, the list is the top of the ranking with one guarantee: every marked area that any
+trigger point refers to is explained by at least one listed suggestion. Ranking alone lets a severe
+area crowd out a mild one (upper chest 8 and inner upper arm 6 fill a list of 12 with chest and neck
+muscles; the low back at 3 gets none). So, for each marked area the top of the list leaves out, its
+best explainer (the highest-ranked trigger point with the area in its essential zone, or else in its
+spillover zone) joins the list, and the lowest-ranked suggestions that are not needed to cover an
+area leave it. The list stays in score order, and is longer than `limit` only when more areas need
+their own suggestion than the limit allows. `explained_by` says, per area, which suggestions explain
+it; an area with none is one that no trigger point (of the chosen condition) refers to.
 """
 from __future__ import annotations
 
@@ -131,8 +141,32 @@ class Engine:
         chosen = np.flatnonzero(keep)
         order = chosen[np.lexsort((self.tp_index[chosen], -score[chosen]))]
         if limit is not None:
-            order = order[:limit]
+            order = self._covering(order, columns, weights, limit) if areas else order[:limit]
         return [self._suggestion(i, float(score[i]), float(share[i]), areas, symptoms) for i in order]
+
+    def _covering(self, order: np.ndarray, columns: np.ndarray, area_weights: np.ndarray,
+                  limit: int) -> np.ndarray:
+        """The first `limit` of the ranked `order`, changed as little as possible so that every
+        marked area (a column) that any ranked trigger point reaches is reached by a listed one."""
+        hits = self.weights[np.ix_(order, columns)]  # rank x marked area: 1 essential, 0.5 spillover, 0
+        listed = list(range(min(limit, len(order))))
+        reached = hits[listed].any(axis=0) if listed else np.zeros(len(columns), dtype=bool)
+        # the most severe uncovered area first: its explainer may also cover a milder one
+        for area in sorted(range(len(columns)), key=lambda a: -area_weights[a]):
+            if reached[area] or not hits[:, area].any():
+                continue
+            essential = np.flatnonzero(hits[:, area] == ESSENTIAL)
+            best = int(essential[0] if essential.size else np.flatnonzero(hits[:, area] > 0)[0])
+            listed.append(best)
+            reached |= hits[best] > 0
+        # drop the lowest-ranked suggestions that no area needs, until the list fits the limit
+        for rank in sorted(listed, reverse=True):
+            if len(listed) <= limit:
+                break
+            others = [r for r in listed if r != rank]
+            if (hits[others] > 0).any(axis=0)[hits[rank] > 0].all():
+                listed = others
+        return order[sorted(listed)]
 
     def _condition_mask(self, condition: str) -> np.ndarray:
         conditions = self.dataset.conditions
@@ -176,6 +210,13 @@ class Engine:
     def condition_trigger_points(self, condition_id: str) -> list[str]:
         return [self.placed[i].trigger_point for i in np.flatnonzero(self._condition_mask(condition_id))
                 if self.placed[i].side == "right"]
+
+
+def explained_by(suggestions: list[Suggestion], areas) -> dict[str, tuple[int, ...]]:
+    """For each marked area, the positions (0-based) of the suggestions that explain it (essential
+    or spillover zone); an empty tuple: no listed trigger point refers there."""
+    return {area: tuple(i for i, s in enumerate(suggestions)
+                        if area in s.essential_hits or area in s.spillover_hits) for area in areas}
 
 
 def _find(table, query: str, columns: tuple[str, ...], list_column: str | None = None) -> str | None:
