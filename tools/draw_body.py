@@ -125,10 +125,10 @@ THUMB = ((0.07, 0.100), 30.0, 0.410, 0.055, 0.035, -11.0, (0.025, 0.33))
 THUMB_CUT = [(0.08, 0.195), (0.35, 0.163)]   # turned out from the palm
 THENAR_BLEND = ((0.07, 0.13), 0.065, 0.03)  # centre (t, s), zone radius, rounding radius
 FINGERS = {
-    "index_finger": ((0.375, 0.112), 4.5, 0.330, 0.041, 0.034, -2.0),
-    "middle_finger": ((0.395, 0.038), 0.8, 0.375, 0.042, 0.035, 0.0),
-    "ring_finger": ((0.385, -0.040), -3.0, 0.345, 0.041, 0.034, 1.5),
-    "little_finger": ((0.355, -0.110), -8.0, 0.270, 0.039, 0.032, 3.0),
+    "index_finger": ((0.385, 0.116), 10.0, 0.335, 0.035, 0.031, -2.0),
+    "middle_finger": ((0.405, 0.039), 2.0, 0.375, 0.036, 0.0315, 0.0),
+    "ring_finger": ((0.395, -0.037), -6.0, 0.350, 0.035, 0.031, 1.5),
+    "little_finger": ((0.365, -0.109), -14.0, 0.275, 0.033, 0.029, 3.0),
 }
 
 # Trunk side, armpit to hip (u, y)
@@ -308,14 +308,13 @@ def full_outline(view):
     return smooth_polygon(pts, sorted(set(all_corners)))
 
 
-def digit(base, angle_deg, length, w0, w1, bend_deg, flare=None, grow=0.0):
-    """A finger or thumb outline in the HAND frame, mapped to (u, y).
-
-    The centre line starts at `base`, points `angle_deg` off the hand axis and curves by
-    `bend_deg` over its length; the half-width tapers from w0 to w1 with a faint waist, and the
-    end is a rounded pad (a half ellipse a little longer than wide). `flare` = (w_start, f_peak)
-    lets the digit grow from w_start to w0 over the first f_peak of its length (the thumb rising
-    out of the thenar eminence)."""
+def digit_axis(base, angle_deg, length, w0, w1, bend_deg, flare=None, n=24):
+    """The centre line of a finger or thumb in the HAND frame: fractions f (0 at the base, 1 where
+    the rounded tip starts), centre points, headings and half-widths. The centre line starts at
+    `base`, points `angle_deg` off the hand axis and curves by `bend_deg` over its length; the
+    half-width tapers from w0 to w1 with a faint waist. `flare` = (w_start, f_peak) lets the digit
+    grow from w_start to w0 over the first f_peak of its length (the thumb rising out of the thenar
+    eminence)."""
     def half_width(f):
         if flare is not None:
             w_start, fp = flare
@@ -324,7 +323,6 @@ def digit(base, angle_deg, length, w0, w1, bend_deg, flare=None, grow=0.0):
             f = (f - fp) / (1.0 - fp)
         return w0 + (w1 - w0) * f ** 0.8 - 0.0025 * math.sin(math.pi * min(f / 0.85, 1.0))
 
-    n = 24
     xs = np.linspace(0.0, 1.0, n)
     a0, da = math.radians(angle_deg), math.radians(bend_deg)
     body = length - w1                      # where the rounded tip starts
@@ -333,14 +331,30 @@ def digit(base, angle_deg, length, w0, w1, bend_deg, flare=None, grow=0.0):
         ang = a0 + da * f
         heading.append(ang)
         if i:
-            step = body / (n - 1)
-            centre.append(centre[-1] + step * np.array([math.cos(ang), math.sin(ang)]))
+            centre.append(centre[-1] + body / (n - 1) * np.array([math.cos(ang), math.sin(ang)]))
+    return xs, centre, heading, [half_width(f) for f in xs]
+
+
+def digit_at(spec, f):
+    """Centre point, unit direction, unit normal (towards the thumb) and half-width of a digit at
+    fraction f of its length before the tip (HAND frame)."""
+    xs, centre, heading, widths = digit_axis(*spec, n=101)
+    i = int(round(f * 100))
+    ang = heading[i]
+    return (centre[i], np.array([math.cos(ang), math.sin(ang)]), np.array([-math.sin(ang), math.cos(ang)]),
+            widths[i])
+
+
+def digit(base, angle_deg, length, w0, w1, bend_deg, flare=None, grow=0.0):
+    """A finger or thumb outline in the HAND frame (see digit_axis), mapped to (u, y); the end is a
+    rounded pad (a half ellipse a little longer than wide)."""
+    xs, centre, heading, widths = digit_axis(base, angle_deg, length, w0, w1, bend_deg, flare)
+    a0 = math.radians(angle_deg)
     left, right = [], []
-    for f, c, ang in zip(xs, centre, heading):
-        w = half_width(f) + grow
+    for c, ang, w in zip(centre, heading, widths):
         nrm = np.array([-math.sin(ang), math.cos(ang)])
-        left.append(c + w * nrm)
-        right.append(c - w * nrm)
+        left.append(c + (w + grow) * nrm)
+        right.append(c - (w + grow) * nrm)
     c, ang = centre[-1], heading[-1]
     dirv, nrm = np.array([math.cos(ang), math.sin(ang)]), np.array([-math.sin(ang), math.cos(ang)])
     tip = [c + (w1 + grow) * (math.cos(th) * nrm + 1.1 * math.sin(th) * dirv)
@@ -746,6 +760,47 @@ def view_regions(view, catalogue):
     return out, before, c.dropped
 
 
+def crease(spec, f, reach=0.72, sag=0.006, offset=0.0):
+    """A short line across a digit at fraction f of its length (HAND frame -> (u, y)): `reach` of
+    the half-width either side, bowed `sag` towards the tip, shifted `offset` along the digit."""
+    c, dirv, nrm, w = digit_at(spec, f)
+    c = c + offset * dirv
+    pts = [c + reach * w * nrm, c + sag * dirv, c - reach * w * nrm]
+    return [HAND.pt(float(t), float(s_)) for t, s_ in pts]
+
+
+def nail(spec):
+    """The outline of a nail near a digit's tip (back view), as a closed loop in (u, y)."""
+    *_, w1, _ = spec[:6]
+    c0, d0, n0, w = digit_at(spec, 0.80)
+    c1, d1, n1, _ = digit_at(spec, 1.0)
+    tip = c1 + 0.62 * w1 * d1
+    pts = [c0 + 0.55 * w * n0, c1 + 0.62 * w1 * n1, tip, c1 - 0.62 * w1 * n1, c0 - 0.55 * w * n0,
+           c0 + 0.12 * w * d0]
+    return [HAND.pt(float(t), float(s_)) for t, s_ in pts]
+
+
+def hand_details(view):
+    """Knuckle creases (and nails on the back view) as (points, closed) in (u, y)."""
+    out = []
+    if view == "front":
+        for spec in FINGERS.values():                 # palm side: the middle and end joint creases
+            out.append((crease(spec, 0.47), False))
+            out.append((crease(spec, 0.75), False))
+        out.append((crease(THUMB, 0.66, reach=0.6), False))
+        # thenar crease: round the ball of the thumb from the index side down to the wrist
+        out.append((HAND.pts([(0.335, 0.150), (0.27, 0.095), (0.17, 0.070), (0.07, 0.045)]), False))
+        # distal palmar crease: from the little-finger edge towards the index-middle web
+        out.append((HAND.pts([(0.30, -0.155), (0.335, -0.08), (0.36, 0.0), (0.385, 0.065)]), False))
+    else:
+        for spec in FINGERS.values():                 # back: wrinkles over the middle joint, a nail
+            out.append((crease(spec, 0.45, reach=0.55, sag=-0.002), False))
+            out.append((crease(spec, 0.49, reach=0.45, sag=-0.002), False))
+            out.append((nail(spec), True))
+        out.append((nail(THUMB), True))
+    return out
+
+
 def details(view):
     """Thin, non-clickable anatomical hints (both sides, mirrored)."""
     d = []
@@ -774,6 +829,8 @@ def details(view):
         both(HEEL_CONTOUR)                                                           # heel
         for edge in SOLE_EDGE:                                                       # sole's edge
             both(edge)
+    for pts, closed in hand_details(view):                                          # fingers
+        both(pts, closed)
     return d
 
 

@@ -3,8 +3,9 @@
 Writes /tmp/body_full.png (1200x900), /tmp/body_phone.png (390 px wide), and 4x crops of the
 hands and feet of both views (found from the region bounding boxes):
 /tmp/body_{front,back}_hand_{r,l}.png, /tmp/body_{front,back}_feet.png, /tmp/body_back_sole_r.png.
-Pass --regions to tint every region a different colour (shows the cut), e.g.
-    .venv/bin/python tools/render_body.py --regions
+Pass --regions to tint every region a different colour (shows the cut), and --svg PATH to render
+another file than assets/body.svg, e.g.
+    .venv/bin/python tools/render_body.py --regions --svg /tmp/body.svg
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 # crops: (name, region ids whose bounding box is shown, margin in px)
-HAND_F = ["palm", "thumb", "index_finger", "little_finger", "palm_side_wrist"]
+HAND_F = ["palm", "thumb", "index_finger", "middle_finger", "ring_finger", "little_finger", "palm_side_wrist"]
 HAND_B = ["back_of_hand", "back_of_thumb", "back_of_fingers", "back_of_wrist"]
 FOOT_F = ["top_of_foot", "big_toe", "toes", "front_of_ankle"]
 FOOT_B = ["back_of_heel", "achilles"]
@@ -34,11 +35,11 @@ CROPS = [
 ]
 
 
-def crop_boxes():
+def crop_boxes(svg=SVG):
     """Bounding boxes (x, y, w, h) of the crop groups, read from the SVG with svgelements."""
     from svgelements import SVG as SVGDoc, Path as SvgPath
     bb = {}
-    for el in SVGDoc.parse(str(SVG)).elements():
+    for el in SVGDoc.parse(str(svg)).elements():
         if isinstance(el, SvgPath) and el.values.get("id"):
             bb[el.values["id"]] = el.bbox()
     out = []
@@ -76,13 +77,14 @@ def page_html(svg_text, width, vb=None):
 
 def main(argv):
     tint = "--regions" in argv
-    svg_text = SVG.read_text()
+    svg = Path(argv[argv.index("--svg") + 1]) if "--svg" in argv else SVG
+    svg_text = svg.read_text()
     out = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         jobs = [("full", 1200, None, (1200, 900)), ("phone", 390, None, (390, 293))]
-        jobs += [(n, None, (x, y, w, h), (w * 4, h * 4)) for n, x, y, w, h in crop_boxes()]
+        jobs += [(n, None, (x, y, w, h), (w * 4, h * 4)) for n, x, y, w, h in crop_boxes(svg)]
         for name, width, vb, size in jobs:
             page.set_viewport_size({"width": size[0], "height": size[1]})
             page.set_content(page_html(svg_text, width, vb))
