@@ -17,6 +17,8 @@ from shapely.ops import nearest_points
 from svgelements import SVG, Close, Group, Line, Move
 from svgelements import Path as SvgPath
 
+from trigger_map.hits import INTERIOR_SPACING, region_points
+
 BODY_SVG = Path(__file__).resolve().parent.parent / "assets" / "body.svg"
 
 
@@ -153,35 +155,15 @@ class Body:
             x, y = nearest_points(inside, Point(x, y))[0].coords[0]
         return round(x, 1), round(y, 1)
 
-    def hit_grid(self, spacing: float = 9.0, minimum: int = 4,
+    def hit_grid(self, spacing: float = INTERIOR_SPACING,
                  view: str | None = None) -> list[tuple[str, float, float, str]]:
-        """Points inside each region at a finger-sized spacing: (view, x, y, region id).
-
-        Every region gets at least `minimum` points (small ones such as fingers get a finer grid),
-        so a click anywhere inside a region lands on one of its own points.
-        """
+        """The map's click targets: (view, x, y, region id), placed so that a click anywhere inside
+        a region is nearest one of that region's own points (see `trigger_map.hits`)."""
         grid: list[tuple[str, float, float, str]] = []
         for region in self.in_view(view) if view else self.regions.values():
-            points = _grid_in(region.polygon, spacing)
-            step = spacing
-            while len(points) < minimum and step > 1:
-                step /= 1.6
-                points = _grid_in(region.polygon, step)
-            if len(points) < minimum:
-                points = [region.polygon.representative_point().coords[0]]
-            grid.extend((region.view, round(x, 1), round(y, 1), region.id) for x, y in points)
+            grid.extend((region.view, round(x, 1), round(y, 1), region.id)
+                        for x, y in region_points(region.polygon, spacing=spacing))
         return grid
-
-
-def _grid_in(polygon: Polygon, step: float) -> list[tuple[float, float]]:
-    minx, miny, maxx, maxy = polygon.bounds
-    xs = np.arange(minx + step / 2, maxx, step)
-    ys = np.arange(miny + step / 2, maxy, step)
-    if not len(xs) or not len(ys):
-        return []
-    gx, gy = np.meshgrid(xs, ys)
-    inside = shapely.contains_xy(polygon, gx.ravel(), gy.ravel())
-    return list(zip(gx.ravel()[inside].tolist(), gy.ravel()[inside].tolist()))
 
 
 def load_body(svg_path: Path = BODY_SVG) -> Body:

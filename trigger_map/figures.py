@@ -21,9 +21,6 @@ TRIGGER = "#1d1d1f"
 HALF_WIDTH = 212  # the arms reach 202 units either side of the midline
 TOP, BOTTOM = 0, 848
 TP_PREFIX = "tp:"
-# The hit layer: one invisible marker every HIT_SPACING drawing units (about 9 px on a laptop, 11 on
-# a phone), each region at least 4. Fewer points draw faster: the browser redraws them every click.
-HIT_SPACING = 13.0
 # Small on purpose: Plotly treats a pointer anywhere inside a marker as distance zero, so large
 # overlapping markers tie and the first listed wins; small ones let the truly nearest point win.
 HIT_MARKER_SIZE = 6
@@ -63,11 +60,11 @@ def _frame(view: str, height: int) -> dict:
 
 
 @lru_cache(maxsize=8)
-def hit_layer(body: Body, view: str, spacing: float = HIT_SPACING) -> dict:
-    """The invisible click targets of a view: grid points inside each region, customdata its id.
+def hit_layer(body: Body, view: str) -> dict:
+    """The invisible click targets of a view (`Body.hit_grid`), customdata their region's id.
     Coordinates are float32 arrays: Plotly sends them as compact typed arrays, and copying them
     (Streamlit copies the figure on every run) is one memory copy rather than a Python loop."""
-    grid = [(x, y, rid) for _, x, y, rid in body.hit_grid(spacing, view=view)]
+    grid = [(x, y, rid) for _, x, y, rid in body.hit_grid(view=view)]
     labels = {rid: body.regions[rid].display_label for rid in {g[2] for g in grid}}
     return {"type": "scatter", "mode": "markers", "name": "regions",
             "x": np.array([g[0] for g in grid], dtype=np.float32),
