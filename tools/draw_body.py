@@ -56,6 +56,15 @@ GRID = 1e-4                     # hu; all cutting is snap-rounded to this grid (
 # ----------------------------------------------------------------------------------------------
 CHIN_Y = 1.0
 EYE_Y = 0.5                     # eyes sit half way down the head
+# The eye region (around the eye): a lens between the inner and outer corner, from under the brow
+# to the rim under the eye; the eye itself (lids, iris) is drawn inside it as detail lines.
+ORBIT = [(0.038, 0.502), (0.085, 0.452), (0.14, 0.436), (0.20, 0.448), (0.246, 0.486),
+         (0.20, 0.540), (0.14, 0.556), (0.08, 0.543)]
+ORBIT_CORNERS = [0, 4]
+EYE_LIDS = [(0.072, 0.502), (0.105, 0.476), (0.145, 0.469), (0.182, 0.478), (0.205, 0.494),
+            (0.18, 0.513), (0.14, 0.521), (0.100, 0.516)]
+EYE_CORNERS = [0, 4]
+IRIS = (0.140, 0.495, 0.021)
 NECK_BASE_Y = 1.2               # sternal notch / C7 level
 NIPPLE_Y = 2.0
 NAVEL_Y = 3.0
@@ -515,10 +524,14 @@ def front_head(c):
                 (0.1, 0.995), (0.0, 1.01), (-0.1, 1.01))
     c.cut("top_of_head", head.intersection(box(-1, -1, 1, 0.19)))       # crown, above the hairline
     c.cut("chin", head.intersection(ellipse(0.0, 0.965, 0.135, 0.095)))  # mental region, below the lip
-    c.cut("eye", ellipse(0.135, EYE_Y, 0.09, 0.062))
-    c.cut("jaw_joint", head.intersection(box(0.262, 0.47, 1, 0.76).union(box(0.334, 0.40, 1, 0.47))))
-    c.cut("forehead", head.intersection(poly((0, 0.18), (0.235, 0.18), (0.215, 0.47), (0, 0.47))))
-    c.cut("temple", head.intersection(box(0.14, 0.18, 1, 0.49)))       # brow to ear top, at the side
+    c.cut("eye", smooth_polygon(ORBIT, ORBIT_CORNERS))
+    # in front of the ear, from the ear top (rising along the cheekbone's arch) to the jaw angle
+    c.cut("jaw_joint", head.intersection(poly((0.262, 0.76), (0.262, 0.53), (0.29, 0.47), (0.334, 0.40),
+                                              (1, 0.40), (1, 0.76))))
+    # forehead: down to the brows; between the eyes it stops at the root of the nose
+    c.cut("forehead", head.intersection(poly((0, 0.18), (0.235, 0.18), (0.235, 0.50), (0.10, 0.50),
+                                             (0.05, 0.455), (0, 0.445))))
+    c.cut("temple", head.intersection(box(0.2, 0.18, 1, 0.49)))        # brow to ear top, at the side
     c.cut("jaw", head.intersection(poly((0.095, 1.1), (0.125, 0.865), (0.25, 0.80), (0.30, 0.72),
                                         (0.7, 0.72), (0.7, 1.1))))
     c.cut("cheek", head)                                                # the rest of the face
@@ -780,6 +793,16 @@ def nail(spec):
     return [HAND.pt(float(t), float(s_)) for t, s_ in pts]
 
 
+def face_details():
+    """The eye inside its region: lids (an almond), the iris showing between them, the brow."""
+    lids = smooth_loop(EYE_LIDS, EYE_CORNERS)
+    cu, cy, r = IRIS
+    iris = Point(cu, cy).buffer(r, quad_segs=16).intersection(Polygon(lids))
+    return [(lids, True), (list(iris.exterior.coords)[:-1], True),
+            ([(0.055, 0.432), (0.10, 0.412), (0.15, 0.407), (0.20, 0.418), (0.238, 0.44)], False),  # brow
+            ([(0.042, 0.585), (0.052, 0.64), (0.043, 0.664)], False)]                # side of the nose
+
+
 def hand_details(view):
     """Knuckle creases (and nails on the back view) as (points, closed) in (u, y)."""
     out = []
@@ -819,6 +842,12 @@ def details(view):
         both([(kx - 0.06, ky - 0.07), (kx, ky - 0.085), (kx + 0.06, ky - 0.07),       # rounded,
               (kx + 0.055, ky + 0.02), (kx, ky + 0.085), (kx - 0.055, ky + 0.02)], closed=True)  # apex down
         both([FOREARM.pt(-0.02, -0.08), FOREARM.pt(0.01, 0.0), FOREARM.pt(-0.02, 0.08)])  # elbow crease
+        for pts, closed in face_details():                                          # face
+            both(pts, closed)
+        d.append(line_d(catmull_rom([(-0.032, 0.672), (-0.012, 0.684), (0.0, 0.681), (0.012, 0.684),
+                                     (0.032, 0.672)]), view))                       # base of the nose
+        d.append(line_d(catmull_rom([(-0.075, 0.792), (-0.03, 0.801), (0.0, 0.799), (0.03, 0.801),
+                                     (0.075, 0.792)]), view))                       # mouth
     else:
         d.append(line_d([(0, 1.18), (0, 3.30)], view))                              # spine
         both([(0.285, 1.63), (0.45, 1.585), (0.64, 1.53)])                           # spine of scapula
