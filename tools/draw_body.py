@@ -190,6 +190,10 @@ SOLE_TOES = [((0.83, -0.128), (0.925, -0.125), 0.066, 0.058),   # big toe, towar
              ((0.760, 0.166), (0.800, 0.182), 0.027, 0.023)]
 
 
+# the frame round each inset (u0, y0, u1, y1): the label sits at its top, above the toes
+SOLE_FRAME = (SOLE_CENTRE_U - 0.37, 6.47, SOLE_CENTRE_U + 0.37, 7.99)
+
+
 def sole_pt(a, b):
     return (SOLE_CENTRE_U + b, SOLE_HEEL_Y - a)
 
@@ -870,8 +874,28 @@ STYLE = """
 .labels text{font-family:Helvetica,Arial,sans-serif;fill:#6f625a;pointer-events:none}
 .labels .title{font-size:18px;font-weight:600}
 .labels .side{font-size:22px;font-weight:600}
-.labels .note{font-size:12px}
+.inset .frame{fill:none;stroke:#c9bcb2;stroke-width:0.8;pointer-events:none}
+.inset text{font-family:Helvetica,Arial,sans-serif;font-size:13px;font-weight:400;fill:#6f625a;pointer-events:none}
 """
+
+
+def sole_inset_frames():
+    """A thin framed box round each sole inset with its name on top, so the insets read as views
+    of the soles and not as extra feet. Not clickable; kept outside the labels group (which the app
+    replaces), so the app shows them too."""
+    out = []
+    for side, sgn in (("right", 1), ("left", -1)):
+        frame = box(*SOLE_FRAME).buffer(0.03, quad_segs=4).buffer(-0.015, quad_segs=4)
+        frame = affinity.scale(frame, xfact=sgn, yfact=1.0, origin=(0, 0))
+        u, _ = frame.centroid.coords[0]
+        x = MIDLINE["back"] + X_SIGN["back"] * u * HU
+        out.append(f'<g class="inset" id="sole-inset-{side[0]}">')
+        out.append(f'<path class="frame" d="{poly_d(to_px(frame, "back"))}"/>')
+        for k, text in enumerate(("Sole of", f"{side} foot")):
+            y = CROWN_Y + SOLE_FRAME[1] * HU + 16 + 15 * k
+            out.append(f'<text x="{fmt(x)}" y="{fmt(y)}" text-anchor="middle">{text}</text>')
+        out.append("</g>")
+    return out
 
 
 def esc(s):
@@ -903,12 +927,9 @@ def build_svg():
         lines.append(f'<text class="title" x="{fmt(m)}" y="24" text-anchor="middle">{view.title()}</text>')
         lines.append(f'<text class="side" x="{fmt(r_x)}" y="110" text-anchor="middle">R</text>')
         lines.append(f'<text class="side" x="{fmt(l_x)}" y="110" text-anchor="middle">L</text>')
-        if view == "back":
-            for sgn in (1, -1):
-                x = m + sgn * SOLE_CENTRE_U * HU
-                y = CROWN_Y + (SOLE_HEEL_Y - 1.0) * HU - 8
-                lines.append(f'<text class="note" x="{fmt(x)}" y="{fmt(y)}" text-anchor="middle">sole</text>')
         lines.append("</g>")
+        if view == "back":
+            lines += sole_inset_frames()
         lines.append("</g>")
     lines.append("</svg>")
     return "\n".join(lines) + "\n", stats

@@ -29,7 +29,7 @@ CROPS = [
     ("back_hand_r", [f"{n}-r" for n in HAND_B], 8), ("back_hand_l", [f"{n}-l" for n in HAND_B], 8),
     ("front_feet", [f"{n}-{s}" for n in FOOT_F for s in "rl"], 8),
     ("back_feet", [f"{n}-{s}" for n in FOOT_B for s in "rl"], 8),
-    ("back_sole_r", ["heel-r", "sole-r", "ball_of_foot-r"], 14),
+    ("back_sole_r", ["heel-r", "sole-r", "ball_of_foot-r"], 40),
     ("front_head", ["top_of_head", "jaw-r", "jaw-l", "chin", "side_of_neck-r", "side_of_neck-l"], 10),
     ("back_head", ["back_of_head-r", "back_of_head-l", "behind_ear-r", "behind_ear-l", "back_of_neck-r"], 10),
 ]
