@@ -36,8 +36,11 @@ with diagram:
     st.plotly_chart(go.Figure(figure, _validate=False), key="cycle_chart", on_select=picked,
                     selection_mode="points", config={"displayModeBar": False},
                     alt="A loop of steps: pain leads to muscle tension, which leads to more pain.")
+    st.caption("Follow the arrows round the loop. **Green**: where treatment breaks the loop. "
+               "**Dark ring**: the step you are reading about.")
 with text:
-    st.radio("Steps", list(steps), key="cycle_step", format_func=lambda s: steps[s]["title"])
+    order = list(steps)
+    st.radio("Steps", order, key="cycle_step", format_func=lambda s: f"{order.index(s) + 1}. {steps[s]['title']}")
     step = steps[st.session_state.cycle_step]
     st.subheader(step["title"], anchor=False)
     st.write(step["text"])

@@ -7,7 +7,7 @@ through_navigation()
 import streamlit as st
 
 from trigger_map.links import PainView, read_pain
-from trigger_map.lookup import DEFAULT_SEVERITY, Suggestion
+from trigger_map.lookup import DEFAULT_SEVERITY, Suggestion, explained_by
 from ui import body_map, panels, resources
 
 engine = resources.engine()
@@ -68,6 +68,32 @@ def clear() -> None:
     st.session_state.pain_symptoms = []
     st.session_state.pain_condition = None
     st.session_state.pain_tp = None
+
+
+def ranks(positions: tuple[int, ...]) -> str:
+    """List positions (0-based) as the numbers people see, runs shortened: 1-3, 7."""
+    runs: list[list[int]] = []
+    for p in positions:
+        if runs and p == runs[-1][-1] + 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return ", ".join(f"{r[0] + 1}" if len(r) == 1 else f"{r[0] + 1}-{r[-1] + 1}" for r in runs)
+
+
+def by_area(areas, suggestions: list[Suggestion], condition: str | None) -> None:
+    """Which suggestions explain each marked area; an area none explains is named plainly."""
+    explainers = explained_by(suggestions, areas)
+    label = engine.body.regions
+    if suggestions:
+        st.caption("By area: " + " · ".join(
+            f"{panels.plain(label[r].display_label)}: {ranks(p)}" for r, p in explainers.items() if p))
+    whose = (f"the trigger points linked to {data.conditions.at[condition, 'name']}" if condition
+             else "our trigger points")
+    for region, positions in explainers.items():
+        if not positions:
+            st.info(panels.plain(f"{label[region].display_label.capitalize()}: none of {whose} "
+                                 "refers pain there."), icon=":material/info:")
 
 
 def reason(s: Suggestion) -> str:
@@ -135,15 +161,18 @@ def where_it_hurts() -> None:
             with st.expander("How much does each area hurt? (0 = not at all, 10 = worst)", expanded=False):
                 for region in areas:
                     st.slider(engine.body.regions[region].display_label, 0, 10, 5, key=f"severity_{region}")
-        if not suggestions:
+        if not suggestions and not areas:
             st.markdown("Mark an area, a symptom or a condition to see the trigger points that may be involved.")
-        else:
+        elif suggestions:
             st.markdown(f"### Most likely trigger points ({len(suggestions)})")
             st.radio("Choose one to see its pattern and what to do", keys, key="pain_tp",
                      format_func=lambda k: f"{keys.index(k) + 1}. " + panels.suggestion_label(
                          engine, suggestions[keys.index(k)]))
             current = suggestions[keys.index(chosen)]
             st.caption(f"Why: {reason(current)}.")
+        if areas:
+            by_area(areas, suggestions, condition)
+        if suggestions:
             with st.expander("Why each one is suggested"):
                 st.dataframe(
                     [{"rank": i + 1, "trigger point": panels.suggestion_label(engine, sg),

@@ -141,6 +141,26 @@ def test_where_it_hurts_list_marks_areas_and_red_flags_show():
     assert "What to watch for" in [e.label for e in at.expander]
 
 
+def test_where_it_hurts_explains_every_marked_area():
+    at = app("where_it_hurts", areas="upper_chest-l:8,inner_upper_arm-l:6,low_back-l:3")
+    assert not at.exception
+    why = at.dataframe[0].value
+    explained = " ".join(why["explains (main area)"] + " " + why["explains (may spread)"])
+    for label in ("upper chest (left)", "inner upper arm (left)", "low back (left)"):
+        assert label in explained
+    by_area = next(c.value for c in at.caption if c.value.startswith("By area:"))
+    assert f"low back (left): {len(why)}" in by_area.replace("\\", ""), by_area  # the last place explains it
+
+
+def test_where_it_hurts_says_when_no_trigger_point_refers_to_an_area():
+    at = app("where_it_hurts", areas="temple-l:5,big_toe-r:4", condition="tension-type-headache")
+    assert not at.exception
+    notes = [e.value.replace("\\", "") for e in at.info]  # as shown: Markdown escapes removed
+    assert any("Big toe (right): none of the trigger points linked to Tension-type headache refers" in n
+               for n in notes), notes
+    assert not any(n.startswith("Temple") for n in notes)
+
+
 def test_conditions_page_deep_link_and_unknown():
     at = app("conditions")
     at.selectbox(key="condition").set_value("tension-type-headache").run()

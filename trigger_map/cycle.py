@@ -1,45 +1,76 @@
-"""The pain-spasm-pain cycle as a clickable Plotly diagram: steps on a circle, arrows between."""
+"""The pain-spasm-pain cycle as a clickable Plotly diagram: steps round a loop, arrows between.
+
+It has to read on a 390 px phone as well as on a desktop, and Plotly lays it out without knowing
+the width: the loop is an upright oval (narrow, so the side labels have room beside it), every gap
+is in screen pixels (label offsets, arrow ends), labels are wrapped to short lines, and the x range
+is wide enough for the longest label beside the oval at phone width. Colours: blue steps, green
+where treatment breaks the loop; the chosen step gets a dark ring and a larger circle, never red
+(red is pain on the body map).
+"""
 from __future__ import annotations
 
 import math
+import textwrap
 
 STEP_PREFIX = "step:"
+STEP = "#4f7cac"
+BREAK = "#2e7d32"
+RING = "#1f2a33"
+LABEL = "#3d4a55"
+OVAL_WIDTH, OVAL_HEIGHT = 0.52, 1.25  # the loop's half-width and half-height, in plot units
+X_RANGE = 1.8  # about 100 px a unit on a phone: room for a 14-character line beside the loop
+RADIUS = 19  # px, a step's circle (the chosen one: RADIUS + 4)
+LINE_CHARACTERS = 14
+
+
+def wrapped(label: str) -> str:
+    """A label in short lines (Plotly breaks lines only at <br>)."""
+    return "<br>".join(textwrap.wrap(label, LINE_CHARACTERS)) or label
+
+
+def positions(n: int) -> list[tuple[float, float]]:
+    """Where each step sits: clockwise from the top of an upright oval."""
+    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
+    return [(round(OVAL_WIDTH * math.cos(a), 4), round(OVAL_HEIGHT * math.sin(a), 4)) for a in angles]
 
 
 def cycle_figure(steps: list[dict], breaks_at: str | None, chosen: str | None = None,
-                 height: int = 520) -> dict:
-    """Steps as large clickable markers round a loop; the step where treatment breaks it stands out."""
+                 height: int = 460) -> dict:
+    """Steps as clickable circles round a loop (a step's `label`, or else its `title`, beside it)."""
     n = len(steps)
-    angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
-    xs = [round(math.cos(a), 4) for a in angles]
-    ys = [round(math.sin(a), 4) for a in angles]
-    colors = ["#2e7d32" if s["id"] == breaks_at else ("#c0392b" if s["id"] == chosen else "#4f7cac")
-              for s in steps]
+    xy = positions(n)
+    xs, ys = [p[0] for p in xy], [p[1] for p in xy]
     annotations = []
-    for i in range(n):  # arrows along the loop, from each step towards the next
+    for i in range(n):  # arrows along the loop, from each circle's edge to the next one's
         j = (i + 1) % n
         annotations.append({
-            "x": xs[i] + (xs[j] - xs[i]) * 0.78, "y": ys[i] + (ys[j] - ys[i]) * 0.78,
-            "ax": xs[i] + (xs[j] - xs[i]) * 0.22, "ay": ys[i] + (ys[j] - ys[i]) * 0.22,
-            "xref": "x", "yref": "y", "axref": "x", "ayref": "y", "text": "",
-            "showarrow": True, "arrowhead": 3, "arrowsize": 1.4, "arrowwidth": 2, "arrowcolor": "#9aa5b1",
+            "x": xs[j], "y": ys[j], "ax": xs[i], "ay": ys[i], "xref": "x", "yref": "y",
+            "axref": "x", "ayref": "y", "text": "", "showarrow": True, "arrowhead": 2,
+            "arrowsize": 1.2, "arrowwidth": 2, "arrowcolor": "#9aa5b1",
+            "standoff": RADIUS + 5, "startstandoff": RADIUS + 3,
         })
-    for s, x, y in zip(steps, xs, ys):  # labels outside the loop, anchored away from the marker
-        side = "center" if abs(x) < 0.2 else ("left" if x > 0 else "right")
-        annotations.append({"x": x * 1.2 + (0.12 if side == "left" else -0.12 if side == "right" else 0),
-                            "y": y * 1.22, "text": f"<b>{s['title']}</b>", "xanchor": side,
-                            "showarrow": False, "font": {"size": 14}})
-    if breaks_at:
-        annotations.append({"x": 0, "y": 0, "text": "Treatment<br>breaks the loop<br>(green)",
-                            "showarrow": False, "font": {"size": 13, "color": "#2e7d32"}})
-    trace = {"type": "scatter", "mode": "markers", "x": xs, "y": ys,
-             "customdata": [STEP_PREFIX + s["id"] for s in steps], "text": [s["title"] for s in steps],
-             "hovertemplate": "%{text}: click to read<extra></extra>",
-             "marker": {"size": 46, "color": colors, "line": {"width": 3, "color": "white"}},
+    for s, x, y in zip(steps, xs, ys):  # labels outside the loop, a few pixels clear of the circle
+        gap = RADIUS + 8
+        label = {"x": x, "y": y, "text": f"<b>{wrapped(s.get('label') or s['title'])}</b>",
+                 "showarrow": False, "font": {"size": 13, "color": RING if s["id"] == chosen else LABEL}}
+        if abs(x) < 0.05:  # top and bottom: above or below the circle, centred
+            label.update(xanchor="center", yanchor="bottom" if y > 0 else "top", yshift=gap if y > 0 else -gap)
+        else:  # the sides: beside the circle, away from the loop
+            label.update(xanchor="left" if x > 0 else "right", xshift=gap if x > 0 else -gap,
+                         yanchor="middle", align="left" if x > 0 else "right")
+        annotations.append(label)
+    trace = {"type": "scatter", "mode": "markers+text", "x": xs, "y": ys,
+             "customdata": [STEP_PREFIX + s["id"] for s in steps], "text": [str(i + 1) for i in range(n)],
+             "textfont": {"color": "white", "size": 15}, "textposition": "middle center",
+             "hovertext": [s["title"] for s in steps], "hovertemplate": "%{hovertext}: click to read<extra></extra>",
+             "marker": {"opacity": 1, "size": [2 * (RADIUS + 4) if s["id"] == chosen else 2 * RADIUS for s in steps],
+                        "color": [BREAK if s["id"] == breaks_at else STEP for s in steps],
+                        "line": {"width": [4 if s["id"] == chosen else 2 for s in steps],
+                                 "color": [RING if s["id"] == chosen else "white" for s in steps]}},
              "selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"opacity": 1}}}
-    layout = {"height": height, "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
-              "xaxis": {"visible": False, "range": [-2.6, 2.6], "fixedrange": True},
-              "yaxis": {"visible": False, "range": [-1.5, 1.5], "scaleanchor": "x", "fixedrange": True},
+    layout = {"height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+              "xaxis": {"visible": False, "range": [-X_RANGE, X_RANGE], "fixedrange": True},
+              "yaxis": {"visible": False, "range": [-OVAL_HEIGHT - 0.6, OVAL_HEIGHT + 0.6], "scaleanchor": "x", "fixedrange": True},
               "showlegend": False, "dragmode": False, "annotations": annotations,
               "plot_bgcolor": "rgba(0,0,0,0)", "paper_bgcolor": "rgba(0,0,0,0)"}
     return {"data": [trace], "layout": layout}

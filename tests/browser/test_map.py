@@ -212,23 +212,43 @@ def test_therapist_downloads_a_handout_with_a_note(page, app_url):
 
 def test_clicking_a_step_of_the_cycle_explains_it(page, app_url):
     import json
-    import math
 
     from conftest import ROOT
+    from trigger_map.cycle import positions
 
     steps = json.loads((ROOT / "content" / "cycle.json").read_text())["steps"]
     page.goto(f"{app_url}/cycle")
     wait_idle(page)
     page.wait_for_selector(".js-plotly-plot .scatterlayer")
     i = 3  # the fourth step, placed clockwise from the top like the figure does
-    angle = math.pi / 2 - 2 * math.pi * i / len(steps)
-    x, y = chart_point(page, 0, round(math.cos(angle), 4), round(math.sin(angle), 4), hits=False)
+    x, y = chart_point(page, 0, *positions(len(steps))[i], hits=False)
     page.mouse.move(x, y)
     page.mouse.move(x + 1, y + 1)
     page.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
     page.mouse.down()
     page.mouse.up()
     expect(page.get_by_role("heading", name=steps[i]["title"], exact=True)).to_be_visible(timeout=15_000)
+
+
+def test_cycle_labels_are_whole_and_clear_of_the_circles_on_a_phone(phone, app_url):
+    phone.goto(f"{app_url}/cycle")
+    wait_idle(phone)
+    phone.wait_for_selector(".js-plotly-plot .scatterlayer .point")
+    found = phone.evaluate("""() => {
+        const box = e => { const b = e.getBoundingClientRect();
+                           return {l: b.left, r: b.right, t: b.top, b: b.bottom}; };
+        const gd = document.querySelector('.js-plotly-plot');
+        return {chart: box(gd), page: document.documentElement.clientWidth,
+                labels: [...gd.querySelectorAll('.annotation-text')].filter(t => t.textContent).map(
+                    t => ({text: t.textContent, ...box(t)})),
+                circles: [...gd.querySelectorAll('.scatterlayer .point')].map(box)};
+    }""")
+    assert len(found["labels"]) == len(found["circles"]) >= 5
+    assert found["chart"]["l"] >= 0 and found["chart"]["r"] <= found["page"]
+    overlap = lambda a, c: a["l"] < c["r"] and c["l"] < a["r"] and a["t"] < c["b"] and c["t"] < a["b"]
+    for label in found["labels"]:
+        assert found["chart"]["l"] <= label["l"] and label["r"] <= found["chart"]["r"], label  # not cut
+        assert not any(overlap(label, circle) for circle in found["circles"]), label
 
 
 def test_clicking_a_treat_here_x_opens_that_trigger_point(page, app_url):
