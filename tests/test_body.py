@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import csv
+import sys
 
 import pytest
-from shapely import unary_union
-from shapely.geometry import Point
+from shapely import affinity, unary_union
+from shapely.geometry import Point, box
 
 from trigger_map.body import MIDLINE, BodyError, load_body
 
@@ -85,6 +86,36 @@ def test_hit_grid_reaches_every_region_and_stays_inside_it(body):
         assert len(points) >= 4, region_id
         polygon = body.regions[region_id].polygon.buffer(0.5)
         assert all(polygon.covers(Point(p)) for p in points), region_id
+
+
+def _close_up_misses(polygons, paired):
+    """Regions of the close-ups that cannot hold a 24 x 24 CSS px square at the close-up scale."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from check_body import TARGET_PX, close_up_targets
+
+    rows = close_up_targets(polygons, paired)
+    misses = []
+    for name, side, region_id, scale, (centre, diameter) in rows:
+        half = TARGET_PX / scale / 2
+        square = box(centre[0] - half, centre[1] - half, centre[0] + half, centre[1] + half)
+        if not polygons[region_id].contains(square):
+            misses.append((name, region_id, round(diameter * scale, 1)))
+    return rows, misses
+
+
+def test_every_close_up_region_holds_a_finger_target(body):
+    """Close-ups of a hand, a foot, a sole and the face show the bounding box of their regions
+    scaled to fit 370 x 520 CSS px; there every region must hold a 24 x 24 px square (WCAG 2.2)."""
+    polygons = {region_id: region.polygon for region_id, region in body.regions.items()}
+    rows, misses = _close_up_misses(polygons, body.is_paired)
+    names = {name for name, *_ in rows}
+    assert names == {"front of hand", "back of hand", "front of foot", "back of foot", "sole", "face"}
+    ids = {region_id for _, _, region_id, *_ in rows}
+    assert {"little_finger-r", "little_finger-l", "toes-r", "eye-l", "chin", "jaw_joint-r"} <= ids
+    assert misses == []
+    # a finger drawn half as wide would not pass
+    polygons["little_finger-r"] = affinity.scale(polygons["little_finger-r"], 0.5, 0.5)
+    assert [m[1] for m in _close_up_misses(polygons, body.is_paired)[1]] == ["little_finger-r"]
 
 
 @pytest.mark.parametrize("name", ["temple", "thumb", "little_finger", "big_toe", "heel", "breastbone"])

@@ -11,7 +11,11 @@ Reads the committed SVG back: the structure with xml.etree, the path geometry wi
     person's correct side of the midline;
   * no two regions of a view overlap; together they tile the silhouette (leftover < 0.5 % and
     no leftover piece > 2 px2);
-  * file size under 250 KB.
+  * file size under 250 KB;
+  * close-ups: around a hand, a foot, a sole inset and the face, the bounding box of the group's
+    regions scaled to fit 370 x 520 CSS px; at that scale every region of the group holds a
+    24 x 24 px finger target (its largest inscribed circle is at least 34 px across);
+  * the back view names its sole insets ('Sole of right foot' ...) in a frame clear of the legs.
 Run:  .venv/bin/python tools/check_body.py [path.svg]   (default assets/body.svg; exit 1 on failure)
 """
 from __future__ import annotations
@@ -35,6 +39,48 @@ MIDLINE = {"front": 300.0, "back": 900.0}
 MIN_AREA = 40.0
 MAX_KB = 250.0
 
+# Close-ups: the app shows a zoomed crop of the drawing round a hand, a foot, a sole inset or the
+# face: the bounding box of the group's regions (one side) scaled to fit CLOSE_UP_PX. At that scale
+# every region of the group must hold a TARGET_PX square (WCAG 2.2 target size), so its largest
+# inscribed circle must be at least MIN_TARGET_PX across (the square's diagonal, 24 * sqrt 2).
+CLOSE_UP_PX = (370.0, 520.0)
+TARGET_PX = 24.0
+MIN_TARGET_PX = 34.0
+CLOSE_UPS = {   # name -> (view, region names); paired names are taken on one side at a time
+    "front of hand": ("front", ["palm", "thumb", "index_finger", "middle_finger", "ring_finger",
+                                "little_finger", "palm_side_wrist"]),
+    "back of hand": ("back", ["back_of_hand", "back_of_thumb", "back_of_fingers", "back_of_wrist"]),
+    "front of foot": ("front", ["top_of_foot", "big_toe", "toes", "front_of_ankle", "inner_ankle",
+                                "outer_ankle"]),
+    "back of foot": ("back", ["back_of_heel", "achilles"]),
+    "sole": ("back", ["heel", "sole", "ball_of_foot"]),
+    "face": ("front", ["top_of_head", "forehead", "temple", "eye", "cheek", "jaw_joint", "jaw", "chin"]),
+}
+
+
+def close_up_targets(polygons, paired):
+    """For every close-up and side: (close-up, side, region id, scale px/unit, inscribed circle
+    (centre, diameter in units)). `polygons` maps region id -> shapely polygon in drawing units,
+    `paired(name)` tells whether a region name has -r/-l ids. The face is one close-up (both
+    sides); hands and feet one per side."""
+    out = []
+    for name, (view, names) in CLOSE_UPS.items():
+        sides = ("both",) if name == "face" else ("right", "left")
+        for side in sides:
+            ids = []
+            for n in names:
+                if not paired(n):
+                    ids.append(n)
+                else:
+                    ids += [n + "-r", n + "-l"] if side == "both" else [n + ("-r" if side == "right" else "-l")]
+            x0, y0, x1, y1 = shapely.GeometryCollection([polygons[i] for i in ids]).bounds
+            scale = min(CLOSE_UP_PX[0] / (x1 - x0), CLOSE_UP_PX[1] / (y1 - y0))
+            for rid in ids:
+                radius = shapely.maximum_inscribed_circle(polygons[rid], 0.02)
+                centre = radius.coords[0]
+                out.append((name, side, rid, scale, (centre, 2 * radius.length)))
+    return out
+
 
 def path_polygons(d):
     """Polygons of a path's subpaths, read with svgelements (curves sampled)."""
@@ -50,6 +96,31 @@ def path_polygons(d):
         if len(pts) >= 3:
             polys.append(Polygon(pts))
     return polys
+
+
+def check_sole_insets(root, regions, silhouette, fail):
+    """Each sole inset of the back view sits in a frame named for its foot, clear of the legs."""
+    groups = {g.get("id"): g for g in root.iter(f"{NS}g") if g.get("class") == "inset"}
+    for side, suffix in (("right", "r"), ("left", "l")):
+        g = groups.get(f"sole-inset-{suffix}")
+        if g is None:
+            fail(f"back: no sole inset frame for the {side} foot")
+            continue
+        text = " ".join(t.text or "" for t in g.iter(f"{NS}text"))
+        if text != f"Sole of {side} foot":
+            fail(f"back: sole inset {side} is named {text!r}")
+        frames = [p for p in g.iter(f"{NS}path") if p.get("class") == "frame"]
+        if len(frames) != 1:
+            fail(f"back: sole inset {side} has {len(frames)} frames")
+            continue
+        frame = path_polygons(frames[0].get("d"))[0]
+        sole = unary_union([regions[f"{n}-{suffix}"] for n in ("heel", "sole", "ball_of_foot")])
+        if not frame.contains(sole):
+            fail(f"back: the {side} sole is not inside its frame")
+        legs = silhouette.difference(unary_union([regions[k] for k in regions
+                                                  if k.rsplit("-", 1)[0] in ("heel", "sole", "ball_of_foot")]))
+        if frame.distance(legs) < 5:
+            fail(f"back: the {side} sole's frame comes within 5 units of the body")
 
 
 def expected_ids():
@@ -78,6 +149,7 @@ def main(argv):
     expected = expected_ids()
     seen = {}
     summary = {}
+    all_regions, silhouettes = {}, {}
     for view in ("front", "back"):
         g = root.find(f"{NS}g[@id='{view}']")
         if g is None:
@@ -157,10 +229,24 @@ def main(argv):
             fail(f"{view}: a leftover piece of {biggest:.1f} px2 (> 2)")
         if extra.area > 0.005 * silhouette.area:
             fail(f"{view}: regions reach {extra.area:.1f} px2 outside the silhouette")
+        all_regions[view], silhouettes[view] = regions, silhouette
         smallest = min(items, key=lambda kv: kv[1].area)
         summary[view] = dict(regions=len(items), silhouette=silhouette.area, leftover=leftover.area,
                              biggest_leftover=biggest, outside=extra.area, overlap=worst_overlap,
                              smallest=(smallest[0], smallest[1].area))
+    worst = {}
+    if not errors:
+        polygons = {}
+        for view_regions in all_regions.values():
+            polygons.update(view_regions)
+        paired = lambda n: n + "-r" in expected
+        for name, side, rid, scale, (centre, diameter) in close_up_targets(polygons, paired):
+            px = diameter * scale
+            if name not in worst or px < worst[name][1]:
+                worst[name] = (rid, px)
+            if px < MIN_TARGET_PX:
+                fail(f"close-up {name}: {rid} holds a circle of only {px:.1f} px (< {MIN_TARGET_PX})")
+        check_sole_insets(root, all_regions.get("back", {}), silhouettes.get("back"), fail)
     missing = sorted(set(expected) - set(seen))
     if missing:
         fail(f"missing ids: {missing}")
@@ -175,6 +261,9 @@ def main(argv):
               f"piece {s['biggest_leftover']:.2f} px2, outside silhouette {s['outside']:.2f} px2, "
               f"worst pair overlap {s['overlap']:.3f} px2, smallest {s['smallest'][0]} "
               f"{s['smallest'][1]:.1f} px2")
+    if worst:
+        print("  close-ups (smallest finger target, px across at 370 x 520): " + ", ".join(
+            f"{name} {rid} {px:.0f}" for name, (rid, px) in worst.items()))
     if errors:
         print(f"FAILED: {len(errors)} problem(s)")
         for e in errors:
