@@ -155,12 +155,12 @@ KNEECAP = (0.325, 5.99)
 FOOT_FRONT_OUTER = [(0.505, 7.68), (0.535, 7.77), (0.527, 7.83)]
 TOE_LINE_Y = 7.87                # where the toes leave the foot (front view)
 FOOT_FRONT_INNER = [(0.165, 7.875), (0.152, 7.78), (0.175, 7.64)]
-TOES_FRONT = {   # base (u, y), tip (u, y), base radius, tip radius: short, round, nearly touching
-    "big": ((0.222, 7.87), (0.226, 7.945), 0.055, 0.052),
-    "2": ((0.318, 7.865), (0.325, 7.935), 0.031, 0.029),
-    "3": ((0.382, 7.855), (0.390, 7.920), 0.029, 0.027),
-    "4": ((0.442, 7.840), (0.452, 7.900), 0.027, 0.025),
-    "5": ((0.497, 7.825), (0.510, 7.877), 0.024, 0.022),
+TOES_FRONT = {   # base (u, y), tip (u, y), base radius, tip radius: short, round, side by side
+    "big": ((0.223, 7.875), (0.226, 7.938), 0.058, 0.056),
+    "2": ((0.321, 7.866), (0.325, 7.925), 0.036, 0.034),
+    "3": ((0.389, 7.856), (0.394, 7.910), 0.033, 0.032),
+    "4": ((0.450, 7.842), (0.456, 7.892), 0.030, 0.029),
+    "5": ((0.503, 7.826), (0.510, 7.868), 0.027, 0.026),
 }
 # Back: the foot seen from behind. Under the ankle bones the outline slopes out along the sides
 # of the foot (the arch inside, the little-toe edge outside) to the forefoot at the ground; the
@@ -180,14 +180,16 @@ SOLE_EDGE = [[(0.158, 7.950), (0.20, 7.955), (0.252, 7.945)],
 # towards the midline (like a footprint). Coordinates (a along the foot from the heel, b lateral).
 SOLE_CENTRE_U = 1.08
 SOLE_HEEL_Y = 7.86
-SOLE_OUTLINE = [(0.0, 0.0), (0.025, 0.12), (0.14, 0.145), (0.32, 0.150), (0.52, 0.170),
-                (0.68, 0.197), (0.775, 0.188), (0.855, -0.188), (0.74, -0.205), (0.58, -0.15),
-                (0.42, -0.095), (0.27, -0.105), (0.12, -0.135), (0.025, -0.12)]
-SOLE_TOES = [((0.83, -0.128), (0.925, -0.125), 0.066, 0.058),   # big toe, towards the midline
-             ((0.825, -0.012), (0.895, -0.006), 0.036, 0.032),
-             ((0.808, 0.058), (0.866, 0.070), 0.033, 0.029),
-             ((0.788, 0.118), (0.838, 0.133), 0.030, 0.026),
-             ((0.760, 0.166), (0.800, 0.182), 0.027, 0.023)]
+SOLE_OUTLINE = [(0.0, 0.0), (0.012, 0.072), (0.048, 0.118), (0.13, 0.143), (0.32, 0.150),
+                (0.52, 0.170), (0.68, 0.197), (0.775, 0.188), (0.855, -0.188), (0.74, -0.205),
+                (0.58, -0.15), (0.42, -0.095), (0.27, -0.105), (0.12, -0.132), (0.045, -0.112),
+                (0.012, -0.066)]
+SOLE_CORNERS = [7, 8]           # where the toe row leaves the outline
+SOLE_TOES = [((0.83, -0.128), (0.922, -0.125), 0.067, 0.062),   # big toe, towards the midline
+             ((0.828, -0.012), (0.892, -0.008), 0.038, 0.035),
+             ((0.810, 0.059), (0.862, 0.066), 0.035, 0.032),
+             ((0.790, 0.120), (0.833, 0.129), 0.031, 0.029),
+             ((0.763, 0.169), (0.797, 0.178), 0.028, 0.026)]
 
 
 # the frame round each inset (u0, y0, u1, y1): the label sits at its top, above the toes
@@ -386,7 +388,7 @@ def toes_front():
 
 
 def sole_inset():
-    outline = smooth_polygon([sole_pt(a, b) for a, b in SOLE_OUTLINE], corners=[6, 7])
+    outline = smooth_polygon([sole_pt(a, b) for a, b in SOLE_OUTLINE], corners=SOLE_CORNERS)
     toes = [capsule(sole_pt(*b), sole_pt(*t), r0, r1) for b, t, r0, r1 in SOLE_TOES]
     u = unary_union([outline] + toes)
     return Polygon(u.exterior)          # the toe gaps may enclose a pinhole: fill it
