@@ -8,6 +8,7 @@ import streamlit as st
 
 from trigger_map.links import PainView, read_pain
 from trigger_map.lookup import DEFAULT_SEVERITY, Suggestion, explained_by
+from trigger_map.safety import AGE_BANDS
 from ui import body_map, panels, resources
 
 engine = resources.engine()
@@ -141,6 +142,10 @@ def where_it_hurts() -> None:
                          [None] + sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"]),
                          key="pain_condition",
                          format_func=lambda c: "None" if c is None else data.conditions.at[c, "name"])
+    about = st.columns(2)  # facts some red flags need (never put in the link)
+    about[0].selectbox("Your age (optional)", list(AGE_BANDS), key="pain_age")
+    about[1].checkbox("Pregnant, or could be", key="pain_pregnant")
+    facts = AGE_BANDS[st.session_state.pain_age] | ({"pregnant"} if st.session_state.pain_pregnant else set())
 
     map_side, results = st.columns([3, 2], gap="large")
     with map_side:
@@ -157,6 +162,7 @@ def where_it_hurts() -> None:
         st.button("Start again", on_click=clear)
     with results:
         st.caption(panels.NOT_A_DIAGNOSIS)
+        panels.red_flags(engine, list(areas), symptoms, facts=facts, parts=("matched",))
         if areas:
             with st.expander("How much does each area hurt? (0 = not at all, 10 = worst)", expanded=False):
                 for region in areas:
@@ -182,7 +188,7 @@ def where_it_hurts() -> None:
                       "symptoms": ", ".join(data.symptoms.at[x, "label"] for x in sg.symptom_hits),
                       "score": round(sg.score, 3)} for i, sg in enumerate(suggestions)],
                     hide_index=True, width="stretch")
-        panels.red_flags(engine, list(areas), symptoms)
+        panels.red_flags(engine, list(areas), symptoms, facts=facts, parts=("watch",))
         if suggestions:
             st.divider()
             panels.trigger_point_details(engine, current.key)

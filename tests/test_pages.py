@@ -132,13 +132,27 @@ def test_where_it_hurts_ranks_marked_areas_and_keeps_them_in_the_link():
 
 
 def test_where_it_hurts_list_marks_areas_and_red_flags_show():
+    """Marked areas alone: calm watch-for lines, no banner. A sign the person reports (a cold sweat)
+    or a fact (pregnancy) matches a flag: a banner at the top of the panel, most urgent first."""
     at = app("where_it_hurts")
     at.multiselect(key="pain_area_list").set_value(["breastbone", "inner_upper_arm-l"]).run()
     assert not at.exception
     assert set(at.session_state["pain_areas"]) == {"breastbone", "inner_upper_arm-l"}
     flags = next(m.value for m in at.markdown if "When to see a doctor instead" in m.value)
-    assert "call emergency services now" in flags, flags
+    assert "Call emergency services** if you also have: chest pain that spreads" in flags.replace("\\", ""), flags
     assert "What to watch for" in [e.label for e in at.expander]
+    assert not at.error and not at.warning
+    at.multiselect(key="pain_symptoms").set_value(["cold-sweat"]).run()
+    assert not at.exception
+    (banner,) = at.error
+    assert "Call emergency services now: Chest pain that spreads" in banner.value.replace("\\", "")
+    at.multiselect(key="pain_symptoms").set_value([]).run()
+    at.multiselect(key="pain_area_list").set_value(["lower_abdomen-l"]).run()
+    assert not at.error
+    at.checkbox(key="pain_pregnant").check().run()
+    assert not at.exception and "pregnant" in at.error[0].value
+    at.selectbox(key="pain_age").set_value("65 or over").run()
+    assert not at.exception
 
 
 def test_where_it_hurts_explains_every_marked_area():

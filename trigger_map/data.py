@@ -142,7 +142,8 @@ LIST_COLUMNS = {
     "conditions.csv": {"muscles": "muscles.csv", "red_flags": "red_flags.csv",
                        "sources": "sources.csv"},
     "benefits.csv": {"conditions": "conditions.csv", "sources": "sources.csv"},
-    "red_flags.csv": {"symptoms": "symptoms.csv", "sources": "sources.csv"},
+    # red_flags.csv `symptoms` holds match rules (`fever+confusion`), checked by safety.flag_problems
+    "red_flags.csv": {"sources": "sources.csv"},
 }
 
 
@@ -289,7 +290,7 @@ def _as_lists(frame: pd.DataFrame, file: str) -> pd.DataFrame:
         "trigger_points.csv": {"essential_zones", "spillover_zones"},
         "conditions.csv": {"also_called"},
         "benefits.csv": {"where"},
-        "red_flags.csv": {"regions"},
+        "red_flags.csv": {"regions", "symptoms"},
     }.get(file, set())
     for column in list_columns:
         frame[column] = frame[column].map(split_list)

@@ -13,6 +13,7 @@ from fpdf import FPDF
 
 from trigger_map.body import MIDLINE
 from trigger_map.lookup import Engine
+from trigger_map.safety import red_flags_for
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
              Path("/Library/Fonts"), Path("C:/Windows/Fonts"))
@@ -89,8 +90,31 @@ def _draw_view(pdf: Handout, engine: Engine, view: str, left: float, top: float,
     pdf.text(left, top + 12 * scale, view.title())
 
 
-def handout_pdf(engine: Engine, key: str, note: str = "") -> bytes:
-    """The handout for the trigger point `key` ("<id>@<side>"), with an optional therapist's note."""
+ACTIONS = {"emergency": "Call emergency services now", "urgent": "See a doctor today",
+           "soon": "Book a visit with your doctor"}
+
+
+def _red_flags(pdf: Handout, flags: list[dict]) -> None:
+    """Matched flags first, as a framed warning; then the watch-for lines."""
+    matched = [f for f in flags if f["matched"]]
+    watch = [f for f in flags if not f["matched"]]
+    if matched:
+        pdf.set_draw_color(*ESSENTIAL)
+        pdf.set_line_width(0.6)
+        top = pdf.get_y()
+        pdf.heading("What you describe needs a doctor, not a massage")
+        for flag in matched:
+            pdf.paragraph(f"{ACTIONS[flag['action']]}: {flag['title']}. {flag['message']}")
+        pdf.rect(pdf.l_margin - 2, top - 2, pdf.w - pdf.l_margin - pdf.r_margin + 4, pdf.get_y() - top + 2)
+    if watch:
+        pdf.heading("Watch for: see a doctor if you also have")
+        for flag in watch:
+            pdf.paragraph(f"- {flag['title']}: {ACTIONS[flag['action']].lower()}.", size=9)
+
+
+def handout_pdf(engine: Engine, key: str, note: str = "", symptoms=(), facts=()) -> bytes:
+    """The handout for the trigger point `key` ("<id>@<side>"), with an optional therapist's note;
+    the red flags its pattern's areas raise, matched ones (from `symptoms` and `facts`) first."""
     from trigger_map.figures import Marker  # the same marker the map draws
 
     placed = engine.by_key[key]
@@ -120,9 +144,13 @@ def handout_pdf(engine: Engine, key: str, note: str = "") -> bytes:
     ]
     if note.strip():
         sections.insert(0, ("Note from your therapist", note.strip()))
+    flags = red_flags_for(engine, placed.essential, symptoms, facts=facts)
+    if any(f["matched"] for f in flags):
+        _red_flags(pdf, [f for f in flags if f["matched"]])
     for title, text in sections:
         pdf.heading(title)
         pdf.paragraph(text)
+    _red_flags(pdf, [f for f in flags if not f["matched"]])
     pdf.heading("Please note", size=10)
     pdf.paragraph(NOT_A_DIAGNOSIS, size=9)
     pdf.heading("Sources", size=10)

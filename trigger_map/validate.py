@@ -7,6 +7,7 @@ from trigger_map.citations import cited_ids
 from trigger_map.body import BODY_SVG, BodyError, load_body
 from trigger_map.data import DATA_DIR, Problem, check_references, read_tables
 from trigger_map.referral import body_problems
+from trigger_map.safety import flag_problems
 
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -28,6 +29,8 @@ def validate(data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG,
         return problems + [Problem(Path(svg_path).name, None, None, str(error))]
     if "trigger_points.csv" in frames:
         problems += body_problems(body, frames["trigger_points.csv"], frames.get("red_flags.csv"))
+    if "red_flags.csv" in frames:
+        problems += flag_problems(frames["red_flags.csv"], frames.get("symptoms.csv"))
     if "sources.csv" in frames:
         problems += citation_problems(frames, set(frames["sources.csv"]["id"]), content_dir)
     return problems

@@ -10,7 +10,7 @@ from trigger_map.export import handout_pdf
 from trigger_map.figures import Highlight, Marker
 from trigger_map.links import view_link
 from trigger_map.lookup import Engine, Suggestion
-from trigger_map.safety import red_flags_for
+from trigger_map.safety import red_flags_for, watch_signs
 
 NOT_A_DIAGNOSIS = ("These are common pain patterns to explore, not a diagnosis. "
                    "If pain is severe, new or worrying, see a doctor.")
@@ -18,6 +18,11 @@ ACTION_TEXT = {
     "emergency": "Call emergency services now",
     "urgent": "See a doctor today",
     "soon": "Book a visit with your doctor",
+}
+WATCH_TEXT = {
+    "emergency": "Call emergency services",
+    "urgent": "See a doctor today",
+    "soon": "Book a doctor's visit",
 }
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -189,23 +194,40 @@ def _keep_note() -> None:
     st.session_state.handout_note = st.session_state.handout_note_box
 
 
-def red_flags(engine: Engine, region_ids=(), symptoms=(), flag_ids=()) -> None:
-    """Red flags for the marked areas, symptoms or a condition: prominent but calm, one line each
-    with what to do, what to watch for on demand. Three elements whatever the number of flags (each
-    element costs the browser time on every click)."""
-    flags = red_flags_for(engine, region_ids, symptoms, flag_ids)
+def red_flags(engine: Engine, region_ids=(), symptoms=(), flag_ids=(), facts=(),
+              parts=("matched", "watch")) -> None:
+    """Red flags, calm but clear. Flags whose signs the person reports (symptoms, and facts: age band,
+    pregnancy) are matched: one banner at the top, most urgent first. Flags raised only by a marked
+    area, one reported symptom or a condition are "watch for" lines below it, with what to watch for
+    on demand. `parts`: which of the two to show here (a page may put the banner higher). At most
+    three elements whatever the number of flags (each costs the browser time on every click); every
+    data text is escaped."""
+    flags = red_flags_for(engine, region_ids, symptoms, flag_ids, facts)
     if not flags:
         return
-    lines = []
-    for flag in flags:
-        action = ACTION_TEXT[flag["action"]].lower()
-        line = f"{plain(flag['title'])}: **{action}**"
-        lines.append(f"- :material/emergency: :red[{line}]" if flag["action"] == "emergency"
-                     else f"- :material/schedule: {line}")
+    matched = [flag for flag in flags if flag["matched"] and "matched" in parts]
+    watch = [flag for flag in flags if not flag["matched"] and "watch" in parts]
+    if matched:
+        text = "\n\n".join(f"**{ACTION_TEXT[flag['action']]}: {plain(flag['title'])}.** {plain(flag['message'])}"
+                            for flag in matched)
+        alert = {"emergency": st.error, "urgent": st.warning, "soon": st.info}[matched[0]["action"]]
+        alert(":material/emergency: **What you describe needs a doctor, not a massage.**\n\n" + text,
+              icon=":material/medical_services:")
+    if not watch:
+        return
+    lines = [f"- **{WATCH_TEXT[flag['action']]}** if you also have: {plain(_lower_first(flag['title']))}"
+             for flag in watch]
     with st.container(border=True):
         st.markdown(":material/medical_services: **When to see a doctor instead.** Most pain here comes "
-                    "from muscles, but sometimes it has another cause:\n\n" + "\n".join(lines))
+                    "from muscles, but sometimes it has another cause. Watch for these:\n\n" + "\n".join(lines))
         with on_demand("What to watch for", key="red_flags_details") as section:
             if section.open:
-                st.markdown("\n\n".join(f"**{plain(flag['title'])}.** {plain(flag['message'])} "
-                                          f"**{ACTION_TEXT[flag['action']]}.**" for flag in flags))
+                st.markdown("\n\n".join(
+                    f"**{plain(flag['title'])}.** {plain(flag['message'])} **{ACTION_TEXT[flag['action']]}.**"
+                    + (f"\n\n:small[Signs to report: {plain(', '.join(watch_signs(engine.dataset, flag['id'])))}]"
+                       if watch_signs(engine.dataset, flag["id"]) else "")
+                    for flag in watch))
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
