@@ -805,7 +805,7 @@ def face_details():
     cu, cy, r = IRIS
     iris = Point(cu, cy).buffer(r, quad_segs=16).intersection(Polygon(lids))
     return [(lids, True), (list(iris.exterior.coords)[:-1], True),
-            ([(0.055, 0.432), (0.10, 0.412), (0.15, 0.407), (0.20, 0.418), (0.238, 0.44)], False),  # brow
+            ([(0.052, 0.422), (0.10, 0.398), (0.15, 0.393), (0.20, 0.403), (0.236, 0.425)], False),  # brow
             ([(0.042, 0.585), (0.052, 0.64), (0.043, 0.664)], False)]                # side of the nose
 
 

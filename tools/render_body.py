@@ -2,7 +2,9 @@
 
 Writes /tmp/body_full.png (1200x900), /tmp/body_phone.png (390 px wide), and 4x crops of the
 hands and feet of both views (found from the region bounding boxes):
-/tmp/body_{front,back}_hand_{r,l}.png, /tmp/body_{front,back}_feet.png, /tmp/body_back_sole_r.png.
+/tmp/body_{front,back}_hand_{r,l}.png, /tmp/body_{front,back}_feet.png, /tmp/body_back_sole_r.png,
+and the close-ups as a phone shows them (tools/check_body.py CLOSE_UPS, the person's right side:
+the bounding box of the group's regions fitted to 370 x 520 CSS px): /tmp/body_closeup_*.png.
 Pass --regions to tint every region a different colour (shows the cut), and --svg PATH to render
 another file than assets/body.svg, e.g.
     .venv/bin/python tools/render_body.py --regions --svg /tmp/body.svg
@@ -53,6 +55,29 @@ def crop_boxes(svg=SVG):
     return out
 
 
+def close_up_boxes(svg=SVG):
+    """(name, x, y, w, h, scale) of each close-up: the bounding box of its regions (right side; the
+    face whole), and the scale that fits it into the close-up box."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from check_body import CLOSE_UP_PX, CLOSE_UPS, path_polygons
+    import xml.etree.ElementTree as ET
+    polys = {}
+    for el in ET.fromstring(svg.read_text()).iter("{http://www.w3.org/2000/svg}path"):
+        if el.get("class") == "region":
+            polys[el.get("id")] = path_polygons(el.get("d"))[0]
+    out = []
+    for name, (_, names) in CLOSE_UPS.items():
+        ids = [i for n in names for i in (n, n + "-r", n + "-l") if i in polys
+               and (name == "face" or not i.endswith("-l"))]
+        x0 = min(polys[i].bounds[0] for i in ids)
+        y0 = min(polys[i].bounds[1] for i in ids)
+        x1 = max(polys[i].bounds[2] for i in ids)
+        y1 = max(polys[i].bounds[3] for i in ids)
+        scale = min(CLOSE_UP_PX[0] / (x1 - x0), CLOSE_UP_PX[1] / (y1 - y0))
+        out.append((name.replace(" ", "_"), x0, y0, x1 - x0, y1 - y0, scale))
+    return out
+
+
 TINT_JS = """
 () => {
   const regs = Array.from(document.querySelectorAll('path.region'));
@@ -64,12 +89,13 @@ TINT_JS = """
 """
 
 
-def page_html(svg_text, width, vb=None):
+def page_html(svg_text, width, vb=None, size=None):
     svg = svg_text
     if vb is not None:
         x, y, w, h = vb
-        svg = svg.replace('viewBox="0 0 1200 900"', f'viewBox="{x} {y} {w} {h}"', 1)
-        svg = svg.replace('width="1200" height="900"', f'width="{w * 4}" height="{h * 4}"', 1)
+        pw, ph = size if size is not None else (w * 4, h * 4)
+        svg = svg.replace('viewBox="0 0 1200 900"', f'viewBox="{x:.1f} {y:.1f} {w:.1f} {h:.1f}"', 1)
+        svg = svg.replace('width="1200" height="900"', f'width="{pw}" height="{ph}"', 1)
     elif width != 1200:
         svg = svg.replace('width="1200" height="900"', f'width="{width}" height="{width * 0.75:.0f}"', 1)
     return f"<html><body style='margin:0;background:white'>{svg}</body></html>"
@@ -85,9 +111,11 @@ def main(argv):
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         jobs = [("full", 1200, None, (1200, 900)), ("phone", 390, None, (390, 293))]
         jobs += [(n, None, (x, y, w, h), (w * 4, h * 4)) for n, x, y, w, h in crop_boxes(svg)]
+        jobs += [(f"closeup_{n}", None, (x, y, w, h), (round(w * k), round(h * k)))
+                 for n, x, y, w, h, k in close_up_boxes(svg)]
         for name, width, vb, size in jobs:
             page.set_viewport_size({"width": size[0], "height": size[1]})
-            page.set_content(page_html(svg_text, width, vb))
+            page.set_content(page_html(svg_text, width, vb, size))
             if tint:
                 page.evaluate(TINT_JS)
             path = f"/tmp/body_{name}{'_tint' if tint else ''}.png"
