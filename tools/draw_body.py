@@ -192,6 +192,8 @@ SOLE_TOES = [((0.83, -0.128), (0.922, -0.125), 0.067, 0.062),   # big toe, towar
              ((0.763, 0.169), (0.797, 0.178), 0.028, 0.026)]
 
 
+# the crease where the toes leave the ball of the foot (detail line in the inset)
+SOLE_TOE_CREASE = [(0.815, -0.175), (0.795, -0.07), (0.79, 0.02), (0.772, 0.10), (0.742, 0.165)]
 # the frame round each inset (u0, y0, u1, y1): the label sits at its top, above the toes
 SOLE_FRAME = (SOLE_CENTRE_U - 0.37, 6.47, SOLE_CENTRE_U + 0.37, 7.99)
 
@@ -474,10 +476,11 @@ def leg_edges():
 LEG_IN, LEG_OUT = leg_edges()
 
 
-def leg_strip(y0, y1, f0, f1):
+def leg_strip(y0, y1, f0, f1, straight=False):
     """Band of the leg between heights y0..y1 and fractions f0..f1 of its width (0 = inner
-    edge, 1 = outer edge). Fractions below 0 / above 1 reach past the outline on purpose."""
-    ys = np.linspace(y0, y1, 40)
+    edge, 1 = outer edge). Fractions below 0 / above 1 reach past the outline on purpose.
+    `straight`: the sides are straight lines between the ends (no kinks where the outline turns)."""
+    ys = np.linspace(y0, y1, 2 if straight else 40)
     a = [(LEG_IN(y) + f0 * (LEG_OUT(y) - LEG_IN(y)), y) for y in ys]
     b = [(LEG_IN(y) + f1 * (LEG_OUT(y) - LEG_IN(y)), y) for y in ys[::-1]]
     return Polygon(a + b)
@@ -599,8 +602,8 @@ def front_leg(c):
     c.cut("big_toe", foot.intersection(toe_zone).intersection(box(0, 0, 0.282, 9)))
     c.cut("toes", foot.intersection(toe_zone))
     c.cut("top_of_foot", foot)
-    c.cut("inner_ankle", leg_strip(7.28, 7.7, -0.6, 0.33))
-    c.cut("outer_ankle", leg_strip(7.28, 7.7, 0.67, 1.6))
+    c.cut("inner_ankle", leg_strip(7.28, 7.7, -0.6, 0.33, straight=True))
+    c.cut("outer_ankle", leg_strip(7.28, 7.7, 0.67, 1.6, straight=True))
     c.cut("front_of_ankle", leg_strip(7.28, 7.7, -0.6, 1.6))
     c.cut("outer_lower_leg", leg_strip(6.28, 7.28, 0.62, 1.6))
     c.cut("shin", leg_strip(6.28, 7.28, -0.6, 1.6))
@@ -864,6 +867,7 @@ def details(view):
         both(HEEL_CONTOUR)                                                           # heel
         for edge in SOLE_EDGE:                                                       # sole's edge
             both(edge)
+        both([sole_pt(a, b) for a, b in SOLE_TOE_CREASE])                           # inset: toe crease
     for pts, closed in hand_details(view):                                          # fingers
         both(pts, closed)
     return d
