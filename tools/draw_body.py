@@ -632,8 +632,9 @@ def back_arm(c):
     masks = digit_masks(palm)
     c.cut("back_of_thumb", masks.pop("thumb"))
     # the four fingers together, joined by a strip of the hand along the knuckles
-    knuckles = Polygon(HAND.pts([(0.41, 0.5), (0.36, 0.14), (0.395, 0.0), (0.35, -0.12), (0.32, -0.5),
-                                 (1.0, -0.5), (1.0, 0.5)]))
+    line = catmull_rom([(0.40, 0.24), (0.372, 0.14), (0.392, 0.02), (0.372, -0.08), (0.345, -0.15),
+                        (0.32, -0.24)])
+    knuckles = Polygon(HAND.pts([(0.41, 0.5)] + line + [(0.32, -0.5), (1.0, -0.5), (1.0, 0.5)]))
     c.cut("back_of_fingers", unary_union(list(masks.values()) + [knuckles]))
     c.cut("back_of_hand", HAND.quad(0.055, 1.0, -0.5, 0.5))
     c.cut("back_of_wrist", HAND.quad(-0.13, 0.055, -0.4, 0.4))
