@@ -4,6 +4,7 @@
     python -m trigger_map suggest [--json] REGION_ID [REGION_ID ...]   (REGION_ID or REGION_ID=SEVERITY)
     python -m trigger_map muscle [--json] NAME
     python -m trigger_map condition [--json] NAME
+    python -m trigger_map flags [--json] [REGION_ID ...] [--symptom TEXT]... [--age N] [--pregnant]
     python -m trigger_map place REGION U V [--side right|left]
     python -m trigger_map validate [DATA_DIR]
 Global options --data DIR and --body SVG point at another dataset or drawing (tests use them).
@@ -114,6 +115,42 @@ def cmd_condition(args) -> int:
     return 0
 
 
+def _age(text: str) -> int:
+    try:
+        age = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"age {text!r} is not a whole number of years") from None
+    if not 0 <= age <= 130:
+        raise argparse.ArgumentTypeError(f"age {text!r} must be from 0 to 130")
+    return age
+
+
+def cmd_flags(args) -> int:
+    """Red flags for marked regions, reported symptoms and facts: matched first, most urgent first."""
+    from trigger_map.safety import closest_symptoms, facts_for, find_symptom, red_flags_for
+
+    engine = _engine(args)
+    unknown = [r for r in args.regions if r not in engine.body.regions]
+    if unknown:
+        print(f"unknown region id(s): {', '.join(unknown)} (see `python -m trigger_map regions`)",
+              file=sys.stderr)
+        return 2
+    symptoms = []
+    for text in args.symptom or ():
+        found = find_symptom(engine.dataset, text)
+        if found is None:
+            close = closest_symptoms(engine.dataset, text)
+            print(f"unknown symptom {text!r}" + (f"; closest known: {', '.join(close)}" if close else "")
+                  + " (symptom ids and labels: data/symptoms.csv)", file=sys.stderr)
+            return 2
+        symptoms.append(found)
+    flags = red_flags_for(engine, args.regions, symptoms, facts=facts_for(args.age, args.pregnant))
+    rows = [{k: f[k] for k in ("id", "title", "action", "matched", "message", "sources")} for f in flags]
+    _emit(rows, args.json, lambda rs: [
+        f"{'MATCHED' if r['matched'] else 'watch':<8} {r['action']:<9} {r['id']:<26} {r['title']}" for r in rs])
+    return 0
+
+
 def cmd_place(args) -> int:
     body = load_body(args.body)
     if args.region not in body.names:
@@ -157,6 +194,14 @@ def parser() -> argparse.ArgumentParser:
         one.add_argument("--json", action="store_true")
         one.add_argument("name", help="id or name")
         one.set_defaults(func=func)
+    flags = sub.add_parser("flags", help="red flags for areas, symptoms and facts: matched first, most urgent first")
+    flags.add_argument("--json", action="store_true")
+    flags.add_argument("--symptom", action="append",
+                       help="a symptom: id or plain words, e.g. fever, 'pins and needles' (repeatable)")
+    flags.add_argument("--age", type=_age, default=None, help="age in years (some flags depend on it)")
+    flags.add_argument("--pregnant", action="store_true", help="pregnant, or could be")
+    flags.add_argument("regions", nargs="*", help="region ids (see `regions`)")
+    flags.set_defaults(func=cmd_flags)
     place = sub.add_parser("place", help="x, y of a spot inside a region (for adding a trigger point)")
     place.add_argument("region")
     place.add_argument("u", type=float)
