@@ -21,12 +21,12 @@ st.markdown("What people hope to gain from treatment, where on the body it matte
 state.choice_from_link("benefit", data.benefits.index, "benefit", "a benefit")
 
 benefit = st.radio("Benefit", list(data.benefits.index), key="benefit", horizontal=True,
-                   format_func=lambda b: data.benefits.at[b, "name"])
+                   format_func=lambda b: panels.plain(data.benefits.at[b, "name"]))
 st.query_params.from_dict({"benefit": benefit})
 row = data.benefits.loc[benefit]
 text, picture = st.columns([3, 2], gap="large")
 with text:
-    st.subheader(row["name"], anchor=False)
+    st.subheader(panels.plain(row["name"]), anchor=False)
     st.markdown(panels.cited(engine, row["description"]))
     st.markdown(f"**Evidence: {LEVEL_TEXT[row['evidence_level']]}.** {panels.cited(engine, row['evidence'])}")
     st.markdown("**Where on the body:** " + panels.plain(", ".join(row["where"])))
@@ -36,4 +36,4 @@ with text:
 with picture:
     lit = area_region_ids(engine.body, row["where"])
     body_map.pictures(engine, Highlight(spillover=lit), key="benefit", height=420)
-    st.caption(f"Body areas where {row['name'].lower()} matters most, shaded.")
+    st.caption(f"Body areas where {panels.plain(row['name'].lower())} matters most, shaded.")

@@ -24,7 +24,7 @@ st.query_params.from_dict({"condition": condition} if condition else {})
 
 if condition is None:
     for c in conditions:
-        st.page_link("pages/conditions.py", label=data.conditions.at[c, "name"],
+        st.page_link("pages/conditions.py", label=panels.plain(data.conditions.at[c, "name"]),
                      query_params={"condition": c}, icon=":material/chevron_right:")
     st.stop()
 
@@ -37,7 +37,7 @@ if st.session_state.get("condition_tp") not in keys:
 
 text, picture = st.columns([2, 3], gap="large")
 with text:
-    st.subheader(row["name"], anchor=False)
+    st.subheader(panels.plain(row["name"]), anchor=False)
     st.markdown(panels.cited(engine, row["description"]))
     st.markdown(f"**Evidence ({row['evidence_level']}).** {panels.cited(engine, row['evidence'])}")
     panels.red_flags(engine, flag_ids=row["red_flags"])

@@ -3,16 +3,17 @@ from ui.entry import through_navigation
 
 through_navigation()
 
+from urllib.parse import quote
+
 import streamlit as st
 
-from trigger_map.citations import render
 from ui import panels, resources
 
 engine = resources.engine()
 sources = engine.dataset.sources
 
 st.title("Evidence and references", anchor=False)
-st.markdown(render(resources.text("evidence.md"), sources))
+st.markdown(resources.content("evidence.md", sources))
 st.divider()
 st.subheader(f"References ({len(sources)})", anchor=False)
 kind = st.segmented_control("Show", ["all", "article", "book", "guideline", "web"], default="all",
@@ -22,7 +23,7 @@ for source in sources.itertuples():
         continue
     links = []
     if source.doi:
-        links.append(f"[doi:{panels.plain(source.doi)}](https://doi.org/{source.doi})")
+        links.append(f"[doi:{panels.plain(source.doi)}](https://doi.org/{quote(source.doi, safe='/')})")
     if source.pmid:
-        links.append(f"[PMID {panels.plain(source.pmid)}](https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/)")
+        links.append(f"[PMID {panels.plain(source.pmid)}](https://pubmed.ncbi.nlm.nih.gov/{quote(source.pmid, safe='')}/)")
     st.markdown(f"- {panels.plain(source.citation)} " + " · ".join(links))

@@ -25,7 +25,7 @@ if "explorer_loaded" not in st.session_state:  # a new visit: the link decides t
     st.session_state.address_view = "opened" if st.query_params else None
 
 for notice in st.session_state.get("explorer_notices", []):
-    st.info(notice, icon=":material/link_off:")
+    st.info(panels.plain(notice), icon=":material/link_off:")
 
 
 def address_bar(here: dict[str, str]) -> None:

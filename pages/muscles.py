@@ -41,9 +41,9 @@ if st.session_state.get("muscle_tp") not in keys:
 
 text, picture = st.columns([2, 3], gap="large")
 with text:
-    st.subheader(row["name"], anchor=False)
-    st.caption(f"{row['anatomical_name']} · {row['body_area']}")
-    st.write(row["description"])
+    st.subheader(panels.plain(row["name"]), anchor=False)
+    st.caption(f"{panels.plain(row['anatomical_name'])} · {panels.plain(row['body_area'])}")
+    st.markdown(panels.plain(row["description"]))
     for label, column in (("Origin", "origin"), ("Insertion", "insertion"), ("Action", "action"),
                           ("Innervation", "innervation")):
         st.markdown(f"**{label}.** {panels.plain(row[column])}")
@@ -54,5 +54,5 @@ with picture:
                        key="muscle_map", on_pick=state.pick_trigger_point("muscle_tp", keys))
     body_map.legend()
 st.radio(f"Trigger points ({len(keys)})", keys, key="muscle_tp", horizontal=True,
-         format_func=lambda k: data.trigger_points.at[k.split("@")[0], "name"])
+         format_func=lambda k: panels.plain(data.trigger_points.at[k.split("@")[0], "name"]))
 panels.trigger_point_details(engine, st.session_state.muscle_tp)

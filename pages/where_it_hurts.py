@@ -20,8 +20,8 @@ st.markdown("Mark every area that hurts: tap it on the body (tap again to unmark
             "several with the lasso, or pick them from the list. Then say how much each one hurts.")
 
 if "pain_loaded" not in st.session_state:  # a new visit: the link decides the view
-    st.session_state.pain_loaded = True
     linked = read_pain(st.query_params, engine)
+    st.session_state.pain_loaded = True
     st.session_state.pain_areas = dict(linked.areas)
     st.session_state.pain_area_list = list(linked.areas)
     st.session_state.pain_symptoms = list(linked.symptoms)
@@ -33,7 +33,7 @@ if "pain_loaded" not in st.session_state:  # a new visit: the link decides the v
     st.session_state.pain_notices = linked.notices
 
 for notice in st.session_state.get("pain_notices", []):
-    st.info(notice, icon=":material/link_off:")
+    st.info(panels.plain(notice), icon=":material/link_off:")
 
 
 def _set_areas(regions: list[str]) -> None:
@@ -166,16 +166,17 @@ def where_it_hurts() -> None:
         if areas:
             with st.expander("How much does each area hurt? (0 = not at all, 10 = worst)", expanded=False):
                 for region in areas:
-                    st.slider(engine.body.regions[region].display_label, 0, 10, 5, key=f"severity_{region}")
+                    st.slider(panels.plain(engine.body.regions[region].display_label), 0, 10, 5,
+                              key=f"severity_{region}")
         if not suggestions and not areas:
             st.markdown("Mark an area, a symptom or a condition to see the trigger points that may be involved.")
         elif suggestions:
             st.markdown(f"### Most likely trigger points ({len(suggestions)})")
             st.radio("Choose one to see its pattern and what to do", keys, key="pain_tp",
-                     format_func=lambda k: f"{keys.index(k) + 1}. " + panels.suggestion_label(
-                         engine, suggestions[keys.index(k)]))
+                     format_func=lambda k: f"{keys.index(k) + 1}. " + panels.plain(panels.suggestion_label(
+                         engine, suggestions[keys.index(k)])))
             current = suggestions[keys.index(chosen)]
-            st.caption(f"Why: {reason(current)}.")
+            st.caption(f"Why: {panels.plain(reason(current))}.")
         if areas:
             by_area(areas, suggestions, condition)
         if suggestions:

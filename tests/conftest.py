@@ -5,17 +5,23 @@ import shutil
 from pathlib import Path
 
 import pytest
+from streamlit import config as streamlit_config
 
 from trigger_map.body import BODY_SVG, load_body
 from trigger_map.data import DATA_DIR, load_dataset
 from trigger_map.lookup import Engine
+from trigger_map.validate import load_engine
 
 from paths import MINI_BODY, MINI_DATA
+
+# The app shows clients a plain sentence instead of an error's details (.streamlit/config.toml);
+# a failing test should show them.
+streamlit_config.set_option("client.showErrorDetails", "full")
 
 
 @pytest.fixture(scope="session")
 def mini_engine() -> Engine:
-    return Engine(load_dataset(MINI_DATA), load_body(MINI_BODY))
+    return load_engine(MINI_DATA, MINI_BODY)  # the app's own loading path, every check included
 
 
 @pytest.fixture(scope="session")
@@ -29,8 +35,8 @@ def dataset():
 
 
 @pytest.fixture(scope="session")
-def engine(dataset, body) -> Engine:
-    return Engine(dataset, body)
+def engine() -> Engine:
+    return load_engine(DATA_DIR, BODY_SVG)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,6 +148,16 @@ LIST_COLUMNS = {
 }
 
 
+# Every `;`-separated column: the references above, and lists of names.
+LIST_CELLS = {file: set(LIST_COLUMNS.get(file, {})) | extra for file, extra in {
+    "trigger_points.csv": {"essential_zones", "spillover_zones"},
+    "muscles.csv": set(),
+    "conditions.csv": {"also_called"},
+    "benefits.csv": {"where"},
+    "red_flags.csv": {"regions", "symptoms"},
+}.items()}
+
+
 @dataclass(frozen=True)
 class Dataset:
     """The validated tables, indexed by id. List cells are tuples."""
@@ -171,7 +182,7 @@ def _describe(check: str, value) -> str:
     if check == "column_in_schema":
         return "unexpected column"
     if check == "not_nullable":
-        return "is empty"
+        return "is empty or not a number" if str(value) == "nan" else "is empty"
     return check
 
 
@@ -198,20 +209,56 @@ def _schema_problems(file: str, frame: pd.DataFrame, schema: pa.DataFrameSchema)
     return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
 
 
+# "utf-8-sig": a spreadsheet's "CSV UTF-8" export starts with a byte order mark; it is not part of
+# the first column's name.
+ENCODING = "utf-8-sig"
+
+
 def _read(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", index_col=False)
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=ENCODING, index_col=False)
 
 
 def _ragged_rows(file: str, path: Path) -> list[Problem]:
-    """Rows with more or fewer cells than the header (usually an unquoted comma)."""
-    with open(path, newline="", encoding="utf-8") as f:
+    """Rows with more or fewer cells than the header (usually an unquoted comma); an empty file."""
+    with open(path, newline="", encoding=ENCODING) as f:
         rows = list(csv.reader(f))
-    if not rows:
-        return [Problem(file, None, None, "file is empty")]
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        return [Problem(file, None, None, "file is empty: it needs a header row and data rows "
+                                          "(see docs/data.md)")]
     width = len(rows[0])
     return [Problem(file, number, None, f"has {len(cells)} cells but the header has {width} "
                                         "(a comma inside a text needs quotes)")
             for number, cells in enumerate(rows[1:], start=2) if cells and len(cells) != width]
+
+
+# Characters no text cell may hold: control characters (a NUL byte, an escape, ...) other than tab
+# and line breaks. They are invisible in a spreadsheet and mean the file is damaged.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_characters(file: str, frame: pd.DataFrame) -> list[Problem]:
+    problems = []
+    for column in frame.columns:
+        for row, value in enumerate(frame[column], start=2):
+            found = _CONTROL.search(str(value))
+            if found:
+                problems.append(Problem(file, row, str(column),
+                                        f"contains a control character (U+{ord(found.group()):04X}); "
+                                        "delete it"))
+    return problems
+
+
+def _empty_lists(file: str, frame: pd.DataFrame, schema: pa.DataFrameSchema) -> list[Problem]:
+    """A required list cell that names nothing (only `;` and spaces)."""
+    problems = []
+    for column in sorted(LIST_CELLS.get(file, set())):
+        if _filled not in schema.columns[column].checks:
+            continue  # optional: may be empty
+        for row, value in enumerate(frame[column], start=2):
+            if str(value).strip() and not split_list(value):
+                problems.append(Problem(file, row, column, f"{value!r} names nothing: "
+                                                           "list at least one entry"))
+    return problems
 
 
 def read_tables(data_dir: Path = DATA_DIR) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
@@ -219,6 +266,12 @@ def read_tables(data_dir: Path = DATA_DIR) -> tuple[dict[str, pd.DataFrame], lis
     data_dir = Path(data_dir)
     frames: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
+    try:
+        is_folder = data_dir.is_dir()
+    except OSError as error:
+        return frames, [Problem(str(data_dir), None, None, f"cannot be read: {error.strerror or error}")]
+    if not is_folder:
+        return frames, [Problem(str(data_dir), None, None, "is not a folder holding the data files")]
     for file, schema in SCHEMAS.items():
         path = data_dir / file
         if not path.exists():
@@ -227,13 +280,18 @@ def read_tables(data_dir: Path = DATA_DIR) -> tuple[dict[str, pd.DataFrame], lis
         try:
             ragged = _ragged_rows(file, path)
             frame = None if ragged else _read(path)
-        except (pd.errors.ParserError, UnicodeDecodeError, csv.Error) as error:
+        except OSError as error:
+            problems.append(Problem(file, None, None, f"cannot be read: {error.strerror or error}"))
+            continue
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, csv.Error) as error:
             problems.append(Problem(file, None, None, f"cannot be read as CSV: {error}"))
             continue
         if ragged:
             problems.extend(ragged)
             continue
-        found = _schema_problems(file, frame, schema)
+        found = _control_characters(file, frame) or _schema_problems(file, frame, schema)
+        if not found:
+            found = _empty_lists(file, frame, schema)
         problems.extend(found)
         if not found:
             frame = schema.validate(frame)
@@ -286,22 +344,23 @@ def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
 
 def _as_lists(frame: pd.DataFrame, file: str) -> pd.DataFrame:
     frame = frame.copy()
-    list_columns = set(LIST_COLUMNS.get(file, {})) | {
-        "trigger_points.csv": {"essential_zones", "spillover_zones"},
-        "conditions.csv": {"also_called"},
-        "benefits.csv": {"where"},
-        "red_flags.csv": {"regions", "symptoms"},
-    }.get(file, set())
-    for column in list_columns:
+    for column in LIST_CELLS.get(file, set()):
         frame[column] = frame[column].map(split_list)
     frame.index = pd.Index(frame["id"], name="id")
     return frame
 
 
 def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
-    """The whole dataset, validated; raises `DatasetError` listing every problem."""
+    """The tables alone, schema- and reference-checked; raises `DatasetError` listing every problem.
+    The app and the command line load through `trigger_map.validate.load_engine`, which also checks
+    the data against the body drawing and the citations, exactly as `validate` does."""
     frames, problems = read_tables(data_dir)
     problems += check_references(frames)
     if problems:
         raise DatasetError(problems)
+    return dataset_from(frames)
+
+
+def dataset_from(frames: dict[str, pd.DataFrame]) -> Dataset:
+    """The dataset from tables that passed every check."""
     return Dataset(**{file.removesuffix(".csv"): _as_lists(frame, file) for file, frame in frames.items()})

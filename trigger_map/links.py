@@ -2,10 +2,12 @@
 
 Explorer:       ?region=temple-l&tp=upper-trapezius-1@left
 Where it hurts: ?areas=temple-l:7,jaw-l&symptoms=dizziness&condition=tension-type-headache&tp=...
-A bad value never breaks the page: it is dropped and named in a notice.
+A bad value never breaks the page: it is dropped and named in a notice. Notices quote what the
+link held: they are plain text, and a page shows them escaped (never as Markdown).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -52,6 +54,21 @@ def view_link(page_url: str | None, params: dict[str, str]) -> str:
     return f"{base}?{query}" if query else base
 
 
+MAX_AREAS = 200  # more than the body has regions: the rest of a longer list is not read
+
+
+def severity(text: str) -> int | None:
+    """A severity from a link: a number, rounded down and held to 0-10; None when it is not a
+    finite number (`abc`, `nan`, `inf`, `1e400`)."""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    if not math.isfinite(value):
+        return None
+    return min(10, max(0, int(value)))
+
+
 def first_param(params, name: str) -> str:
     """One query parameter as a trimmed string ('' when absent)."""
     value = params.get(name, "")
@@ -84,17 +101,14 @@ def read_explorer(params, engine: Engine) -> ExplorerView:
 def read_pain(params, engine: Engine) -> PainView:
     view = PainView()
     unknown: list[str] = []
-    for item in filter(None, first_param(params, "areas").split(",")):
-        region, _, severity = item.strip().partition(":")
+    for item in list(filter(None, first_param(params, "areas").split(",")))[:MAX_AREAS]:
+        region, _, level_text = item.strip().partition(":")
         if region not in engine.body.regions:
             unknown.append(region)
             continue
-        level = None
-        if severity:
-            try:
-                level = min(10, max(0, int(float(severity))))
-            except ValueError:
-                view.notices.append(f"Ignored a severity that is not a number ({severity[:10]!r}).")
+        level = severity(level_text) if level_text else None
+        if level_text and level is None:
+            view.notices.append(f"Ignored a severity that is not a number from 0 to 10 ({level_text[:10]!r}).")
         view.areas[region] = level
     if unknown:
         view.notices.append("The link names areas we don't know: "

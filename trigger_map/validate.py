@@ -1,16 +1,63 @@
-"""The whole-dataset check: every table against its schema, every reference, and the drawing."""
+"""The whole-dataset check, and the one way the app, the command line and the tests load the data.
+
+`validate` lists every problem: every table against its schema, every reference, the data against
+the drawing, every citation. `load_engine` runs the same checks and refuses the data with the same
+list of problems (`DatasetError`), so what `validate` rejects never reaches a page.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
+from trigger_map.body import BODY_SVG, Body, BodyError, load_body
 from trigger_map.citations import cited_ids
-from trigger_map.body import BODY_SVG, BodyError, load_body
-from trigger_map.data import DATA_DIR, Problem, check_references, read_tables
+from trigger_map.data import DATA_DIR, DatasetError, Problem, check_references, dataset_from, read_tables
+from trigger_map.lookup import Engine
 from trigger_map.referral import body_problems
 from trigger_map.safety import flag_problems
 
-
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+
+
+def read_body(svg_path: Path) -> tuple[Body | None, list[Problem]]:
+    """The body drawing, or the problem that stops it being read (any file at all may be named)."""
+    name = str(svg_path)
+    try:
+        return load_body(Path(svg_path)), []
+    except BodyError as error:
+        return None, [Problem(name, None, None, str(error).removeprefix(f"{name}: "))]
+    except OSError as error:
+        return None, [Problem(name, None, None, f"cannot be read: {error.strerror or error}")]
+    except Exception as error:  # noqa: BLE001 - a file that is not an SVG fails in the XML/SVG parsers
+        return None, [Problem(name, None, None, f"is not a body drawing (an SVG file): "
+                                                f"{type(error).__name__}: {error}")]
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False  # not readable: read_tables says so
+
+
+def check(data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG, content_dir: Path | None = None
+          ) -> tuple[dict[str, pd.DataFrame], Body | None, list[Problem]]:
+    """The tables that passed their own checks, the body, and every problem found."""
+    if content_dir is None and _same_folder(Path(data_dir), DATA_DIR):
+        content_dir = CONTENT_DIR
+    frames, problems = read_tables(Path(data_dir))
+    problems += check_references(frames)
+    body, body_errors = read_body(svg_path)
+    if body is None:
+        return frames, None, problems + body_errors
+    if "trigger_points.csv" in frames:
+        problems += body_problems(body, frames["trigger_points.csv"], frames.get("red_flags.csv"))
+    if "red_flags.csv" in frames:
+        problems += flag_problems(frames["red_flags.csv"], frames.get("symptoms.csv"))
+    if "sources.csv" in frames:
+        problems += citation_problems(frames, set(frames["sources.csv"]["id"]), content_dir)
+    return frames, body, problems
 
 
 def validate(data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG,
@@ -19,21 +66,16 @@ def validate(data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG,
 
     The learning pages in `content_dir` cite sources of the project's own dataset; they are checked
     when validating that dataset (content_dir defaults to content/ for data/, else none)."""
-    if content_dir is None and Path(data_dir).resolve() == DATA_DIR.resolve():
-        content_dir = CONTENT_DIR
-    frames, problems = read_tables(data_dir)
-    problems += check_references(frames)
-    try:
-        body = load_body(svg_path)
-    except BodyError as error:
-        return problems + [Problem(Path(svg_path).name, None, None, str(error))]
-    if "trigger_points.csv" in frames:
-        problems += body_problems(body, frames["trigger_points.csv"], frames.get("red_flags.csv"))
-    if "red_flags.csv" in frames:
-        problems += flag_problems(frames["red_flags.csv"], frames.get("symptoms.csv"))
-    if "sources.csv" in frames:
-        problems += citation_problems(frames, set(frames["sources.csv"]["id"]), content_dir)
-    return problems
+    return check(data_dir, svg_path, content_dir)[2]
+
+
+def load_engine(data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG) -> Engine:
+    """The engine over data that passed every check of `validate`; else `DatasetError` with the
+    same problems `validate` lists."""
+    frames, body, problems = check(data_dir, svg_path)
+    if problems or body is None:
+        raise DatasetError(problems)
+    return Engine(dataset_from(frames), body)
 
 
 def citation_problems(frames, source_ids: set[str], content_dir: Path | None) -> list[Problem]:

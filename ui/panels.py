@@ -24,12 +24,18 @@ WATCH_TEXT = {
     "urgent": "See a doctor today",
     "soon": "Book a doctor's visit",
 }
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+# Every character that can start markup in Streamlit's Markdown: CommonMark and GFM (links, images,
+# emphasis, headings, lists, tables, autolinks of URLs and e-mail addresses, HTML), Streamlit's
+# directives (`:red[...]`, `:material/...:`) and KaTeX (`$...$`).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&@])")
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 
 
 def plain(text: str) -> str:
-    """Data shown as Markdown, with every Markdown character escaped: data is text, never markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Text from a link or a data file, for a Markdown element: every markup character escaped and
+    line breaks made spaces (a line break could start a heading, a list or a code block), so it
+    shows as the text it is. The one helper every page uses for that."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(text)))
 
 
 def cited(engine: Engine, text: str) -> str:
@@ -58,13 +64,13 @@ def citations(engine: Engine, source_ids, detail: str = "") -> None:
 
 def condition_links(engine: Engine, condition_ids) -> None:
     for condition in condition_ids:
-        st.page_link("pages/conditions.py", label=engine.dataset.conditions.at[condition, "name"],
+        st.page_link("pages/conditions.py", label=plain(engine.dataset.conditions.at[condition, "name"]),
                      query_params={"condition": condition}, icon=":material/medical_information:")
 
 
 def muscle_links(engine: Engine, muscle_ids) -> None:
     for muscle in muscle_ids:
-        st.page_link("pages/muscles.py", label=engine.dataset.muscles.at[muscle, "name"],
+        st.page_link("pages/muscles.py", label=plain(engine.dataset.muscles.at[muscle, "name"]),
                      query_params={"muscle": muscle}, icon=":material/menu_book:")
 
 
@@ -160,7 +166,7 @@ def more_details(engine: Engine, key: str, row, muscle, link: dict[str, str] | N
                 st.markdown("\n\n".join(f"**{label}.** {plain(muscle[column])}" for label, column in (
                     ("Origin", "origin"), ("Insertion", "insertion"), ("Action", "action"),
                     ("Innervation", "innervation"))))
-                st.page_link("pages/muscles.py", label=f"Open {muscle['name']} in the muscle library",
+                st.page_link("pages/muscles.py", label=f"Open {plain(muscle['name'])} in the muscle library",
                              query_params={"muscle": row["muscle_id"]}, icon=":material/menu_book:")
         with tabs["sources"]:
             if tabs["sources"].open:

@@ -7,16 +7,18 @@ from pathlib import Path
 
 import streamlit as st
 
-from trigger_map.body import BodyError, body_svg, load_body
-from trigger_map.data import DatasetError, data_dir, load_dataset
+from trigger_map.body import body_svg
+from trigger_map.citations import MARKER, render
+from trigger_map.data import DatasetError, data_dir
 from trigger_map.lookup import Engine
+from trigger_map.validate import load_engine
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 
 @st.cache_resource(show_spinner="Loading the body map...")
 def _engine(data_dir: str, svg_path: str) -> Engine:
-    engine = Engine(load_dataset(Path(data_dir)), load_body(Path(svg_path)))
+    engine = load_engine(Path(data_dir), Path(svg_path))  # refuses what `validate` refuses
     _freeze_heap()
     return engine
 
@@ -35,12 +37,10 @@ def engine() -> Engine:
     try:
         return _engine(str(data_dir()), str(body_svg()))
     except DatasetError as error:
-        st.error("The trigger point dataset has problems, so the map cannot be shown. "
-                 "Fix these in the files named (row 2 is the first data row):")
+        st.error("The trigger point dataset has problems, so the map cannot be shown. Fix these in "
+                 "the files named (row 2 is the first data row); `python -m trigger_map validate` "
+                 "lists the same:")
         st.code("\n".join(str(p) for p in error.problems[:100]), language=None)
-        st.stop()
-    except BodyError as error:
-        st.error(f"The body drawing could not be read: {error}")
         st.stop()
 
 
@@ -48,6 +48,14 @@ def engine() -> Engine:
 def text(name: str) -> str:
     """A Markdown text from content/ (our own words)."""
     return (CONTENT_DIR / name).read_text(encoding="utf-8")
+
+
+def content(name: str, sources) -> str:
+    """A page of content/ (our own Markdown) with its [source-id] markers as short citations; the
+    citations come from sources.csv, a data file, so they are escaped (text, never Markdown)."""
+    from ui.panels import plain
+
+    return MARKER.sub(lambda marker: plain(render(marker.group(0), sources)), text(name))
 
 
 @st.cache_data

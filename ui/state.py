@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection
 import streamlit as st
 
 from trigger_map.links import first_param
+from ui.panels import plain
 
 
 def choice_from_link(param: str, valid: Collection[str], state_key: str, noun: str) -> None:
@@ -19,7 +20,7 @@ def choice_from_link(param: str, valid: Collection[str], state_key: str, noun: s
     if linked in valid:
         st.session_state[state_key] = linked
     elif linked:
-        st.info(f"The link names {noun} we don't know ({linked[:40]!r}).", icon=":material/link_off:")
+        st.info(plain(f"The link names {noun} we don't know ({linked[:40]!r})."), icon=":material/link_off:")
 
 
 def pick_trigger_point(state_key: str, keys: Collection[str]) -> Callable[[list[str], list[str]], None]:

@@ -1,0 +1,222 @@
+"""Bad input of every kind, each with the message it must give: broken data files, hostile links on
+every page, bad command lines, handout notes. Nothing may crash, and nothing from a link or a data
+file may show as Markdown.
+
+Each table row is one kind of bad input. A data file the app refuses gives the same problems as
+`python -m trigger_map validate`, because both load through `trigger_map.validate`.
+"""
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from trigger_map.data import DatasetError
+from trigger_map.links import read_explorer, read_pain
+from trigger_map.validate import load_engine, validate
+
+from paths import MINI_BODY, MINI_DATA
+
+
+def rewrite(path: Path, row: int, column: str, value: str) -> None:
+    """Set one cell; `row` counts like a spreadsheet (2 = first data row)."""
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        fields, rows = reader.fieldnames, list(reader)
+    rows[row - 2][column] = value
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Data files: one broken cell (file, row, column, value) -> the problem it must give.
+CELLS = [
+    # zones the app once crashed on (KeyError) while `validate` rejected them
+    ("trigger_points.csv", 2, "essential_zones", "nowhere", "trigger_points.csv:2:essential_zones: unknown region 'nowhere'"),
+    ("trigger_points.csv", 2, "essential_zones", "temple-l", "trigger_points.csv:2:essential_zones: unknown region 'temple-l'"),
+    ("trigger_points.csv", 2, "essential_zones", "Temple", "trigger_points.csv:2:essential_zones: unknown region 'Temple'"),
+    ("trigger_points.csv", 2, "essential_zones", ":both", "trigger_points.csv:2:essential_zones: unknown region ''"),
+    # ...and the kinds the app once loaded silently
+    ("trigger_points.csv", 2, "essential_zones", "temple:sideways", "trigger_points.csv:2:essential_zones: 'temple:sideways': after ':' write 'both' or 'opposite'"),
+    ("trigger_points.csv", 2, "spillover_zones", "breastbone:opposite", "trigger_points.csv:2:spillover_zones: 'breastbone:opposite': breastbone is unpaired"),
+    ("trigger_points.csv", 2, "x", "5", "trigger_points.csv:2:x: point (5.0, 175.0) lies outside the body"),
+    ("trigger_points.csv", 2, "location_region", "elbow", "trigger_points.csv:2:location_region: unknown region 'elbow'"),
+    ("trigger_points.csv", 2, "location_region", "Temple", "trigger_points.csv:2:location_region: is not a region name"),
+    ("trigger_points.csv", 2, "referral", "As shown [nobody-1999].", "trigger_points.csv:2:referral: cites unknown source [nobody-1999]"),
+    ("muscles.csv", 2, "description", "Known [nobody-2000; book-a].", "muscles.csv:2:description: cites unknown source [nobody-2000]"),
+    ("red_flags.csv", 2, "regions", "belly", "red_flags.csv:2:regions: unknown region 'belly'"),
+    # lists that name nothing, control characters
+    ("trigger_points.csv", 2, "essential_zones", ";;", "trigger_points.csv:2:essential_zones: ';;' names nothing"),
+    ("trigger_points.csv", 3, "symptoms", " ; ", "trigger_points.csv:3:symptoms: ' ; ' names nothing"),
+    ("conditions.csv", 2, "muscles", ";", "conditions.csv:2:muscles: ';' names nothing"),
+    ("trigger_points.csv", 2, "name", "mid\x00fibres", "trigger_points.csv:2:name: contains a control character (U+0000)"),
+    ("muscles.csv", 2, "description", "red \x1b[31m text", "muscles.csv:2:description: contains a control character (U+001B)"),
+    ("sources.csv", 2, "citation", "Someone\x7f 1999", "sources.csv:2:citation: contains a control character (U+007F)"),
+    # numbers that are no coordinate
+    ("trigger_points.csv", 2, "x", "inf", "trigger_points.csv:2:x: must be a number from 0 to 1200"),
+    ("trigger_points.csv", 2, "y", "1e400", "trigger_points.csv:2:y: must be a number from 0 to 900"),
+    ("trigger_points.csv", 2, "x", "-1", "trigger_points.csv:2:x: must be a number from 0 to 1200"),
+    ("trigger_points.csv", 2, "x", "nan", "trigger_points.csv:2:x: is empty or not a number"),
+    ("trigger_points.csv", 2, "y", "1" * 400, "trigger_points.csv:2:y: must be a number from 0 to 900"),
+    ("trigger_points.csv", 2, "y", "twelve", "trigger_points.csv:2:y: 'twelve' is not a number"),
+    # ids and references
+    ("trigger_points.csv", 3, "id", "upper-trapezius-1", "trigger_points.csv:3:id: duplicate value 'upper-trapezius-1'"),
+    ("muscles.csv", 2, "id", "Upper_Trapezius", "muscles.csv:2:id: is not a slug"),
+    ("conditions.csv", 2, "red_flags", "sudden-doom", "conditions.csv:2:red_flags: unknown id 'sudden-doom'"),
+    ("benefits.csv", 2, "conditions", "gout", "benefits.csv:2:conditions: unknown id 'gout'"),
+    ("symptoms.csv", 2, "kind", "itch", "symptoms.csv:2:kind: must be one of: pain, other"),
+    ("sources.csv", 2, "kind", "rumour", "sources.csv:2:kind: must be one of"),
+]
+
+
+@pytest.fixture
+def broken(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(MINI_DATA, target)
+    return target
+
+
+def refused_alike(data_dir: Path, svg: Path = MINI_BODY) -> list[str]:
+    """The problems `validate` lists; the app's loader must refuse the data with the same list."""
+    found = [str(p) for p in validate(data_dir, svg)]
+    assert found, "the broken data passed validate"
+    with pytest.raises(DatasetError) as error:
+        load_engine(data_dir, svg)
+    assert [str(p) for p in error.value.problems] == found
+    return found
+
+
+@pytest.mark.parametrize("file, row, column, value, expected", CELLS,
+                         ids=[f"{c[0]}:{c[2]}={c[3][:20]!r}" for c in CELLS])
+def test_a_broken_cell_is_refused_by_validate_and_the_app_alike(broken, file, row, column, value, expected):
+    rewrite(broken / file, row, column, value)
+    found = refused_alike(broken)
+    assert any(expected in p for p in found), found
+
+
+def _write(name: str, content: bytes):
+    def change(folder: Path) -> None:
+        (folder / name).write_bytes(content)
+    return change
+
+
+def _as_folder(name: str):
+    def change(folder: Path) -> None:
+        (folder / name).unlink()
+        (folder / name).mkdir()
+    return change
+
+
+def _prepend(name: str, content: bytes):
+    def change(folder: Path) -> None:
+        (folder / name).write_bytes(content + (folder / name).read_bytes())
+    return change
+
+
+def _append(name: str, content: bytes):
+    def change(folder: Path) -> None:
+        (folder / name).write_bytes((folder / name).read_bytes() + content)
+    return change
+
+
+# Whole files: a change to the data folder -> the problem it must give.
+FILES = [
+    ("only a newline", _write("symptoms.csv", b"\n"), "symptoms.csv: file is empty: it needs a header row"),
+    ("zero bytes", _write("benefits.csv", b""), "benefits.csv: file is empty"),
+    ("only spaces and commas", _write("sources.csv", b" , ,\n"), "sources.csv: file is empty"),
+    ("not UTF-8", _write("muscles.csv", b"id,name\n\xff\xfe\xfa,x\n"), "muscles.csv: cannot be read as CSV"),
+    ("an unquoted comma", _append("symptoms.csv", b"cramp,cramp, or spasm,pain,A cramp.\n"),
+     "symptoms.csv:4: has 5 cells but the header has 4 (a comma inside a text needs quotes)"),
+    ("a NUL byte in a row", _append("symptoms.csv", b"cramp,cr\x00amp,pain,A cramp.\n"),
+     "symptoms.csv:4:label: contains a control character (U+0000)"),
+    ("a folder in its place", _as_folder("conditions.csv"), "conditions.csv: cannot be read: Is a directory"),
+    ("missing", lambda folder: (folder / "red_flags.csv").unlink(), "red_flags.csv: file is missing"),
+    ("a column missing", _write("symptoms.csv", b"id,label,kind\nx,x,pain\n"), "symptoms.csv:description: column is missing"),
+    ("an extra column", _write("symptoms.csv", b"id,label,kind,description,extra\nx,x,pain,d,e\n"),
+     "symptoms.csv:extra: unexpected column"),
+    ("header only", _write("trigger_points.csv", (MINI_DATA / "trigger_points.csv").read_bytes().splitlines(True)[0]),
+     "muscles.csv:2:id: muscle has no trigger point"),
+]
+
+
+@pytest.mark.parametrize("kind, change, expected", FILES, ids=[f[0] for f in FILES])
+def test_a_broken_file_is_refused_by_validate_and_the_app_alike(broken, kind, change, expected):
+    change(broken)
+    found = refused_alike(broken)
+    assert any(expected in p for p in found), found
+
+
+def test_a_spreadsheets_byte_order_mark_is_accepted(broken):
+    _prepend("muscles.csv", b"\xef\xbb\xbf")(broken)
+    assert validate(broken, MINI_BODY) == []
+
+
+# The data folder and the drawing themselves.
+FOLDERS = [
+    ("a folder that does not exist", lambda tmp: (tmp / "nowhere", MINI_BODY), "is not a folder holding the data files"),
+    ("a file, not a folder", lambda tmp: (MINI_DATA / "muscles.csv", MINI_BODY), "is not a folder holding the data files"),
+    ("a drawing that does not exist", lambda tmp: (MINI_DATA, tmp / "none.svg"), "none.svg: file is missing"),
+    ("a CSV as the drawing", lambda tmp: (MINI_DATA, MINI_DATA / "muscles.csv"), "is not a body drawing (an SVG file)"),
+    ("an empty drawing", lambda tmp: (MINI_DATA, _touch(tmp / "empty.svg")), "is not a body drawing (an SVG file)"),
+    ("a folder as the drawing", lambda tmp: (MINI_DATA, tmp), "cannot be read: Is a directory"),
+]
+
+
+def _touch(path: Path) -> Path:
+    path.write_bytes(b"")
+    return path
+
+
+@pytest.mark.parametrize("kind, where, expected", FOLDERS, ids=[f[0] for f in FOLDERS])
+def test_a_bad_folder_or_drawing_is_refused_alike(tmp_path, kind, where, expected):
+    data_dir, svg = where(tmp_path)
+    found = refused_alike(data_dir, svg)
+    assert any(expected in p for p in found), found
+
+
+# ---------------------------------------------------------------------------------------------
+# Links, read by the pages' parsers: (parameters) -> what is kept, and the notice.
+SEVERITIES = [
+    ("inf", None), ("-inf", None), ("1e400", None), ("9" * 400, None), ("nan", None), ("abc", None),
+    ("0x10", None), ("7.9", 7), ("-3", 0), ("99", 10), ("1e-400", 0), (" 4 ", 4),
+]
+
+
+@pytest.mark.parametrize("text, level", SEVERITIES, ids=[s[0][:12] for s in SEVERITIES])
+def test_a_severity_in_a_link_is_a_number_from_0_to_10_or_a_notice(mini_engine, text, level):
+    view = read_pain({"areas": f"temple-r:{text}"}, mini_engine)
+    assert view.areas == {"temple-r": level}
+    if level is None:
+        assert view.notices == [f"Ignored a severity that is not a number from 0 to 10 ({text[:10]!r})."]
+    else:
+        assert view.notices == []
+
+
+def test_a_link_with_thousands_of_areas_reads_only_the_first_ones(mini_engine):
+    view = read_pain({"areas": ",".join(["temple-r:3"] * 5000 + ["jaw-r"])}, mini_engine)
+    assert view.areas == {"temple-r": 3}
+
+
+PARSED_LINKS = [
+    ("explorer", {"region": "temple-r\x00"}, "The link names an area we don't know"),
+    ("explorer", {"region": "x" * 10_000}, "The link names an area we don't know ('" + "x" * 40 + "')"),
+    ("explorer", {"tp": "temporalis-1@up"}, "The link names a trigger point we don't know ('temporalis-1@up')"),
+    ("explorer", {"region": ["jaw-r", "temple-r"], "tp": []}, None),
+    ("pain", {"areas": ",,,:5,temple-r:"}, "The link names areas we don't know: ''."),
+    ("pain", {"symptoms": "dizziness,,hiccups"}, "Some symptoms in the link are unknown and were left out."),
+    ("pain", {"condition": "Tension-Headache"}, "The link names a condition we don't know ('Tension-Headache')"),
+    ("pain", {"tp": "temporalis-1"}, "The link names a trigger point we don't know ('temporalis-1')"),
+]
+
+
+@pytest.mark.parametrize("page, params, notice", PARSED_LINKS, ids=[f"{p[0]}-{list(p[1])[0]}" for p in PARSED_LINKS])
+def test_a_bad_link_value_is_dropped_with_a_notice(mini_engine, page, params, notice):
+    view = (read_explorer if page == "explorer" else read_pain)(params, mini_engine)
+    if notice is None:
+        assert view.notices == []
+    else:
+        assert any(n.startswith(notice) for n in view.notices), view.notices
