@@ -5,16 +5,73 @@
   if (window.__triggerMap) return;
   window.__triggerMap = true;
 
-  // 1. One tap selects. Plotly picks the clicked point from its hover data, which only a mouse
-  // move sets: on a touch screen the tap's click is handled at touchend, before the browser's
-  // compatibility mouse events, so it selects whatever the previous tap hovered (or nothing).
-  // Hovering at the touch point when the finger comes down sets the hover data first.
+  // 1. One tap selects, the area under the finger. Plotly picks a clicked point from its hover
+  // data, which only a mouse move sets; on a touch screen it handled a tap before the hover, so a
+  // tap selected whatever the previous tap had hovered, and the browser's compatibility mouse
+  // events after a tap counted as a double click, which clears the selection (both measured).
+  // So a tap on a chart never reaches Plotly: it shows the hover label at the finger, finds the
+  // target nearest the finger the way Plotly measures it, and reports that point through the
+  // chart's own selection event, which Streamlit sends to the app. Each tap is numbered, so a
+  // second tap on the same point is news too. Swipes still scroll; the lasso stays Plotly's.
+  let taps = 0;
   function hoverAt(gd, touch) {
     const drag = gd.querySelector(".nsewdrag");
-    if (!drag || !touch) return;
+    if (!drag) return;
     drag.dispatchEvent(new MouseEvent("mousemove", {
       clientX: touch.clientX, clientY: touch.clientY, bubbles: true, cancelable: true, view: window,
     }));
+  }
+  function nearestTarget(gd, touch) {
+    const drag = gd.querySelector(".nsewdrag");
+    const layout = gd._fullLayout;
+    if (!drag || !layout) return null;
+    const box = drag.getBoundingClientRect();
+    const px = touch.clientX - box.left;
+    const py = touch.clientY - box.top;
+    if (px < 0 || py < 0 || px > box.width || py > box.height) return null;
+    let best = null;
+    let bestDistance = layout.hoverdistance;
+    (gd._fullData || []).forEach((trace, curve) => {
+      if (trace.visible !== true || !String(trace.mode).includes("markers") || !trace.x) return;
+      const size = trace.marker && typeof trace.marker.size === "number" ? trace.marker.size : 6;
+      const radius = Math.max(3, size / 2);
+      const floor = 1 - 3 / radius;
+      for (let i = 0; i < trace.x.length; i++) {
+        const dx = layout.xaxis.l2p(trace.x[i]) - px;
+        const dy = layout.yaxis.l2p(trace.y[i]) - py;
+        const distance = Math.max(Math.sqrt(dx * dx + dy * dy) - radius, floor);
+        if (distance < bestDistance) { bestDistance = distance; best = [curve, i]; }
+      }
+    });
+    if (!best) return null;
+    const [curve, i] = best;
+    const trace = gd._fullData[curve];
+    return {curveNumber: curve, pointNumber: i, pointIndex: i, x: trace.x[i], y: trace.y[i],
+            customdata: trace.customdata ? trace.customdata[i] : undefined,
+            data: gd.data[curve], fullData: trace, tap: ++taps};
+  }
+  function tapToSelect(gd) {
+    let start = null;
+    const ownedByPlotly = () => ["lasso", "select"].includes((gd._fullLayout || {}).dragmode);
+    // capture: runs before Plotly's own handlers on the drag layer inside the chart
+    gd.addEventListener("touchstart", (event) => {
+      start = null;
+      if (event.touches.length !== 1 || ownedByPlotly()) return;
+      start = event.touches[0];
+      hoverAt(gd, start);
+      event.stopPropagation();
+    }, {capture: true, passive: true});
+    gd.addEventListener("touchend", (event) => {
+      const touch = event.changedTouches[0];
+      if (!start || !touch) return;
+      const moved = Math.hypot(touch.clientX - start.clientX, touch.clientY - start.clientY);
+      start = null;
+      event.stopPropagation();
+      if (moved > 10) return;  // a swipe: the page scrolled
+      if (event.cancelable) event.preventDefault();  // no compatibility mouse events
+      const point = nearestTarget(gd, touch);
+      if (point) gd.emit("plotly_selected", {points: [point]});
+    }, {capture: true, passive: false});
   }
 
   // 2. Light a body region while the pointer is over it: Plotly cannot restyle one region's fill
@@ -57,10 +114,7 @@
   function attach(gd) {
     if (gd.__triggerMap || typeof gd.on !== "function") return;
     gd.__triggerMap = true;
-    // capture: runs before Plotly's own touchstart handler on the drag layer inside the chart
-    gd.addEventListener("touchstart", (event) => {
-      if (event.touches.length === 1) hoverAt(gd, event.touches[0]);
-    }, {capture: true, passive: true});
+    tapToSelect(gd);
     lightOnHover(gd);
   }
   // charts come and go as Streamlit renders: look for new ones once per frame after a change
