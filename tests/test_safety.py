@@ -171,3 +171,15 @@ def test_flag_with_nothing_to_raise_it_is_reported(mini_copy):
 
 def test_mini_validates_clean():
     assert validate(MINI_DATA, MINI_BODY) == []
+
+
+def test_docs_list_every_flag_with_its_urgency_and_guideline(dataset):
+    from paths import ROOT
+    text = (ROOT / "docs" / "safety.md").read_text(encoding="utf-8")
+    for flag in dataset.red_flags.itertuples():
+        section = text.split(f"(`{flag.Index}`)", 1)
+        assert len(section) == 2, flag.Index
+        body = section[1].split("\n### ", 1)[0]
+        assert f"Urgency: **{flag.action}**" in body, flag.Index
+        for source in flag.sources:
+            assert dataset.sources.at[source, "citation"] in body, (flag.Index, source)

@@ -10,7 +10,7 @@ from trigger_map.export import handout_pdf
 from trigger_map.figures import Highlight, Marker
 from trigger_map.links import view_link
 from trigger_map.lookup import Engine, Suggestion
-from trigger_map.safety import red_flags_for, watch_signs
+from trigger_map.safety import AGE_BANDS, red_flags_for, watch_signs
 
 NOT_A_DIAGNOSIS = ("These are common pain patterns to explore, not a diagnosis. "
                    "If pain is severe, new or worrying, see a doctor.")
@@ -124,6 +124,8 @@ def trigger_point_details(engine: Engine, key: str, rule: bool = False, link: di
         f"**Where it lies.** {plain(row['location'])}\n\n"
         f"**Where it sends pain.** {plain(row['referral'])}\n\n"
         f"- Main area (solid): {plain(region_labels(engine, placed.essential))}{spread}\n\n"
+        ":small[:gray[Patterns vary from person to person: experts agree that no exact area should be "
+        "expected (Fernández-de-las-Peñas & Dommerholt 2018).]]\n\n"
         f"**What you may notice.** {plain(symptoms)}\n\n"
         f"**What you can do.** {plain(row['self_care'])}")
     st.info(f"Take care: {plain(row['precautions'])}", icon=":material/health_and_safety:")
@@ -191,9 +193,18 @@ def handout(engine: Engine, key: str) -> None:
     note = st.text_area("A note to print on it (optional)", value=st.session_state.get("handout_note", ""),
                         key="handout_note_box", max_chars=600, on_change=_keep_note,
                         placeholder="e.g. Press for 30 seconds, twice a day, then stretch.")
-    st.download_button("Download the handout", data=lambda: handout_pdf(engine, key, note),
+    st.download_button("Download the handout", data=lambda: handout_pdf(engine, key, note, *reported()),
                        file_name=f"trigger-map-{key.replace('@', '-')}.pdf", mime="application/pdf",
                        icon=":material/download:", key="handout_pdf")
+
+
+def reported() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The symptoms and facts (age band, pregnancy) the person gave on Where it hurts, this session:
+    the handout's red flags match them too."""
+    facts = AGE_BANDS.get(st.session_state.get("pain_age"), frozenset())
+    if st.session_state.get("pain_pregnant"):
+        facts = facts | {"pregnant"}
+    return tuple(st.session_state.get("pain_symptoms") or ()), facts
 
 
 def _keep_note() -> None:
