@@ -8,16 +8,23 @@ Each table row is one kind of bad input. A data file the app refuses gives the s
 from __future__ import annotations
 
 import csv
+import os
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
+from trigger_map.__main__ import main
 from trigger_map.data import DatasetError
 from trigger_map.links import read_explorer, read_pain
 from trigger_map.validate import load_engine, validate
+from ui.panels import plain
 
-from paths import MINI_BODY, MINI_DATA
+from paths import MINI_BODY, MINI_DATA, ROOT
 
 
 def rewrite(path: Path, row: int, column: str, value: str) -> None:
@@ -220,3 +227,87 @@ def test_a_bad_link_value_is_dropped_with_a_notice(mini_engine, page, params, no
         assert view.notices == []
     else:
         assert any(n.startswith(notice) for n in view.notices), view.notices
+
+
+# ---------------------------------------------------------------------------------------------
+# The command line: arguments -> exit status and the one line it must print.
+CLI = [
+    (["suggest", "temple-r=abc"], 2, "argument regions: severity in 'temple-r=abc': 'abc' is not a number"),
+    (["suggest", "temple-r=nan"], 2, "argument regions: severity in 'temple-r=nan': 'nan' must be a number from 0 to 10"),
+    (["suggest", "temple-r=inf"], 2, "must be a number from 0 to 10"),
+    (["suggest", "temple-r=11"], 2, "must be a number from 0 to 10"),
+    (["suggest", "=3"], 2, "argument regions: '=3' names no region"),
+    (["suggest", "--limit", "-1", "temple-r"], 2, "argument --limit: '-1' must be 1 or more"),
+    (["suggest", "--limit", "0", "temple-r"], 2, "argument --limit: '0' must be 1 or more"),
+    (["suggest", "--limit", "two", "temple-r"], 2, "argument --limit: 'two' is not a whole number"),
+    (["suggest", "--symptom", "hiccups", "temple-r"], 2, "argument --symptom: unknown symptom id(s): 'hiccups'"),
+    (["suggest", "nowhere-r"], 2, "argument regions: unknown region id(s): 'nowhere-r'"),
+    (["suggest"], 2, "the following arguments are required: regions"),
+    (["place", "temple", "nan", "nan"], 2, "argument u: 'nan' must be a number from 0 to 1"),
+    (["place", "temple", "inf", "0.5"], 2, "argument u: 'inf' must be a number from 0 to 1"),
+    (["place", "temple", "0.5", "1.5"], 2, "argument v: '1.5' must be a number from 0 to 1"),
+    (["place", "temple", "0.5", "x"], 2, "argument v: 'x' is not a number"),
+    (["place", "elbow", "0.5", "0.5"], 2, "unknown region name 'elbow'"),
+    (["place", "temple", "0.5", "0.5", "--side", "up"], 2, "argument --side: invalid choice: 'up'"),
+    (["--body", "/nonexistent.svg", "regions"], 2, "argument --body: file is missing (/nonexistent.svg)"),
+    (["--body", str(MINI_DATA / "muscles.csv"), "place", "temple", "0.5", "0.5"], 2,
+     "argument --body: is not a body drawing (an SVG file)"),
+    (["--body", "/etc/passwd", "regions"], 2, "argument --body: is not a body drawing (an SVG file)"),
+    (["--body", str(MINI_DATA), "suggest", "temple-r"], 2, "argument --body: cannot be read: Is a directory"),
+    (["frobnicate"], 2, "argument command: invalid choice: 'frobnicate'"),
+    ([], 2, "the following arguments are required: command"),
+    (["muscle", ""], 2, "no muscle matches ''"),
+    (["condition", "gout"], 2, "no condition matches 'gout'"),
+    (["validate", "/nonexistent"], 1, "/nonexistent: is not a folder holding the data files"),
+    (["validate", "/proc/1/root"], 1, "/proc/1/root: cannot be read: Permission denied"),
+]
+
+
+def run(argv: list[str], capsys, mini: bool = True) -> tuple[int, str, str]:
+    options = ["--data", str(MINI_DATA), "--body", str(MINI_BODY)] if mini else []
+    if argv and argv[0] == "--body":
+        options = ["--data", str(MINI_DATA)]
+    try:
+        status = main(options + argv)
+    except SystemExit as stop:  # argparse's own errors
+        status = stop.code
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.mark.parametrize("argv, status, message", CLI, ids=[" ".join(c[0])[:40] or "nothing" for c in CLI])
+def test_a_bad_command_line_gives_one_line_and_its_status(capsys, argv, status, message):
+    if "/proc/1/root" in argv and os.access("/proc/1/root", os.R_OK):
+        pytest.skip("this machine lets the tests read /proc/1/root")
+    got, out, err = run(argv, capsys)
+    assert got == status, (out, err)
+    lines = err.strip().splitlines()
+    if status == 2:
+        assert len(lines) == 1 and message in lines[0], err  # one line, naming the argument
+    else:
+        assert message in err + out, err
+    assert "Traceback" not in err + out
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    """`regions --json | head -1`: the pipe closes while we write."""
+    shell = subprocess.run(f"{sys.executable} -m trigger_map regions --json | head -1", shell=True,
+                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert shell.stdout == "[\n"
+    assert shell.stderr == ""
+
+
+def test_a_bad_argument_on_the_real_command_line(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "trigger_map", "suggest", "temple-l=abc"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == ("python -m trigger_map suggest: argument regions: severity in "
+                             "'temple-l=abc': 'abc' is not a number (see --help)\n")
+
+
+def test_the_command_line_refuses_what_validate_refuses(broken, capsys):
+    rewrite(broken / "trigger_points.csv", 2, "essential_zones", "temple-l")
+    status, out, err = run(["--data", str(broken), "suggest", "temple-r"], capsys, mini=False)
+    assert status == 1 and out == ""
+    assert "trigger_points.csv:2:essential_zones: unknown region 'temple-l'" in err
+    assert "Traceback" not in err

@@ -13,17 +13,76 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
 import sys
 from pathlib import Path
 
-from trigger_map.body import BODY_SVG, load_body
-from trigger_map.data import DATA_DIR, DatasetError, load_dataset
+from trigger_map.body import Body, body_svg
+from trigger_map.data import DatasetError, data_dir, load_dataset
 from trigger_map.lookup import Engine
-from trigger_map.validate import validate
+from trigger_map.validate import load_engine, read_body, validate
+
+
+class ArgumentError(Exception):
+    """A bad argument found after parsing (a drawing that cannot be read, an unknown id):
+    reported in one line naming the argument, exit status 2, like argparse's own errors."""
+
+    def __init__(self, argument: str, message: str):
+        super().__init__(f"argument {argument}: {message}")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with its errors in one line (no usage block): what is wrong, and `--help`."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
+def _number(text: str, what: str, low: float, high: float) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{what} {text!r} is not a number".strip()) from None
+    if not math.isfinite(value) or not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{what} {text!r} must be a number from {low:g} to {high:g}".strip())
+    return value
+
+
+def _area(text: str) -> tuple[str, float | None]:
+    """REGION_ID or REGION_ID=SEVERITY (0-10)."""
+    region, equals, severity = text.partition("=")
+    if not region.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} names no region")
+    if not equals:
+        return region, None
+    return region, _number(severity, f"severity in {text!r}:", 0, 10)
+
+
+def _fraction(text: str) -> float:
+    return _number(text, "", 0, 1)
+
+
+def _limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def _body(args) -> Body:
+    body, problems = read_body(args.body)
+    if body is None:
+        raise ArgumentError("--body", "; ".join(p.message for p in problems) + f" ({args.body})")
+    return body
 
 
 def _engine(args) -> Engine:
-    return Engine(load_dataset(args.data), load_body(args.body))
+    _body(args)  # a drawing that cannot be read is a bad argument; a dataset with problems lists them
+    return load_engine(args.data, args.body)
 
 
 def _emit(data, as_json: bool, text_lines) -> None:
@@ -36,7 +95,7 @@ def _emit(data, as_json: bool, text_lines) -> None:
 
 
 def cmd_regions(args) -> int:
-    body = load_body(args.body)
+    body = _body(args)
     rows = [{"id": r.id, "label": r.label, "view": r.view, "side": r.side, "name": r.name,
              "term": r.term, "display_label": r.display_label}
             for r in sorted(body.regions.values(), key=lambda r: (r.view, r.id))]
@@ -44,19 +103,18 @@ def cmd_regions(args) -> int:
     return 0
 
 
-def _parse_area(text: str) -> tuple[str, float | None]:
-    region, _, severity = text.partition("=")
-    return region, float(severity) if severity else None
-
-
 def cmd_suggest(args) -> int:
     engine = _engine(args)
-    areas = dict(_parse_area(a) for a in args.regions)
+    areas = dict(args.regions)
     unknown = [r for r in areas if r not in engine.body.regions]
     if unknown:
-        print(f"unknown region id(s): {', '.join(unknown)} (see `python -m trigger_map regions`)",
-              file=sys.stderr)
-        return 2
+        raise ArgumentError("regions", f"unknown region id(s): {', '.join(map(repr, unknown))} "
+                                       "(see `python -m trigger_map regions`)")
+    symptoms = engine.dataset.symptoms.index
+    unknown = [s for s in args.symptom or () if s not in symptoms]
+    if unknown:
+        raise ArgumentError("--symptom", f"unknown symptom id(s): {', '.join(map(repr, unknown))} "
+                                         f"(known: {', '.join(symptoms)})")
     found = engine.suggest(areas, symptoms=tuple(args.symptom or ()), limit=args.limit)
     rows = [s.as_dict() for s in found]
     _emit(rows, args.json, lambda rs: [
@@ -152,10 +210,10 @@ def cmd_flags(args) -> int:
 
 
 def cmd_place(args) -> int:
-    body = load_body(args.body)
+    body = _body(args)
     if args.region not in body.names:
-        print(f"unknown region name {args.region!r}", file=sys.stderr)
-        return 2
+        raise ArgumentError("region", f"unknown region name {args.region!r} "
+                                      "(a name, e.g. temple: see `python -m trigger_map regions`)")
     x, y = body.place(args.region, args.u, args.v, args.side)
     print(json.dumps({"view": body.view_of(args.region), "x": x, "y": y}))
     return 0
@@ -176,9 +234,11 @@ def cmd_validate(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m trigger_map", description="Trigger Map's engine.")
-    p.add_argument("--data", type=Path, default=DATA_DIR, help="the data folder (default: data/)")
-    p.add_argument("--body", type=Path, default=BODY_SVG, help="the body drawing (default: assets/body.svg)")
+    p = Parser(prog="python -m trigger_map", description="Trigger Map's engine.")
+    p.add_argument("--data", type=Path, default=data_dir(),
+                   help="the data folder (default: $TRIGGER_MAP_DATA or data/)")
+    p.add_argument("--body", type=Path, default=body_svg(),
+                   help="the body drawing (default: $TRIGGER_MAP_BODY or assets/body.svg)")
     sub = p.add_subparsers(dest="command", required=True)
     regions = sub.add_parser("regions", help="list the body regions")
     regions.add_argument("--json", action="store_true")
@@ -186,8 +246,8 @@ def parser() -> argparse.ArgumentParser:
     suggest = sub.add_parser("suggest", help="rank trigger points for painful regions")
     suggest.add_argument("--json", action="store_true")
     suggest.add_argument("--symptom", action="append", help="a symptom id (repeatable)")
-    suggest.add_argument("--limit", type=int, default=None)
-    suggest.add_argument("regions", nargs="+", help="region ids, optionally REGION=SEVERITY (0-10)")
+    suggest.add_argument("--limit", type=_limit, default=None, help="at most this many (1 or more)")
+    suggest.add_argument("regions", nargs="+", type=_area, help="region ids, optionally REGION=SEVERITY (0-10)")
     suggest.set_defaults(func=cmd_suggest)
     for name, func in (("muscle", cmd_muscle), ("condition", cmd_condition)):
         one = sub.add_parser(name, help=f"one {name} with its trigger points")
@@ -204,8 +264,8 @@ def parser() -> argparse.ArgumentParser:
     flags.set_defaults(func=cmd_flags)
     place = sub.add_parser("place", help="x, y of a spot inside a region (for adding a trigger point)")
     place.add_argument("region")
-    place.add_argument("u", type=float)
-    place.add_argument("v", type=float)
+    place.add_argument("u", type=_fraction, help="0 (inner edge) to 1 (outer edge)")
+    place.add_argument("v", type=_fraction, help="0 (top) to 1 (bottom)")
     place.add_argument("--side", choices=("right", "left"), default="right")
     place.set_defaults(func=cmd_place)
     check = sub.add_parser("validate", help="check the dataset against its schema and the body")
@@ -215,12 +275,29 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    """Run one command. Bad arguments: one line and status 2; a dataset with problems: the list
+    and status 1; never a traceback."""
+    program = parser()
+    args = program.parse_args(argv)
     try:
-        return args.func(args)
+        status = args.func(args)
+        sys.stdout.flush()
+        return status
+    except ArgumentError as error:
+        print(f"{program.prog}: {error}", file=sys.stderr)
+        return 2
     except DatasetError as error:
         print(error, file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader stopped early (`... | head`): nothing more to say. Python's own advice: point
+        # stdout at devnull so the flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
 
 
 if __name__ == "__main__":
