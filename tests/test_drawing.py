@@ -2,8 +2,8 @@
 import xml.etree.ElementTree as ET
 
 from trigger_map.body import MIDLINE, body_svg
-from trigger_map.drawing import SVG_NS, body_view_svg, frame, highlight_svg
-from trigger_map.figures import BOTTOM, HALF_WIDTH, Highlight, Marker
+from trigger_map.drawing import SVG_NS, _path, body_view_svg, frame, highlight_svg
+from trigger_map.figures import BOTTOM, HALF_WIDTH, MARKED, Highlight, Marker
 
 NS = {"svg": SVG_NS}
 
@@ -65,3 +65,35 @@ def test_a_zone_with_a_hole_keeps_it():
     from trigger_map.drawing import _path
     ring = Polygon([(0, 0), (10, 0), (10, 10), (0, 10)], [[(3, 3), (6, 3), (6, 6), (3, 6)]])
     assert _path([ring]).count("M") == 2
+
+
+def _x_sizes(root, group_class):
+    """Half-widths of the X marks drawn in a group (each X: two strokes, four numbers each)."""
+    d = root.find(f".//svg:g[@class='{group_class}']/svg:path", NS).get("d")
+    numbers = [float(v) for v in d.replace("M", " ").replace("L", " ").split()]
+    return sorted({round(abs(numbers[i + 2] - numbers[i]) / 2, 1) for i in range(0, len(numbers), 4)})
+
+
+def test_the_chosen_x_is_large_and_the_others_small(mini_engine):
+    markers = [Marker(k, p.view, p.x, p.y, k) for k, p in mini_engine.by_key.items() if p.view == "front"]
+    chosen, others = markers[0], markers[1:]
+    assert others
+    root = parsed(highlight_svg(mini_engine.body, "front", Highlight(treat_here=tuple(markers), chosen=chosen)))
+    (large,) = _x_sizes(root, "trigger-point")
+    (small,) = _x_sizes(root, "other-trigger-points")
+    assert small < large / 1.5
+    d = root.find(".//svg:g[@class='other-trigger-points']/svg:path", NS).get("d")
+    assert d.count("M") == 2 * len(others)  # every other X, and the chosen one not twice
+    # nothing chosen yet: the small X marks alone are a picture
+    assert highlight_svg(mini_engine.body, "front", Highlight(treat_here=tuple(others))) is not None
+
+
+def test_a_marked_area_is_an_outline_never_a_fill_over_a_zone(mini_engine):
+    highlight = Highlight(marked=("temple-r", "jaw-r"), essential=("temple-r",))
+    root = parsed(highlight_svg(mini_engine.body, "front", highlight))
+    outline = root.find(".//svg:g[@class='marked']", NS)
+    assert outline.get("fill") == "none"
+    assert {p.get("stroke") for p in outline} == {"white", MARKED}
+    # a light fill only where the marked area is in no zone (the jaw), so red never turns maroon
+    fill = root.find(".//svg:path[@class='marked-fill']", NS)
+    assert fill.get("d") == _path([mini_engine.body.regions["jaw-r"].polygon])

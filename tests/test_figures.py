@@ -3,6 +3,7 @@ points, and what a render sends (both views' charts and pictures) stays small.""
 import base64
 import json
 
+import numpy as np
 import plotly.io as pio
 
 from trigger_map.body import body_svg
@@ -28,7 +29,9 @@ def test_treat_here_marks_are_clickable_x_marks_in_their_view_only(mini_engine):
     back = hit_figure(mini_engine.body, "back", Highlight(treat_here=(marker,)))
     front = hit_figure(mini_engine.body, "front", Highlight(treat_here=(marker,)))
     (x_trace,) = traces_named(back, "treat here")
-    assert x_trace["marker"]["symbol"] == "x-thin" and x_trace["customdata"] == [TP_PREFIX + placed.key]
+    assert x_trace["customdata"] == [TP_PREFIX + placed.key]
+    # an invisible target a finger can hit (the picture draws the X itself)
+    assert x_trace["marker"]["opacity"] == 0 and x_trace["marker"]["size"] >= 18
     assert not traces_named(front, "treat here")
     # the chosen trigger point's X is drawn in the picture, not repeated as a clickable mark
     chosen = hit_figure(mini_engine.body, "back", Highlight(treat_here=(marker,), chosen=marker))
@@ -57,3 +60,19 @@ def test_selected_ids_separates_regions_and_trigger_points():
     assert selected_ids(None) == ([], [])
     assert selected_ids({"selection": {"points": []}}) == ([], [])
     json.dumps(event)
+
+
+def test_region_targets_leave_room_round_each_x(engine):
+    """Plotly's hover prefers a small hit point within 3 px of the pointer over any larger marker,
+    so region targets stay clear of each X (a region keeps its own targets if all were near)."""
+    from trigger_map.figures import X_CLEARANCE
+
+    placed = engine.by_key["tensor-fasciae-latae-1@right"]
+    marker = Marker(placed.key, placed.view, placed.x, placed.y, "TFL")
+    plain, marked = (traces_named(hit_figure(engine.body, placed.view, h), "regions")[0]
+                     for h in (Highlight(), Highlight(treat_here=(marker,))))
+    distance = lambda t: np.hypot(np.asarray(t["x"]) - placed.x, np.asarray(t["y"]) - placed.y)
+    assert (distance(plain) < X_CLEARANCE).any()
+    assert not (distance(marked) < X_CLEARANCE).any()
+    assert set(marked["customdata"]) == set(plain["customdata"])  # every region still has targets
+    assert len(marked["customdata"]) == len(marked["x"]) == len(marked["text"])

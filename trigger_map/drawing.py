@@ -3,7 +3,8 @@
 The map shows three layers per view, one over the other in the same frame: the plain body (this
 module; the same picture on every run, so the browser keeps it), the highlight (this module: the
 spillover zone lighter and stippled, the essential zone solid, the marked areas outlined, the chosen
-trigger point's X; a few kilobytes that change with each choice), and the clickable Plotly hit layer
+trigger point's X large and the other listed ones small; a few kilobytes that change with each
+choice), and the clickable Plotly hit layer
 (`trigger_map.figures.hit_figure`). Pictures are SVG in drawing units; they fill their box the way
 the Plotly chart does (uniform scale, centred), so the layers line up at any width.
 """
@@ -80,18 +81,37 @@ def _path(polygons) -> str:
     return " ".join(parts)
 
 
+CHOSEN_X = 6.5  # drawing units, half the X's width: about 9 px across on a laptop
+OTHER_X = 3.4  # the other trigger points' X: small, so the chosen pattern stays readable
+OTHER_X_COLOR = "#5b3a29"
+
+
+def _x_path(marker, r: float) -> str:
+    return (f"M{marker.x - r:.1f} {marker.y - r:.1f} L{marker.x + r:.1f} {marker.y + r:.1f} "
+            f"M{marker.x - r:.1f} {marker.y + r:.1f} L{marker.x + r:.1f} {marker.y - r:.1f}")
+
+
 def highlight_svg(body: Body, view: str, highlight: Highlight) -> str | None:
-    """What to light up in a view, over the plain body; None when there is nothing to draw."""
+    """What to light up in a view, over the plain body; None when there is nothing to draw.
+
+    Marked areas are outlined, never filled over a zone: a blue fill over the essential zone's red
+    mixed into a muddy maroon that was neither. A marked area outside both zones gets a light fill
+    too, so it still shows. The chosen trigger point's X is large; the other "treat here" trigger
+    points get a small X each (their click targets are the hit layer's, `figures.hit_figure`), so
+    twenty X marks on a head do not bury the pattern."""
     def in_view(ids) -> list:
         return [body.regions[r].polygon for r in dict.fromkeys(ids)
                 if r in body.regions and body.regions[r].view == view]
 
     essential_ids = set(highlight.essential)
+    zone_ids = essential_ids | set(highlight.spillover)
     spill = in_view(r for r in highlight.spillover if r not in essential_ids)
     essential = in_view(highlight.essential)
     marked = in_view(highlight.marked)
+    marked_alone = in_view(r for r in highlight.marked if r not in zone_ids)
     chosen = highlight.chosen if highlight.chosen is not None and highlight.chosen.view == view else None
-    if not (spill or essential or marked or chosen):
+    others = [m for m in highlight.treat_here if m.view == view and m != highlight.chosen]
+    if not (spill or essential or marked or chosen or others):
         return None
     # strokes keep their width in screen pixels whatever the drawing's scale
     thin = 'vector-effect="non-scaling-stroke"'
@@ -104,13 +124,21 @@ def highlight_svg(body: Body, view: str, highlight: Highlight) -> str | None:
     if essential:
         layers.append(f'<path class="essential" d="{_path(essential)}" fill="{ESSENTIAL}" fill-opacity="0.8" '
                       f'fill-rule="evenodd" stroke="{ESSENTIAL}" stroke-width="0.8" {thin}/>')
-    if marked:
-        layers.append(f'<path class="marked" d="{_path(marked)}" fill="{MARKED}" fill-opacity="0.28" '
-                      f'fill-rule="evenodd" stroke="{MARKED}" stroke-width="2" {thin}/>')
+    if marked_alone:
+        layers.append(f'<path class="marked-fill" d="{_path(marked_alone)}" fill="{MARKED}" '
+                      f'fill-opacity="0.22" fill-rule="evenodd" stroke="none"/>')
+    if marked:  # a white line under the blue one: the outline reads on red, pink and skin alike
+        d = _path(marked)
+        layers.append(f'<g class="marked" fill="none" stroke-linejoin="round">'
+                      f'<path d="{d}" stroke="white" stroke-width="4.5" {thin}/>'
+                      f'<path d="{d}" stroke="{MARKED}" stroke-width="2.5" {thin}/></g>')
+    if others:
+        d = " ".join(_x_path(m, OTHER_X) for m in others)
+        layers.append(f'<g class="other-trigger-points" stroke-linecap="round">'
+                      f'<path d="{d}" stroke="white" stroke-width="4" {thin}/>'
+                      f'<path d="{d}" stroke="{OTHER_X_COLOR}" stroke-width="2" {thin}/></g>')
     if chosen is not None:
-        r = 6.5  # drawing units: about 9 px across on a laptop
-        d = (f"M{chosen.x - r:.1f} {chosen.y - r:.1f} L{chosen.x + r:.1f} {chosen.y + r:.1f} "
-             f"M{chosen.x - r:.1f} {chosen.y + r:.1f} L{chosen.x + r:.1f} {chosen.y - r:.1f}")
+        d = _x_path(chosen, CHOSEN_X)
         layers.append(f'<g class="trigger-point"><path d="{d}" stroke="white" stroke-width="7" '
                       f'stroke-linecap="round" {thin}/><path d="{d}" stroke="{TRIGGER}" stroke-width="4" '
                       f'stroke-linecap="round" {thin}/></g>')

@@ -77,8 +77,8 @@ def hit_layer(body: Body, view: str) -> dict:
 
 
 def treat_here_marks(highlight: Highlight, view: str) -> tuple[Marker, ...]:
-    """The clickable X marks of a view: the "treat here" trigger points but the chosen one (whose X
-    the highlight picture draws)."""
+    """The clickable X marks of a view: the "treat here" trigger points but the chosen one. The
+    highlight picture draws every X (the chosen one large); these are their click targets."""
     return tuple(m for m in highlight.treat_here if m.view == view and m != highlight.chosen)
 
 
@@ -89,8 +89,10 @@ def hit_figure(body: Body, view: str, highlight: Highlight = Highlight(), height
     traces = [hit_layer(body, view)]
     markers = treat_here_marks(highlight, view)
     if markers:
-        # large, so that a tap near an X picks it rather than a hit point of the area under it
-        traces.append(_marker_trace(markers, size=18, color="#5b3a29", width=2.5, name="treat here"))
+        traces[0] = _clear_of(traces[0], markers)
+        # large, so that a tap near an X picks it rather than a hit point of the area under it;
+        # invisible: the highlight picture draws each X, small, so many of them do not bury the pattern
+        traces.append(_marker_trace(markers, size=18, name="treat here"))
     layout = dict(_frame(view, height), hovermode="closest", clickmode="event+select",
                   hoverlabel={"bgcolor": "#2f4858", "font": {"color": "white", "size": 14}})
     if lasso:
@@ -98,14 +100,36 @@ def hit_figure(body: Body, view: str, highlight: Highlight = Highlight(), height
     return {"data": traces, "layout": layout}
 
 
-def _marker_trace(markers: list[Marker], size: int, color: str, width: float, name: str) -> dict:
+# Plotly's hover distance is 0 anywhere inside a hit point (radius 3 px) but never below
+# 1 - 3 / radius inside a larger marker, so wherever a hit point lies within 3 px of the pointer it
+# beats an X's target. Region targets are left out around each X (a region keeps at least its
+# own), so a tap within about 9 px of an X picks the X.
+X_CLEARANCE = 18.0  # drawing units: about 13 px with both views on a laptop
+
+
+def _clear_of(layer: dict, markers) -> dict:
+    """The hit layer without its targets within X_CLEARANCE of any X mark."""
+    xs, ys = layer["x"], layer["y"]
+    near = np.zeros(len(xs), dtype=bool)
+    for m in markers:
+        near |= (xs - m.x) ** 2 + (ys - m.y) ** 2 < X_CLEARANCE ** 2
+    if not near.any():
+        return layer
+    regions = np.array(layer["customdata"], dtype=object)
+    emptied = set(regions[near]) - set(regions[~near])
+    keep = np.flatnonzero(~near | np.isin(regions, list(emptied)))
+    return dict(layer, x=xs[keep], y=ys[keep], customdata=[layer["customdata"][i] for i in keep],
+                text=[layer["text"][i] for i in keep])
+
+
+def _marker_trace(markers: list[Marker], size: int, name: str) -> dict:
+    """Invisible round click targets over the X marks the highlight picture draws."""
     return {"type": "scatter", "mode": "markers", "name": name,
             "x": [m.x for m in markers], "y": [m.y for m in markers],
             "customdata": [TP_PREFIX + m.key for m in markers], "text": [m.label for m in markers],
             "hovertemplate": "%{text}<extra>" + name + "</extra>",
-            "marker": {"symbol": "x-thin", "size": size, "line": {"width": width, "color": color},
-                       "color": color},
-            "selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"opacity": 1}},
+            "marker": {"symbol": "circle", "size": size, "opacity": 0, "color": TRIGGER},
+            "selected": {"marker": {"opacity": 0}}, "unselected": {"marker": {"opacity": 0}},
             "showlegend": False}
 
 
