@@ -311,3 +311,152 @@ def test_the_command_line_refuses_what_validate_refuses(broken, capsys):
     assert status == 1 and out == ""
     assert "trigger_points.csv:2:essential_zones: unknown region 'temple-l'" in err
     assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown injection: text from a link or a data file is shown as text on every page, never as a
+# link, an image, coloured text, an icon or a formula.
+HOSTILE = ("[Call 0800 123](https://evil.example) ![x](https://evil.example/p.png) "
+           ":red[**URGENT: call us**] :material/warning: $x^2$ <b>bold</b> www.evil.example")
+MARKUP = re.compile(r"\]\(https?://evil|!\[x\]|:red\[|:material/warning:|\$x\^2\$|<b>|\*\*URGENT")
+MARKDOWN_ELEMENTS = {"Markdown", "Caption", "Subheader", "Header", "Title", "Info", "Warning", "Error",
+                     "Success", "Toast"}
+PLAIN_WIDGETS = {"Selectbox", "Multiselect", "TextArea", "TextInput", "Code"}  # shown as plain text
+
+
+def shown_markdown(at: AppTest) -> list[str]:
+    """Every string the page hands to Streamlit's Markdown renderer: Markdown elements, notices,
+    widget and link labels, radio options."""
+    shown: list[str] = []
+
+    def walk(node) -> None:
+        kind = type(node).__name__
+        if kind in MARKDOWN_ELEMENTS:
+            shown.append(str(node.value))
+        elif kind not in PLAIN_WIDGETS:
+            proto = getattr(node, "proto", None)
+            label = getattr(proto, "label", None)
+            if isinstance(label, str) and label:
+                shown.append(label)
+            if kind == "Radio":
+                shown.extend(str(option) for option in node.options)
+        children = getattr(node, "children", None)
+        for child in (children.values() if isinstance(children, dict) else ()):
+            walk(child)
+
+    walk(at._tree)
+    return shown
+
+
+def unescaped(text: str) -> str:
+    """The text with every backslash-escaped character removed: what is left is live markup."""
+    return re.sub(r"\\.", "", text)
+
+
+def page_run(page: str, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if page != "explorer":
+        at.switch_page(f"pages/{page}.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def live_markup(at: AppTest) -> list[str]:
+    return [text for text in shown_markdown(at) if MARKUP.search(unescaped(text))]
+
+
+FREE_TEXT = {  # every column of text a person writes (ids, choices, numbers and lists excepted)
+    "muscles.csv": ("name", "anatomical_name", "origin", "insertion", "action", "innervation", "description"),
+    "conditions.csv": ("name", "description", "evidence"),
+    "benefits.csv": ("name", "description", "evidence"),
+    "symptoms.csv": ("label", "description"),
+    "red_flags.csv": ("title", "message"),
+    "trigger_points.csv": ("name", "location", "referral", "activators", "self_care", "precautions", "source_detail"),
+    "sources.csv": ("citation", "note"),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_data(tmp_path_factory) -> Path:
+    """The mini dataset with every free text replaced by markup (numbered, so names stay unique);
+    it passes validate: markup is not a data error, it must simply show as text."""
+    target = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(MINI_DATA, target)
+    for file, columns in FREE_TEXT.items():
+        with open(target / file, newline="", encoding="utf-8") as f:
+            reader = csv.DictReader(f)
+            fields, rows = reader.fieldnames, list(reader)
+        for number, row in enumerate(rows, start=1):
+            for column in columns:
+                row[column] = f"{column} {number} {HOSTILE}"
+        with open(target / file, "w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(rows)
+    assert validate(target, MINI_BODY) == []
+    return target
+
+
+HOSTILE_DATA_PAGES = [
+    ("explorer", {"region": "temple-r"}),
+    ("where_it_hurts", {"areas": "temple-r,jaw-r"}),
+    ("conditions", {}),
+    ("conditions", {"condition": "tension-headache"}),
+    ("muscles", {"muscle": "upper-trapezius"}),
+    ("benefits", {"benefit": "pain-relief"}),
+    ("quiz", {}),
+    ("nmt", {}),
+    ("evidence", {}),
+]
+
+
+@pytest.mark.parametrize("page, params", HOSTILE_DATA_PAGES,
+                         ids=[f"{p}-{'-'.join(q) or 'plain'}" for p, q in HOSTILE_DATA_PAGES])
+def test_markup_in_the_data_shows_as_text(hostile_data, monkeypatch, page, params):
+    monkeypatch.setenv("TRIGGER_MAP_DATA", str(hostile_data))
+    monkeypatch.setenv("TRIGGER_MAP_BODY", str(MINI_BODY))
+    at = page_run(page, **params)
+    shown = shown_markdown(at)
+    assert live_markup(at) == []
+    if page not in ("nmt", "evidence"):  # pages that show data texts: the escaped text is there
+        assert any(plain(HOSTILE) in text for text in shown), shown
+
+
+HOSTILE_LINKS = [
+    ("explorer", "region"), ("explorer", "tp"),
+    ("where_it_hurts", "areas"), ("where_it_hurts", "condition"), ("where_it_hurts", "tp"),
+    ("conditions", "condition"), ("muscles", "muscle"), ("benefits", "benefit"),
+]
+LINK_ATTACKS = ["[Call 0800 123](https://evil.example)", "![x](https://evil.example/p.png)",
+                ":red[**URGENT: call us**]"]
+
+
+@pytest.mark.parametrize("page, param", HOSTILE_LINKS, ids=[f"{p}-{q}" for p, q in HOSTILE_LINKS])
+def test_markup_in_a_link_shows_as_text_in_the_notice(monkeypatch, page, param):
+    monkeypatch.setenv("TRIGGER_MAP_DATA", str(MINI_DATA))
+    monkeypatch.setenv("TRIGGER_MAP_BODY", str(MINI_BODY))
+    attack = LINK_ATTACKS[HOSTILE_LINKS.index((page, param)) % len(LINK_ATTACKS)]
+    if param == "areas":  # ':' starts the severity and ',' the next area: an image with no scheme
+        attack = "![x](evil.example/p.png)"
+    at = page_run(page, **{param: attack})
+    notices = [i.value for i in at.info if "link" in i.value]
+    assert len(notices) == 1, notices
+    assert plain(attack[:30]) in notices[0]  # quoted, as text
+    assert live_markup(at) == []
+    assert all(not re.search(r"[\[\]()!*:<>]", unescaped(n)) for n in notices)  # the notice is text only
+
+
+SEVERITY_LINKS = ["temple-l:inf", "temple-l:-inf", "temple-l:1e400", "temple-l:" + "9" * 400, "temple-l:nan"]
+
+
+@pytest.mark.parametrize("areas", SEVERITY_LINKS, ids=[a[9:20] for a in SEVERITY_LINKS])
+def test_where_it_hurts_survives_a_severity_that_is_no_number(areas):
+    at = page_run("where_it_hurts", areas=areas)
+    assert at.session_state["pain_areas"] == {"temple-l": None}
+    assert any("not a number from 0 to 10" in i.value for i in at.info)
+    at.run()  # and the page keeps working in that tab
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["pain_areas"] == {"temple-l": None}
