@@ -46,6 +46,7 @@ MIDLINE = {"front": 300.0, "back": 900.0}
 X_SIGN = {"front": -1.0, "back": +1.0}
 
 SIMPLIFY_PX = 0.6               # coverage simplification tolerance in px
+DETAIL_PX = 0.15                # detail lines: simplification tolerance in px
 FINGERTIP_PX2 = 40.0            # smallest allowed region area
 CLOSING = 0.025                 # hu, radius that rounds the thumb web
 GRID = 1e-4                     # hu; all cutting is snap-rounded to this grid (0.01 px) so the
@@ -717,7 +718,8 @@ def poly_d(g):
 
 
 def line_d(pts, view, closed=False):
-    ls = to_px(LineString(pts), view)
+    """A detail line in pixels, thinned to the points that matter at DETAIL_PX."""
+    ls = to_px(LineString(pts), view).simplify(DETAIL_PX)
     xs = [f"{fmt(x)} {fmt(y)}" for x, y in ls.coords]
     return "M" + xs[0] + " L" + " ".join(xs[1:]) + (" Z" if closed else "")
 
