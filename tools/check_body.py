@@ -13,8 +13,9 @@ Reads the committed SVG back: the structure with xml.etree, the path geometry wi
     no leftover piece > 2 px2);
   * file size under 250 KB;
   * close-ups: around a hand, a foot, a sole inset and the face, the bounding box of the group's
-    regions scaled to fit 370 x 520 CSS px; at that scale every region of the group holds a
-    24 x 24 px finger target (its largest inscribed circle is at least 34 px across);
+    regions (plus a 6-unit margin) scaled to fit 358 x 520 CSS px (a 390 px phone); at that scale
+    every region of the group holds a 24 x 24 px finger target (its largest inscribed circle is at
+    least 34 px across);
   * the back view names its sole insets ('Sole of right foot' ...) in a frame clear of the legs.
 Run:  .venv/bin/python tools/check_body.py [path.svg]   (default assets/body.svg; exit 1 on failure)
 """
@@ -40,12 +41,14 @@ MIN_AREA = 40.0
 MAX_KB = 250.0
 
 # Close-ups: the app shows a zoomed crop of the drawing round a hand, a foot, a sole inset or the
-# face: the bounding box of the group's regions (one side) scaled to fit CLOSE_UP_PX. At that scale
-# every region of the group must hold a TARGET_PX square (WCAG 2.2 target size), so its largest
-# inscribed circle must be at least MIN_TARGET_PX across (the square's diagonal, 24 * sqrt 2).
-CLOSE_UP_PX = (370.0, 520.0)
+# face: the bounding box of the group's regions (one side), CLOSE_UP_MARGIN units added round it,
+# scaled to fit CLOSE_UP_PX (what a 390 px phone gives it, as in trigger_map/closeups.py). At that
+# scale every region of the group must hold a TARGET_PX square (WCAG 2.2 target size), so its
+# largest inscribed circle must be at least MIN_TARGET_PX across (the square's diagonal).
+CLOSE_UP_PX = (358.0, 520.0)
+CLOSE_UP_MARGIN = 6.0
 TARGET_PX = 24.0
-MIN_TARGET_PX = 34.0
+MIN_TARGET_PX = TARGET_PX * 2 ** 0.5
 CLOSE_UPS = {   # name -> (view, region names); paired names are taken on one side at a time
     "front of hand": ("front", ["palm", "thumb", "index_finger", "middle_finger", "ring_finger",
                                 "little_finger", "palm_side_wrist"]),
@@ -74,7 +77,8 @@ def close_up_targets(polygons, paired):
                 else:
                     ids += [n + "-r", n + "-l"] if side == "both" else [n + ("-r" if side == "right" else "-l")]
             x0, y0, x1, y1 = shapely.GeometryCollection([polygons[i] for i in ids]).bounds
-            scale = min(CLOSE_UP_PX[0] / (x1 - x0), CLOSE_UP_PX[1] / (y1 - y0))
+            w, h = x1 - x0 + 2 * CLOSE_UP_MARGIN, y1 - y0 + 2 * CLOSE_UP_MARGIN
+            scale = min(CLOSE_UP_PX[0] / w, CLOSE_UP_PX[1] / h)
             for rid in ids:
                 radius = shapely.maximum_inscribed_circle(polygons[rid], 0.02)
                 centre = radius.coords[0]
@@ -262,7 +266,7 @@ def main(argv):
               f"worst pair overlap {s['overlap']:.3f} px2, smallest {s['smallest'][0]} "
               f"{s['smallest'][1]:.1f} px2")
     if worst:
-        print("  close-ups (smallest finger target, px across at 370 x 520): " + ", ".join(
+        print("  close-ups (smallest region: inscribed circle in CSS px on a phone): " + ", ".join(
             f"{name} {rid} {px:.0f}" for name, (rid, px) in worst.items()))
     if errors:
         print(f"FAILED: {len(errors)} problem(s)")

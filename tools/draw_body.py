@@ -135,10 +135,10 @@ THUMB = ((0.07, 0.100), 30.0, 0.410, 0.055, 0.035, -11.0, (0.025, 0.33))
 THUMB_CUT = [(0.08, 0.195), (0.35, 0.163)]   # turned out from the palm
 THENAR_BLEND = ((0.07, 0.13), 0.065, 0.03)  # centre (t, s), zone radius, rounding radius
 FINGERS = {
-    "index_finger": ((0.385, 0.121), 12.0, 0.335, 0.038, 0.034, -2.0),
-    "middle_finger": ((0.405, 0.041), 3.0, 0.375, 0.039, 0.035, 0.0),
-    "ring_finger": ((0.395, -0.038), -7.0, 0.350, 0.038, 0.034, 1.5),
-    "little_finger": ((0.362, -0.112), -17.0, 0.275, 0.037, 0.033, 3.0),
+    "index_finger": ((0.385, 0.127), 13.0, 0.335, 0.0405, 0.0365, -2.0),
+    "middle_finger": ((0.405, 0.044), 3.5, 0.375, 0.0415, 0.0375, 0.0),
+    "ring_finger": ((0.395, -0.040), -7.5, 0.350, 0.0405, 0.0365, 1.5),
+    "little_finger": ((0.360, -0.117), -17.0, 0.275, 0.0395, 0.0355, 3.0),
 }
 
 # Trunk side, armpit to hip (u, y)
@@ -567,7 +567,7 @@ def front_arm(c):
     for name, mask in digit_masks(palm).items():
         c.cut(name, mask)
     c.cut("palm", HAND.quad(0.055, 1.0, -0.5, 0.5))
-    c.cut("palm_side_wrist", HAND.quad(-0.13, 0.055, -0.4, 0.4))
+    c.cut("palm_side_wrist", HAND.quad(-0.10, 0.055, -0.4, 0.4))
     c.cut("front_of_forearm", arm_band(None, None, -0.4, 0.4, 0.17, 1.4))
     # elbow: a band across the joint, split medial / middle / lateral
     c.cut("inner_elbow", arm_band(1.16, 1.6, -0.4, -0.055, -0.2, 0.17))
@@ -638,7 +638,7 @@ def back_arm(c):
     knuckles = Polygon(HAND.pts([(0.41, 0.5)] + line + [(0.32, -0.5), (1.0, -0.5), (1.0, 0.5)]))
     c.cut("back_of_fingers", unary_union(list(masks.values()) + [knuckles]))
     c.cut("back_of_hand", HAND.quad(0.055, 1.0, -0.5, 0.5))
-    c.cut("back_of_wrist", HAND.quad(-0.13, 0.055, -0.4, 0.4))
+    c.cut("back_of_wrist", HAND.quad(-0.10, 0.055, -0.4, 0.4))
     c.cut("back_of_forearm", arm_band(None, None, -0.4, 0.4, 0.17, 1.4))
     c.cut("back_of_elbow", arm_band(1.16, 1.6, -0.4, 0.4, -0.2, 0.17))
     # posterior deltoid: lateral of the posterior axillary fold, above the deltoid insertion

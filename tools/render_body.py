@@ -4,7 +4,8 @@ Writes /tmp/body_full.png (1200x900), /tmp/body_phone.png (390 px wide), and 4x 
 hands and feet of both views (found from the region bounding boxes):
 /tmp/body_{front,back}_hand_{r,l}.png, /tmp/body_{front,back}_feet.png, /tmp/body_back_sole_r.png,
 and the close-ups as a phone shows them (tools/check_body.py CLOSE_UPS, the person's right side:
-the bounding box of the group's regions fitted to 370 x 520 CSS px): /tmp/body_closeup_*.png.
+the bounding box of the group's regions plus a margin, fitted to 358 x 520 CSS px):
+/tmp/body_closeup_*.png.
 Pass --regions to tint every region a different colour (shows the cut), and --svg PATH to render
 another file than assets/body.svg, e.g.
     .venv/bin/python tools/render_body.py --regions --svg /tmp/body.svg
@@ -59,7 +60,7 @@ def close_up_boxes(svg=SVG):
     """(name, x, y, w, h, scale) of each close-up: the bounding box of its regions (right side; the
     face whole), and the scale that fits it into the close-up box."""
     sys.path.insert(0, str(ROOT / "tools"))
-    from check_body import CLOSE_UP_PX, CLOSE_UPS, path_polygons
+    from check_body import CLOSE_UP_MARGIN, CLOSE_UP_PX, CLOSE_UPS, path_polygons
     import xml.etree.ElementTree as ET
     polys = {}
     for el in ET.fromstring(svg.read_text()).iter("{http://www.w3.org/2000/svg}path"):
@@ -69,10 +70,10 @@ def close_up_boxes(svg=SVG):
     for name, (_, names) in CLOSE_UPS.items():
         ids = [i for n in names for i in (n, n + "-r", n + "-l") if i in polys
                and (name == "face" or not i.endswith("-l"))]
-        x0 = min(polys[i].bounds[0] for i in ids)
-        y0 = min(polys[i].bounds[1] for i in ids)
-        x1 = max(polys[i].bounds[2] for i in ids)
-        y1 = max(polys[i].bounds[3] for i in ids)
+        x0 = min(polys[i].bounds[0] for i in ids) - CLOSE_UP_MARGIN
+        y0 = min(polys[i].bounds[1] for i in ids) - CLOSE_UP_MARGIN
+        x1 = max(polys[i].bounds[2] for i in ids) + CLOSE_UP_MARGIN
+        y1 = max(polys[i].bounds[3] for i in ids) + CLOSE_UP_MARGIN
         scale = min(CLOSE_UP_PX[0] / (x1 - x0), CLOSE_UP_PX[1] / (y1 - y0))
         out.append((name.replace(" ", "_"), x0, y0, x1 - x0, y1 - y0, scale))
     return out
