@@ -539,10 +539,10 @@ def front_head(c):
     c.cut("jaw_joint", head.intersection(poly((0.262, 0.76), (0.262, 0.53), (0.29, 0.47), (0.334, 0.40),
                                               (1, 0.40), (1, 0.76))))
     # forehead: down to the brows; between the eyes it stops at the root of the nose
-    c.cut("forehead", head.intersection(poly((0, 0.18), (0.235, 0.18), (0.235, 0.50), (0.10, 0.50),
+    c.cut("forehead", head.intersection(poly((0, 0.18), (0.215, 0.18), (0.225, 0.50), (0.10, 0.50),
                                              (0.05, 0.455), (0, 0.445))))
     c.cut("temple", head.intersection(box(0.2, 0.18, 1, 0.49)))        # brow to ear top, at the side
-    c.cut("jaw", head.intersection(poly((0.095, 1.1), (0.125, 0.865), (0.25, 0.80), (0.30, 0.72),
+    c.cut("jaw", head.intersection(poly((0.095, 1.1), (0.112, 0.855), (0.235, 0.783), (0.28, 0.72),
                                         (0.7, 0.72), (0.7, 1.1))))
     c.cut("cheek", head)                                                # the rest of the face
 
