@@ -5,57 +5,55 @@ through_navigation()
 
 import streamlit as st
 
+from trigger_map.closeups import closeups_of
 from trigger_map.links import ExplorerView, read_explorer
+from trigger_map.map_click import MapClick
 from ui import body_map, panels, resources
+from ui.search import search_box
 
 engine = resources.engine()
+closeups = closeups_of(engine.body)
 
 st.title("Where does it hurt?", anchor=False)
 st.markdown("Tap the area on the body, or choose it from the list. You will see which muscles' "
             "trigger points can send pain there, and the pattern each one makes: beside the map, "
             "or below it on a phone.")
+search_box(engine, "explorer_search", here="explorer")
 
 if "explorer_loaded" not in st.session_state:  # a new visit: the link decides the view
     st.session_state.explorer_loaded = True
     linked = read_explorer(st.query_params, engine)
     st.session_state.region = linked.region
     st.session_state.tp = linked.trigger_point
+    st.session_state.closeup = linked.closeup
     st.session_state.explorer_notices = linked.notices
-    # The address bar holds the opened link until the view changes (see `address_bar`).
-    st.session_state.address_view = "opened" if st.query_params else None
 
 for notice in st.session_state.get("explorer_notices", []):
     st.info(panels.plain(notice), icon=":material/link_off:")
 
 
-def address_bar(here: dict[str, str]) -> None:
-    """Keep the address bar honest without updating it on every click.
-
-    Streamlit redraws the whole page when it changes the address (measured: 17 ms a click, the
-    largest single cost of a click; benchmarks/README.md), so the view's link is offered in the
-    More section instead. The address bar keeps a link the page was opened with while that view
-    is shown (a reload reopens it), written out in full once; when the view changes, it is cleared
-    once, so it never names a view other than the one on screen."""
-    shown = st.session_state.get("address_view")
-    if shown == "opened":
-        st.query_params.from_dict(here)
-        st.session_state.address_view = here or None
-    elif shown is not None and shown != here:
-        st.query_params.clear()
-        st.session_state.address_view = None
-
-
-def pick(regions: list[str], trigger_points: list[str]) -> None:
-    if trigger_points:
-        st.session_state.tp = trigger_points[0]
-    elif regions:
-        st.session_state.region = regions[0]
+def pick(click: MapClick) -> None:
+    """A click or tap on the map. A tap on an area too small for a finger (a click, with a mouse,
+    on a hand, a foot or the face) also opens the close-up that shows it large."""
+    if click.trigger_points:
+        st.session_state.tp = click.trigger_points[0]
+    elif click.regions:
+        region = click.regions[0]
+        st.session_state.region = region
         st.session_state.tp = None
+        if st.session_state.get("closeup") is None:
+            opened = closeups.opens_on(region, touch=click.how == "tap")
+            st.session_state.closeup = opened.id if opened else None
+
+
+def zoom(closeup: str | None) -> None:
+    st.session_state.closeup = closeup
 
 
 def clear() -> None:
     st.session_state.region = None
     st.session_state.tp = None
+    st.session_state.closeup = None
 
 
 def choose_from_list() -> None:
@@ -66,6 +64,7 @@ def choose_from_list() -> None:
     if chosen is not None:
         st.session_state.region = chosen
         st.session_state.tp = None
+        st.session_state.closeup = None
     st.session_state.area_list = None
 
 
@@ -77,7 +76,7 @@ chooser.selectbox("Or choose an area from the list", REGION_OPTIONS, key="area_l
                   format_func=lambda r: "Choose an area..." if r is None else
                   f"{engine.body.regions[r].display_label} ({engine.body.regions[r].view})")
 with tools, st.container(horizontal=True, vertical_alignment="center"):  # one row, on a phone too
-    views = body_map.view_choice("explorer_map")
+    views = body_map.view_choice("explorer_map", phone_default="front")
     st.button("Clear", on_click=clear)
 st.caption(panels.NOT_A_DIAGNOSIS)
 body_map.map_style("explorer_map", body_map.map_height(views))
@@ -98,20 +97,26 @@ def explorer(views: tuple[str, ...]) -> None:
     if tp not in engine.by_key:
         tp = None
     st.session_state.tp = tp
-    here = ExplorerView(region, tp).params()
-    address_bar(here)
+    closeup = closeups.by_id.get(st.session_state.get("closeup") or "")
+    here = ExplorerView(region, tp, closeup.id if closeup else None).params()
 
-    # Nothing above the map inside this fragment: text there that changes with a click moves the
-    # map, and redrawing it cost 8-13 ms a click (measured); the intro above says where details go.
+    # Nothing above the map inside this fragment but the close-up's title: text there that changes
+    # with a click moves the map, and redrawing it cost 8-13 ms a click (measured).
     map_side, panel = st.columns([3, 2], gap="large")
     with map_side:
+        if closeup:
+            with st.container(horizontal=True, vertical_alignment="center", key="closeup_bar"):
+                st.button("Whole body", icon=":material/zoom_out_map:", on_click=zoom, args=(None,))
+                st.markdown(f"**Close-up: {panels.plain(closeup.label)}** ({closeup.view})")
         body_map.body_maps(engine, panels.pattern_highlight(engine, tp, marked=(region,) if region else ()),
-                           key="explorer_map", on_pick=pick, views=views, styled=True)
-    with panel:
+                           key="explorer_map", on_pick=pick, views=views, styled=True, closeup=closeup)
+    with panel, st.container(key="answer"):
         if region:
             info = engine.body.regions[region]
-            st.markdown(f"### {panels.plain(info.display_label.capitalize())}\n\n"
-                        f":small[:gray[Anatomical term: {panels.plain(info.term)}]]")
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.markdown(f"### {panels.plain(info.display_label.capitalize())}\n\n"
+                            f":small[:gray[Anatomical term: {panels.plain(info.term)}]]", width="stretch")
+                panels.share_button(here, f"Trigger Map: {info.display_label}")
             if suggestions:
                 # A list to open rather than 9-23 radio buttons: every option of a radio is drawn
                 # (its label parsed as Markdown) on each click, which measurably slowed clicks
@@ -121,11 +126,16 @@ def explorer(views: tuple[str, ...]) -> None:
                                  engine, suggestions[keys.index(k)]))
             else:
                 st.write("No trigger point in our dataset sends pain to this area.")
+            nearby = closeups.of_region.get(region)
+            if nearby and not closeup:
+                st.button(f"Zoom in on the {nearby.label}", icon=":material/zoom_in:", on_click=zoom,
+                          args=(nearby.id,))
             panels.red_flags(engine, [region])
         else:
             st.markdown("Choose an area to begin.")
+            panels.share_button(here, "Trigger Map")
         if tp:
-            panels.trigger_point_details(engine, tp, rule=True, link=here)
+            panels.trigger_point_details(engine, tp, rule=True)
 
 
 explorer(views)

@@ -8,6 +8,7 @@ import streamlit as st
 
 from trigger_map.links import PainView, read_pain
 from trigger_map.lookup import DEFAULT_SEVERITY, Suggestion, explained_by
+from trigger_map.map_click import MapClick
 from trigger_map.safety import AGE_BANDS
 from ui import body_map, panels, resources
 
@@ -42,20 +43,15 @@ def _set_areas(regions: list[str]) -> None:
     st.session_state.pain_area_list = list(regions)
 
 
-def pick(regions: list[str], trigger_points: list[str]) -> None:
-    if trigger_points:
-        st.session_state.pain_tp = trigger_points[0]
+def pick(click: MapClick) -> None:
+    if click.trigger_points:
+        st.session_state.pain_tp = click.trigger_points[0]
         return
     current = list(st.session_state.pain_areas)
-    event = {}
-    for view in ("front", "back"):
-        selection = (st.session_state.get(f"pain_map_{view}") or {}).get("selection") or {}
-        if selection.get("box") or selection.get("lasso"):
-            event = selection
-    if event:  # a pain drawing: add everything inside it
-        current += [r for r in regions if r not in current]
+    if click.how in ("box", "lasso"):  # a pain drawing: add everything inside it
+        current += [r for r in click.regions if r not in current]
     else:  # a tap toggles one area
-        region = regions[0]
+        region = click.regions[0]
         current = [r for r in current if r != region] if region in current else current + [region]
     _set_areas(current)
 

@@ -1,7 +1,9 @@
 """Every page runs headless through AppTest: real data, deep links, bad links, a broken dataset."""
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlsplit
+import html
+import re
+from urllib.parse import parse_qsl
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -55,33 +57,48 @@ def test_explorer_choosing_a_region_from_the_list_is_the_keyboard_path():
     assert at.selectbox(key="area_list").value is None  # back to its prompt: the heading says where
     assert "Heel \\(underside\\) \\(right\\)" in texts(at)
     assert any("Soleus" in o for o in at.selectbox(key="tp").options)
-    assert "region" not in at.query_params  # the address bar is not rewritten on each choice
-    assert "region=heel-r&tp=" in view_link_shown(at)
+    assert "region" not in at.query_params  # Streamlit does not rewrite the address on each choice
+    assert shared_query(at).startswith("region=heel-r&tp=")
 
 
-def view_link_shown(at: AppTest) -> str:
-    """Open the More section's Link tab and read the link it offers."""
-    at.session_state["tp_more"] = True
-    at.session_state["tp_more_tab"] = panels.MORE_SECTIONS["link"]
-    at.run()
-    assert not at.exception
-    (code,) = at.code
-    return code.value
+def shared_query(at: AppTest) -> str:
+    """The query of the link the Share button beside the heading offers (the page script also
+    keeps the address bar on it, without a rerun)."""
+    boxes = [re.search(r'class="tm-share" data-query="([^"]*)"', e.proto.body) for e in at.get("html")]
+    (query,) = [html.unescape(b.group(1)) for b in boxes if b]
+    return query
 
 
-def test_explorer_link_tab_reopens_the_view_and_the_address_bar_never_lies():
-    """A link the page was opened with stays in the address bar (written out in full) while its
-    view is shown; once the view changes it is cleared, and the Link tab gives the current view."""
+def test_explorer_share_link_reopens_the_view():
     at = app(region="heel-r")
     first = at.session_state["tp"]
-    assert dict(at.query_params) == {"region": "heel-r", "tp": first}
-    assert view_link_shown(at).endswith(f"?region=heel-r&tp={first}")
+    assert shared_query(at) == f"region=heel-r&tp={first}"
     at.selectbox(key="tp").select_index(1).run()
     assert not at.exception and at.session_state["tp"] != first
-    assert "region" not in at.query_params and "tp" not in at.query_params
-    reopened = app(**dict(parse_qsl(urlsplit(view_link_shown(at)).query)))
+    assert shared_query(at) == f"region=heel-r&tp={at.session_state['tp']}"
+    reopened = app(**dict(parse_qsl(shared_query(at))))
     assert reopened.session_state["tp"] == at.session_state["tp"]
     assert reopened.selectbox(key="tp").value == at.session_state["tp"]
+
+
+def test_explorer_closeup_opens_from_the_panel_and_its_link():
+    at = app(region="little_finger-l")
+    (zoom,) = [b for b in at.button if b.label.startswith("Zoom in on the left hand")]
+    zoom.click().run()
+    assert not at.exception and at.session_state["closeup"] == "hand-l"
+    assert "zoom=hand-l" in shared_query(at) and "Close-up: left hand, palm side" in texts(at)
+    assert app(**dict(parse_qsl(shared_query(at)))).session_state["closeup"] == "hand-l"
+    [b for b in at.button if b.label == "Whole body"][0].click().run()
+    assert at.session_state["closeup"] is None and "zoom=" not in shared_query(at)
+    bad = app(zoom="hand-of-doom")
+    assert bad.session_state["closeup"] is None and panels.plain("close-up we don't know") in " ".join(i.value for i in bad.info)
+
+
+def test_explorer_panel_names_related_conditions_and_benefits():
+    at = app(region="temple-l", tp="upper-trapezius-1@left")
+    assert "Treating it may help with:" in texts(at)
+    links = [p.proto.page for p in at.get("page_link")]
+    assert any("conditions" in page for page in links)
 
 
 def test_explorer_trigger_point_link_is_kept():
@@ -254,7 +271,6 @@ def test_explorer_details_are_made_only_when_opened():
     assert "**Innervation.**" in shown["anatomy"] and "**Innervation.**" not in shown["causes"]
     assert "Simons" in shown["sources"] and "Simons" not in shown["anatomy"]
     assert "Benefits of treating it." in shown["conditions"]
-    assert "?region=temple-l&tp=" in shown["link"] and "?region=" not in shown["anatomy"]
     # the handout: its note survives closing the section and opening it again
     at.session_state["tp_more_tab"] = panels.MORE_SECTIONS["handout"]
     at.run()

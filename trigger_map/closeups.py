@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+import numpy as np
 import shapely
 
 from trigger_map.body import Body
+from trigger_map.figures import Highlight, hit_figure, hit_layer
+from trigger_map.hits import EDGE_SPACING, INTERIOR_SPACING, region_points
 
 TARGET_PX = 24.0
 PHONE_BOX = (358.0, 520.0)  # CSS px a close-up gets on a 390 px phone (page padding taken off)
@@ -136,6 +139,12 @@ class Closeups:
         return closeup if closeup.small else None
 
 
+@lru_cache(maxsize=4)
+def closeups_of(body: Body) -> Closeups:
+    """The close-ups of a loaded body (one per drawing: a body is cached, and hashed by identity)."""
+    return Closeups(body)
+
+
 _VIEWBOX = re.compile(r'viewBox="[^"]*" width="[^"]*" height="[^"]*"')
 
 
@@ -143,3 +152,41 @@ def crop(svg: str, window: tuple[float, float, float, float]) -> str:
     """One of our view pictures (`trigger_map.drawing`) showing only `window`."""
     x, y, w, h = window
     return _VIEWBOX.sub(f'viewBox="{x:g} {y:g} {w:g} {h:g}" width="{w:g}" height="{h:g}"', svg, count=1)
+
+
+def _targets(body: Body, closeup: Closeup) -> list[tuple[float, float, str]]:
+    """Click targets for every region in the close-up's window, as dense on screen as the
+    whole-body view's are on a phone (the same exactness rule, `trigger_map.hits`)."""
+    x, y, w, h = closeup.window
+    frame = shapely.box(x, y, x + w, y + h)
+    density = WHOLE_BODY_SCALE / closeup.scale
+    points = []
+    for region in body.in_view(closeup.view):
+        if not region.polygon.intersects(frame):
+            continue
+        for px, py in region_points(region.polygon, edge_spacing=EDGE_SPACING * density,
+                                    spacing=INTERIOR_SPACING * density):
+            if frame.contains(shapely.Point(px, py)):
+                points.append((px, py, region.id))
+    return points
+
+
+@lru_cache(maxsize=64)
+def closeup_layer(body: Body, closeup: Closeup) -> dict:
+    """The close-up's hit layer: the whole view's layer (its style) with the close-up's targets."""
+    targets = _targets(body, closeup)
+    return dict(hit_layer(body, closeup.view),
+                x=np.array([t[0] for t in targets], dtype=np.float32),
+                y=np.array([t[1] for t in targets], dtype=np.float32),
+                customdata=[t[2] for t in targets],
+                text=[body.regions[t[2]].display_label for t in targets])
+
+
+def closeup_figure(body: Body, closeup: Closeup, highlight: Highlight, height: int) -> dict:
+    """The clickable layer of a close-up: the view's figure framed on the close-up's window."""
+    figure = hit_figure(body, closeup.view, highlight, height, layer=closeup_layer(body, closeup))
+    x, y, w, h = closeup.window
+    layout = figure["layout"]
+    layout["xaxis"] = dict(layout["xaxis"], range=[x, x + w])
+    layout["yaxis"] = dict(layout["yaxis"], range=[y + h, y])
+    return figure

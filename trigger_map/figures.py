@@ -83,10 +83,11 @@ def treat_here_marks(highlight: Highlight, view: str) -> tuple[Marker, ...]:
 
 
 def hit_figure(body: Body, view: str, highlight: Highlight = Highlight(), height: int = 640,
-               lasso: bool = False) -> dict:
-    """The clickable layer of a view: the hit grid and the "treat here" X marks. It changes only
-    when the X marks do, so a click that only changes the drawing leaves it as it is."""
-    traces = [hit_layer(body, view)]
+               lasso: bool = False, layer: dict | None = None) -> dict:
+    """The clickable layer of a view: the hit grid (`layer`, by default the whole view's) and the
+    "treat here" X marks. It changes only when the X marks do, so a click that only changes the
+    drawing leaves it as it is."""
+    traces = [layer or hit_layer(body, view)]
     markers = treat_here_marks(highlight, view)
     if markers:
         traces[0] = _clear_of(traces[0], markers)

@@ -16,8 +16,8 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
 EDGE_DEPTH = 2.5
-EDGE_SPACING = 8.0
-INTERIOR_SPACING = 16.0
+EDGE_SPACING = 10.0
+INTERIOR_SPACING = 20.0
 # Plotly treats every marker within its radius (at least 3 px) of the pointer as distance 0.
 MARKER_RADIUS_PX = 3.0
 

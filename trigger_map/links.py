@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from trigger_map.closeups import closeups_of
 from trigger_map.lookup import Engine
 
 
@@ -18,10 +19,12 @@ from trigger_map.lookup import Engine
 class ExplorerView:
     region: str | None = None
     trigger_point: str | None = None  # key "<id>@<side>"
+    closeup: str | None = None  # a close-up's id (trigger_map.closeups), shown instead of the body
     notices: list[str] = field(default_factory=list)
 
     def params(self) -> dict[str, str]:
-        return {k: v for k, v in (("region", self.region), ("tp", self.trigger_point)) if v}
+        return {k: v for k, v in (("region", self.region), ("tp", self.trigger_point),
+                                  ("zoom", self.closeup)) if v}
 
 
 @dataclass
@@ -95,6 +98,13 @@ def read_explorer(params, engine: Engine) -> ExplorerView:
             view.notices.append(f"The link names an area we don't know ({region[:40]!r}); "
                                 "showing the plain map instead.")
     view.trigger_point = _trigger_point(params, engine, view.notices)
+    closeup = first_param(params, "zoom")
+    if closeup:
+        if closeup in closeups_of(engine.body).by_id:
+            view.closeup = closeup
+        else:
+            view.notices.append(f"The link names a close-up we don't know ({closeup[:40]!r}); "
+                                "showing the whole body instead.")
     return view
 
 

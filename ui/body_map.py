@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -9,37 +10,36 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from trigger_map.body import VIEWS, Body, body_svg
-from trigger_map.drawing import body_view_url, data_url, highlight_svg
-from trigger_map.figures import Highlight, Marker, hit_figure, selected_ids, treat_here_marks
+from trigger_map.closeups import Closeup, closeup_figure, crop
+from trigger_map.drawing import body_view_svg, body_view_url, data_url, highlight_svg
+from trigger_map.figures import Highlight, Marker, hit_figure, treat_here_marks
 from trigger_map.lookup import Engine
+from trigger_map.map_click import MapClick, read_click
 
 MAP_HEIGHT = 600
 SINGLE_VIEW_HEIGHT = 780
+CLOSEUP_HEIGHT = 520  # trigger_map.closeups.PHONE_BOX: every region a finger target on a phone
 STATIC = Path(__file__).resolve().parent / "static"
 PAGE_SCRIPT = (STATIC / "map.js").read_text(encoding="utf-8")
 STACK_CSS = (STATIC / "map.css").read_text(encoding="utf-8")
 CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
 
 
-def _on_select(chart_key: str, on_pick: Callable[[list[str], list[str]], None]) -> None:
-    """Copy the clicked region ids / trigger point keys out of the chart's selection event.
+def _on_select(chart_key: str, on_pick: Callable[[MapClick], None]) -> None:
+    """Pass the click in the chart's selection event on to the page.
 
-    The hit layer's figure rarely changes, so Plotly keeps the last clicked point selected, and
-    clicking that same point again deselects it: an empty event. That is a second click on the same
-    point (which unmarks an area on the where-it-hurts page), so it is passed on as one. Other empty
-    events (a redrawn chart, a lasso cleared) are ignored.
+    On a desktop, Plotly keeps the last clicked point selected, and clicking it again deselects it:
+    an empty event. That is a second click on the same point (which unmarks an area on the
+    where-it-hurts page), so it is passed on as one. Other empty events (a redrawn chart, a lasso
+    cleared) are ignored. A tap on a touch screen always reports its point (static/map.js).
     """
-    event = st.session_state.get(chart_key) or {}
-    regions, trigger_points = selected_ids(event)
+    click = read_click(st.session_state.get(chart_key))
     last_key = f"{chart_key}__last_click"
-    if regions or trigger_points:
-        selection = event.get("selection") or {}
-        single = not (selection.get("box") or selection.get("lasso")) and len(regions) + len(trigger_points) == 1
-        st.session_state[last_key] = (regions, trigger_points) if single else None
-        on_pick(regions, trigger_points)
+    if click:
+        st.session_state[last_key] = click if click.how == "click" and click.single else None
+        on_pick(click)
     elif st.session_state.get(last_key):
-        regions, trigger_points = st.session_state.pop(last_key)
-        on_pick(regions, trigger_points)
+        on_pick(replace(st.session_state.pop(last_key), how="again"))
 
 
 NOTHING_LIT = data_url('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1" width="1" height="1"></svg>')
@@ -47,10 +47,17 @@ NOTHING_LIT = data_url('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1
 VIEW_CHOICES = {"both": "Front and back", "front": "Front", "back": "Back"}
 
 
-def view_choice(key: str) -> tuple[str, ...]:
-    """Which views to show: both side by side (stacked on a phone), or one of them, larger."""
+def on_phone() -> bool:
+    """Whether the browser says it is a phone (every phone browser's user agent says "Mobile")."""
+    return "Mobi" in (st.context.headers.get("User-Agent") or "")
+
+
+def view_choice(key: str, phone_default: str = "both") -> tuple[str, ...]:
+    """Which views to show: both side by side (stacked on a phone), or one of them, larger. On a
+    phone a page may start with one view, so the body fills the first screen."""
+    default = phone_default if on_phone() else "both"
     choice = st.segmented_control("Show", list(VIEW_CHOICES), format_func=VIEW_CHOICES.get,
-                                  default="both", key=f"{key}_views", label_visibility="collapsed")
+                                  default=default, key=f"{key}_views", label_visibility="collapsed")
     return VIEWS if choice in (None, "both") else (choice,)
 
 
@@ -69,18 +76,30 @@ def map_style(key: str, height: int) -> None:
     map's height (static/map.css). A page whose map is in a fragment calls this outside it, so a
     click does not send it again."""
     boxes = ", ".join(f".st-key-{key}_{view}-stack" for view in VIEWS)
-    st.html(f"<style>{STACK_CSS}\n{boxes} {{--map-height: {height}px;}}</style>", width="content")
+    st.html(f"<style>{STACK_CSS}\n{boxes} {{--map-height: {height}px;}}\n"
+            f".st-key-{key}_closeup-stack {{--map-height: {CLOSEUP_HEIGHT}px;}}</style>", width="content")
 
 
-def body_maps(engine: Engine, highlight: Highlight, key: str,
-              on_pick: Callable[[list[str], list[str]], None], lasso: bool = False,
-              views: tuple[str, ...] = VIEWS, styled: bool = False) -> None:
-    """The chosen views, each a chart whose hit layer reports region ids through `on_pick`.
-    `styled`: the page has already called `map_style` for this key."""
+def body_maps(engine: Engine, highlight: Highlight, key: str, on_pick: Callable[[MapClick], None],
+              lasso: bool = False, views: tuple[str, ...] = VIEWS, styled: bool = False,
+              closeup: Closeup | None = None) -> None:
+    """The chosen views (or one close-up), each a chart whose hit layer reports what was clicked
+    through `on_pick`. `styled`: the page has already called `map_style` for this key."""
     modes = ("points", "box", "lasso") if lasso else ("points",)
     height = map_height(views)
     if not styled:
         map_style(key, height)
+    if closeup is not None:
+        chart_key = f"{key}_closeup"
+        with st.container(key=f"{chart_key}-stack"):
+            _pictures(engine, closeup.view, highlight, closeup.window)
+            st.plotly_chart(
+                _closeup_chart(engine.body, closeup, treat_here_marks(highlight, closeup.view)),
+                key=chart_key, on_select=lambda: _on_select(chart_key, on_pick), selection_mode=("points",),
+                config=CONFIG, width="stretch",
+                alt=f"Close-up of the {closeup.label}: choose an area to see which trigger points refer "
+                    "pain there. The list of areas above does the same with a keyboard.")
+        return
     columns = st.columns(len(views), gap="small")
     for column, view in zip(columns, views):
         chart_key = f"{key}_{view}"
@@ -106,11 +125,26 @@ def pictures(engine: Engine, highlight: Highlight, key: str, height: int,
             _pictures(engine, view, highlight)
 
 
-def _pictures(engine: Engine, view: str, highlight: Highlight) -> None:
-    """The plain body (the same every run: the browser keeps it) and the highlight over it."""
-    st.image(body_view_url(body_svg(), view), width="stretch")
+def _pictures(engine: Engine, view: str, highlight: Highlight,
+              window: tuple[float, float, float, float] | None = None) -> None:
+    """The plain body (the same every run: the browser keeps it) and the highlight over it, the
+    whole view or only a close-up's window."""
+    st.image(body_view_url(body_svg(), view) if window is None else _closeup_body(body_svg(), view, window),
+             width="stretch")
     lit = highlight_svg(engine.body, view, highlight)
+    if lit and window is not None:
+        lit = crop(lit, window)
     st.image(data_url(lit) if lit else NOTHING_LIT, width="stretch")
+
+
+@lru_cache(maxsize=64)
+def _closeup_body(svg_path: Path, view: str, window: tuple[float, float, float, float]) -> str:
+    return data_url(crop(body_view_svg(svg_path, view), window))
+
+
+@lru_cache(maxsize=64)
+def _closeup_chart(body: Body, closeup: Closeup, marks: tuple[Marker, ...]) -> go.Figure:
+    return BuiltFigure(closeup_figure(body, closeup, Highlight(treat_here=marks), CLOSEUP_HEIGHT))
 
 
 @lru_cache(maxsize=64)

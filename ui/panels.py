@@ -1,14 +1,15 @@
 """Panels shared by pages: one trigger point's details, red flags, the not-a-diagnosis line."""
 from __future__ import annotations
 
+import html
 import re
+from urllib.parse import urlencode
 
 import streamlit as st
 
 from trigger_map.citations import render
-from trigger_map.export import handout_pdf
+from trigger_map.export import MISSING, code_points, handout_pdf, unprintable
 from trigger_map.figures import Highlight, Marker
-from trigger_map.links import view_link
 from trigger_map.lookup import Engine, Suggestion
 from trigger_map.safety import AGE_BANDS, red_flags_for, watch_signs
 
@@ -105,9 +106,10 @@ def suggestion_label(engine: Engine, suggestion: Suggestion) -> str:
     return f"{suggestion.muscle}: {suggestion.name}{side}" + (f" ({how[0]})" if how else "")
 
 
-def trigger_point_details(engine: Engine, key: str, rule: bool = False, link: dict[str, str] | None = None) -> None:
-    """Everything about one trigger point on one side, in plain words; `rule`: a line above it;
-    `link`: the query parameters that reopen the page's view, offered as a link in the More section."""
+def trigger_point_details(engine: Engine, key: str, rule: bool = False) -> None:
+    """Everything about one trigger point on one side, in plain words; `rule`: a line above it.
+    What the design card promises at a glance (the pattern, related conditions, the benefits of
+    treating it) shows without opening anything; the longer texts wait in the More section."""
     placed = engine.by_key[key]
     data = engine.dataset
     row = data.trigger_points.loc[placed.trigger_point]
@@ -115,6 +117,7 @@ def trigger_point_details(engine: Engine, key: str, rule: bool = False, link: di
     symptoms = "; ".join(data.symptoms.at[s, "label"] for s in row["symptoms"])
     spread = (f"\n- May spread to (dotted): {plain(region_labels(engine, placed.spillover))}"
               if placed.spillover else "")
+    benefits = ", ".join(data.benefits.at[b, "name"].lower() for b in row["benefits"])
     # One Markdown block rather than one element per line: fewer elements redraw on each click.
     st.markdown(
         ("---\n\n" if rule else "")
@@ -127,39 +130,41 @@ def trigger_point_details(engine: Engine, key: str, rule: bool = False, link: di
         ":small[:gray[Patterns vary from person to person: experts agree that no exact area should be "
         "expected (Fernández-de-las-Peñas & Dommerholt 2018).]]\n\n"
         f"**What you may notice.** {plain(symptoms)}\n\n"
-        f"**What you can do.** {plain(row['self_care'])}")
+        f"**What you can do.** {plain(row['self_care'])}\n\n"
+        + (f"**Treating it may help with:** {plain(benefits)} (how strong the evidence is: Benefits page)."
+           if benefits else ""))
+    if row["conditions"]:
+        with st.container(horizontal=True, gap="small", key="tp_conditions"):
+            st.markdown("**Related conditions:**", width="content")
+            condition_links(engine, row["conditions"])
     st.info(f"Take care: {plain(row['precautions'])}", icon=":material/health_and_safety:")
-    more_details(engine, key, row, muscle, link)
+    more_details(engine, key, row, muscle)
 
 
 MORE_SECTIONS = {  # short: the tabs fit the panel's width on a laptop
     "causes": "Causes",
-    "conditions": "Conditions",
+    "conditions": "Benefits",
     "anatomy": "Anatomy",
     "sources": "Sources",
     "handout": "PDF handout",
-    "link": "Link",  # only where the page gives one
 }
 
 
-def more_details(engine: Engine, key: str, row, muscle, link: dict[str, str] | None = None) -> None:
+def more_details(engine: Engine, key: str, row, muscle) -> None:
     """The rest of a trigger point's story (`row` and `muscle`: its records, as the details above
     read them), on demand: one closed section (a single line for the browser to draw on each click)
-    that opens onto tabs, and only the chosen tab is made. `link`: the view's query parameters; the
-    link itself is built only when its tab is open."""
-    sections = {name: label for name, label in MORE_SECTIONS.items() if name != "link" or link is not None}
-    with on_demand("More: what sets it off, related conditions, anatomy, sources, PDF handout"
-                   + (", link to this view" if link is not None else ""), key="tp_more") as section:
+    that opens onto tabs, and only the chosen tab is made."""
+    with on_demand("More: what sets it off, the benefits in full, anatomy, sources, PDF handout",
+                   key="tp_more") as section:
         if not section.open:
             return
         data = engine.dataset
-        tabs = dict(zip(sections, st.tabs(list(sections.values()), key="tp_more_tab", on_change="rerun")))
+        tabs = dict(zip(MORE_SECTIONS, st.tabs(list(MORE_SECTIONS.values()), key="tp_more_tab", on_change="rerun")))
         with tabs["causes"]:
             if tabs["causes"].open:
                 st.markdown(plain(row["activators"]))
         with tabs["conditions"]:
             if tabs["conditions"].open:
-                condition_links(engine, row["conditions"])
                 st.markdown("**Benefits of treating it.**\n\n" + "\n".join(
                     f"- **{plain(data.benefits.at[b, 'name'])}**: {plain(data.benefits.at[b, 'description'])}"
                     for b in row["benefits"]))
@@ -176,12 +181,23 @@ def more_details(engine: Engine, key: str, row, muscle, link: dict[str, str] | N
         with tabs["handout"]:
             if tabs["handout"].open:
                 handout(engine, key)
-        if link is not None:
-            with tabs["link"]:
-                if tabs["link"].open:
-                    st.markdown(":material/link: This link opens the same view: this area, with this trigger "
-                                "point chosen. Copy it (the box has a copy button), then send it or keep it.")
-                    st.code(view_link(st.context.url, link), language=None, wrap_lines=True)
+
+
+SHARE_ICON = ('<svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18"><path fill="currentColor" d="M18 16'
+              '.1c-.8 0-1.5.3-2 .8l-7.1-4.2c.1-.2.1-.5.1-.7s0-.5-.1-.7L16 7.2c.5.5 1.2.8 2 .8 1.7 0 3-1.3 3-3s-1.3-3-3-3-3 '
+              '1.3-3 3c0 .2 0 .5.1.7L8 9.8C7.5 9.3 6.8 9 6 9c-1.7 0-3 1.3-3 3s1.3 3 3 3c.8 0 1.5-.3 2-.8l7.1 4.2c-.1.2-.1'
+              '.4-.1.6 0 1.6 1.3 2.9 2.9 2.9s2.9-1.3 2.9-2.9-1.3-2.9-2.9-2.9z"/></svg>')
+
+
+def share_button(params: dict[str, str], title: str) -> None:
+    """A Share button for the view on screen: the phone's share sheet where the browser has one,
+    the clipboard elsewhere (static/map.js does both). The page script also keeps the address bar
+    on this view, without a rerun, so a reload reopens it. No script in it: plain HTML."""
+    query = html.escape(urlencode(params, safe="@"), quote=True)
+    st.html(f'<div class="tm-share" data-query="{query}" data-title="{html.escape(title, quote=True)}">'
+            '<button type="button" class="tm-share-button" aria-label="Share a link to this view">'
+            f'{SHARE_ICON} Share</button>'
+            '<span class="tm-share-status" role="status" aria-live="polite"></span></div>', width="content")
 
 
 def handout(engine: Engine, key: str) -> None:
@@ -193,6 +209,10 @@ def handout(engine: Engine, key: str) -> None:
     note = st.text_area("A note to print on it (optional)", value=st.session_state.get("handout_note", ""),
                         key="handout_note_box", max_chars=600, on_change=_keep_note,
                         placeholder="e.g. Press for 30 seconds, twice a day, then stretch.")
+    missing = unprintable(note)
+    if missing:  # said before printing, and on the handout too
+        st.warning(f"The handout cannot print {len(missing)} character(s) of the note; they will show as "
+                   f"{MISSING}: {code_points(missing)}.", icon=":material/warning:")
     st.download_button("Download the handout", data=lambda: handout_pdf(engine, key, note, *reported()),
                        file_name=f"trigger-map-{key.replace('@', '-')}.pdf", mime="application/pdf",
                        icon=":material/download:", key="handout_pdf")
@@ -211,15 +231,18 @@ def _keep_note() -> None:
     st.session_state.handout_note = st.session_state.handout_note_box
 
 
-def red_flags(engine: Engine, region_ids=(), symptoms=(), flag_ids=(), facts=(),
+def red_flags(engine: Engine, region_ids=(), symptoms=None, flag_ids=(), facts=None,
               parts=("matched", "watch")) -> None:
     """Red flags, calm but clear. Flags whose signs the person reports (symptoms, and facts: age band,
     pregnancy) are matched: one banner at the top, most urgent first. Flags raised only by a marked
     area, one reported symptom or a condition are "watch for" lines below it, with what to watch for
     on demand. `parts`: which of the two to show here (a page may put the banner higher). At most
     three elements whatever the number of flags (each costs the browser time on every click); every
-    data text is escaped."""
-    flags = red_flags_for(engine, region_ids, symptoms, flag_ids, facts)
+    data text is escaped. `symptoms` and `facts` left out: what the person gave on Where it hurts
+    this session, so a matched emergency shows on every page that shows flags."""
+    given_symptoms, given_facts = reported()
+    flags = red_flags_for(engine, region_ids, given_symptoms if symptoms is None else symptoms, flag_ids,
+                          given_facts if facts is None else facts)
     if not flags:
         return
     matched = [flag for flag in flags if flag["matched"] and "matched" in parts]
@@ -247,4 +270,6 @@ def red_flags(engine: Engine, region_ids=(), symptoms=(), flag_ids=(), facts=(),
 
 
 def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+    """A title as the end of a sentence: its first letter lower-case, unless it starts an acronym."""
+    first = text.split(" ", 1)[0]
+    return text if len(first) > 1 and first.isupper() else text[:1].lower() + text[1:]

@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection
 import streamlit as st
 
 from trigger_map.links import first_param
+from trigger_map.map_click import MapClick
 from ui.panels import plain
 
 
@@ -23,10 +24,10 @@ def choice_from_link(param: str, valid: Collection[str], state_key: str, noun: s
         st.info(plain(f"The link names {noun} we don't know ({linked[:40]!r})."), icon=":material/link_off:")
 
 
-def pick_trigger_point(state_key: str, keys: Collection[str]) -> Callable[[list[str], list[str]], None]:
+def pick_trigger_point(state_key: str, keys: Collection[str]) -> Callable[[MapClick], None]:
     """A map callback that chooses a clicked trigger point X, when it is one of `keys`."""
-    def pick(regions: list[str], trigger_points: list[str]) -> None:
-        for key in trigger_points:
+    def pick(click: MapClick) -> None:
+        for key in click.trigger_points:
             if key in keys:
                 st.session_state[state_key] = key
     return pick

@@ -70,7 +70,10 @@
       if (moved > 10) return;  // a swipe: the page scrolled
       if (event.cancelable) event.preventDefault();  // no compatibility mouse events
       const point = nearestTarget(gd, touch);
-      if (point) gd.emit("plotly_selected", {points: [point]});
+      if (point) {
+        answerWanted = Date.now();
+        gd.emit("plotly_selected", {points: [point]});
+      }
     }, {capture: true, passive: false});
   }
 
@@ -101,7 +104,7 @@
         if (region === point.customdata && nodes[i]) {
           nodes[i].style.opacity = "1";
           nodes[i].style.stroke = "#4f7cac";
-          nodes[i].style.strokeWidth = "12px";
+          nodes[i].style.strokeWidth = "16px";
           nodes[i].style.strokeLinejoin = "round";
           lit.push(nodes[i]);
         }
@@ -109,6 +112,64 @@
       gd.dataset.litRegion = point.customdata;
     });
     gd.on("plotly_unhover", () => { clear(); delete gd.dataset.litRegion; });
+  }
+
+  // 3. Share: the Share button beside the panel heading (ui/panels.py) sends the view's link
+  // through the phone's share sheet, or copies it. The address bar follows the view on screen
+  // (replaceState: no rerun, no history entry), so a reload or the browser's own Share sends it.
+  function shareLink(box) {
+    const query = box.dataset.query || "";
+    return location.origin + location.pathname + (query ? "?" + query : "");
+  }
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    const copied = document.execCommand("copy");
+    area.remove();
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest && event.target.closest(".tm-share-button");
+    if (!button) return;
+    const box = button.closest(".tm-share");
+    const status = box.querySelector(".tm-share-status");
+    const url = shareLink(box);
+    const say = (text) => { if (status) status.textContent = text; };
+    if (navigator.share) {
+      navigator.share({title: box.dataset.title || document.title, url}).catch(() => {});
+    } else {
+      copyText(url).then(() => say("Link copied"), () => say(url));
+    }
+  });
+  function followView() {
+    const box = document.querySelector(".tm-share");
+    if (!box) return;
+    const url = shareLink(box);
+    if (url !== location.href) history.replaceState(history.state, "", url);
+  }
+
+  // 4. The answer in view: on a narrow screen the panel is under the map, so after a tap the
+  // chosen area's heading and first suggestion are scrolled into view once the app has answered.
+  let answerWanted = 0;
+  function showAnswer() {
+    if (!answerWanted || Date.now() - answerWanted > 5000) return;
+    const app = document.querySelector("[data-testid=stApp]");
+    if (app && app.dataset.testScriptState !== "notRunning") return;
+    const answer = document.querySelector(".st-key-answer");
+    if (!answer || window.innerWidth > 640) { answerWanted = 0; return; }
+    const heading = answer.querySelector("h3");
+    if (!heading) return;
+    answerWanted = 0;
+    const first = answer.querySelector("[data-testid=stSelectbox]") || heading;
+    const bottom = first.getBoundingClientRect().bottom;
+    const top = heading.getBoundingClientRect().top;
+    if (top < 0 || bottom > window.innerHeight) heading.scrollIntoView({block: "start", behavior: "smooth"});
   }
 
   function attach(gd) {
@@ -119,9 +180,15 @@
   }
   // charts come and go as Streamlit renders: look for new ones once per frame after a change
   let queued = false;
-  const scan = () => { queued = false; document.querySelectorAll(".js-plotly-plot").forEach(attach); };
+  const scan = () => {
+    queued = false;
+    document.querySelectorAll(".js-plotly-plot").forEach(attach);
+    followView();
+    showAnswer();
+  };
   new MutationObserver(() => {
     if (!queued) { queued = true; requestAnimationFrame(scan); }
-  }).observe(document.body, {childList: true, subtree: true});
+  }).observe(document.body, {childList: true, subtree: true, attributes: true,
+                             attributeFilter: ["data-test-script-state", "data-query"]});
   scan();
 })();
