@@ -1,0 +1,63 @@
+"""Red flags on the pages (AppTest): an area alone gives calm watch-for lines; what the person
+reported (symptoms, age band, pregnancy) makes a matched flag a banner on every page that shows flags."""
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from paths import ROOT
+
+
+def app(page: str | None = None, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if page:
+        at.switch_page(f"pages/{page}.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    return at
+
+
+def watch_lines(at: AppTest) -> str:
+    return next((m.value for m in at.markdown if "When to see a doctor instead" in m.value), "")
+
+
+def test_body_map_area_alone_watch_for_then_reported_sign_banner():
+    at = app(region="breastbone")
+    assert not at.exception
+    assert not at.error and "Call emergency services" in watch_lines(at).replace("\\", "")
+    at.session_state["pain_symptoms"] = ["cold-sweat"]
+    at.run()
+    assert not at.exception
+    (banner,) = at.error
+    assert "Chest pain that spreads" in banner.value.replace("\\", "")
+
+
+def test_conditions_page_lists_its_flags_calmly():
+    at = app("conditions", condition="thoracic-outlet-syndrome")
+    assert not at.exception and not at.error
+    lines = watch_lines(at).replace("\\", "")
+    assert "a suddenly swollen, heavy or bluish arm" in lines  # the arm clot, not the calf
+    assert "swollen, red or warm calf" not in lines
+
+
+
+def test_flag_texts_are_shown_as_text_not_markup(tmp_path, monkeypatch):
+    import csv
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "red_flags.csv"
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    for row in rows:
+        if row[0] == "heart-chest-pain":
+            row[1] = "Chest **pain** [here](http://example.com) <b>x</b>"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    monkeypatch.setenv("TRIGGER_MAP_DATA", str(data))
+    at = app(region="breastbone")
+    assert not at.exception
+    lines = watch_lines(at)
+    assert "chest \\*\\*pain\\*\\* \\[here\\]\\(http" in lines, lines
+    assert "<b>" not in lines
