@@ -1,9 +1,17 @@
 """Trigger Map: page set-up and navigation; everything else lives in pages/, ui/ and trigger_map/."""
+import base64
+from pathlib import Path
+
 import streamlit as st
 
 from ui import body_map
 
-st.set_page_config(page_title="Trigger Map", page_icon=":material/accessibility_new:", layout="wide")
+ROOT = Path(__file__).resolve().parent
+ICON = ROOT / "assets" / "favicon.png"  # our own, served with the page: nothing fetched from outside
+APP_CSS = (ROOT / "ui" / "static" / "app.css").read_text(encoding="utf-8")
+MARK = "data:image/svg+xml;base64," + base64.b64encode((ROOT / "assets" / "favicon.svg").read_bytes()).decode()
+
+st.set_page_config(page_title="Trigger Map", page_icon=str(ICON), layout="wide")
 
 navigation = st.navigation({
     "Explore": [
@@ -21,4 +29,8 @@ navigation = st.navigation({
     ],
 }, position="top")
 body_map.page_script()  # one tap selects on a touch screen; hovered regions light up
+# the app's look (static/app.css) and its name and tagline, above every page's own title
+st.html(f"<style>{APP_CSS}</style>")
+st.html(f'<div class="tm-brand"><img src="{MARK}" alt=""><strong>Trigger Map</strong>'
+        "<span>which muscle may be sending your pain</span></div>")
 navigation.run()

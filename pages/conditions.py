@@ -6,16 +6,13 @@ through_navigation()
 import streamlit as st
 
 from ui import body_map, panels, resources, state
-from ui.search import search_box
 
 engine = resources.engine()
 data = engine.dataset
 conditions = sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"])
 
 st.title("Conditions", anchor=False)
-st.markdown("Common problems that trigger points can be part of. Search by the name you know "
-            "(tennis elbow, TMJ, sciatica, shin splints), or choose one below.")
-search_box(engine, "conditions_search", here="conditions")
+st.markdown("Common problems that trigger points can be part of. Type in the box to search.")
 
 state.choice_from_link("condition", data.conditions.index, "condition", "a condition")
 condition = st.selectbox("Condition", [None] + conditions, key="condition",
@@ -48,7 +45,8 @@ with text:
     panels.muscle_links(engine, row["muscles"])
     panels.source_list(engine, row["sources"])
 with picture:
-    st.caption(f"{len(keys)} trigger points (marked X). Click one, or choose it below, to draw its pattern.")
+    st.caption(f"{len(keys)} trigger points: the chosen one is the large X, the others small ones. "
+               "Tap an X, or choose it below, to draw its pattern.")
     chosen = st.session_state.condition_tp
     treat_here = [panels.marker_for(engine, k) for k in keys]
     body_map.body_maps(engine, panels.pattern_highlight(engine, chosen, treat_here=treat_here),

@@ -370,3 +370,35 @@ def test_pictures_and_hit_layer_share_one_frame(page, app_url):
             scale = min(w / 424, h / 848)
             assert abs(b["scale_x"] - scale) < 0.01 and abs(b["scale_y"] - scale) < 0.01, (width, b, scale)
             assert abs(b["mid_x"] - (left + w / 2)) <= 1 and abs(b["mid_y"] - (top + h / 2)) <= 1, (width, b)
+
+
+TEXT_PAGES = ["nmt", "evidence", "conditions?condition=tension-type-headache", "benefits",
+              "muscles?muscle=infraspinatus", "quiz"]
+
+
+def test_text_pages_look_like_the_product(page, app_url):
+    """Every page: the app's name and tagline above the title, the title near the top, our own
+    favicon (nothing fetched from another server), and text at a readable measure."""
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((app_url, "data:")) else None)
+    for path in TEXT_PAGES:
+        page.goto(f"{app_url}/{path}")
+        wait_idle(page)
+        expect(page.locator(".tm-brand")).to_contain_text("Trigger Map")
+        found = page.evaluate("""() => {
+            const title = document.querySelector('[data-testid=stMain] h1').getBoundingClientRect();
+            const brand = document.querySelector('.tm-brand').getBoundingClientRect();
+            const icon = document.querySelector('link[rel~=icon]');
+            // characters per line of the longest paragraph: its text over its number of lines
+            const ps = [...document.querySelectorAll('[data-testid=stMarkdownContainer] p')];
+            const p = ps.sort((a, b) => b.textContent.length - a.textContent.length)[0];
+            const lines = p.getClientRects().length && Math.round(
+                p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+            return {title: title.top, brand: brand.bottom, icon: icon && icon.href,
+                    perLine: p.textContent.length / lines, lines};
+        }""")
+        assert found["brand"] <= found["title"] < 200, (path, found)
+        assert found["icon"] and found["icon"].startswith((app_url, "data:")), (path, found)
+        if found["lines"] > 1:
+            assert found["perLine"] <= 85, (path, found)
+    assert not outside, outside
