@@ -1,4 +1,5 @@
-"""Muscle library: search by plain or anatomical name or body area; anatomy, trigger points, self-care."""
+"""Muscle library: find a muscle by the words people use or by body area; anatomy, trigger points,
+self-care."""
 from ui.entry import through_navigation
 
 through_navigation()
@@ -7,14 +8,19 @@ import streamlit as st
 
 from trigger_map.data import BODY_AREAS
 from ui import body_map, panels, resources, state
+from ui.search import search_box
 
 engine = resources.engine()
 data = engine.dataset
 muscles = data.muscles
+TABLE_COLUMNS = {"name": "Muscle", "anatomical_name": "Anatomical name", "body_area": "Body area",
+                 "innervation": "Innervation"}
 
 st.title("Muscle library", anchor=False)
 st.markdown(f"{len(muscles)} muscles with {len(data.trigger_points)} trigger points. "
-            "Type a plain or anatomical name, or filter by body area.")
+            "Search by plain or anatomical name, abbreviation or gym name (SCM, lats, glute med, "
+            "rotator cuff), filter by body area, or choose a row of the table.")
+query = search_box(engine, "muscles_search", here="muscles")
 
 state.choice_from_link("muscle", muscles.index, "muscle", "a muscle")
 
@@ -28,9 +34,27 @@ muscle = st.selectbox("Muscle", [None] + options, key="muscle",
                       f"{muscles.at[m, 'name']} ({muscles.at[m, 'anatomical_name']})")
 st.query_params.from_dict({"muscle": muscle} if muscle else {})
 
+
+def open_row() -> None:
+    """A row chosen in the table opens its muscle."""
+    rows = st.session_state.muscle_table.selection.rows
+    if rows:
+        st.session_state.muscle = st.session_state.muscle_table_ids[rows[0]]
+
+
 if muscle is None:
-    st.dataframe(muscles.loc[options, ["name", "anatomical_name", "body_area", "innervation"]],
-                 hide_index=True, width="stretch")
+    shown = options
+    if query.strip():  # the table follows the search box: its muscles, best match first
+        in_area = set(options)
+        shown = [h.id for h in engine.matcher.search(query, kinds=("muscle",), limit=None) if h.id in in_area]
+        st.caption(f"{len(shown)} muscle{'' if len(shown) == 1 else 's'} match the search"
+                   + (f" in {panels.plain(area)}" if area else "") + ". Choose a row to open it.")
+    else:
+        st.caption("Choose a row to open the muscle.")
+    st.session_state.muscle_table_ids = shown
+    st.dataframe(muscles.loc[shown, list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
+                 hide_index=True, width="stretch", key="muscle_table", on_select=open_row,
+                 selection_mode="single-row")
     st.stop()
 
 row = muscles.loc[muscle]

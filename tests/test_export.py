@@ -24,11 +24,49 @@ def test_handout_has_the_trigger_point_and_what_to_do(engine):
     assert "temple (left)" in text
 
 
-def test_handout_without_a_unicode_font_falls_back_to_latin_1(engine, monkeypatch):
-    monkeypatch.setattr(export, "FONT_DIRS", ())
+def embedded_fonts(data: bytes) -> set[str]:
+    """The fonts a PDF embeds, without fpdf2's subset prefix ('ABCDEF+DejaVuSans' -> 'DejaVuSans')."""
+    names = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1])
+    return names
+
+
+def test_handout_prints_with_the_fonts_in_the_repository(engine):
+    """No font of the machine is used: the same handout everywhere."""
     data = handout_pdf(engine, "masseter-1@right", note="Caf\u00e9 \u2013 \u201cslowly\u201d \u2713")
-    text = pdf_text(data)
-    assert "Masseter" in text and 'Caf\u00e9 - "slowly" ?' in text
+    assert "Caf\u00e9 \u2013 \u201cslowly\u201d \u2713" in pdf_text(data)
+    assert embedded_fonts(data) == {"DejaVuSansBook", "DejaVuSansBold"}
+    for file in (*export.TEXT_FONTS.values(), *export.FALLBACK_FONTS.values()):
+        assert (export.FONT_DIR / file).is_file()
+    assert sum(p.stat().st_size for p in export.FONT_DIR.iterdir()) < 12_000_000  # kept modest
+
+
+@pytest.mark.parametrize("note, font", [
+    ("\u4e2d\u6587 \u65e5\u672c\u8a9e", "DroidSansFallback"),  # Chinese, Japanese
+    ("\ud55c\uad6d\uc5b4", "NanumSquare"),  # Korean
+    ("\U0001F600 \U0001F44D", "Symbola"),  # emoji
+])
+def test_a_note_in_another_script_is_printed_with_the_font_that_has_it(engine, note, font):
+    data = handout_pdf(engine, "masseter-1@right", note=note)
+    assert font in embedded_fonts(data)
+    assert "cannot be printed" not in pdf_text(data)
+
+
+def test_arabic_and_hebrew_are_shaped(mini_engine):
+    pdf = export.Handout("\u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd")
+    assert pdf.text_shaping  # HarfBuzz: letters joined, right to left
+    assert export.unprintable("\u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd") == []
+    assert handout_pdf(mini_engine, "temporalis-1@right", note="\u0645\u0631\u062d\u0628\u0627").startswith(b"%PDF")
+
+
+def test_a_character_no_font_has_is_named_on_the_handout(mini_engine):
+    note = "Melting \U0001FAE0 face, private \ue000"
+    assert export.unprintable(note) == ["\U0001FAE0", "\ue000"]
+    text = " ".join(pdf_text(handout_pdf(mini_engine, "temporalis-1@right", note=note)).split())
+    assert ("Melting \ufffd face, private \ufffd [2 character(s) of the note cannot be printed and show as "
+            "\ufffd: U+1FAE0, U+E000]") in text
 
 
 @pytest.mark.parametrize("key", ["soleus-1@right", "gluteus-minimus-1@left", "sternalis-1@right"])

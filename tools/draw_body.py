@@ -525,7 +525,8 @@ def digit_masks(palm):
 
 
 def palm_core():
-    return Polygon(HAND.pts(PALM_LATERAL + PALM_KNUCKLES + PALM_MEDIAL)).buffer(0)
+    """The palm without the digits; its knuckle edge (where the fingers begin) is a smooth curve."""
+    return smooth_polygon(HAND.pts(PALM_LATERAL + PALM_KNUCKLES + PALM_MEDIAL))
 
 
 # --- front view --------------------------------------------------------------------------------

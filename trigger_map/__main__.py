@@ -4,6 +4,7 @@
     python -m trigger_map suggest [--json] REGION_ID [REGION_ID ...]   (REGION_ID or REGION_ID=SEVERITY)
     python -m trigger_map muscle [--json] NAME
     python -m trigger_map condition [--json] NAME
+    python -m trigger_map search [--json] [--kind KIND] [--limit N] TEXT
     python -m trigger_map flags [--json] [REGION_ID ...] [--symptom TEXT]... [--age N] [--pregnant]
     python -m trigger_map place REGION U V [--side right|left]
     python -m trigger_map validate [DATA_DIR]
@@ -21,6 +22,7 @@ from pathlib import Path
 from trigger_map.body import Body, body_svg
 from trigger_map.data import DatasetError, data_dir, load_dataset
 from trigger_map.lookup import Engine
+from trigger_map.search import KIND_LABELS, KINDS
 from trigger_map.validate import load_engine, read_body, validate
 
 
@@ -110,12 +112,8 @@ def cmd_suggest(args) -> int:
     if unknown:
         raise ArgumentError("regions", f"unknown region id(s): {', '.join(map(repr, unknown))} "
                                        "(see `python -m trigger_map regions`)")
-    symptoms = engine.dataset.symptoms.index
-    unknown = [s for s in args.symptom or () if s not in symptoms]
-    if unknown:
-        raise ArgumentError("--symptom", f"unknown symptom id(s): {', '.join(map(repr, unknown))} "
-                                         f"(known: {', '.join(symptoms)})")
-    found = engine.suggest(areas, symptoms=tuple(args.symptom or ()), limit=args.limit)
+    symptoms = tuple(_find(engine, "symptom", s, "--symptom") for s in args.symptom or ())
+    found = engine.suggest(areas, symptoms=symptoms, limit=args.limit)
     rows = [s.as_dict() for s in found]
     _emit(rows, args.json, lambda rs: [
         f"{r['score']:.3f}  {r['muscle']:<34} {r['name']:<30} {r['side']:<6} "
@@ -138,12 +136,37 @@ def _trigger_point_dict(engine: Engine, tp_id: str) -> dict:
             "conditions": list(row["conditions"]), "sources": list(row["sources"])}
 
 
+def _find(engine: Engine, kind: str, text: str, argument: str) -> str:
+    """An id of `kind` from an id or the words people use (trigger_map.search); no match is a bad
+    argument, named with the closest names."""
+    found = {"muscle": engine.find_muscle, "condition": engine.find_condition,
+             "symptom": engine.find_symptom}[kind](text)
+    if found is None:
+        raise ArgumentError(argument, f"no {kind} matches {text!r}{_closest(engine, text, (kind,))}")
+    return found
+
+
+def _closest(engine: Engine, text: str, kinds=None) -> str:
+    close = engine.matcher.closest(text, kinds)
+    return f" (closest: {'; '.join(f'{h.name} [{h.id}]' for h in close)})" if close else ""
+
+
+def cmd_search(args) -> int:
+    engine = _engine(args)
+    text = " ".join(args.text)
+    kinds = tuple(args.kind) if args.kind else None
+    hits = engine.matcher.search(text, kinds=kinds, limit=args.limit)
+    _emit([h.as_dict() for h in hits], args.json, lambda rs: [
+        f"{r['score']:.3f}  {KIND_LABELS[r['kind']]:<14} {r['id']:<34} {r['name']}" for r in rs])
+    if not hits:
+        print(f"nothing matches {text!r}{_closest(engine, text, kinds)}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def cmd_muscle(args) -> int:
     engine = _engine(args)
-    muscle_id = engine.find_muscle(args.name)
-    if muscle_id is None:
-        print(f"no muscle matches {args.name!r}", file=sys.stderr)
-        return 2
+    muscle_id = _find(engine, "muscle", args.name, "name")
     row = engine.dataset.muscles.loc[muscle_id]
     data = {"id": muscle_id, **{c: row[c] for c in ("name", "anatomical_name", "body_area", "origin",
                                                      "insertion", "action", "innervation", "description")},
@@ -156,10 +179,7 @@ def cmd_muscle(args) -> int:
 
 def cmd_condition(args) -> int:
     engine = _engine(args)
-    condition_id = engine.find_condition(args.name)
-    if condition_id is None:
-        print(f"no condition matches {args.name!r}", file=sys.stderr)
-        return 2
+    condition_id = _find(engine, "condition", args.name, "name")
     row = engine.dataset.conditions.loc[condition_id]
     tps = engine.condition_trigger_points(condition_id)
     data = {"id": condition_id, "name": row["name"], "description": row["description"],
@@ -245,15 +265,23 @@ def parser() -> argparse.ArgumentParser:
     regions.set_defaults(func=cmd_regions)
     suggest = sub.add_parser("suggest", help="rank trigger points for painful regions")
     suggest.add_argument("--json", action="store_true")
-    suggest.add_argument("--symptom", action="append", help="a symptom id (repeatable)")
+    suggest.add_argument("--symptom", action="append",
+                         help="a symptom: id or everyday words, e.g. 'pins and needles' (repeatable)")
     suggest.add_argument("--limit", type=_limit, default=None, help="at most this many (1 or more)")
     suggest.add_argument("regions", nargs="+", type=_area, help="region ids, optionally REGION=SEVERITY (0-10)")
     suggest.set_defaults(func=cmd_suggest)
     for name, func in (("muscle", cmd_muscle), ("condition", cmd_condition)):
         one = sub.add_parser(name, help=f"one {name} with its trigger points")
         one.add_argument("--json", action="store_true")
-        one.add_argument("name", help="id or name")
+        one.add_argument("name", help="id, name or the words people use (abbreviation, lay name, misspelling)")
         one.set_defaults(func=func)
+    search = sub.add_parser("search", help="find areas, muscles, trigger points, conditions and symptoms "
+                                           "by the words people use, ranked")
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--kind", action="append", choices=KINDS, help="only this kind (repeatable)")
+    search.add_argument("--limit", type=_limit, default=10, help="at most this many (default 10)")
+    search.add_argument("text", nargs="+", help="what to look for, e.g. SCM, lower back, pins and needles")
+    search.set_defaults(func=cmd_search)
     flags = sub.add_parser("flags", help="red flags for areas, symptoms and facts: matched first, most urgent first")
     flags.add_argument("--json", action="store_true")
     flags.add_argument("--symptom", action="append",
@@ -296,8 +324,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-
-
 
 
 if __name__ == "__main__":

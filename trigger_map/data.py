@@ -16,6 +16,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from trigger_map.search import SYNONYM_KINDS, SYNONYM_TYPES, synonym_problems
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -133,7 +135,14 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "precautions": _text(), "conditions": _text(), "benefits": _text(), "sources": _text(),
         "source_detail": _text(False),
     }, strict=True),
+    # the words people use (abbreviations, gym and everyday names, groups) for searching
+    "synonyms.csv": pa.DataFrameSchema({
+        "term": _text(), "kind": _one_of(SYNONYM_KINDS), "ids": _text(),
+        "type": _one_of(SYNONYM_TYPES), "sources": _text(False),
+    }, strict=True),
 }
+# Tables the app works without: a missing one is read as empty.
+OPTIONAL_FILES = ("synonyms.csv",)
 
 # Which list columns refer to which table (checked after every file passed its own schema).
 LIST_COLUMNS = {
@@ -145,6 +154,7 @@ LIST_COLUMNS = {
     "benefits.csv": {"conditions": "conditions.csv", "sources": "sources.csv"},
     # red_flags.csv `symptoms` holds match rules (`fever+confusion`), checked by safety.flag_problems
     "red_flags.csv": {"sources": "sources.csv"},
+    "synonyms.csv": {"sources": "sources.csv"},
 }
 
 
@@ -155,6 +165,7 @@ LIST_CELLS = {file: set(LIST_COLUMNS.get(file, {})) | extra for file, extra in {
     "conditions.csv": {"also_called"},
     "benefits.csv": {"where"},
     "red_flags.csv": {"regions", "symptoms"},
+    "synonyms.csv": {"ids"},
 }.items()}
 
 
@@ -169,6 +180,7 @@ class Dataset:
     symptoms: pd.DataFrame
     red_flags: pd.DataFrame
     sources: pd.DataFrame
+    synonyms: pd.DataFrame
 
 
 def _describe(check: str, value) -> str:
@@ -274,6 +286,9 @@ def read_tables(data_dir: Path = DATA_DIR) -> tuple[dict[str, pd.DataFrame], lis
         return frames, [Problem(str(data_dir), None, None, "is not a folder holding the data files")]
     for file, schema in SCHEMAS.items():
         path = data_dir / file
+        if not path.exists() and file in OPTIONAL_FILES:
+            frames[file] = pd.DataFrame({column: pd.Series(dtype=str) for column in schema.columns})
+            continue
         if not path.exists():
             problems.append(Problem(file, None, None, f"file is missing from {data_dir}"))
             continue
@@ -302,7 +317,7 @@ def read_tables(data_dir: Path = DATA_DIR) -> tuple[dict[str, pd.DataFrame], lis
 def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     """Every id a list column names must exist in the table it refers to."""
     problems: list[Problem] = []
-    ids = {file: set(frame["id"]) for file, frame in frames.items()}
+    ids = {file: set(frame["id"]) for file, frame in frames.items() if "id" in frame}
     for file, columns in LIST_COLUMNS.items():
         if file not in frames:
             continue
@@ -323,6 +338,11 @@ def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         for row, record in enumerate(frames["muscles.csv"].to_dict("records"), start=2):
             if record["id"] not in used:
                 problems.append(Problem("muscles.csv", row, "id", "muscle has no trigger point"))
+    if "synonyms.csv" in frames:  # area ids are region names: checked against the body in validate
+        known = {kind: ids[file] for kind, file in (("muscle", "muscles.csv"), ("condition", "conditions.csv"),
+                                                    ("symptom", "symptoms.csv")) if file in ids}
+        problems += [Problem("synonyms.csv", row, column, message)
+                     for row, column, message in synonym_problems(frames["synonyms.csv"], known)]
     if "sources.csv" in frames:
         first_row: dict[str, int] = {}
         for row, record in enumerate(frames["sources.csv"].to_dict("records"), start=2):
@@ -346,7 +366,8 @@ def _as_lists(frame: pd.DataFrame, file: str) -> pd.DataFrame:
     frame = frame.copy()
     for column in LIST_CELLS.get(file, set()):
         frame[column] = frame[column].map(split_list)
-    frame.index = pd.Index(frame["id"], name="id")
+    if "id" in frame:  # synonyms.csv has no id: a term may be listed for several kinds
+        frame.index = pd.Index(frame["id"], name="id")
     return frame
 
 

@@ -1,24 +1,33 @@
 """A take-home handout (PDF) for one trigger point: its pattern drawn on both views, and what to do.
 
 fpdf2 draws the body as vector polygons straight from the regions, so the handout needs no browser.
-A Unicode font (DejaVu Sans) is used when the machine has one; otherwise the built-in Helvetica
-with text reduced to Latin-1.
+It prints with the fonts shipped in assets/fonts (DejaVu Sans; Droid Sans Fallback for Chinese and
+Japanese, Nanum Square for Korean, Symbola for emoji), with text shaping (HarfBuzz) so Arabic and Hebrew are joined
+and run right to left. A character no font has is printed as U+FFFD and named in the handout
+(`unprintable` lets a page say so before printing).
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
 from trigger_map.body import MIDLINE
 from trigger_map.lookup import Engine
 from trigger_map.safety import red_flags_for
 
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
-             Path("/Library/Fonts"), Path("C:/Windows/Fonts"))
-PLAIN = {"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-         "\u2026": "...", "\u2264": "<=", "\u2265": ">=", "\u00b7": "-"}
+FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+TEXT_FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}  # style -> file
+FALLBACK_FONTS = {  # only for what DejaVu lacks
+    "cjk": "DroidSansFallbackFull.ttf", "korean": "NanumSquareR.ttf", "symbols": "Symbola.ttf"}
+MISSING = "\ufffd"
+# Never printed, so never missing: joiners, direction marks, variation selectors, tags.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufe00-\ufe0f\U000e0000-\U000e007f]")
 SKIN, OUTLINE = (244, 235, 228), (138, 127, 120)
 ESSENTIAL, SPILLOVER, MARK = (192, 57, 43), (236, 154, 143), (29, 29, 31)
 NOT_A_DIAGNOSIS = ("This handout shows a common pain pattern to explore with your therapist. It is not "
@@ -26,31 +35,61 @@ NOT_A_DIAGNOSIS = ("This handout shows a common pain pattern to explore with you
                    "numbness, chest pain or shortness of breath, see a doctor.")
 
 
-def _font_file(name: str) -> Path | None:
-    return next((d / name for d in FONT_DIRS if (d / name).exists()), None)
+@lru_cache(maxsize=None)
+def _covered(file: str) -> frozenset[int]:
+    """The code points a shipped font has a glyph for."""
+    with TTFont(FONT_DIR / file, lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def _shown(char: str) -> bool:
+    """A character that is printed (not a control, format or joining character, not a line break)."""
+    return not (unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") or _INVISIBLE.match(char))
+
+
+def unprintable(text: str) -> list[str]:
+    """The characters of `text` that none of the handout's fonts can print, each once, in order."""
+    fonts = [_covered(f) for f in (*TEXT_FONTS.values(), *FALLBACK_FONTS.values())]
+    missing: list[str] = []
+    for char in text:
+        if char not in missing and _shown(char) and not any(ord(char) in font for font in fonts):
+            missing.append(char)
+    return missing
+
+
+def printable(text: str) -> str:
+    """`text` as the handout prints it: control characters dropped (line breaks kept), a character
+    no font has replaced by U+FFFD."""
+    missing = set(unprintable(text))
+    return "".join(MISSING if c in missing else c for c in text
+                   if c in "\n\t" or unicodedata.category(c) != "Cc")
+
+
+def code_points(chars: list[str]) -> str:
+    return ", ".join(f"U+{ord(c):04X}" for c in chars)
 
 
 class Handout(FPDF):
-    def __init__(self):
+    def __init__(self, extra_text: str = ""):
+        """`extra_text`: text from a person (the note); the fallback fonts it needs are added."""
         super().__init__(format="A4")
-        regular, bold = _font_file("DejaVuSans.ttf"), _font_file("DejaVuSans-Bold.ttf")
-        self.unicode = bool(regular and bold)
-        if self.unicode:
-            self.add_font("Body", "", str(regular))
-            self.add_font("Body", "B", str(bold))
-            self.family = "Body"
-        else:
-            self.family = "Helvetica"
+        for style, file in TEXT_FONTS.items():
+            self.add_font("Body", style, str(FONT_DIR / file))
+        self.family = "Body"
+        text_font = _covered(TEXT_FONTS[""])
+        needed = {ord(c) for c in extra_text} - text_font
+        fallbacks = [name for name, file in FALLBACK_FONTS.items() if needed & _covered(file)]
+        for name in fallbacks:  # a big font is read only when the note needs it
+            self.add_font(name, "", str(FONT_DIR / FALLBACK_FONTS[name]))
+        if fallbacks:
+            self.set_fallback_fonts(fallbacks, exact_match=False)
+        self.set_text_shaping(True)  # Arabic and Hebrew joined, right to left (HarfBuzz)
         self.set_auto_page_break(True, margin=15)
         self.set_title("Trigger Map handout")
         self.set_creator("Trigger Map")
 
     def text_for_font(self, text: str) -> str:
-        if self.unicode:
-            return text
-        for char, plain in PLAIN.items():
-            text = text.replace(char, plain)
-        return text.encode("latin-1", "replace").decode("latin-1")
+        return printable(text)
 
     def heading(self, text: str, size: int = 12) -> None:
         self.set_font(self.family, "B", size)
@@ -121,7 +160,7 @@ def handout_pdf(engine: Engine, key: str, note: str = "", symptoms=(), facts=())
     data = engine.dataset
     row = data.trigger_points.loc[placed.trigger_point]
     muscle = data.muscles.loc[row["muscle_id"]]
-    pdf = Handout()
+    pdf = Handout(note)
     pdf.add_page()
     pdf.heading(f"{muscle['name']}: {row['name']} ({placed.side} side)", size=16)
     pdf.paragraph(f"{muscle['anatomical_name']}. Prepared {date.today():%d %B %Y} with Trigger Map.", size=9)
@@ -143,7 +182,10 @@ def handout_pdf(engine: Engine, key: str, note: str = "", symptoms=(), facts=())
         ("What sets it off and keeps it going", row["activators"]),
     ]
     if note.strip():
-        sections.insert(0, ("Note from your therapist", note.strip()))
+        missing = unprintable(note)
+        said = (f" [{len(missing)} character(s) of the note cannot be printed and show as {MISSING}: "
+                f"{code_points(missing)}]" if missing else "")
+        sections.insert(0, ("Note from your therapist", note.strip() + said))
     flags = red_flags_for(engine, placed.essential, symptoms, facts=facts)
     if any(f["matched"] for f in flags):
         _red_flags(pdf, [f for f in flags if f["matched"]])

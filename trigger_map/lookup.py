@@ -26,12 +26,14 @@ it; an area with none is one that no trigger point (of the chosen condition) ref
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
 from trigger_map.body import Body
 from trigger_map.data import Dataset
 from trigger_map.referral import TriggerPointOnSide, on_both_sides
+from trigger_map.search import Matcher
 
 ESSENTIAL, SPILLOVER = 1.0, 0.5
 DEFAULT_SEVERITY = 5
@@ -196,12 +198,27 @@ class Engine:
     def on_side(self, trigger_point: str, side: str) -> TriggerPointOnSide:
         return self.by_key[f"{trigger_point}@{'right' if side == 'either' else side}"]
 
+    @cached_property
+    def matcher(self) -> Matcher:
+        """The search over every name and synonym (trigger_map.search), made on first use."""
+        return Matcher.from_data(self.dataset, self.body)
+
     def find_muscle(self, query: str) -> str | None:
-        """A muscle id from an id, a plain or anatomical name (case-insensitive), or a unique part."""
-        return _find(self.dataset.muscles, query, ("name", "anatomical_name"))
+        """A muscle id from an id or the words people use (name, anatomical name, synonym,
+        abbreviation, a misspelling): the matcher's best muscle, or None."""
+        return self._find("muscle", self.dataset.muscles, query)
 
     def find_condition(self, query: str) -> str | None:
-        return _find(self.dataset.conditions, query, ("name",), list_column="also_called")
+        """A condition id from an id or the words people use, as `find_muscle`."""
+        return self._find("condition", self.dataset.conditions, query)
+
+    def find_symptom(self, query: str) -> str | None:
+        """A symptom id from an id or the words people use, as `find_muscle`."""
+        return self._find("symptom", self.dataset.symptoms, query)
+
+    def _find(self, kind: str, table, query: str) -> str | None:
+        wanted = str(query).strip()
+        return wanted if wanted in table.index else self.matcher.best(wanted, kind)
 
     def muscle_trigger_points(self, muscle_id: str) -> list[str]:
         tps = self.dataset.trigger_points
@@ -217,23 +234,3 @@ def explained_by(suggestions: list[Suggestion], areas) -> dict[str, tuple[int, .
     or spillover zone); an empty tuple: no listed trigger point refers there."""
     return {area: tuple(i for i, s in enumerate(suggestions)
                         if area in s.essential_hits or area in s.spillover_hits) for area in areas}
-
-
-def _find(table, query: str, columns: tuple[str, ...], list_column: str | None = None) -> str | None:
-    wanted = query.strip().lower()
-    if not wanted:
-        return None
-    if wanted in table.index:
-        return wanted
-    slug = "-".join(wanted.split())
-    if slug in table.index:
-        return slug
-    for record in table.itertuples():
-        names = [str(getattr(record, c)).lower() for c in columns]
-        if list_column:
-            names += [n.lower() for n in getattr(record, list_column)]
-        if wanted in names:
-            return record.Index
-    partial = [record.Index for record in table.itertuples()
-               if any(wanted in str(getattr(record, c)).lower() for c in columns)]
-    return partial[0] if len(partial) == 1 else None

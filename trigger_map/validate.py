@@ -16,6 +16,7 @@ from trigger_map.data import DATA_DIR, DatasetError, Problem, check_references, 
 from trigger_map.lookup import Engine
 from trigger_map.referral import body_problems
 from trigger_map.safety import flag_problems
+from trigger_map.search import synonym_area_problems
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
@@ -53,6 +54,8 @@ def check(data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG, content_dir: Pat
         return frames, None, problems + body_errors
     if "trigger_points.csv" in frames:
         problems += body_problems(body, frames["trigger_points.csv"], frames.get("red_flags.csv"))
+    if "synonyms.csv" in frames:
+        problems += [Problem("synonyms.csv", *found) for found in synonym_area_problems(frames["synonyms.csv"], body.names)]
     if "red_flags.csv" in frames:
         problems += flag_problems(frames["red_flags.csv"], frames.get("symptoms.csv"))
     if "sources.csv" in frames:
