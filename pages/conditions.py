@@ -6,13 +6,16 @@ through_navigation()
 import streamlit as st
 
 from ui import body_map, panels, resources, state
+from ui.search import search_box
 
 engine = resources.engine()
 data = engine.dataset
 conditions = sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"])
 
 st.title("Conditions", anchor=False)
-st.markdown("Common problems that trigger points can be part of. Type in the box to search.")
+st.markdown("Common problems that trigger points can be part of. Search by the name you know "
+            "(tennis elbow, TMJ, sciatica, shin splints), or choose one below.")
+search_box(engine, "conditions_search", here="conditions")
 
 state.choice_from_link("condition", data.conditions.index, "condition", "a condition")
 condition = st.selectbox("Condition", [None] + conditions, key="condition",
