@@ -240,7 +240,7 @@ CLI = [
     (["suggest", "--limit", "-1", "temple-r"], 2, "argument --limit: '-1' must be 1 or more"),
     (["suggest", "--limit", "0", "temple-r"], 2, "argument --limit: '0' must be 1 or more"),
     (["suggest", "--limit", "two", "temple-r"], 2, "argument --limit: 'two' is not a whole number"),
-    (["suggest", "--symptom", "hiccups", "temple-r"], 2, "argument --symptom: unknown symptom id(s): 'hiccups'"),
+    (["suggest", "--symptom", "hiccups", "temple-r"], 2, "argument --symptom: no symptom matches 'hiccups'"),
     (["suggest", "nowhere-r"], 2, "argument regions: unknown region id(s): 'nowhere-r'"),
     (["suggest"], 2, "the following arguments are required: regions"),
     (["place", "temple", "nan", "nan"], 2, "argument u: 'nan' must be a number from 0 to 1"),
