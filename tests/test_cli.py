@@ -34,6 +34,14 @@ def test_suggest_json_ranks_with_reasons():
     assert {"muscle", "trigger_point", "side", "score", "essential", "spillover"} <= set(rows[0])
 
 
+def test_suggest_limit_keeps_a_suggestion_for_every_area():
+    result = cli("suggest", "--json", "--limit", "2", "temple-r=10", "breastbone=0", mini=True)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 2 and rows[0]["score"] >= rows[1]["score"]
+    assert any("breastbone" in r["essential"] + r["spillover"] for r in rows)  # the mild area too
+
+
 def test_suggest_with_severity_and_unknown_region():
     order = [r["trigger_point"] for r in json.loads(cli("suggest", "--json", "temple-r=10", "jaw-r=0", mini=True).stdout)]
     assert order.index("temporalis-1") < order.index("masseter-1")
