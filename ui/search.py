@@ -46,7 +46,7 @@ def search_box(engine: Engine, key_prefix: str, here: str, kinds: tuple[str, ...
     if goto and goto[0] != here:
         st.switch_page(PAGES[goto[0]], query_params=goto[1])
     query = st.text_input("Search", key=f"{key_prefix}_query", placeholder=PLACEHOLDER,
-                          label_visibility="collapsed", icon=":material/search:", max_chars=100)
+                          label_visibility="collapsed", icon=":material/search:")
     if not query.strip():
         return ""
     hits = engine.matcher.search(query, kinds=kinds, limit=limit)
@@ -54,10 +54,11 @@ def search_box(engine: Engine, key_prefix: str, here: str, kinds: tuple[str, ...
         st.caption(f"Nothing found for \u201c{plain(query.strip())}\u201d. Try a muscle, a body area, "
                    "a condition or a symptom in other words; add left or right for a side.")
         return query
-    with st.container(key=f"{key_prefix}_results", gap="small"):
+    # best first, in reading order; one row of chips that wraps (a phone too)
+    with st.container(key=f"{key_prefix}_results", horizontal=True, gap="small"):
         for number, hit in enumerate(hits):
             st.button(f"{plain(capitalized(hit.name))} \u00b7 :gray[{hit.kind_label}]",
-                      key=f"{key_prefix}_hit_{number}", icon=ICONS[hit.kind], type="tertiary",
+                      key=f"{key_prefix}_hit_{number}", icon=ICONS[hit.kind], type="secondary",
                       help=f"{hit.kind_label.capitalize()}: {OPENS[hit.kind]}",
                       on_click=open_hit, args=(engine, key_prefix, here, hit))
     return query

@@ -1,0 +1,40 @@
+"""The search box and the Muscles table in Chromium: what AppTest cannot do (choose a table row)."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from driver import after_change, wait_idle
+
+HEADER, ROW = 35, 35  # the table's header and row heights (CSS px)
+
+
+def search(page, text: str) -> None:
+    box = page.get_by_placeholder("Search: a muscle, an area, a condition or a symptom", exact=False)
+    box.fill(text)
+    box.press("Enter")
+    after_change(page)
+
+
+def test_muscles_table_follows_the_search_and_a_row_opens_the_muscle(page, app_url):
+    page.goto(f"{app_url}/muscles")
+    wait_idle(page)
+    search(page, "calf")
+    expect(page.get_by_text("3 muscles match the search", exact=False)).to_be_visible(timeout=15_000)
+    table = page.locator("[data-testid=stDataFrame]")
+    table.scroll_into_view_if_needed()
+    box = table.bounding_box()
+    # the first row (Soleus, the best match) is chosen by its marker at the row's left edge
+    page.mouse.click(box["x"] + 16, box["y"] + HEADER + ROW / 2)
+    after_change(page)
+    expect(page.get_by_role("heading", name="Soleus", exact=True)).to_be_visible(timeout=15_000)
+    assert page.url.endswith("muscle=soleus")
+
+
+def test_a_result_on_the_body_map_opens_a_muscle_page(page, app_url):
+    page.goto(app_url)
+    wait_idle(page)
+    search(page, "lats")
+    page.get_by_role("button", name="Latissimus dorsi").click()
+    after_change(page)
+    expect(page.get_by_role("heading", name="Latissimus dorsi", exact=True)).to_be_visible(timeout=15_000)
+    assert page.url.endswith("muscle=latissimus-dorsi")
