@@ -59,8 +59,8 @@ CHIN_Y = 1.0
 EYE_Y = 0.5                     # eyes sit half way down the head
 # The eye region (around the eye): a lens between the inner and outer corner, from under the brow
 # to the rim under the eye; the eye itself (lids, iris) is drawn inside it as detail lines.
-ORBIT = [(0.038, 0.502), (0.085, 0.452), (0.14, 0.436), (0.20, 0.448), (0.246, 0.486),
-         (0.20, 0.540), (0.14, 0.556), (0.08, 0.543)]
+ORBIT = [(0.035, 0.502), (0.085, 0.448), (0.14, 0.431), (0.20, 0.444), (0.248, 0.486),
+         (0.20, 0.545), (0.14, 0.563), (0.08, 0.549)]
 ORBIT_CORNERS = [0, 4]
 EYE_LIDS = [(0.072, 0.502), (0.105, 0.476), (0.145, 0.469), (0.182, 0.478), (0.205, 0.494),
             (0.18, 0.513), (0.14, 0.521), (0.100, 0.516)]
