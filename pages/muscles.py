@@ -55,6 +55,8 @@ if muscle is None:
     st.dataframe(muscles.loc[shown, list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
                  hide_index=True, width="stretch", key="muscle_table", on_select=open_row,
                  selection_mode="single-row")
+    panels.csv_download(muscles.loc[shown, list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS).to_dict("records"),
+                        "trigger-map-muscles.csv", key="muscle_table_csv")
     st.stop()
 
 row = muscles.loc[muscle]

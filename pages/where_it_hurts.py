@@ -177,14 +177,14 @@ def where_it_hurts() -> None:
             by_area(areas, suggestions, condition)
         if suggestions:
             with st.expander("Why each one is suggested"):
-                st.dataframe(
-                    [{"rank": i + 1, "trigger point": panels.suggestion_label(engine, sg),
-                      "explains (main area)": panels.region_labels(engine, sg.essential_hits),
-                      "explains (may spread)": panels.region_labels(engine, sg.spillover_hits),
-                      "share of its pattern marked": f"{sg.share:.0%}",
-                      "symptoms": ", ".join(data.symptoms.at[x, "label"] for x in sg.symptom_hits),
-                      "score": round(sg.score, 3)} for i, sg in enumerate(suggestions)],
-                    hide_index=True, width="stretch")
+                why = [{"rank": i + 1, "trigger point": panels.suggestion_label(engine, sg),
+                        "explains (main area)": panels.region_labels(engine, sg.essential_hits),
+                        "explains (may spread)": panels.region_labels(engine, sg.spillover_hits),
+                        "share of its pattern marked": f"{sg.share:.0%}",
+                        "symptoms": ", ".join(data.symptoms.at[x, "label"] for x in sg.symptom_hits),
+                        "score": round(sg.score, 3)} for i, sg in enumerate(suggestions)]
+                st.dataframe(why, hide_index=True, width="stretch")
+                panels.csv_download(why, "trigger-map-suggestions.csv", key="pain_why_csv")
         panels.red_flags(engine, list(areas), symptoms, facts=facts, parts=("watch",))
         if suggestions:
             st.divider()

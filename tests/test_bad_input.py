@@ -13,9 +13,11 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
+from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
 
 from trigger_map.__main__ import main
@@ -460,3 +462,47 @@ def test_where_it_hurts_survives_a_severity_that_is_no_number(areas):
     at.run()  # and the page keeps working in that tab
     assert not at.exception, [e.value for e in at.exception]
     assert at.session_state["pain_areas"] == {"temple-l": None}
+
+
+# ---------------------------------------------------------------------------------------------
+# What a client sees when something does go wrong, and what a table hands a spreadsheet.
+def test_production_config_hides_error_details_and_the_tables_own_export():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["client"]["disableDataExport"] is True
+
+
+def test_a_crash_box_shows_a_plain_sentence_without_paths(tmp_path):
+    script = tmp_path / "crash.py"
+    script.write_text('raise RuntimeError("/srv/secret/app.py failed")\n', encoding="utf-8")
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    streamlit_config.set_option("client.showErrorDetails", config["client"]["showErrorDetails"])
+    try:
+        at = AppTest.from_file(str(script), default_timeout=60).run()
+    finally:
+        streamlit_config.set_option("client.showErrorDetails", "full")  # as tests/conftest.py sets it
+    (box,) = at.exception
+    assert "has encountered an error" in box.value
+    assert "/srv/secret" not in box.value and not box.stack_trace and "RuntimeError" not in str(box.proto)
+
+
+def download_buttons(at: AppTest) -> dict[str, str]:
+    """label -> file name of every download button on the page."""
+    found = {}
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if type(proto).__name__ == "DownloadButton":
+            found[proto.label] = proto.id
+        children = getattr(node, "children", None)
+        for child in (children.values() if isinstance(children, dict) else ()):
+            walk(child)
+
+    walk(at._tree)
+    return found
+
+
+@pytest.mark.parametrize("page, params", [("muscles", {}), ("where_it_hurts", {"areas": "temple-r"})])
+def test_each_table_offers_a_csv_that_neutralises_formulas(page, params):
+    at = page_run(page, **params)
+    assert "Download as CSV" in download_buttons(at)

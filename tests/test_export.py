@@ -1,4 +1,5 @@
 """The take-home handout: a real PDF with the trigger point's name, pattern and self-care."""
+import csv
 import io
 
 import pytest
@@ -22,6 +23,16 @@ def test_handout_has_the_trigger_point_and_what_to_do(engine):
     assert " ".join(row["self_care"].split())[:40] in text
     assert "not a diagnosis" in text
     assert "temple (left)" in text
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised():
+    rows = [{"name": "=HYPERLINK(\"https://evil.example\",\"x\")", "b": "+1", "c": "-2+3", "d": "@SUM(A1)",
+             "e": "\tx", "f": "plain", "g": -1.5, "h": 7}]
+    text = export.csv_bytes(rows).decode("utf-8-sig")
+    assert text.splitlines()[0] == "name,b,c,d,e,f,g,h"
+    assert next(csv.reader(io.StringIO(text.splitlines()[1]))) == [
+        "'=HYPERLINK(\"https://evil.example\",\"x\")", "'+1", "'-2+3", "'@SUM(A1)", "'\tx", "plain", "-1.5", "7"]
+    assert export.csv_bytes([]) == "".encode("utf-8-sig")
 
 
 def embedded_fonts(data: bytes) -> set[str]:

@@ -8,6 +8,8 @@ and run right to left. A character no font has is printed as U+FFFD and named in
 """
 from __future__ import annotations
 
+import csv
+import io
 import re
 import unicodedata
 from datetime import date
@@ -63,6 +65,29 @@ def printable(text: str) -> str:
     missing = set(unprintable(text))
     return "".join(MISSING if c in missing else c for c in text
                    if c in "\n\t" or unicodedata.category(c) != "Cc")
+
+
+# A cell a spreadsheet would run as a formula (=, +, -, @; tab and carriage return too, OWASP's list):
+# an apostrophe in front keeps it text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """A table cell for a CSV file: text that a spreadsheet would run as a formula gets a leading
+    apostrophe (shown as the same text); numbers and other text stay as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_bytes(rows: list[dict]) -> bytes:
+    """Rows (one dict each, same keys) as a UTF-8 CSV file a spreadsheet opens safely."""
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in rows)
+    return out.getvalue().encode("utf-8-sig")  # the byte order mark tells a spreadsheet it is UTF-8
 
 
 def code_points(chars: list[str]) -> str:

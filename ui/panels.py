@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from trigger_map.citations import render
-from trigger_map.export import MISSING, code_points, handout_pdf, unprintable
+from trigger_map.export import MISSING, code_points, csv_bytes, handout_pdf, unprintable
 from trigger_map.figures import Highlight, Marker
 from trigger_map.lookup import Engine, Suggestion
 from trigger_map.safety import AGE_BANDS, red_flags_for, watch_signs
@@ -37,6 +37,13 @@ def plain(text: str) -> str:
     line breaks made spaces (a line break could start a heading, a list or a code block), so it
     shows as the text it is. The one helper every page uses for that."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(text)))
+
+
+def csv_download(rows: list[dict], file_name: str, key: str) -> None:
+    """A table's rows as a CSV file to download, every cell a spreadsheet would run as a formula
+    neutralised (the tables' own download is switched off in .streamlit/config.toml)."""
+    st.download_button("Download as CSV", data=csv_bytes(rows), file_name=file_name, mime="text/csv",
+                       icon=":material/download:", key=key)
 
 
 def cited(engine: Engine, text: str) -> str:
