@@ -143,6 +143,13 @@ def test_an_area_opens_on_the_side_the_query_names(matcher):
     assert matcher.search("left") == []
 
 
+def test_preferred_kinds_come_first_among_equals(matcher):
+    plain = matcher.search("shoulder", limit=4)
+    areas_first = matcher.search("shoulder", limit=4, prefer=("area",))
+    assert {h.score for h in plain} == {h.score for h in areas_first}  # the same scores
+    assert plain[0].kind == "condition" and all(h.kind == "area" for h in areas_first)
+
+
 def test_kinds_keep_only_those_kinds(matcher):
     hits = matcher.search("jaw pain", kinds=("symptom", "condition"))
     assert hits and {h.kind for h in hits} <= {"symptom", "condition"}

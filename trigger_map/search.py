@@ -281,15 +281,18 @@ class Matcher:
         return entry_scores, side
 
     def search(self, query: str, kinds: tuple[str, ...] | None = None, limit: int | None = 10,
-               min_score: float = MIN_SCORE) -> list[Hit]:
-        """Ranked results for what a person typed; `kinds` keeps only those kinds."""
+               min_score: float = MIN_SCORE, prefer: tuple[str, ...] = ()) -> list[Hit]:
+        """Ranked results for what a person typed; `kinds` keeps only those kinds; `prefer` puts
+        those kinds first among results that score the same (areas on the body map)."""
         scores, side = self.scores(query)
         chosen = np.flatnonzero(scores >= min_score)
         if kinds is not None:
             chosen = chosen[np.isin(self.entry_kind[chosen], [KIND_ORDER[k] for k in kinds])]
-        # best score first; ties: kind order, then the shorter name, then the id
+        # best score first; ties: the preferred kinds, the kind order, the shorter name, the id
+        tie = np.array([prefer.index(k) if k in prefer else len(KINDS) + KIND_ORDER[k]
+                        for k in sorted(KIND_ORDER, key=KIND_ORDER.get)])
         rounded = np.round(scores[chosen], 4)
-        ordered = chosen[np.lexsort((self.entry_rank[chosen], self.entry_kind[chosen], -rounded))]
+        ordered = chosen[np.lexsort((self.entry_rank[chosen], tie[self.entry_kind[chosen]], -rounded))]
         if limit is not None:
             ordered = ordered[:limit]
         return [self._hit(self.entries[i], float(scores[i]), side) for i in ordered.tolist()]

@@ -34,6 +34,8 @@ OPENS = {"area": "show it on the body map", "muscle": "open the muscle",
          "symptom": "add it on Where it hurts"}
 PLACEHOLDER = "Search: a muscle, an area, a condition or a symptom (e.g. SCM, lower back, tennis elbow)"
 SHOWN = 8
+# among results that score the same, what each page is about comes first
+PREFER = {"explorer": ("area",), "muscles": ("muscle", "trigger_point"), "conditions": ("condition",)}
 
 
 def search_box(engine: Engine, key_prefix: str, here: str, kinds: tuple[str, ...] | None = None,
@@ -49,7 +51,7 @@ def search_box(engine: Engine, key_prefix: str, here: str, kinds: tuple[str, ...
                           label_visibility="collapsed", icon=":material/search:")
     if not query.strip():
         return ""
-    hits = engine.matcher.search(query, kinds=kinds, limit=limit)
+    hits = engine.matcher.search(query, kinds=kinds, limit=limit, prefer=PREFER.get(here, ()))
     if not hits:
         st.caption(f"Nothing found for \u201c{plain(query.strip())}\u201d. Try a muscle, a body area, "
                    "a condition or a symptom in other words; add left or right for a side.")
