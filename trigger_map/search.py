@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 KINDS = ("area", "muscle", "trigger_point", "condition", "symptom")
@@ -318,8 +318,13 @@ class Matcher:
             return []
         keep = [i for i, e in enumerate(self.entries) if kinds is None or e.kind in kinds]
         choices = {i: normalize(self.entries[i].name) for i in keep}
-        found = process.extract(wanted, choices, limit=limit, score_cutoff=40)
+        found = process.extract(wanted, choices, scorer=_closeness, limit=limit, score_cutoff=55)
         return [self._hit(self.entries[i], score / 100, None) for _, score, i in found]
+
+
+def _closeness(a: str, b: str, **_) -> float:
+    """How alike two names are as wholes (0-100): the same words in any order, or the same letters."""
+    return max(fuzz.token_set_ratio(a, b), fuzz.ratio(a, b))
 
 
 def synonym_problems(synonyms: pd.DataFrame, ids: dict[str, set[str]]):
