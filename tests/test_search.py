@@ -88,6 +88,23 @@ def test_every_synonym_finds_what_it_names(engine, matcher):
         assert set(row.ids) <= ids, f"{row.term!r} -> {row.ids}: found {ids}"
 
 
+def test_everything_is_found_first_by_its_own_name(engine, matcher):
+    """Every muscle, condition, symptom and area, searched by the name the app shows, comes first
+    among its kind (so a row added to the data is findable without a synonym)."""
+    data = engine.dataset
+    named = ([("muscle", i, n) for i, n in data.muscles["name"].items()]
+             + [("muscle", i, n) for i, n in data.muscles["anatomical_name"].items()]
+             + [("condition", i, n) for i, n in data.conditions["name"].items()]
+             + [("symptom", i, n) for i, n in data.symptoms["label"].items()]
+             + [("area", r.name, r.label) for r in engine.body.regions.values()])
+    missed = []
+    for kind, id_, name in named:
+        hits = matcher.search(name, kinds=(kind,), limit=1)
+        if not hits or found(hits[0]) != f"{kind}:{id_}":
+            missed.append((kind, id_, name, [found(h) for h in hits]))
+    assert not missed, missed
+
+
 @pytest.mark.parametrize("group, members", [
     ("rotator cuff", {"supraspinatus", "infraspinatus", "teres-minor", "subscapularis"}),
     ("hamstrings", {"biceps-femoris", "semitendinosus", "semimembranosus"}),
