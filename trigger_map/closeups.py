@@ -148,10 +148,17 @@ def closeups_of(body: Body) -> Closeups:
 _VIEWBOX = re.compile(r'viewBox="[^"]*" width="[^"]*" height="[^"]*"')
 
 
+_THIN_LINES = re.compile(r"(<svg\b[^>]*>)")
+# Lines keep their width on screen: scaled with the close-up, the outline would be about 9 px wide.
+THIN_LINES = "<style>path,line,polyline{vector-effect:non-scaling-stroke}</style>"
+
+
 def crop(svg: str, window: tuple[float, float, float, float]) -> str:
-    """One of our view pictures (`trigger_map.drawing`) showing only `window`."""
+    """One of our view pictures (`trigger_map.drawing`) showing only `window`, its lines as thin
+    on screen as the drawing's units say."""
     x, y, w, h = window
-    return _VIEWBOX.sub(f'viewBox="{x:g} {y:g} {w:g} {h:g}" width="{w:g}" height="{h:g}"', svg, count=1)
+    cropped = _VIEWBOX.sub(f'viewBox="{x:g} {y:g} {w:g} {h:g}" width="{w:g}" height="{h:g}"', svg, count=1)
+    return _THIN_LINES.sub(lambda m: m.group(1) + THIN_LINES, cropped, count=1)
 
 
 def _targets(body: Body, closeup: Closeup) -> list[tuple[float, float, str]]:

@@ -18,6 +18,19 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+# What a phone's browser says it is (Chrome on Android): the app starts the Body map with one view.
+PHONE_USER_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                    "Chrome/131.0.0.0 Mobile Safari/537.36")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Every test in this folder is a browser test: `pytest -m "not browser"` runs the fast rest."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
 def chromium_path() -> str:
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
@@ -78,7 +91,7 @@ def page(browser) -> Page:
 @pytest.fixture
 def phone(browser) -> Page:
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
+                                  is_mobile=True, has_touch=True, user_agent=PHONE_USER_AGENT)
     page = context.new_page()
     yield page
     context.close()

@@ -36,10 +36,13 @@
       const size = trace.marker && typeof trace.marker.size === "number" ? trace.marker.size : 6;
       const radius = Math.max(3, size / 2);
       const floor = 1 - 3 / radius;
+      // a finger on a trigger point's X (a target larger than the regions') chooses the X
+      const onTop = trace.name !== "regions";
       for (let i = 0; i < trace.x.length; i++) {
         const dx = layout.xaxis.l2p(trace.x[i]) - px;
         const dy = layout.yaxis.l2p(trace.y[i]) - py;
-        const distance = Math.max(Math.sqrt(dx * dx + dy * dy) - radius, floor);
+        const reach = Math.sqrt(dx * dx + dy * dy);
+        const distance = onTop && reach <= radius ? -1 : Math.max(reach - radius, floor);
         if (distance < bestDistance) { bestDistance = distance; best = [curve, i]; }
       }
     });
