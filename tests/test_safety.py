@@ -43,6 +43,8 @@ PRESENTATIONS = [
     # belly, pelvis, groin
     (["lower_abdomen-l"], [], ["pregnant"], ("ectopic-pregnancy", "emergency")),
     ([], ["vaginal-bleeding"], ["pregnant"], ("ectopic-pregnancy", "emergency")),
+    (["pubic"], [], ["pregnant"], None),  # pelvic girdle pain in pregnancy
+    (["low_back-r"], [], ["pregnant"], None),  # back pain in pregnancy
     (["upper_abdomen-r"], ["hard-belly"], (), ("abdominal-fever-rigid", "emergency")),
     ([], ["blood-in-vomit-stool"], (), ("abdominal-fever-rigid", "emergency")),
     (["lower_abdomen-r"], ["pain-moves-lower-right"], (), ("appendicitis", "urgent")),
@@ -76,7 +78,8 @@ PRESENTATIONS = [
     (["front_of_forearm-l"], ["swelling"], (), ("arm-clot", "urgent")),
     (["palm-l"], ["coldness", "numbness-tingling"], (), None),  # scalene referral: cold hand alone
     (["toes-r"], ["pale-cold-limb"], (), ("limb-ischaemia", "emergency")),
-    (["shin-r"], ["swelling", "recent-injury"], (), ("compartment-syndrome", "emergency")),
+    (["shin-r"], ["pain-out-of-proportion"], (), ("compartment-syndrome", "emergency")),
+    (["shin-r"], ["swelling", "recent-injury"], (), ("injury-fracture", "urgent")),  # a knock, not compartment
     (["calf-l"], ["pain-walking-eases-rest"], (), ("claudication", "soon")),
     (["front_of_knee-r"], ["red-hot-skin", "swelling"], (), ("hot-swollen-joint", "urgent")),
     (["top_of_shoulder-l", "outer_hip-l"], ["girdle-stiffness"], ["age-50-plus"], ("polymyalgia", "soon")),
