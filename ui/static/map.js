@@ -183,8 +183,21 @@
   }
   // charts come and go as Streamlit renders: look for new ones once per frame after a change
   let queued = false;
+  // 5. For screen readers: the map's pictures are decoration under the chart, which carries the
+  // map's own description (and the panel says the pattern in words); Streamlit's page menu on a
+  // phone wraps its list items in plain boxes, which breaks the list for assistive technology.
+  function tidyForScreenReaders() {
+    document.querySelectorAll('[class*="-stack"] img:not([alt])').forEach((img) => { img.alt = ""; });
+    document.querySelectorAll("ul > div:not([role])").forEach((group) => {
+      if (!group.querySelector(":scope > li")) return;
+      group.parentElement.setAttribute("role", "none");  // each group of pages becomes its own list
+      group.setAttribute("role", "list");
+    });
+  }
+
   const scan = () => {
     queued = false;
+    tidyForScreenReaders();
     document.querySelectorAll(".js-plotly-plot").forEach(attach);
     followView();
     showAnswer();
