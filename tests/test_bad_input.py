@@ -506,3 +506,55 @@ def download_buttons(at: AppTest) -> dict[str, str]:
 def test_each_table_offers_a_csv_that_neutralises_formulas(page, params):
     at = page_run(page, **params)
     assert "Download as CSV" in download_buttons(at)
+
+
+# ---------------------------------------------------------------------------------------------
+# Handout notes: (kind, note) -> printed as written, or the code points it cannot print, named.
+NOTES = [
+    ("emoji", "\U0001F600 twice a day \U0001F44D", None),
+    ("Chinese", "\u6bcf\u5929\u4e24\u6b21", None),
+    ("Japanese", "\u4e00\u65e5\u4e8c\u56de\u3001\u3084\u3055\u3057\u304f", None),
+    ("Korean", "\ud558\ub8e8 \ub450 \ubc88", None),
+    ("Arabic", "\u0645\u0631\u062a\u064a\u0646 \u0641\u064a \u0627\u0644\u064a\u0648\u0645", None),
+    ("Hebrew", "\u05e4\u05e2\u05de\u05d9\u05d9\u05dd \u05d1\u05d9\u05d5\u05dd", None),
+    ("both directions", "Press 30 s \u0645\u0631\u062a\u064a\u0646 then \u05e4\u05e2\u05de\u05d9\u05d9\u05dd", None),
+    ("a newer emoji", "melting \U0001FAE0", "U+1FAE0"),
+    ("private use", "\ue000 mark", "U+E000"),
+    ("a lone surrogate", "x\ud800y", "U+D800"),
+    ("control characters", "a\x00b\x1bc", None),
+    ("markup", "<b>**bold**</b> [link](https://evil.example)", None),
+    ("600 characters", "press " * 100, None),
+    ("a right-to-left override", "\u202eevil", None),
+]
+
+
+@pytest.mark.parametrize("kind, note, named", NOTES, ids=[n[0] for n in NOTES])
+def test_a_handout_note_prints_or_says_what_it_cannot_print(mini_engine, kind, note, named):
+    import io as _io
+
+    from pypdf import PdfReader
+
+    from trigger_map.export import handout_pdf
+
+    data = handout_pdf(mini_engine, "temporalis-1@right", note=note)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(_io.BytesIO(data)).pages).split())
+    assert "Note from your therapist" in text
+    if named:
+        assert f"cannot be printed and show as \ufffd: {named}]" in text
+    else:
+        assert "cannot be printed" not in text
+    if kind == "control characters":
+        assert "abc" in text
+    if kind == "markup":
+        assert "<b>**bold**</b> [link](https://evil.example)" in text  # printed as written
+
+
+def test_a_note_of_only_spaces_adds_no_note(mini_engine):
+    import io as _io
+
+    from pypdf import PdfReader
+
+    from trigger_map.export import handout_pdf
+
+    data = handout_pdf(mini_engine, "temporalis-1@right", note="  \n\t ")
+    assert "Note from your therapist" not in PdfReader(_io.BytesIO(data)).pages[0].extract_text()

@@ -16,6 +16,7 @@ import argparse
 import json
 import math
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -38,6 +39,7 @@ class Parser(argparse.ArgumentParser):
     """argparse with its errors in one line (no usage block): what is wrong, and `--help`."""
 
     def error(self, message: str):
+        message = re.sub(r"[\x00-\x1f\x7f]", lambda c: repr(c.group())[1:-1], message)  # one line
         self.exit(2, f"{self.prog}: {message} (see --help)\n")
 
 
