@@ -37,6 +37,11 @@ def copy_selection() -> None:
         st.session_state.clicked = ids[0]
 
 
+if os.environ.get("TRIGGER_MAP_FLOOR_TAPS"):
+    # Tapped with a finger, a bare Plotly chart selects nothing on the first tap (it only hovers),
+    # so the touch floor takes taps the way our app does: with our page script, and nothing else.
+    script = (Path(__file__).resolve().parents[1] / "ui" / "static" / "map.js").read_text(encoding="utf-8")
+    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True, width="content")
 if not FIGURE.exists():
     st.error(f"{FIGURE} is missing: benchmarks/run.py writes it before it starts this app.")
     st.stop()

@@ -40,8 +40,11 @@ IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 
 BUDGETS = {
     "click_ratio": 1.3,          # explorer median click <= 1.3 x floor median
+    "tap_ratio": 1.3,            # the same with a finger at 390 px (both tapped the same way)
+    "pain_tap_ratio": 1.5,       # a tap on Where it hurts <= 1.5 x the floor's tap
     "click_misses": 0,           # clicks with no answer
     "cold_ratio": 1.5,           # explorer cold start <= 1.5 x floor
+    "first_visit_ratio": 1.3,    # the first visit after the server starts <= 1.3 x the floor's
     "payload_kb": 300.0,         # hit charts + pictures, front + back, per render
     "session_mb": 2.0,           # server RSS per open session
     "lookup_ms": 2.0,            # Engine.suggest median on the real dataset
@@ -54,7 +57,9 @@ BUDGETS = {
 PAGE_PROBE = """
 (need => {
   const B = window.__bench = {need, ready: null, press: null, armed: null, last: null};
-  window.addEventListener('mousedown', () => { if (B.armed && B.press === null) B.press = performance.now(); }, true);
+  const pressed = () => { if (B.armed && B.press === null) B.press = performance.now(); };
+  window.addEventListener('mousedown', pressed, true);
+  window.addEventListener('touchstart', pressed, true);
   const state = () => { const a = document.querySelector('[data-testid=stApp]');
                         return a && a.getAttribute('data-test-script-state'); };
   const mapDrawn = () => {
@@ -68,6 +73,7 @@ PAGE_PROBE = """
   };
   const answered = a => {
     if (state() !== 'notRunning') return false;
+    if (a.kind === 'url') return decodeURIComponent(location.search).includes(a.text);
     const selector = a.kind === 'heading' ? '[data-testid=stMain] h3' : '[data-testid=stText]';
     for (const e of document.querySelectorAll(selector)) if (e.textContent.trim() === a.text) return true;
     return false;
@@ -215,9 +221,12 @@ def spread(items: list, n: int) -> list:
     return [items[round(i * (len(items) - 1) / max(n - 1, 1))] for i in range(n)]
 
 
-def choose_regions(targets: dict[str, Target], n: int, warmup: int) -> tuple[list, list, list, list]:
-    """Measured and warm-up regions: explorer alternates front/back, the floor (front only) its own."""
-    clear = {v: [t for t in targets.values() if t.view == v and t.clearance >= CLEARANCE] for v in ("front", "back")}
+def choose_regions(targets: dict[str, Target], n: int, warmup: int,
+                   keep=lambda region: True) -> tuple[list, list, list, list]:
+    """Measured and warm-up regions: explorer alternates front/back, the floor (front only) its own.
+    `keep`: which regions the app can take (the Body map opens a close-up for some)."""
+    clear = {v: [t for t in targets.values() if t.view == v and t.clearance >= CLEARANCE and keep(t.region)]
+             for v in ("front", "back")}
     front, back = clear["front"], clear["back"]
     n_back = min(n // 2, len(back) - warmup)
     n_front = n - n_back
@@ -238,8 +247,8 @@ def choose_regions(targets: dict[str, Target], n: int, warmup: int) -> tuple[lis
 class App:
     """One app under test: its URL, how many charts make its map, how a click's answer shows."""
 
-    def __init__(self, name: str, url: str, charts: int, answer: str):
-        self.name, self.url, self.charts, self.answer = name, url, charts, answer
+    def __init__(self, name: str, url: str, charts: int, answer: str, device: str = "mouse"):
+        self.name, self.url, self.charts, self.answer, self.device = name, url, charts, answer, device
 
     def chart_index(self, target: Target) -> int:
         return 1 if (self.charts == 2 and target.view == "back") else 0
@@ -247,14 +256,20 @@ class App:
     def expected(self, target: Target) -> tuple[str, str]:
         if self.answer == "heading":   # the explorer's panel: ### <label, capitalised>
             return "heading", target.label.capitalize()
+        if self.answer == "url":       # Where it hurts: the marked areas are in the link
+            return "url", target.region
         return "text", f"Clicked: {target.region}"
 
     def hover_text(self, target: Target) -> str:
         return target.label if self.answer == "heading" else target.region
 
 
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True,
+         "has_touch": True}
+
+
 def new_page(browser, app: App):
-    context = browser.new_context(viewport=VIEWPORT)
+    context = browser.new_context(**(PHONE if app.device == "touch" else {"viewport": VIEWPORT}))
     context.add_init_script(f"{PAGE_PROBE}({app.charts})")
     page = context.new_page()
     frames: list[int] = []
@@ -296,14 +311,22 @@ def hover(page, app: App, target: Target) -> bool:
 def click(page, app: App, target: Target, timeout: float, settle: float) -> dict:
     """Hover, press; time from the press reaching the page to the answer shown and script idle."""
     result = {"app": app.name, "region": target.region, "view": target.view}
-    result["hovered"] = hover(page, app, target)
+    if app.device == "touch":  # a finger: nothing hovers first; aim at the region's safest point
+        result["hovered"] = True
+        px, py = page.evaluate(CHART_POINT, [app.chart_index(target), *target.points[0]])
+        page.wait_for_timeout(150)  # the page scrolled to the chart: let it settle
+    else:
+        result["hovered"] = hover(page, app, target)
     kind, text = app.expected(target)
     page.evaluate("([kind, text]) => { const B = window.__bench; B.press = null; B.last = null;"
                   " B.armed = {kind, text, done: null}; }", [kind, text])
     frames_before = len(page.frames_received)
     started = time.perf_counter()
-    page.mouse.down()
-    page.mouse.up()
+    if app.device == "touch":
+        page.touchscreen.tap(px, py)
+    else:
+        page.mouse.down()
+        page.mouse.up()
     try:
         page.wait_for_function("() => window.__bench.armed.done !== null", timeout=timeout)
         wall = (time.perf_counter() - started) * 1000
@@ -329,10 +352,12 @@ def click(page, app: App, target: Target, timeout: float, settle: float) -> dict
 
 # ----------------------------------------------------------------------------- benchmarks
 
-def bench_clicks(browser, explorer: App, floor: App, floor_front: App | None, targets, args) -> dict:
+def bench_clicks(browser, explorer: App, floor: App, floor_front: App | None, targets, args,
+                 keep=lambda region: True) -> dict:
     """Interleaved clicks: the explorer, the floor (our whole hit layer in one trace: it clicks the
-    same regions as the explorer) and, for information, the one-view floor (front regions)."""
-    measured_e, warm_e, measured_f, warm_f = choose_regions(targets, args.clicks, args.warmup)
+    same regions as the explorer) and, for information, the one-view floor (front regions). Only
+    regions whose click leaves the map as it is (`keep`): one that opens a close-up changes it."""
+    measured_e, warm_e, measured_f, warm_f = choose_regions(targets, args.clicks, args.warmup, keep)
     plan = {"explorer": (explorer, warm_e, measured_e), "floor": (floor, warm_e, measured_e)}
     if floor_front is not None:
         plan["floor_front"] = (floor_front, warm_f, measured_f)
@@ -614,14 +639,27 @@ def table(results: dict) -> tuple[str, list[dict]]:
             fmt(f["quiet_ms"]["median"], " ms"), "", None)
         row("websocket bytes per click, median", fmt(e["ws_kb_per_click"]["median"], " KB"),
             fmt(f["ws_kb_per_click"]["median"], " KB"), "", None)
+    for key, label, budget in (("taps", "tap -> panel at 390 px, median", "tap_ratio"),
+                               ("pain_taps", "Where it hurts tap at 390 px, median", "pain_tap_ratio")):
+        t = results.get(key)
+        if t:
+            em, fm = t["explorer"]["ms"]["median"], t["floor"]["ms"]["median"]
+            ratio = em / fm if em and fm else None
+            row(label, fmt(em, " ms"), fmt(fm, " ms"), f"ratio {fmt(ratio, digits=2)} <= {BUDGETS[budget]}",
+                ratio is not None and ratio <= BUDGETS[budget] and not t["explorer"]["no_answer"])
+            row(f"{label.split(' median')[0]} no answer", f"{t['explorer']['no_answer']} of {t['explorer']['clicks']}",
+                f"{t['floor']['no_answer']} of {t['floor']['clicks']}", "", None)
     if cold:
         em, fm = cold["explorer"]["ms"]["median"], cold["floor"]["ms"]["median"]
         ratio = em / fm if em and fm else None
         row(f"cold start to map, median of {cold['explorer']['ms']['n']}", fmt(em, " ms"), fmt(fm, " ms"),
             f"ratio {fmt(ratio, digits=2)} <= {BUDGETS['cold_ratio']}",
             ratio is not None and ratio <= BUDGETS["cold_ratio"])
-        row("first visit after server start", fmt(cold["explorer_first_visit"]["ms"], " ms"),
-            fmt(cold["floor_first_visit"]["ms"], " ms"), "", None)
+        ef, ff = cold["explorer_first_visit"]["ms"], cold["floor_first_visit"]["ms"]
+        first = ef / ff if ef and ff else None
+        row("first visit after server start", fmt(ef, " ms"), fmt(ff, " ms"),
+            f"ratio {fmt(first, digits=2)} <= {BUDGETS['first_visit_ratio']}",
+            first is not None and first <= BUDGETS["first_visit_ratio"])
     if pay:
         row(f"map sent per render, front+back ({pay['typical_region']})", fmt(pay["typical_kb"], " KB", 1),
             fmt(pay["floor_kb"], " KB", 1), f"<= {BUDGETS['payload_kb']:.0f} KB",
@@ -694,15 +732,15 @@ def main() -> int:
     parser.add_argument("--answer-timeout", type=float, default=10_000, help="ms before a click counts as unanswered")
     parser.add_argument("--settle", type=float, default=400,
                         help="after an answer, wait until the DOM has not changed for this many ms (default 400)")
-    parser.add_argument("--only", nargs="+", choices=("lookup", "payload", "cold", "clicks", "memory"),
+    parser.add_argument("--only", nargs="+", choices=("lookup", "payload", "cold", "clicks", "taps", "memory"),
                         help="run only these parts")
     parser.add_argument("--quick", action="store_true", help="a fast smoke run: 6 clicks, 2 cold runs, 5 sessions")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
     args = parser.parse_args()
     if args.quick:
         args.clicks, args.cold_runs, args.sessions, args.warmup = 6, 2, 5, 2
-    parts = set(args.only or ("lookup", "payload", "cold", "clicks", "memory"))
-    browser_parts = parts & {"cold", "clicks", "memory"}
+    parts = set(args.only or ("lookup", "payload", "cold", "clicks", "taps", "memory"))
+    browser_parts = parts & {"cold", "clicks", "taps", "memory"}
     chromium = chromium_path() if browser_parts else None
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -720,6 +758,7 @@ def main() -> int:
             from playwright.sync_api import sync_playwright
 
             from trigger_map.body import load_body
+            from trigger_map.closeups import closeups_of
 
             targets = click_targets(load_body())
             with sync_playwright() as p:
@@ -730,13 +769,17 @@ def main() -> int:
                     return 2
                 browser_version = browser.version
                 try:
-                    if parts & {"cold", "clicks"}:
-                        log("starting the explorer and the floor app ...")
+                    if parts & {"cold", "clicks", "taps"}:
+                        log("starting the explorer and the floor apps ...")
                         explorer_process, explorer_url = start_server(EXPLORER_SCRIPT)
                         floor_process, floor_url = start_server(
                             FLOOR_SCRIPT, {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor"))})
                         front_process, front_url = start_server(
                             FLOOR_SCRIPT, {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor_front"))})
+                        # the floor tapped the same way: Plotly alone would not select on a first tap
+                        taps_process, taps_url = start_server(
+                            FLOOR_SCRIPT, {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor")),
+                                           "TRIGGER_MAP_FLOOR_TAPS": "1"})
                         explorer = App("explorer", explorer_url, 2, "heading")
                         floor = App("floor", floor_url, 1, "text")
                         floor_front = App("floor_front", front_url, 1, "text")
@@ -746,13 +789,27 @@ def main() -> int:
                                 results["cold_start"] = bench_cold(browser, explorer, floor, args)
                             else:  # the click benchmark still wants warm servers
                                 bench_cold(browser, explorer, floor, argparse.Namespace(cold_runs=0))
+                            closeups = closeups_of(load_body())
                             if "clicks" in parts:
                                 log(f"clicks: {args.warmup} warm-up + {args.clicks} measured per app, interleaved ...")
-                                results["clicks"] = bench_clicks(browser, explorer, floor, floor_front, targets, args)
+                                results["clicks"] = bench_clicks(
+                                    browser, explorer, floor, floor_front, targets, args,
+                                    keep=lambda r: closeups.opens_on(r, touch=False) is None)
+                            if "taps" in parts:
+                                tapped_floor = App("floor", taps_url, 1, "text", "touch")
+                                log("taps: the Body map at 390 px with a touch screen, interleaved with the floor ...")
+                                results["taps"] = bench_clicks(
+                                    browser, App("explorer", explorer_url, 2, "heading", "touch"), tapped_floor,
+                                    None, targets, args, keep=lambda r: closeups.opens_on(r, touch=True) is None)
+                                log("taps: Where it hurts at 390 px, each tap marking one more area ...")
+                                results["pain_taps"] = bench_clicks(
+                                    browser, App("explorer", f"{explorer_url}/where_it_hurts", 2, "url", "touch"),
+                                    tapped_floor, None, targets, args)
                         finally:
                             stop_server(explorer_process)
                             stop_server(floor_process)
                             stop_server(front_process)
+                            stop_server(taps_process)
                     if "memory" in parts:
                         log(f"memory: a fresh explorer server, {args.sessions} sessions ...")
                         results["memory"] = bench_memory(browser, targets, args)

@@ -28,9 +28,6 @@ if "pain_loaded" not in st.session_state:  # a new visit: the link decides the v
     st.session_state.pain_symptoms = list(linked.symptoms)
     st.session_state.pain_condition = linked.condition
     st.session_state.pain_tp = linked.trigger_point
-    for region, severity in linked.areas.items():
-        if severity is not None:
-            st.session_state[f"severity_{region}"] = severity
     st.session_state.pain_notices = linked.notices
 
 for notice in st.session_state.get("pain_notices", []):
@@ -54,6 +51,12 @@ def pick(click: MapClick) -> None:
         region = click.regions[0]
         current = [r for r in current if r != region] if region in current else current + [region]
     _set_areas(current)
+
+
+def severity_changed(region: str) -> None:
+    """A slider's value kept apart from the slider (Streamlit forgets a widget's value while it is
+    not shown, and the sliders are made only while their section is open)."""
+    st.session_state.pain_areas[region] = st.session_state[f"severity_{region}"]
 
 
 def list_changed() -> None:
@@ -113,7 +116,7 @@ SYMPTOMS = sorted(data.symptoms.index, key=lambda s: (data.symptoms.at[s, "kind"
 
 @st.fragment
 def where_it_hurts() -> None:
-    areas = {r: st.session_state.get(f"severity_{r}") for r in st.session_state.pain_areas}
+    areas = dict(st.session_state.pain_areas)
     symptoms = tuple(st.session_state.pain_symptoms)
     condition = st.session_state.pain_condition
     suggestions = engine.suggest(areas, symptoms, condition, limit=TOP)
@@ -150,9 +153,9 @@ def where_it_hurts() -> None:
                        "The full list is beside the map (below it on a phone).")
         drawing = st.toggle("Draw around areas (lasso)", key="pain_lasso",
                             help="Drag a loop around several areas to mark them all at once.")
-        treat_here = [panels.marker_for(engine, k) for k in keys[:5]]
-        body_map.body_maps(engine, panels.pattern_highlight(engine, chosen, marked=tuple(areas),
-                                                            treat_here=treat_here),
+        # No tappable X marks here: a tap marks an area, and the map stays the same chart on every
+        # tap (a new set of X marks re-sent and redrew both views: measured, most of a tap's time).
+        body_map.body_maps(engine, panels.pattern_highlight(engine, chosen, marked=tuple(areas)),
                            key="pain_map", on_pick=pick, views=body_map.view_choice("pain_map"), lasso=drawing)
         body_map.legend()
         st.button("Start again", on_click=clear)
@@ -160,10 +163,13 @@ def where_it_hurts() -> None:
         st.caption(panels.NOT_A_DIAGNOSIS)
         panels.red_flags(engine, list(areas), symptoms, facts=facts, parts=("matched",))
         if areas:
-            with st.expander("How much does each area hurt? (0 = not at all, 10 = worst)", expanded=False):
-                for region in areas:
-                    st.slider(panels.plain(engine.body.regions[region].display_label), 0, 10, 5,
-                              key=f"severity_{region}")
+            with panels.on_demand("How much does each area hurt? (0 = not at all, 10 = worst)",
+                                  key="pain_severity") as severity:
+                for region in areas if severity.open else ():
+                    level = areas[region]
+                    st.session_state[f"severity_{region}"] = DEFAULT_SEVERITY if level is None else level
+                    st.slider(panels.plain(engine.body.regions[region].display_label), 0, 10,
+                              key=f"severity_{region}", on_change=severity_changed, args=(region,))
         if not suggestions and not areas:
             st.markdown("Mark an area, a symptom or a condition to see the trigger points that may be involved.")
         elif suggestions:
@@ -176,15 +182,16 @@ def where_it_hurts() -> None:
         if areas:
             by_area(areas, suggestions, condition)
         if suggestions:
-            with st.expander("Why each one is suggested"):
-                why = [{"rank": i + 1, "trigger point": panels.suggestion_label(engine, sg),
+            with panels.on_demand("Why each one is suggested", key="pain_why") as explained:
+                why = [] if not explained.open else [{"rank": i + 1, "trigger point": panels.suggestion_label(engine, sg),
                         "explains (main area)": panels.region_labels(engine, sg.essential_hits),
                         "explains (may spread)": panels.region_labels(engine, sg.spillover_hits),
                         "share of its pattern marked": f"{sg.share:.0%}",
                         "symptoms": ", ".join(data.symptoms.at[x, "label"] for x in sg.symptom_hits),
                         "score": round(sg.score, 3)} for i, sg in enumerate(suggestions)]
-                st.dataframe(why, hide_index=True, width="stretch")
-                panels.csv_download(why, "trigger-map-suggestions.csv", key="pain_why_csv")
+                if why:
+                    st.dataframe(why, hide_index=True, width="stretch")
+                    panels.csv_download(why, "trigger-map-suggestions.csv", key="pain_why_csv")
         panels.red_flags(engine, list(areas), symptoms, facts=facts, parts=("watch",))
         if suggestions:
             st.divider()

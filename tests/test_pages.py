@@ -142,6 +142,9 @@ def test_where_it_hurts_ranks_marked_areas_and_keeps_them_in_the_link():
     assert first.startswith("1. ")
     assert at.query_params["areas"] == "temple-r:8,jaw-r"
     assert "Why:" in texts(at)
+    assert not at.dataframe  # the table is made only when its section is opened
+    at.session_state["pain_why"] = True
+    at.run()
     why = at.dataframe[0].value  # every suggestion with the areas it explains and its share
     assert len(why) == len(at.radio(key="pain_tp").options)
     assert set(why.columns) >= {"explains (main area)", "explains (may spread)", "share of its pattern marked"}
@@ -175,6 +178,8 @@ def test_where_it_hurts_list_marks_areas_and_red_flags_show():
 def test_where_it_hurts_explains_every_marked_area():
     at = app("where_it_hurts", areas="upper_chest-l:8,inner_upper_arm-l:6,low_back-l:3")
     assert not at.exception
+    at.session_state["pain_why"] = True
+    at.run()
     why = at.dataframe[0].value
     explained = " ".join(why["explains (main area)"] + " " + why["explains (may spread)"])
     for label in ("upper chest (left)", "inner upper arm (left)", "low back (left)"):
@@ -282,3 +287,16 @@ def test_explorer_details_are_made_only_when_opened():
     at.session_state["tp_more_tab"] = panels.MORE_SECTIONS["handout"]
     at.run()
     assert at.text_area(key="handout_note_box").value == "Press 30 s, twice a day"
+
+
+def test_where_it_hurts_severity_is_kept_when_its_section_closes():
+    at = app("where_it_hurts", areas="temple-r:8,jaw-r")
+    assert not at.slider  # the sliders are made only while their section is open
+    at.session_state["pain_severity"] = True
+    at.run()
+    assert at.slider(key="severity_temple-r").value == 8
+    at.slider(key="severity_jaw-r").set_value(3).run()
+    assert not at.exception and at.session_state["pain_areas"] == {"temple-r": 8, "jaw-r": 3}
+    at.session_state["pain_severity"] = False
+    at.run()
+    assert at.query_params["areas"] == "temple-r:8,jaw-r:3"
