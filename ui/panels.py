@@ -30,13 +30,20 @@ WATCH_TEXT = {
 # directives (`:red[...]`, `:material/...:`) and KaTeX (`$...$`).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&@])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+# Streamlit turns some patterns into icons, emoji and links after escapes are undone (seen in
+# Chromium): `:material/warning:`, `:smile:`, `https://...`, `www.x.y`, `a@b.c`. An invisible word
+# joiner after ':' and '@', and between 'www' and '.', breaks each pattern and changes nothing a
+# person sees.
+WORD_JOINER = "\u2060"
+_LINK_STARTS = re.compile(r"(\\[:@]|(?i:www)(?=\\\.))")
 
 
 def plain(text: str) -> str:
-    """Text from a link or a data file, for a Markdown element: every markup character escaped and
-    line breaks made spaces (a line break could start a heading, a list or a code block), so it
-    shows as the text it is. The one helper every page uses for that."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(text)))
+    """Text from a link or a data file, for a Markdown element: every markup character escaped,
+    line breaks made spaces (a line break could start a heading, a list or a code block) and icon,
+    emoji and link patterns broken, so it shows as the text it is. The one helper every page uses."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(text)))
+    return _LINK_STARTS.sub(lambda m: m.group() + WORD_JOINER, escaped)
 
 
 def csv_download(rows: list[dict], file_name: str, key: str) -> None:
