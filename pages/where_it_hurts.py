@@ -160,6 +160,7 @@ def where_it_hurts() -> None:
         body_map.legend()
         st.button("Start again", on_click=clear)
     with results:
+        share_box = st.container()
         st.caption(panels.NOT_A_DIAGNOSIS)
         panels.red_flags(engine, list(areas), symptoms, facts=facts, parts=("matched",))
         if areas:
@@ -198,7 +199,8 @@ def where_it_hurts() -> None:
             panels.trigger_point_details(engine, current.key)
     view = PainView(areas={r: areas[r] for r in areas}, symptoms=symptoms, condition=condition,
                     trigger_point=chosen)
-    st.query_params.from_dict(view.params())
+    with share_box:  # the address bar follows it too (static/map.js), without a rerun of the page
+        panels.share_button(view.params(), "Trigger Map: where it hurts")
 
 
 where_it_hurts()

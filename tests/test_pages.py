@@ -1,14 +1,13 @@
 """Every page runs headless through AppTest: real data, deep links, bad links, a broken dataset."""
 from __future__ import annotations
 
-import html
-import re
 from urllib.parse import parse_qsl
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from paths import MINI_BODY, MINI_DATA, ROOT
+from shared_link import shared_query
 from ui import panels
 
 PAGES = ["explorer", "where_it_hurts", "nmt", "cycle", "conditions", "benefits", "muscles", "evidence", "quiz"]
@@ -59,14 +58,6 @@ def test_explorer_choosing_a_region_from_the_list_is_the_keyboard_path():
     assert any("Soleus" in o for o in at.selectbox(key="tp").options)
     assert "region" not in at.query_params  # Streamlit does not rewrite the address on each choice
     assert shared_query(at).startswith("region=heel-r&tp=")
-
-
-def shared_query(at: AppTest) -> str:
-    """The query of the link the Share button beside the heading offers (the page script also
-    keeps the address bar on it, without a rerun)."""
-    boxes = [re.search(r'class="tm-share" data-query="([^"]*)"', e.proto.body) for e in at.get("html")]
-    (query,) = [html.unescape(b.group(1)) for b in boxes if b]
-    return query
 
 
 def test_explorer_share_link_reopens_the_view():
@@ -140,7 +131,7 @@ def test_where_it_hurts_ranks_marked_areas_and_keeps_them_in_the_link():
     assert at.session_state["pain_areas"] == {"temple-r": 8, "jaw-r": None}
     first = at.radio(key="pain_tp").options[0]
     assert first.startswith("1. ")
-    assert at.query_params["areas"] == "temple-r:8,jaw-r"
+    assert dict(parse_qsl(shared_query(at)))["areas"] == "temple-r:8,jaw-r"
     assert "Why:" in texts(at)
     assert not at.dataframe  # the table is made only when its section is opened
     at.session_state["pain_why"] = True
@@ -299,4 +290,4 @@ def test_where_it_hurts_severity_is_kept_when_its_section_closes():
     assert not at.exception and at.session_state["pain_areas"] == {"temple-r": 8, "jaw-r": 3}
     at.session_state["pain_severity"] = False
     at.run()
-    assert at.query_params["areas"] == "temple-r:8,jaw-r:3"
+    assert dict(parse_qsl(shared_query(at)))["areas"] == "temple-r:8,jaw-r:3"

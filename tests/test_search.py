@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import shutil
+from urllib.parse import parse_qsl
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from paths import MINI_BODY, MINI_DATA, ROOT
+from shared_link import shared_query
 from trigger_map.__main__ import main
 from trigger_map.body import load_body
 from trigger_map.data import DatasetError, load_dataset, read_tables
@@ -360,7 +362,7 @@ def test_a_symptom_is_added_on_where_it_hurts_and_an_area_opens_on_the_map():
     at.button(key="conditions_search_hit_0").click().run()
     assert not at.exception and at.title[0].value == "Where it hurts"
     assert at.session_state["pain_symptoms"] == ["numbness-tingling"]
-    assert at.query_params["symptoms"] == "numbness-tingling"
+    assert dict(parse_qsl(shared_query(at)))["symptoms"] == "numbness-tingling"
     at.switch_page("pages/conditions.py")
     at.run()
     search(at, "conditions_search", "left side of the head")
