@@ -114,6 +114,31 @@ SYMPTOMS = sorted(data.symptoms.index, key=lambda s: (data.symptoms.at[s, "kind"
                                                       data.symptoms.at[s, "label"]))
 
 
+# Questions a tap on the map does not change live outside the fragment: a fragment rerun sends only
+# what is inside it, and every element sent costs the browser time (a change here reruns the page).
+questions = st.expander("Other symptoms, a condition, your age (optional)", icon=":material/tune:",
+                        expanded=bool(st.session_state.pain_symptoms or st.session_state.pain_condition))
+filters = questions.columns(2)
+filters[0].multiselect("Other symptoms (optional)", SYMPTOMS, key="pain_symptoms",
+                       format_func=lambda s: data.symptoms.at[s, "label"])
+filters[1].selectbox("A condition you have been told you have (optional)",
+                     [None] + sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"]),
+                     key="pain_condition",
+                     format_func=lambda c: "None" if c is None else data.conditions.at[c, "name"])
+about = questions.columns(2)  # facts some red flags need (never put in the link)
+about[0].selectbox("Your age (optional)", list(AGE_BANDS), key="pain_age")
+about[1].checkbox("Pregnant, or could be", key="pain_pregnant")
+
+
+with st.container(horizontal=True, vertical_alignment="center"):  # one row, on a phone too
+    views = body_map.view_choice("pain_map")
+    drawing = st.toggle("Draw around areas (lasso)", key="pain_lasso",
+                        help="Drag a loop around several areas to mark them all at once.")
+    st.button("Start again", on_click=clear)
+body_map.map_style("pain_map", body_map.map_height(views))
+body_map.legend()
+
+
 @st.fragment
 def where_it_hurts() -> None:
     areas = dict(st.session_state.pain_areas)
@@ -134,16 +159,6 @@ def where_it_hurts() -> None:
     st.multiselect("Painful areas", REGION_OPTIONS, key="pain_area_list", on_change=list_changed,
                    format_func=lambda r: engine.body.regions[r].display_label,
                    placeholder="Choose the areas that hurt")
-    filters = st.columns(2)
-    filters[0].multiselect("Other symptoms (optional)", SYMPTOMS, key="pain_symptoms",
-                           format_func=lambda s: data.symptoms.at[s, "label"])
-    filters[1].selectbox("A condition you have been told you have (optional)",
-                         [None] + sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"]),
-                         key="pain_condition",
-                         format_func=lambda c: "None" if c is None else data.conditions.at[c, "name"])
-    about = st.columns(2)  # facts some red flags need (never put in the link)
-    about[0].selectbox("Your age (optional)", list(AGE_BANDS), key="pain_age")
-    about[1].checkbox("Pregnant, or could be", key="pain_pregnant")
     facts = AGE_BANDS[st.session_state.pain_age] | ({"pregnant"} if st.session_state.pain_pregnant else set())
 
     map_side, results = st.columns([3, 2], gap="large")
@@ -151,14 +166,10 @@ def where_it_hurts() -> None:
         if suggestions:  # on a phone the list is below the map: say the answer up here too
             st.caption(f"Most likely: **{panels.plain(panels.suggestion_label(engine, suggestions[0]))}**. "
                        "The full list is beside the map (below it on a phone).")
-        drawing = st.toggle("Draw around areas (lasso)", key="pain_lasso",
-                            help="Drag a loop around several areas to mark them all at once.")
         # No tappable X marks here: a tap marks an area, and the map stays the same chart on every
         # tap (a new set of X marks re-sent and redrew both views: measured, most of a tap's time).
         body_map.body_maps(engine, panels.pattern_highlight(engine, chosen, marked=tuple(areas)),
-                           key="pain_map", on_pick=pick, views=body_map.view_choice("pain_map"), lasso=drawing)
-        body_map.legend()
-        st.button("Start again", on_click=clear)
+                           key="pain_map", on_pick=pick, views=views, lasso=drawing, styled=True)
     with results:
         share_box = st.container()
         st.caption(panels.NOT_A_DIAGNOSIS)
@@ -175,9 +186,11 @@ def where_it_hurts() -> None:
             st.markdown("Mark an area, a symptom or a condition to see the trigger points that may be involved.")
         elif suggestions:
             st.markdown(f"### Most likely trigger points ({len(suggestions)})")
-            st.radio("Choose one to see its pattern and what to do", keys, key="pain_tp",
-                     format_func=lambda k: f"{keys.index(k) + 1}. " + panels.plain(panels.suggestion_label(
-                         engine, suggestions[keys.index(k)])))
+            # a list to open rather than 12 radio buttons, as on the Body map: each option of a
+            # radio is drawn (its label parsed as Markdown) on every tap; "By area" shows the ranks
+            st.selectbox("Choose one to see its pattern and what to do", keys, key="pain_tp",
+                         format_func=lambda k: f"{keys.index(k) + 1}. " + panels.suggestion_label(
+                             engine, suggestions[keys.index(k)]))
             current = suggestions[keys.index(chosen)]
             st.caption(f"Why: {panels.plain(reason(current))}.")
         if areas:

@@ -129,7 +129,7 @@ def test_where_it_hurts_ranks_marked_areas_and_keeps_them_in_the_link():
     at = app("where_it_hurts", areas="temple-r:8,jaw-r", symptoms="dizziness")
     assert not at.exception
     assert at.session_state["pain_areas"] == {"temple-r": 8, "jaw-r": None}
-    first = at.radio(key="pain_tp").options[0]
+    first = at.selectbox(key="pain_tp").options[0]
     assert first.startswith("1. ")
     assert dict(parse_qsl(shared_query(at)))["areas"] == "temple-r:8,jaw-r"
     assert "Why:" in texts(at)
@@ -137,7 +137,7 @@ def test_where_it_hurts_ranks_marked_areas_and_keeps_them_in_the_link():
     at.session_state["pain_why"] = True
     at.run()
     why = at.dataframe[0].value  # every suggestion with the areas it explains and its share
-    assert len(why) == len(at.radio(key="pain_tp").options)
+    assert len(why) == len(at.selectbox(key="pain_tp").options)
     assert set(why.columns) >= {"explains (main area)", "explains (may spread)", "share of its pattern marked"}
     assert (why["explains (main area)"] + why["explains (may spread)"]).str.len().gt(0).all()
 
