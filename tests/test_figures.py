@@ -76,3 +76,12 @@ def test_region_targets_leave_room_round_each_x(engine):
     assert not (distance(marked) < X_CLEARANCE).any()
     assert set(marked["customdata"]) == set(plain["customdata"])  # every region still has targets
     assert len(marked["customdata"]) == len(marked["x"]) == len(marked["text"])
+
+
+def test_hover_labels_show_data_as_text():
+    from trigger_map.figures import _marker_trace, hover_text
+
+    assert hover_text('<a href="https://x.example">call</a> & <b>') == (
+        '&lt;a href="https://x.example"&gt;call&lt;/a&gt; &amp; &lt;b&gt;')
+    trace = _marker_trace([Marker("k@left", "front", 1.0, 2.0, "<b>bold</b>")], size=18, name="treat here")
+    assert trace["text"] == ["&lt;b&gt;bold&lt;/b&gt;"]

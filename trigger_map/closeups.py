@@ -16,7 +16,7 @@ import numpy as np
 import shapely
 
 from trigger_map.body import Body
-from trigger_map.figures import Highlight, hit_figure, hit_layer
+from trigger_map.figures import Highlight, hit_figure, hit_layer, hover_text
 from trigger_map.hits import EDGE_SPACING, INTERIOR_SPACING, region_points
 
 TARGET_PX = 24.0
@@ -186,7 +186,7 @@ def closeup_layer(body: Body, closeup: Closeup) -> dict:
                 x=np.array([t[0] for t in targets], dtype=np.float32),
                 y=np.array([t[1] for t in targets], dtype=np.float32),
                 customdata=[t[2] for t in targets],
-                text=[body.regions[t[2]].display_label for t in targets])
+                text=[hover_text(body.regions[t[2]].display_label) for t in targets])
 
 
 def closeup_figure(body: Body, closeup: Closeup, highlight: Highlight, height: int) -> dict:

@@ -7,6 +7,7 @@ clicked in Streamlit, markers can) and the "treat here" trigger point markers (a
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,7 +66,7 @@ def hit_layer(body: Body, view: str) -> dict:
     Coordinates are float32 arrays: Plotly sends them as compact typed arrays, and copying them
     (Streamlit copies the figure on every run) is one memory copy rather than a Python loop."""
     grid = [(x, y, rid) for _, x, y, rid in body.hit_grid(view=view)]
-    labels = {rid: body.regions[rid].display_label for rid in {g[2] for g in grid}}
+    labels = {rid: hover_text(body.regions[rid].display_label) for rid in {g[2] for g in grid}}
     return {"type": "scatter", "mode": "markers", "name": "regions",
             "x": np.array([g[0] for g in grid], dtype=np.float32),
             "y": np.array([g[1] for g in grid], dtype=np.float32),
@@ -74,6 +75,12 @@ def hit_layer(body: Body, view: str) -> dict:
             "marker": {"size": HIT_MARKER_SIZE, "opacity": 0, "color": MARKED},
             "selected": {"marker": {"opacity": 0}}, "unselected": {"marker": {"opacity": 0}},
             "showlegend": False}
+
+
+def hover_text(text: str) -> str:
+    """Data text for a Plotly hover label, which renders a few HTML tags (<b>, <a href>, <br>):
+    escaped, so it shows as the text it is."""
+    return html.escape(text, quote=False)
 
 
 def treat_here_marks(highlight: Highlight, view: str) -> tuple[Marker, ...]:
@@ -127,7 +134,7 @@ def _marker_trace(markers: list[Marker], size: int, name: str) -> dict:
     """Invisible round click targets over the X marks the highlight picture draws."""
     return {"type": "scatter", "mode": "markers", "name": name,
             "x": [m.x for m in markers], "y": [m.y for m in markers],
-            "customdata": [TP_PREFIX + m.key for m in markers], "text": [m.label for m in markers],
+            "customdata": [TP_PREFIX + m.key for m in markers], "text": [hover_text(m.label) for m in markers],
             "hovertemplate": "%{text}<extra>" + name + "</extra>",
             "marker": {"symbol": "circle", "size": size, "opacity": 0, "color": TRIGGER},
             "selected": {"marker": {"opacity": 0}}, "unselected": {"marker": {"opacity": 0}},
