@@ -207,7 +207,7 @@ def _age(text: str) -> int:
 
 def cmd_flags(args) -> int:
     """Red flags for marked regions, reported symptoms and facts: matched first, most urgent first."""
-    from trigger_map.safety import closest_symptoms, facts_for, find_symptom, red_flags_for
+    from trigger_map.safety import facts_for, find_symptom, red_flags_for
 
     engine = _engine(args)
     unknown = [r for r in args.regions if r not in engine.body.regions]
@@ -217,9 +217,10 @@ def cmd_flags(args) -> int:
         return 2
     symptoms = []
     for text in args.symptom or ():
-        found = find_symptom(engine.dataset, text)
+        # an id or a label's own words first, then the search's matcher (lay words, typos)
+        found = find_symptom(engine.dataset, text) or engine.find_symptom(text)
         if found is None:
-            close = closest_symptoms(engine.dataset, text)
+            close = [hit.id for hit in engine.matcher.closest(text, ("symptom",))]
             print(f"unknown symptom {text!r}" + (f"; closest known: {', '.join(close)}" if close else "")
                   + " (symptom ids and labels: data/symptoms.csv)", file=sys.stderr)
             return 2

@@ -173,4 +173,5 @@ class BuiltFigure(go.Figure):
 def legend() -> None:
     st.caption("**Dark red**: where the pain is usually felt (essential zone). "
                "**Light red, dotted**: where it may spread (spillover zone). "
-               "**X**: the trigger point itself. **Blue outline**: the area you chose.")
+               "**X**: the trigger point itself (where several are listed, the chosen one is the large X). "
+               "**Blue outline**: the area you chose.")
