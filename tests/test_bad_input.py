@@ -26,19 +26,8 @@ from trigger_map.links import read_explorer, read_pain
 from trigger_map.validate import load_engine, validate
 from ui.panels import plain
 
+from app_run import rewrite
 from paths import MINI_BODY, MINI_DATA, ROOT
-
-
-def rewrite(path: Path, row: int, column: str, value: str) -> None:
-    """Set one cell; `row` counts like a spreadsheet (2 = first data row)."""
-    with open(path, newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        fields, rows = reader.fieldnames, list(reader)
-    rows[row - 2][column] = value
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 # ---------------------------------------------------------------------------------------------

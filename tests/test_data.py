@@ -1,7 +1,6 @@
 """The dataset loader: valid data loads; every kind of broken row is named by file, row, column."""
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -9,19 +8,8 @@ import pytest
 from trigger_map.data import BENEFIT_IDS, DatasetError, Problem, load_dataset, split_list
 from trigger_map.validate import validate
 
+from app_run import rewrite
 from paths import MINI_BODY, MINI_DATA
-
-
-def rewrite(path: Path, row: int, column: str, value: str) -> None:
-    """Set one cell; `row` counts like a spreadsheet (2 = first data row)."""
-    with open(path, newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        fields, rows = reader.fieldnames, list(reader)
-    rows[row - 2][column] = value
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def problems_for(data_dir: Path) -> list[str]:

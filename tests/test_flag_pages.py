@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from app_run import app
 from paths import ROOT
-
-
-def app(page: str | None = None, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    if page:
-        at.switch_page(f"pages/{page}.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    return at
 
 
 def watch_lines(at: AppTest) -> str:

@@ -7,21 +7,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from paths import MINI_BODY, MINI_DATA, ROOT
-from shared_link import shared_query
+from app_run import TIMEOUT, app, shared_query
 from ui import panels
 
 PAGES = ["explorer", "where_it_hurts", "nmt", "cycle", "conditions", "benefits", "muscles", "evidence", "quiz"]
-TIMEOUT = 60
-
-
-def app(page: str | None = None, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    if page and page != "explorer":
-        at.switch_page(f"pages/{page}.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    return at
 
 
 def texts(at: AppTest) -> str:

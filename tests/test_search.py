@@ -14,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from paths import MINI_BODY, MINI_DATA, ROOT
-from shared_link import shared_query
+from app_run import app as run_page, shared_query
 from trigger_map.__main__ import main
 from trigger_map.body import load_body
 from trigger_map.data import DatasetError, load_dataset, read_tables
@@ -299,12 +299,7 @@ def test_cli_no_match_exits_2_with_the_closest_names(capsys):
 # -- the search box on the pages ---------------------------------------------------------------
 
 def app(page: str | None = None, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    if page:
-        at.switch_page(f"pages/{page}.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
+    at = run_page(page, **params)
     assert not at.exception, [e.value for e in at.exception]
     return at
 
