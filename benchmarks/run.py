@@ -228,15 +228,18 @@ def choose_regions(targets: dict[str, Target], n: int, warmup: int,
     clear = {v: [t for t in targets.values() if t.view == v and t.clearance >= CLEARANCE and keep(t.region)]
              for v in ("front", "back")}
     front, back = clear["front"], clear["back"]
-    n_back = min(n // 2, len(back) - warmup)
+    n_back = max(0, min(n // 2, len(back) - warmup))
     n_front = n - n_back
-    measured_front, measured_back = spread(front, n_front), spread(back, n_back)
+    # fewer areas than clicks (a finger's large areas): go round them again, never one twice in a row
+    measured_front = spread(front, n_front) if n_front <= len(front) else [front[i % len(front)] for i in range(n_front)]
+    measured_back = spread(back, n_back)
     explorer = []
     for i in range(max(n_front, n_back)):
         explorer += ([measured_front[i]] if i < n_front else []) + ([measured_back[i]] if i < n_back else [])
-    rest_front = [t for t in front if t not in measured_front]
-    rest_back = [t for t in back if t not in measured_back]
-    explorer_warm = [(rest_front if i % 2 == 0 else rest_back)[i // 2] for i in range(warmup)]
+    rest_front = [t for t in front if t not in measured_front] or front
+    rest_back = [t for t in back if t not in measured_back] or back or front
+    explorer_warm = [(rest_front if i % 2 == 0 else rest_back)[(i // 2) % len(rest_front if i % 2 == 0 else rest_back)]
+                     for i in range(warmup)]
     floor = spread(front, n)
     floor_warm = [t for t in front if t not in floor][:warmup] or front[:warmup]
     return explorer, explorer_warm, floor, floor_warm

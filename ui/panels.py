@@ -83,6 +83,17 @@ def condition_links(engine: Engine, condition_ids) -> None:
                      query_params={"condition": condition}, icon=":material/medical_information:")
 
 
+def condition_link_list(engine: Engine, condition_ids) -> str:
+    """The conditions as Markdown links to their pages, for one Markdown block (page links would be
+    one element each, and every element drawn costs a click time). Relative, so they work under any
+    base path; the page script opens them in the same tab (static/map.js)."""
+    return ", ".join(f"[{plain(engine.dataset.conditions.at[c, 'name'])}]"
+                     f"({IN_APP_LINK}conditions?{urlencode({'condition': c})})" for c in condition_ids)
+
+
+IN_APP_LINK = "./"
+
+
 def muscle_links(engine: Engine, muscle_ids) -> None:
     for muscle in muscle_ids:
         st.page_link("pages/muscles.py", label=plain(engine.dataset.muscles.at[muscle, "name"]),
@@ -145,12 +156,10 @@ def trigger_point_details(engine: Engine, key: str, rule: bool = False) -> None:
         "expected (Fernández-de-las-Peñas & Dommerholt 2018).]]\n\n"
         f"**What you may notice.** {plain(symptoms)}\n\n"
         f"**What you can do.** {plain(row['self_care'])}\n\n"
+        + (f"**Related conditions:** {condition_link_list(engine, row['conditions'])}\n\n"
+           if len(row["conditions"]) else "")
         + (f"**Treating it may help with:** {plain(benefits)} (how strong the evidence is: Benefits page)."
            if benefits else ""))
-    if row["conditions"]:
-        with st.container(horizontal=True, gap="small", key="tp_conditions"):
-            st.markdown("**Related conditions:**", width="content")
-            condition_links(engine, row["conditions"])
     st.info(f"Take care: {plain(row['precautions'])}", icon=":material/health_and_safety:")
     more_details(engine, key, row, muscle)
 

@@ -157,6 +157,15 @@
     if (url !== location.href) history.replaceState(history.state, "", url);
   }
 
+  // Links to our own pages in the app's text (Markdown opens every link in a new tab) open in
+  // this tab: the address bar keeps the view, so the browser's Back button returns to it.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest('[data-testid="stMarkdownContainer"] a[href^="./"]');
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    location.assign(link.href);
+  }, true);
+
   // 4. The answer in view: on a narrow screen the panel is under the map, so after a tap the
   // chosen area's heading and first suggestion are scrolled into view once the app has answered.
   let answerWanted = 0;
@@ -181,13 +190,11 @@
     tapToSelect(gd);
     lightOnHover(gd);
   }
-  // charts come and go as Streamlit renders: look for new ones once per frame after a change
-  let queued = false;
-  // 5. For screen readers: the map's pictures are decoration under the chart, which carries the
-  // map's own description (and the panel says the pattern in words); Streamlit's page menu on a
-  // phone wraps its list items in plain boxes, which breaks the list for assistive technology.
+  // 5. For screen readers: Streamlit's page menu on a phone wraps its list items in plain boxes,
+  // which breaks the list for assistive technology; and the app's pictures are decoration (below):
+  // the map's chart carries its description and the panel says the pattern in words.
   function tidyForScreenReaders() {
-    document.querySelectorAll('[class*="-stack"] img:not([alt])').forEach((img) => { img.alt = ""; });
+    document.querySelectorAll("img:not([alt])").forEach((img) => { img.alt = ""; });
     document.querySelectorAll("ul > div:not([role])").forEach((group) => {
       if (!group.querySelector(":scope > li")) return;
       group.parentElement.setAttribute("role", "none");  // each group of pages becomes its own list
@@ -195,16 +202,39 @@
     });
   }
 
+  // The page is looked over each time the app finishes a run (Streamlit marks its state on the
+  // app's root), not on every change while it draws: that work would add to every click. A chart
+  // is also taken on at the first pointer or finger over it, whenever it was drawn.
   const scan = () => {
-    queued = false;
     tidyForScreenReaders();
     document.querySelectorAll(".js-plotly-plot").forEach(attach);
     followView();
     showAnswer();
   };
-  new MutationObserver(() => {
-    if (!queued) { queued = true; requestAnimationFrame(scan); }
-  }).observe(document.body, {childList: true, subtree: true, attributes: true,
-                             attributeFilter: ["data-test-script-state", "data-query"]});
-  scan();
+  const afterRun = () => { scan(); setTimeout(scan, 150); setTimeout(scan, 600); };
+  const takeChart = (event) => {
+    const gd = event.target.closest && event.target.closest(".js-plotly-plot");
+    if (gd) attach(gd);
+  };
+  document.addEventListener("touchstart", takeChart, {capture: true, passive: true});
+  document.addEventListener("mouseover", takeChart, {capture: true, passive: true});
+  // pictures get their empty alt as soon as they are drawn (a check of the added nodes only)
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        if (node.tagName === "IMG" && !node.hasAttribute("alt")) node.alt = "";
+        else if (node.firstElementChild) node.querySelectorAll("img:not([alt])").forEach((img) => { img.alt = ""; });
+      }
+    }
+  }).observe(document.body, {childList: true, subtree: true});
+  const watch = () => {
+    const app = document.querySelector("[data-testid=stApp]");
+    if (!app) { setTimeout(watch, 200); return; }
+    new MutationObserver(() => {
+      if (app.dataset.testScriptState === "notRunning") requestAnimationFrame(afterRun);
+    }).observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+    afterRun();
+  };
+  watch();
 })();
