@@ -18,6 +18,7 @@ from app_run import app as run_page, shared_query
 from trigger_map.__main__ import main
 from trigger_map.body import load_body
 from trigger_map.data import DatasetError, load_dataset, read_tables
+from trigger_map.lookup import Engine
 from trigger_map.search import Matcher, normalize, words
 from trigger_map.validate import validate
 
@@ -379,3 +380,11 @@ def test_nothing_found_is_said_in_plain_escaped_text():
     assert search(at, "conditions_search", "**zz** <b>qq</b> [x](y)") == []
     (said,) = [c.value for c in at.caption if c.value.startswith("Nothing found")]
     assert "\\*\\*zz\\*\\* \\<b\\>qq\\</b\\> \\[x\\]\\(y\\)" in said
+
+
+def test_a_group_lists_its_members_in_the_order_of_its_row():
+    """'traps' means the upper trapezius first, as the synonyms row lists the group."""
+    engine = Engine(load_dataset(), load_body())
+    assert [h.id for h in engine.matcher.search("traps", kinds=("muscle",), limit=3)] == [
+        "upper-trapezius", "middle-trapezius", "lower-trapezius"]
+    assert engine.find_muscle("traps") == "upper-trapezius"

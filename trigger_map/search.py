@@ -75,6 +75,10 @@ def allowed_edits(word: str) -> int:
     return 0 if n < 4 else 1 if n <= 6 else 2 if n <= 9 else 3
 
 
+# A group's members score this much less for each place down its row: the row's order breaks ties.
+GROUP_ORDER_STEP = 0.001
+
+
 class FuzzyWords:
     """Strings within a few edits of a word (rapidfuzz's OSA distance: a swap of two letters is
     one edit). Like most spelling correctors it takes the first letter as typed, and a string more
@@ -210,9 +214,10 @@ class Matcher:
         synonyms = getattr(dataset, "synonyms", None)
         if synonyms is not None:
             for row in synonyms.itertuples(index=False):
-                for target in row.ids:
+                # a group's members rank in the order the row lists them ("traps": upper first)
+                for position, target in enumerate(row.ids):
                     if (row.kind, target) in where:
-                        names.append((row.term, where[(row.kind, target)], 1.0))
+                        names.append((row.term, where[(row.kind, target)], 1.0 - GROUP_ORDER_STEP * position))
         return cls(entries, names, areas)
 
     # -- answering -----------------------------------------------------------------------------
