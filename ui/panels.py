@@ -86,7 +86,7 @@ def condition_links(engine: Engine, condition_ids) -> None:
 def condition_link_list(engine: Engine, condition_ids) -> str:
     """The conditions as Markdown links to their pages, for one Markdown block (page links would be
     one element each, and every element drawn costs a click time). Relative, so they work under any
-    base path; the page script opens them in the same tab (static/map.js)."""
+    base path; Streamlit opens Markdown links in a new tab, which keeps this view where it was."""
     return ", ".join(f"[{plain(engine.dataset.conditions.at[c, 'name'])}]"
                      f"({IN_APP_LINK}conditions?{urlencode({'condition': c})})" for c in condition_ids)
 

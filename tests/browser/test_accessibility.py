@@ -29,6 +29,9 @@ def test_no_serious_or_critical_violation_on_any_page(browser, app_url, axe, wid
         page.goto(app_url + path)
         wait_idle(page)
         page.wait_for_selector("[data-testid=stMain] h1")
+        # audit the page as styled: the app's own stylesheet (ui/static/app.css) is in place
+        page.wait_for_function("() => [...document.querySelectorAll('style')]"
+                               ".some(s => s.textContent.includes('.tm-brand'))")
         page.wait_for_function("() => [...document.querySelectorAll('img')].every(i => i.complete)")
         result = axe.run(page)
         bad = [(v["id"], v["impact"], [(n["target"], n.get("failureSummary", "")[-120:]) for n in v["nodes"][:3]])

@@ -209,14 +209,14 @@ def _aim(page, index: int, x: float, y: float) -> tuple[float, float]:
     }""", [index, x, y])
 
 
-def test_a_related_condition_opens_its_page_and_back_returns_to_the_view(page, app_url):
+def test_a_related_condition_opens_its_page_beside_the_view(page, app_url):
     page.goto(f"{app_url}/?region=temple-l&tp=upper-trapezius-1@left")
     wait_idle(page)
-    page.get_by_role("link", name="Tension-type headache").first.click()
-    page.wait_for_url(re.compile(r"/conditions\?condition=tension-type-headache"), timeout=15_000)
-    wait_idle(page)
-    expect(page.get_by_role("heading", name="Tension-type headache")).to_be_visible(timeout=15_000)
-    assert len(page.context.pages) == 1  # the same tab
-    page.go_back()
-    wait_idle(page)
-    expect(heading(page, "Temple (left)")).to_be_visible(timeout=15_000)
+    with page.context.expect_page() as opened:
+        page.get_by_role("link", name="Tension-type headache").first.click()
+    condition = opened.value
+    condition.wait_for_load_state()
+    assert re.search(r"/conditions\?condition=tension-type-headache", condition.url)
+    wait_idle(condition)
+    expect(condition.get_by_role("heading", name="Tension-type headache")).to_be_visible(timeout=15_000)
+    expect(heading(page, "Temple (left)")).to_be_visible()  # the view stays where it was

@@ -157,15 +157,6 @@
     if (url !== location.href) history.replaceState(history.state, "", url);
   }
 
-  // Links to our own pages in the app's text (Markdown opens every link in a new tab) open in
-  // this tab: the address bar keeps the view, so the browser's Back button returns to it.
-  document.addEventListener("click", (event) => {
-    const link = event.target.closest && event.target.closest('[data-testid="stMarkdownContainer"] a[href^="./"]');
-    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
-    location.assign(link.href);
-  }, true);
-
   // 4. The answer in view: on a narrow screen the panel is under the map, so after a tap the
   // chosen area's heading and first suggestion are scrolled into view once the app has answered.
   let answerWanted = 0;
@@ -211,7 +202,7 @@
     followView();
     showAnswer();
   };
-  const afterRun = () => { scan(); setTimeout(scan, 150); setTimeout(scan, 600); };
+  const afterRun = () => { scan(); [150, 600, 1500].forEach((ms) => setTimeout(scan, ms)); };
   const takeChart = (event) => {
     const gd = event.target.closest && event.target.closest(".js-plotly-plot");
     if (gd) attach(gd);
@@ -228,13 +219,12 @@
       }
     }
   }).observe(document.body, {childList: true, subtree: true});
-  const watch = () => {
-    const app = document.querySelector("[data-testid=stApp]");
-    if (!app) { setTimeout(watch, 200); return; }
-    new MutationObserver(() => {
-      if (app.dataset.testScriptState === "notRunning") requestAnimationFrame(afterRun);
-    }).observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
-    afterRun();
-  };
-  watch();
+  // (watched on the whole page, not one element: Streamlit may draw its root anew)
+  new MutationObserver((records) => {
+    if (records.some((r) => r.target.dataset && r.target.dataset.testScriptState === "notRunning")) {
+      requestAnimationFrame(afterRun);
+    }
+  }).observe(document.documentElement, {attributes: true, subtree: true,
+                                         attributeFilter: ["data-test-script-state"]});
+  afterRun();
 })();
