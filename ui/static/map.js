@@ -172,7 +172,7 @@
     const first = answer.querySelector("[data-testid=stSelectbox]") || heading;
     const bottom = first.getBoundingClientRect().bottom;
     const top = heading.getBoundingClientRect().top;
-    if (top < 0 || bottom > window.innerHeight) heading.scrollIntoView({block: "start", behavior: "smooth"});
+    if (top < 0 || bottom > window.innerHeight) heading.scrollIntoView({block: "start"});
   }
 
   function attach(gd) {
