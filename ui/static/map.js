@@ -161,7 +161,7 @@
   // chosen area's heading and first suggestion are scrolled into view once the app has answered.
   let answerWanted = 0;
   function showAnswer() {
-    if (!answerWanted || Date.now() - answerWanted > 5000) return;
+    if (!answerWanted || Date.now() - answerWanted > 15000) return;
     const app = document.querySelector("[data-testid=stApp]");
     if (app && app.dataset.testScriptState !== "notRunning") return;
     const answer = document.querySelector(".st-key-answer");
@@ -202,7 +202,7 @@
     followView();
     showAnswer();
   };
-  const afterRun = () => { scan(); [150, 600, 1500].forEach((ms) => setTimeout(scan, ms)); };
+  const afterRun = () => { scan(); [150, 600, 1500, 3000].forEach((ms) => setTimeout(scan, ms)); };
   const takeChart = (event) => {
     const gd = event.target.closest && event.target.closest(".js-plotly-plot");
     if (gd) attach(gd);
