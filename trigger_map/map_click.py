@@ -9,9 +9,6 @@ from dataclasses import dataclass
 
 from trigger_map.figures import selected_ids
 
-HOW = ("tap", "click", "box", "lasso", "again")
-
-
 @dataclass(frozen=True)
 class MapClick:
     """`how`: "tap" (a finger, reported by the page script), "click" (a mouse), "box" or "lasso"

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from trigger_map.body import VIEWS, Body, body_svg
-from trigger_map.closeups import Closeup, closeup_figure, crop
+from trigger_map.closeups import PHONE_BOX, Closeup, closeup_figure, crop
 from trigger_map.drawing import body_view_svg, body_view_url, data_url, highlight_svg
 from trigger_map.figures import Highlight, Marker, hit_figure, treat_here_marks
 from trigger_map.lookup import Engine
@@ -18,7 +18,7 @@ from trigger_map.map_click import MapClick, read_click
 
 MAP_HEIGHT = 600
 SINGLE_VIEW_HEIGHT = 780
-CLOSEUP_HEIGHT = 520  # trigger_map.closeups.PHONE_BOX: every region a finger target on a phone
+CLOSEUP_HEIGHT = int(PHONE_BOX[1])  # the height every close-up's targets were sized for
 STATIC = Path(__file__).resolve().parent / "static"
 PAGE_SCRIPT = (STATIC / "map.js").read_text(encoding="utf-8")
 STACK_CSS = (STATIC / "map.css").read_text(encoding="utf-8")

@@ -88,10 +88,7 @@ def condition_link_list(engine: Engine, condition_ids) -> str:
     one element each, and every element drawn costs a click time). Relative, so they work under any
     base path; Streamlit opens Markdown links in a new tab, which keeps this view where it was."""
     return ", ".join(f"[{plain(engine.dataset.conditions.at[c, 'name'])}]"
-                     f"({IN_APP_LINK}conditions?{urlencode({'condition': c})})" for c in condition_ids)
-
-
-IN_APP_LINK = "./"
+                     f"(./conditions?{urlencode({'condition': c})})" for c in condition_ids)
 
 
 def muscle_links(engine: Engine, muscle_ids) -> None:
