@@ -1,4 +1,5 @@
 """Trigger Map: page set-up and navigation; everything else lives in pages/, ui/ and trigger_map/."""
+
 import base64
 from pathlib import Path
 
@@ -13,24 +14,29 @@ MARK = "data:image/svg+xml;base64," + base64.b64encode((ROOT / "assets" / "favic
 
 st.set_page_config(page_title="Trigger Map", page_icon=str(ICON), layout="wide")
 
-navigation = st.navigation({
-    "Explore": [
-        st.Page("pages/explorer.py", title="Body map", icon=":material/accessibility_new:", default=True),
-        st.Page("pages/where_it_hurts.py", title="Where it hurts", icon=":material/touch_app:"),
-    ],
-    "Learn": [
-        st.Page("pages/nmt.py", title="What is NMT", icon=":material/school:"),
-        st.Page("pages/cycle.py", title="Pain-spasm-pain cycle", icon=":material/autorenew:"),
-        st.Page("pages/conditions.py", title="Conditions", icon=":material/medical_information:"),
-        st.Page("pages/benefits.py", title="Benefits", icon=":material/favorite:"),
-        st.Page("pages/muscles.py", title="Muscles", icon=":material/menu_book:"),
-        st.Page("pages/evidence.py", title="Evidence and references", icon=":material/fact_check:"),
-        st.Page("pages/quiz.py", title="Anatomy quiz", icon=":material/quiz:"),
-    ],
-}, position="top")
+navigation = st.navigation(
+    {
+        "Explore": [
+            st.Page("pages/explorer.py", title="Body map", icon=":material/accessibility_new:", default=True),
+            st.Page("pages/where_it_hurts.py", title="Where it hurts", icon=":material/touch_app:"),
+        ],
+        "Learn": [
+            st.Page("pages/nmt.py", title="What is NMT", icon=":material/school:"),
+            st.Page("pages/cycle.py", title="Pain-spasm-pain cycle", icon=":material/autorenew:"),
+            st.Page("pages/conditions.py", title="Conditions", icon=":material/medical_information:"),
+            st.Page("pages/benefits.py", title="Benefits", icon=":material/favorite:"),
+            st.Page("pages/muscles.py", title="Muscles", icon=":material/menu_book:"),
+            st.Page("pages/evidence.py", title="Evidence and references", icon=":material/fact_check:"),
+            st.Page("pages/quiz.py", title="Anatomy quiz", icon=":material/quiz:"),
+        ],
+    },
+    position="top",
+)
 body_map.page_script()  # one tap selects on a touch screen; hovered regions light up
 # the app's look (static/app.css) and its name and tagline, above every page's own title
 st.html(f"<style>{APP_CSS}</style>")
-st.html(f'<div class="tm-brand"><img src="{MARK}" alt=""><strong>Trigger Map</strong>'
-        "<span>which muscle may be sending your pain</span></div>")
+st.html(
+    f'<div class="tm-brand"><img src="{MARK}" alt=""><strong>Trigger Map</strong>'
+    "<span>which muscle may be sending your pain</span></div>"
+)
 navigation.run()

@@ -12,6 +12,7 @@ the one-view floor shown for information), so this server loads only Streamlit a
 page's heap, which keeps the garbage collection Streamlit runs after every run as short as a bare
 page's.
 """
+
 import json
 import os
 from pathlib import Path
@@ -19,8 +20,9 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-FIGURE = Path(os.environ.get("TRIGGER_MAP_FLOOR_FIGURE",
-                             Path(__file__).resolve().parent / "results" / "floor_figure.json"))
+FIGURE = Path(
+    os.environ.get("TRIGGER_MAP_FLOOR_FIGURE", Path(__file__).resolve().parent / "results" / "floor_figure.json")
+)
 KEY = "floor_map"
 
 
@@ -45,6 +47,5 @@ if os.environ.get("TRIGGER_MAP_FLOOR_TAPS"):
 if not FIGURE.exists():
     st.error(f"{FIGURE} is missing: benchmarks/run.py writes it before it starts this app.")
     st.stop()
-st.plotly_chart(figure(), key=KEY, on_select=copy_selection, selection_mode="points",
-                config={"displayModeBar": False})
+st.plotly_chart(figure(), key=KEY, on_select=copy_selection, selection_mode="points", config={"displayModeBar": False})
 st.text(f"Clicked: {st.session_state.get('clicked', 'nothing')}")

@@ -6,6 +6,7 @@ Starts its own servers on free ports (and stops them), drives headless Chromium 
 prints a table and writes benchmarks/results/latest.json. Exit code 0: every budget met; 1: a
 budget missed; 2: it could not run (e.g. Chromium missing). See benchmarks/README.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,22 +34,29 @@ sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmarks" / "results"
 EXPLORER_SCRIPT = ROOT / "app.py"
 FLOOR_SCRIPT = ROOT / "benchmarks" / "floor_app.py"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 VIEWPORT = {"width": 1400, "height": 1000}
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 
 BUDGETS = {
-    "click_ratio": 1.3,          # explorer median click <= 1.3 x floor median
-    "tap_ratio": 1.3,            # the same with a finger at 390 px (both tapped the same way)
-    "pain_tap_ratio": 1.5,       # a tap on Where it hurts <= 1.5 x the floor's tap
-    "click_misses": 0,           # clicks with no answer
-    "cold_ratio": 1.5,           # explorer cold start <= 1.5 x floor
-    "first_visit_ratio": 1.3,    # the first visit after the server starts <= 1.3 x the floor's
-    "payload_kb": 300.0,         # hit charts + pictures, front + back, per render
-    "session_mb": 2.0,           # server RSS per open session
-    "lookup_ms": 2.0,            # Engine.suggest median on the real dataset
-    "lookup_100x_ms": 50.0,      # ... on a dataset 100 times larger
+    "click_ratio": 1.3,  # explorer median click <= 1.3 x floor median
+    "tap_ratio": 1.3,  # the same with a finger at 390 px (both tapped the same way)
+    "pain_tap_ratio": 1.5,  # a tap on Where it hurts <= 1.5 x the floor's tap
+    "click_misses": 0,  # clicks with no answer
+    "cold_ratio": 1.5,  # explorer cold start <= 1.5 x floor
+    "first_visit_ratio": 1.3,  # the first visit after the server starts <= 1.3 x the floor's
+    "payload_kb": 300.0,  # hit charts + pictures, front + back, per render
+    "session_mb": 2.0,  # server RSS per open session
+    "lookup_ms": 2.0,  # Engine.suggest median on the real dataset
+    "lookup_100x_ms": 50.0,  # ... on a dataset 100 times larger
 }
 
 # Installed in every page before its own scripts run. Timestamps are the page's performance.now():
@@ -107,6 +115,7 @@ _servers: list[subprocess.Popen] = []
 
 # ----------------------------------------------------------------------------- helpers
 
+
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -114,10 +123,12 @@ def log(message: str) -> None:
 def chromium_path() -> str:
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
-        log(f"Chromium is not installed: {path} does not exist ($CHROMIUM, else chromium on PATH, "
+        log(
+            f"Chromium is not installed: {path} does not exist ($CHROMIUM, else chromium on PATH, "
             "else /usr/bin/chromium).\n"
             "Install it (apt-get install chromium) or set CHROMIUM=/path/to/chromium; the browser "
-            "benchmarks cannot run without it.")
+            "benchmarks cannot run without it."
+        )
         sys.exit(2)
     return path
 
@@ -130,11 +141,26 @@ def free_port() -> int:
 
 def start_server(script: Path, env: dict | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(script),
-               "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env=dict(os.environ, **(env or {})))
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, **(env or {}))
+    )
     _servers.append(process)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
@@ -177,18 +203,24 @@ def rss_mb(pid: int) -> float:
 def stats(values: list[float]) -> dict:
     if not values:
         return {"n": 0, "median": None, "p90": None, "min": None, "max": None}
-    return {"n": len(values), "median": float(np.median(values)), "p90": float(np.percentile(values, 90)),
-            "min": float(min(values)), "max": float(max(values))}
+    return {
+        "n": len(values),
+        "median": float(np.median(values)),
+        "p90": float(np.percentile(values, 90)),
+        "min": float(min(values)),
+        "max": float(max(values)),
+    }
 
 
 # ----------------------------------------------------------------------------- targets
+
 
 @dataclasses.dataclass
 class Target:
     region: str
     view: str
-    label: str                          # what the hover label and the panel heading say
-    points: list[tuple[float, float]]   # the region's hit points, farthest from other regions first
+    label: str  # what the hover label and the panel heading say
+    points: list[tuple[float, float]]  # the region's hit points, farthest from other regions first
     clearance: float
 
 
@@ -204,8 +236,13 @@ def click_targets(body) -> dict[str, Target]:
             own, other = xy[ids == region], xy[ids != region]
             distance = np.sqrt(((own[:, None, :] - other[None, :, :]) ** 2).sum(axis=2)).min(axis=1)
             order = np.argsort(-distance, kind="stable")
-            targets[region] = Target(region, view, body.regions[region].display_label,
-                                     [tuple(map(float, own[i])) for i in order], float(distance[order[0]]))
+            targets[region] = Target(
+                region,
+                view,
+                body.regions[region].display_label,
+                [tuple(map(float, own[i])) for i in order],
+                float(distance[order[0]]),
+            )
     return targets
 
 
@@ -221,31 +258,39 @@ def spread(items: list, n: int) -> list:
     return [items[round(i * (len(items) - 1) / max(n - 1, 1))] for i in range(n)]
 
 
-def choose_regions(targets: dict[str, Target], n: int, warmup: int,
-                   keep=lambda region: True) -> tuple[list, list, list, list]:
+def choose_regions(
+    targets: dict[str, Target], n: int, warmup: int, keep=lambda region: True
+) -> tuple[list, list, list, list]:
     """Measured and warm-up regions: explorer alternates front/back, the floor (front only) its own.
     `keep`: which regions the app can take (the Body map opens a close-up for some)."""
-    clear = {v: [t for t in targets.values() if t.view == v and t.clearance >= CLEARANCE and keep(t.region)]
-             for v in ("front", "back")}
+    clear = {
+        v: [t for t in targets.values() if t.view == v and t.clearance >= CLEARANCE and keep(t.region)]
+        for v in ("front", "back")
+    }
     front, back = clear["front"], clear["back"]
     n_back = max(0, min(n // 2, len(back) - warmup))
     n_front = n - n_back
     # fewer areas than clicks (a finger's large areas): go round them again, never one twice in a row
-    measured_front = spread(front, n_front) if n_front <= len(front) else [front[i % len(front)] for i in range(n_front)]
+    measured_front = (
+        spread(front, n_front) if n_front <= len(front) else [front[i % len(front)] for i in range(n_front)]
+    )
     measured_back = spread(back, n_back)
     explorer = []
     for i in range(max(n_front, n_back)):
         explorer += ([measured_front[i]] if i < n_front else []) + ([measured_back[i]] if i < n_back else [])
     rest_front = [t for t in front if t not in measured_front] or front
     rest_back = [t for t in back if t not in measured_back] or back or front
-    explorer_warm = [(rest_front if i % 2 == 0 else rest_back)[(i // 2) % len(rest_front if i % 2 == 0 else rest_back)]
-                     for i in range(warmup)]
+    explorer_warm = [
+        (rest_front if i % 2 == 0 else rest_back)[(i // 2) % len(rest_front if i % 2 == 0 else rest_back)]
+        for i in range(warmup)
+    ]
     floor = spread(front, n)
     floor_warm = [t for t in front if t not in floor][:warmup] or front[:warmup]
     return explorer, explorer_warm, floor, floor_warm
 
 
 # ----------------------------------------------------------------------------- browser driving
+
 
 class App:
     """One app under test: its URL, how many charts make its map, how a click's answer shows."""
@@ -257,9 +302,9 @@ class App:
         return 1 if (self.charts == 2 and target.view == "back") else 0
 
     def expected(self, target: Target) -> tuple[str, str]:
-        if self.answer == "heading":   # the explorer's panel: ### <label, capitalised>
+        if self.answer == "heading":  # the explorer's panel: ### <label, capitalised>
             return "heading", target.label.capitalize()
-        if self.answer == "url":       # Where it hurts: the marked areas are in the link
+        if self.answer == "url":  # Where it hurts: the marked areas are in the link
             return "url", target.region
         return "text", f"Clicked: {target.region}"
 
@@ -267,8 +312,7 @@ class App:
         return target.label if self.answer == "heading" else target.region
 
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True,
-         "has_touch": True}
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 
 
 def new_page(browser, app: App):
@@ -287,8 +331,7 @@ def open_app(page, app: App, timeout: float = 60_000) -> dict:
     page.goto(app.url)
     page.wait_for_function("() => window.__bench && window.__bench.ready !== null", timeout=timeout)
     wall = (time.perf_counter() - started) * 1000
-    return {"ms": page.evaluate("() => window.__bench.ready"), "wall_ms": wall,
-            "ws_bytes": sum(page.frames_received)}
+    return {"ms": page.evaluate("() => window.__bench.ready"), "wall_ms": wall, "ws_bytes": sum(page.frames_received)}
 
 
 def hover(page, app: App, target: Target) -> bool:
@@ -304,8 +347,9 @@ def hover(page, app: App, target: Target) -> bool:
             page.wait_for_selector(".hoverlayer .hovertext", timeout=3_000)
         except Exception:
             continue
-        shown = page.evaluate("() => [...document.querySelectorAll('.hoverlayer .hovertext')]"
-                              ".map(e => e.textContent).join(' | ')")
+        shown = page.evaluate(
+            "() => [...document.querySelectorAll('.hoverlayer .hovertext')].map(e => e.textContent).join(' | ')"
+        )
         if wanted in shown:
             return True
     return False
@@ -321,8 +365,11 @@ def click(page, app: App, target: Target, timeout: float, settle: float) -> dict
     else:
         result["hovered"] = hover(page, app, target)
     kind, text = app.expected(target)
-    page.evaluate("([kind, text]) => { const B = window.__bench; B.press = null; B.last = null;"
-                  " B.armed = {kind, text, done: null}; }", [kind, text])
+    page.evaluate(
+        "([kind, text]) => { const B = window.__bench; B.press = null; B.last = null;"
+        " B.armed = {kind, text, done: null}; }",
+        [kind, text],
+    )
     frames_before = len(page.frames_received)
     started = time.perf_counter()
     if app.device == "touch":
@@ -334,13 +381,17 @@ def click(page, app: App, target: Target, timeout: float, settle: float) -> dict
         page.wait_for_function("() => window.__bench.armed.done !== null", timeout=timeout)
         wall = (time.perf_counter() - started) * 1000
         try:  # let the charts finish redrawing: no DOM change for `settle` ms (at most 5 s)
-            page.wait_for_function("q => performance.now() - window.__bench.last > q", arg=settle,
-                                   timeout=5_000, polling=50)
+            page.wait_for_function(
+                "q => performance.now() - window.__bench.last > q", arg=settle, timeout=5_000, polling=50
+            )
         except Exception:
             pass
         probe = page.evaluate("() => window.__bench")
-        result.update(ms=probe["armed"]["done"] - probe["press"], wall_ms=wall,
-                      quiet_ms=(probe["last"] - probe["press"]) if probe["last"] else None)
+        result.update(
+            ms=probe["armed"]["done"] - probe["press"],
+            wall_ms=wall,
+            quiet_ms=(probe["last"] - probe["press"]) if probe["last"] else None,
+        )
     except Exception:
         result.update(ms=None, wall_ms=None, quiet_ms=None)
         try:
@@ -355,8 +406,10 @@ def click(page, app: App, target: Target, timeout: float, settle: float) -> dict
 
 # ----------------------------------------------------------------------------- benchmarks
 
-def bench_clicks(browser, explorer: App, floor: App, floor_front: App | None, targets, args,
-                 keep=lambda region: True) -> dict:
+
+def bench_clicks(
+    browser, explorer: App, floor: App, floor_front: App | None, targets, args, keep=lambda region: True
+) -> dict:
     """Interleaved clicks: the explorer, the floor (our whole hit layer in one trace: it clicks the
     same regions as the explorer) and, for information, the one-view floor (front regions). Only
     regions whose click leaves the map as it is (`keep`): one that opens a close-up changes it."""
@@ -387,12 +440,15 @@ def bench_clicks(browser, explorer: App, floor: App, floor_front: App | None, ta
     out = {}
     for name, clicks in runs.items():
         answered = [c["ms"] for c in clicks if c["ms"] is not None]
-        out[name] = {"clicks": len(clicks), "no_answer": len(clicks) - len(answered),
-                     "not_hovered": sum(not c["hovered"] for c in clicks),
-                     "ms": stats(answered),
-                     "quiet_ms": stats([c["quiet_ms"] for c in clicks if c["quiet_ms"] is not None]),
-                     "ws_kb_per_click": stats([c["ws_bytes"] / 1000 for c in clicks if c["ms"] is not None]),
-                     "runs": clicks}
+        out[name] = {
+            "clicks": len(clicks),
+            "no_answer": len(clicks) - len(answered),
+            "not_hovered": sum(not c["hovered"] for c in clicks),
+            "ms": stats(answered),
+            "quiet_ms": stats([c["quiet_ms"] for c in clicks if c["quiet_ms"] is not None]),
+            "ws_kb_per_click": stats([c["ws_bytes"] / 1000 for c in clicks if c["ms"] is not None]),
+            "runs": clicks,
+        }
     return out
 
 
@@ -409,8 +465,12 @@ def bench_cold(browser, explorer: App, floor: App, args) -> dict:
             runs[app.name].append(open_app(page, app))
             context.close()
     for name, r in runs.items():
-        out[name] = {"ms": stats([x["ms"] for x in r]), "wall_ms": stats([x["wall_ms"] for x in r]),
-                     "ws_kb": stats([x["ws_bytes"] / 1000 for x in r]), "runs": r}
+        out[name] = {
+            "ms": stats([x["ms"] for x in r]),
+            "wall_ms": stats([x["wall_ms"] for x in r]),
+            "ws_kb": stats([x["ws_bytes"] / 1000 for x in r]),
+            "runs": r,
+        }
     return out
 
 
@@ -432,8 +492,9 @@ def bench_memory(browser, targets, args) -> dict:
             context, page = new_page(browser, app)
             contexts.append(context)
             open_app(page, app)
-            answered += click(page, app, regions[(i + 1) % len(regions)], args.answer_timeout,
-                              args.settle)["ms"] is not None
+            answered += (
+                click(page, app, regions[(i + 1) % len(regions)], args.answer_timeout, args.settle)["ms"] is not None
+            )
         time.sleep(3)
         rss_after = rss_mb(process.pid)
         for context in contexts:
@@ -442,9 +503,15 @@ def bench_memory(browser, targets, args) -> dict:
         rss_closed = rss_mb(process.pid)
     finally:
         stop_server(process)
-    return {"sessions": args.sessions, "clicks_answered": answered, "rss_started_mb": rss_started,
-            "rss_before_mb": rss_before, "rss_after_mb": rss_after, "rss_after_close_mb": rss_closed,
-            "per_session_mb": (rss_after - rss_before) / args.sessions}
+    return {
+        "sessions": args.sessions,
+        "clicks_answered": answered,
+        "rss_started_mb": rss_started,
+        "rss_before_mb": rss_before,
+        "rss_after_mb": rss_after,
+        "rss_after_close_mb": rss_closed,
+        "per_session_mb": (rss_after - rss_before) / args.sessions,
+    }
 
 
 def bench_payload() -> dict:
@@ -471,7 +538,10 @@ def bench_payload() -> dict:
     def view_bytes(view, highlight) -> int:
         figure = go.Figure(hit_figure(engine.body, view, highlight, body_map.MAP_HEIGHT), _validate=False)
         chart = len(pio.to_json(figure.to_dict(), validate=False).encode())
-        pictures = (highlight_svg(engine.body, view, highlight) or body_map.NOTHING_LIT, body_view_svg(body_svg(), view))
+        pictures = (
+            highlight_svg(engine.body, view, highlight) or body_map.NOTHING_LIT,
+            body_view_svg(body_svg(), view),
+        )
         return chart + sum(len("data:image/svg+xml;base64,") + len(base64.b64encode(p.encode())) for p in pictures)
 
     sizes, build_ms = {}, []
@@ -487,15 +557,23 @@ def bench_payload() -> dict:
     plain = sum(view_bytes(v, panels.pattern_highlight(engine, None)) for v in ("front", "back"))
     floor_grid = list(engine.body.hit_grid())  # the floor's trace: our whole hit layer
     floor_bytes = _floor_figure_bytes()
-    return {"typical_region": typical, "typical_kb": (sizes[typical]["front"] + sizes[typical]["back"]) / 1000,
-            "typical_front_kb": sizes[typical]["front"] / 1000, "typical_back_kb": sizes[typical]["back"] / 1000,
-            "median_kb": float(np.median(totals)) / 1000, "max_kb": totals[-1] / 1000,
-            "max_region": max(sizes, key=lambda r: sizes[r]["front"] + sizes[r]["back"]),
-            "no_highlight_kb": plain / 1000, "floor_kb": floor_bytes / 1000,
-            "hit_points": {"front": sum(1 for g in engine.body.hit_grid() if g[0] == "front"),
-                           "back": sum(1 for g in engine.body.hit_grid() if g[0] == "back"),
-                           "floor": len(floor_grid)},
-            "build_and_serialise_ms": stats(build_ms)}
+    return {
+        "typical_region": typical,
+        "typical_kb": (sizes[typical]["front"] + sizes[typical]["back"]) / 1000,
+        "typical_front_kb": sizes[typical]["front"] / 1000,
+        "typical_back_kb": sizes[typical]["back"] / 1000,
+        "median_kb": float(np.median(totals)) / 1000,
+        "max_kb": totals[-1] / 1000,
+        "max_region": max(sizes, key=lambda r: sizes[r]["front"] + sizes[r]["back"]),
+        "no_highlight_kb": plain / 1000,
+        "floor_kb": floor_bytes / 1000,
+        "hit_points": {
+            "front": sum(1 for g in engine.body.hit_grid() if g[0] == "front"),
+            "back": sum(1 for g in engine.body.hit_grid() if g[0] == "back"),
+            "floor": len(floor_grid),
+        },
+        "build_and_serialise_ms": stats(build_ms),
+    }
 
 
 FLOOR_VIEWS = {"floor": ("front", "back"), "floor_front": ("front",)}
@@ -518,10 +596,14 @@ def floor_figure_spec(views=("front", "back")) -> dict:
     left, right = MIDLINE[views[0]] - HALF_WIDTH, MIDLINE[views[-1]] + HALF_WIDTH
     return {
         "data": [trace],
-        "layout": {"xaxis": {"range": [left, right], "visible": False, "fixedrange": True},
-                   "yaxis": {"range": [BOTTOM, TOP], "visible": False, "scaleanchor": "x", "fixedrange": True},
-                   "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": MAP_HEIGHT, "hovermode": "closest",
-                   "dragmode": False},
+        "layout": {
+            "xaxis": {"range": [left, right], "visible": False, "fixedrange": True},
+            "yaxis": {"range": [BOTTOM, TOP], "visible": False, "scaleanchor": "x", "fixedrange": True},
+            "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+            "height": MAP_HEIGHT,
+            "hovermode": "closest",
+            "dragmode": False,
+        },
     }
 
 
@@ -530,6 +612,7 @@ def write_floor_figure(name: str = "floor") -> Path:
     Plotly's own JSON: the coordinates stay typed arrays, as our hit layer sends them."""
     import plotly.graph_objects as go
     import plotly.io as pio
+
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{name}_figure.json"
     figure = go.Figure(floor_figure_spec(FLOOR_VIEWS[name]), _validate=False)
@@ -541,16 +624,17 @@ def _floor_figure_bytes() -> int:
     """The floor's figure as Streamlit sends it."""
     import plotly.graph_objects as go
     import plotly.io as pio
+
     figure = go.Figure(json.loads(write_floor_figure("floor").read_text(encoding="utf-8")), _validate=False)
     return len(pio.to_json(figure.to_dict(), validate=False).encode())
 
 
 def bench_lookup(args) -> dict:
+    import pandas as pd
+
     from trigger_map.body import load_body
     from trigger_map.data import load_dataset
     from trigger_map.lookup import Engine
-
-    import pandas as pd
 
     body, dataset = load_body(), load_dataset()
     engine = Engine(dataset, body)
@@ -591,19 +675,30 @@ def bench_lookup(args) -> dict:
     big_single_ms, big_single_n = timed(big, big_singles, 3)
     big_multi_ms, big_multi_n = timed(big, big_multis, 3)
     return {
-        "trigger_points": len(tps), "placed": len(engine.placed), "regions": len(regions),
+        "trigger_points": len(tps),
+        "placed": len(engine.placed),
+        "regions": len(regions),
         "single": {**stats(single_ms), "queries": len(singles), "results_median": statistics.median(single_n)},
         "multi": {**stats(multi_ms), "queries": len(multis), "results_median": statistics.median(multi_n)},
-        "scale": args.scale, "scaled_trigger_points": len(big.dataset.trigger_points),
-        "scaled_placed": len(big.placed), "scaled_engine_build_s": build_s,
-        "scaled_single": {**stats(big_single_ms), "queries": len(big_singles),
-                          "results_median": statistics.median(big_single_n)},
-        "scaled_multi": {**stats(big_multi_ms), "queries": len(big_multis),
-                         "results_median": statistics.median(big_multi_n)},
+        "scale": args.scale,
+        "scaled_trigger_points": len(big.dataset.trigger_points),
+        "scaled_placed": len(big.placed),
+        "scaled_engine_build_s": build_s,
+        "scaled_single": {
+            **stats(big_single_ms),
+            "queries": len(big_singles),
+            "results_median": statistics.median(big_single_n),
+        },
+        "scaled_multi": {
+            **stats(big_multi_ms),
+            "queries": len(big_multis),
+            "results_median": statistics.median(big_multi_n),
+        },
     }
 
 
 # ----------------------------------------------------------------------------- report
+
 
 def fmt(value, unit="", digits=0) -> str:
     if value is None:
@@ -616,81 +711,173 @@ def table(results: dict) -> tuple[str, list[dict]]:
     rows = []
 
     def row(metric, ours, floor, check, ok):
-        rows.append({"metric": metric, "ours": ours, "floor": floor, "check": check,
-                     "result": "info" if ok is None else ("PASS" if ok else "FAIL")})
+        rows.append(
+            {
+                "metric": metric,
+                "ours": ours,
+                "floor": floor,
+                "check": check,
+                "result": "info" if ok is None else ("PASS" if ok else "FAIL"),
+            }
+        )
 
     if c:
         e, f = c["explorer"], c["floor"]
         em, fm = e["ms"]["median"], f["ms"]["median"]
         ratio = em / fm if em and fm else None
-        row("click -> panel, median", fmt(em, " ms"), fmt(fm, " ms"),
+        row(
+            "click -> panel, median",
+            fmt(em, " ms"),
+            fmt(fm, " ms"),
             f"ratio {fmt(ratio, digits=2)} <= {BUDGETS['click_ratio']}",
-            ratio is not None and ratio <= BUDGETS["click_ratio"])
+            ratio is not None and ratio <= BUDGETS["click_ratio"],
+        )
         p90r = e["ms"]["p90"] / f["ms"]["p90"] if e["ms"]["p90"] and f["ms"]["p90"] else None
         if c.get("floor_front"):
             ff = c["floor_front"]["ms"]["median"]
-            row("click -> panel, median: one-view floor", fmt(em, " ms"), fmt(ff, " ms"),
-                f"ratio {fmt(em / ff if em and ff else None, digits=2)}", None)
-        row("click -> panel, p90", fmt(e["ms"]["p90"], " ms"), fmt(f["ms"]["p90"], " ms"),
-            f"ratio {fmt(p90r, digits=2)}", None)
-        row("clicks with no answer", f"{e['no_answer']} of {e['clicks']}", f"{f['no_answer']} of {f['clicks']}",
-            f"<= {BUDGETS['click_misses']}", e["no_answer"] <= BUDGETS["click_misses"]
-            and f["no_answer"] <= BUDGETS["click_misses"])
-        row("hover showed another area first", f"{e['not_hovered']} of {e['clicks']}",
-            f"{f['not_hovered']} of {f['clicks']}", "", None)
-        row("click -> last DOM change, median", fmt(e["quiet_ms"]["median"], " ms"),
-            fmt(f["quiet_ms"]["median"], " ms"), "", None)
-        row("websocket bytes per click, median", fmt(e["ws_kb_per_click"]["median"], " KB"),
-            fmt(f["ws_kb_per_click"]["median"], " KB"), "", None)
-    for key, label, budget in (("taps", "tap -> panel at 390 px, median", "tap_ratio"),
-                               ("pain_taps", "Where it hurts tap at 390 px, median", "pain_tap_ratio")):
+            row(
+                "click -> panel, median: one-view floor",
+                fmt(em, " ms"),
+                fmt(ff, " ms"),
+                f"ratio {fmt(em / ff if em and ff else None, digits=2)}",
+                None,
+            )
+        row(
+            "click -> panel, p90",
+            fmt(e["ms"]["p90"], " ms"),
+            fmt(f["ms"]["p90"], " ms"),
+            f"ratio {fmt(p90r, digits=2)}",
+            None,
+        )
+        row(
+            "clicks with no answer",
+            f"{e['no_answer']} of {e['clicks']}",
+            f"{f['no_answer']} of {f['clicks']}",
+            f"<= {BUDGETS['click_misses']}",
+            e["no_answer"] <= BUDGETS["click_misses"] and f["no_answer"] <= BUDGETS["click_misses"],
+        )
+        row(
+            "hover showed another area first",
+            f"{e['not_hovered']} of {e['clicks']}",
+            f"{f['not_hovered']} of {f['clicks']}",
+            "",
+            None,
+        )
+        row(
+            "click -> last DOM change, median",
+            fmt(e["quiet_ms"]["median"], " ms"),
+            fmt(f["quiet_ms"]["median"], " ms"),
+            "",
+            None,
+        )
+        row(
+            "websocket bytes per click, median",
+            fmt(e["ws_kb_per_click"]["median"], " KB"),
+            fmt(f["ws_kb_per_click"]["median"], " KB"),
+            "",
+            None,
+        )
+    for key, label, budget in (
+        ("taps", "tap -> panel at 390 px, median", "tap_ratio"),
+        ("pain_taps", "Where it hurts tap at 390 px, median", "pain_tap_ratio"),
+    ):
         t = results.get(key)
         if t:
             em, fm = t["explorer"]["ms"]["median"], t["floor"]["ms"]["median"]
             ratio = em / fm if em and fm else None
-            row(label, fmt(em, " ms"), fmt(fm, " ms"), f"ratio {fmt(ratio, digits=2)} <= {BUDGETS[budget]}",
-                ratio is not None and ratio <= BUDGETS[budget] and not t["explorer"]["no_answer"])
-            row(f"{label.split(' median')[0]} no answer", f"{t['explorer']['no_answer']} of {t['explorer']['clicks']}",
-                f"{t['floor']['no_answer']} of {t['floor']['clicks']}", "", None)
+            row(
+                label,
+                fmt(em, " ms"),
+                fmt(fm, " ms"),
+                f"ratio {fmt(ratio, digits=2)} <= {BUDGETS[budget]}",
+                ratio is not None and ratio <= BUDGETS[budget] and not t["explorer"]["no_answer"],
+            )
+            row(
+                f"{label.split(' median')[0]} no answer",
+                f"{t['explorer']['no_answer']} of {t['explorer']['clicks']}",
+                f"{t['floor']['no_answer']} of {t['floor']['clicks']}",
+                "",
+                None,
+            )
     if cold:
         em, fm = cold["explorer"]["ms"]["median"], cold["floor"]["ms"]["median"]
         ratio = em / fm if em and fm else None
-        row(f"cold start to map, median of {cold['explorer']['ms']['n']}", fmt(em, " ms"), fmt(fm, " ms"),
+        row(
+            f"cold start to map, median of {cold['explorer']['ms']['n']}",
+            fmt(em, " ms"),
+            fmt(fm, " ms"),
             f"ratio {fmt(ratio, digits=2)} <= {BUDGETS['cold_ratio']}",
-            ratio is not None and ratio <= BUDGETS["cold_ratio"])
+            ratio is not None and ratio <= BUDGETS["cold_ratio"],
+        )
         ef, ff = cold["explorer_first_visit"]["ms"], cold["floor_first_visit"]["ms"]
         first = ef / ff if ef and ff else None
-        row("first visit after server start", fmt(ef, " ms"), fmt(ff, " ms"),
+        row(
+            "first visit after server start",
+            fmt(ef, " ms"),
+            fmt(ff, " ms"),
             f"ratio {fmt(first, digits=2)} <= {BUDGETS['first_visit_ratio']}",
-            first is not None and first <= BUDGETS["first_visit_ratio"])
+            first is not None and first <= BUDGETS["first_visit_ratio"],
+        )
     if pay:
-        row(f"map sent per render, front+back ({pay['typical_region']})", fmt(pay["typical_kb"], " KB", 1),
-            fmt(pay["floor_kb"], " KB", 1), f"<= {BUDGETS['payload_kb']:.0f} KB",
-            pay["typical_kb"] <= BUDGETS["payload_kb"])
-        row(f"map sent, largest region ({pay['max_region']})", fmt(pay["max_kb"], " KB", 1), "",
-            f"<= {BUDGETS['payload_kb']:.0f} KB", pay["max_kb"] <= BUDGETS["payload_kb"])
-        row("build + serialise both views, median", fmt(pay["build_and_serialise_ms"]["median"], " ms", 1),
-            "", "", None)
+        row(
+            f"map sent per render, front+back ({pay['typical_region']})",
+            fmt(pay["typical_kb"], " KB", 1),
+            fmt(pay["floor_kb"], " KB", 1),
+            f"<= {BUDGETS['payload_kb']:.0f} KB",
+            pay["typical_kb"] <= BUDGETS["payload_kb"],
+        )
+        row(
+            f"map sent, largest region ({pay['max_region']})",
+            fmt(pay["max_kb"], " KB", 1),
+            "",
+            f"<= {BUDGETS['payload_kb']:.0f} KB",
+            pay["max_kb"] <= BUDGETS["payload_kb"],
+        )
+        row(
+            "build + serialise both views, median", fmt(pay["build_and_serialise_ms"]["median"], " ms", 1), "", "", None
+        )
     if mem:
-        row(f"server memory per session ({mem['sessions']} sessions)", fmt(mem["per_session_mb"], " MB", 2), "",
-            f"<= {BUDGETS['session_mb']} MB", mem["per_session_mb"] <= BUDGETS["session_mb"])
-        row("server RSS: started / warm / with sessions",
-            f"{mem['rss_started_mb']:.0f} / {mem['rss_before_mb']:.0f} / {mem['rss_after_mb']:.0f} MB", "", "", None)
+        row(
+            f"server memory per session ({mem['sessions']} sessions)",
+            fmt(mem["per_session_mb"], " MB", 2),
+            "",
+            f"<= {BUDGETS['session_mb']} MB",
+            mem["per_session_mb"] <= BUDGETS["session_mb"],
+        )
+        row(
+            "server RSS: started / warm / with sessions",
+            f"{mem['rss_started_mb']:.0f} / {mem['rss_before_mb']:.0f} / {mem['rss_after_mb']:.0f} MB",
+            "",
+            "",
+            None,
+        )
     if lk:
-        for key, label, budget in (("single", "one region", "lookup_ms"), ("multi", "2-6 regions + severity", "lookup_ms"),
-                                   ("scaled_single", f"one region, {lk['scale']}x data", "lookup_100x_ms"),
-                                   ("scaled_multi", f"2-6 regions, {lk['scale']}x data", "lookup_100x_ms")):
-            row(f"Engine.suggest, {label}, median", fmt(lk[key]["median"], " ms", 3), "",
-                f"<= {BUDGETS[budget]:g} ms", lk[key]["median"] <= BUDGETS[budget])
-    widths = [max(len(str(r[k])) for r in rows + [dict(metric="metric", ours="ours", floor="floor",
-                                                        check="ratio / budget", result="result")])
-              for k in ("metric", "ours", "floor", "check", "result")]
+        for key, label, budget in (
+            ("single", "one region", "lookup_ms"),
+            ("multi", "2-6 regions + severity", "lookup_ms"),
+            ("scaled_single", f"one region, {lk['scale']}x data", "lookup_100x_ms"),
+            ("scaled_multi", f"2-6 regions, {lk['scale']}x data", "lookup_100x_ms"),
+        ):
+            row(
+                f"Engine.suggest, {label}, median",
+                fmt(lk[key]["median"], " ms", 3),
+                "",
+                f"<= {BUDGETS[budget]:g} ms",
+                lk[key]["median"] <= BUDGETS[budget],
+            )
+    widths = [
+        max(
+            len(str(r[k]))
+            for r in rows + [dict(metric="metric", ours="ours", floor="floor", check="ratio / budget", result="result")]
+        )
+        for k in ("metric", "ours", "floor", "check", "result")
+    ]
     header = ["metric", "ours", "floor", "ratio / budget", "result"]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)),
-             "  ".join("-" * w for w in widths)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False)), "  ".join("-" * w for w in widths)]
     for r in rows:
-        lines.append("  ".join(str(r[k]).ljust(w) for k, w in zip(("metric", "ours", "floor", "check", "result"),
-                                                                  widths)))
+        lines.append(
+            "  ".join(str(r[k]).ljust(w) for k, w in zip(("metric", "ours", "floor", "check", "result"), widths, strict=False))
+        )
     return "\n".join(lines), rows
 
 
@@ -702,17 +889,35 @@ def environment(browser_version: str | None) -> dict:
         except metadata.PackageNotFoundError:
             packages[name] = None
     try:
-        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                                timeout=10).stdout.strip() or None
-        dirty = bool(subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                                    capture_output=True, text=True, timeout=10).stdout.strip())
+        commit = (
+            subprocess.run(
+                ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10
+            ).stdout.strip()
+            or None
+        )
+        dirty = bool(
+            subprocess.run(
+                ["git", "status", "--porcelain", "--untracked-files=no"],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=10,
+            ).stdout.strip()
+        )
     except (OSError, subprocess.SubprocessError):
         commit, dirty = None, None
-    return {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-            "commit": commit, "uncommitted_changes": dirty,
-            "machine": platform.machine(), "system": platform.platform(), "cpu_count": os.cpu_count(),
-            "cpu_model": _cpu_model(), "python": platform.python_version(), "packages": packages,
-            "chromium": browser_version}
+    return {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "commit": commit,
+        "uncommitted_changes": dirty,
+        "machine": platform.machine(),
+        "system": platform.platform(),
+        "cpu_count": os.cpu_count(),
+        "cpu_model": _cpu_model(),
+        "python": platform.python_version(),
+        "packages": packages,
+        "chromium": browser_version,
+    }
 
 
 def _cpu_model() -> str | None:
@@ -733,10 +938,18 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=20, help="sessions for the memory benchmark (default 20)")
     parser.add_argument("--scale", type=int, default=100, help="dataset multiple for the large lookup (default 100)")
     parser.add_argument("--answer-timeout", type=float, default=10_000, help="ms before a click counts as unanswered")
-    parser.add_argument("--settle", type=float, default=400,
-                        help="after an answer, wait until the DOM has not changed for this many ms (default 400)")
-    parser.add_argument("--only", nargs="+", choices=("lookup", "payload", "cold", "clicks", "taps", "memory"),
-                        help="run only these parts")
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=400,
+        help="after an answer, wait until the DOM has not changed for this many ms (default 400)",
+    )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=("lookup", "payload", "cold", "clicks", "taps", "memory"),
+        help="run only these parts",
+    )
     parser.add_argument("--quick", action="store_true", help="a fast smoke run: 6 clicks, 2 cold runs, 5 sessions")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
     args = parser.parse_args()
@@ -776,13 +989,19 @@ def main() -> int:
                         log("starting the explorer and the floor apps ...")
                         explorer_process, explorer_url = start_server(EXPLORER_SCRIPT)
                         floor_process, floor_url = start_server(
-                            FLOOR_SCRIPT, {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor"))})
+                            FLOOR_SCRIPT, {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor"))}
+                        )
                         front_process, front_url = start_server(
-                            FLOOR_SCRIPT, {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor_front"))})
+                            FLOOR_SCRIPT, {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor_front"))}
+                        )
                         # the floor tapped the same way: Plotly alone would not select on a first tap
                         taps_process, taps_url = start_server(
-                            FLOOR_SCRIPT, {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor")),
-                                           "TRIGGER_MAP_FLOOR_TAPS": "1"})
+                            FLOOR_SCRIPT,
+                            {
+                                "TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor")),
+                                "TRIGGER_MAP_FLOOR_TAPS": "1",
+                            },
+                        )
                         explorer = App("explorer", explorer_url, 2, "heading")
                         floor = App("floor", floor_url, 1, "text")
                         floor_front = App("floor_front", front_url, 1, "text")
@@ -796,18 +1015,35 @@ def main() -> int:
                             if "clicks" in parts:
                                 log(f"clicks: {args.warmup} warm-up + {args.clicks} measured per app, interleaved ...")
                                 results["clicks"] = bench_clicks(
-                                    browser, explorer, floor, floor_front, targets, args,
-                                    keep=lambda r: closeups.opens_on(r, touch=False) is None)
+                                    browser,
+                                    explorer,
+                                    floor,
+                                    floor_front,
+                                    targets,
+                                    args,
+                                    keep=lambda r: closeups.opens_on(r, touch=False) is None,
+                                )
                             if "taps" in parts:
                                 tapped_floor = App("floor", taps_url, 1, "text", "touch")
                                 log("taps: the Body map at 390 px with a touch screen, interleaved with the floor ...")
                                 results["taps"] = bench_clicks(
-                                    browser, App("explorer", explorer_url, 2, "heading", "touch"), tapped_floor,
-                                    None, targets, args, keep=lambda r: closeups.opens_on(r, touch=True) is None)
+                                    browser,
+                                    App("explorer", explorer_url, 2, "heading", "touch"),
+                                    tapped_floor,
+                                    None,
+                                    targets,
+                                    args,
+                                    keep=lambda r: closeups.opens_on(r, touch=True) is None,
+                                )
                                 log("taps: Where it hurts at 390 px, each tap marking one more area ...")
                                 results["pain_taps"] = bench_clicks(
-                                    browser, App("explorer", f"{explorer_url}/where_it_hurts", 2, "url", "touch"),
-                                    tapped_floor, None, targets, args)
+                                    browser,
+                                    App("explorer", f"{explorer_url}/where_it_hurts", 2, "url", "touch"),
+                                    tapped_floor,
+                                    None,
+                                    targets,
+                                    args,
+                                )
                         finally:
                             stop_server(explorer_process)
                             stop_server(floor_process)
@@ -824,19 +1060,27 @@ def main() -> int:
 
     text, rows = table(results)
     failed = [r["metric"] for r in rows if r["result"] == "FAIL"]
-    report = {**environment(browser_version), "command": " ".join([Path(sys.executable).name] + sys.argv),
-              "arguments": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
-              "duration_s": round(elapsed, 1), "budgets": BUDGETS, "table": rows,
-              "passed": not failed, "results": results}
+    report = {
+        **environment(browser_version),
+        "command": " ".join([Path(sys.executable).name] + sys.argv),
+        "arguments": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+        "duration_s": round(elapsed, 1),
+        "budgets": BUDGETS,
+        "table": rows,
+        "passed": not failed,
+        "results": results,
+    }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     temporary = args.output.with_suffix(".json.tmp")
     temporary.write_text(json.dumps(report, indent=2, default=float) + "\n")
     temporary.replace(args.output)
     print(text)
-    print(f"\n{len(rows) - len(failed) - sum(r['result'] == 'info' for r in rows)} budgets met, "
-          f"{len(failed)} missed{': ' + '; '.join(failed) if failed else ''}. "
-          f"Took {elapsed:.0f} s on {platform.machine()} x {os.cpu_count()} CPUs. "
-          f"Results: {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")
+    print(
+        f"\n{len(rows) - len(failed) - sum(r['result'] == 'info' for r in rows)} budgets met, "
+        f"{len(failed)} missed{': ' + '; '.join(failed) if failed else ''}. "
+        f"Took {elapsed:.0f} s on {platform.machine()} x {os.cpu_count()} CPUs. "
+        f"Results: {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}"
+    )
     return 1 if failed else 0
 
 

@@ -1,4 +1,5 @@
 """The seven benefits of NMT: where on the body and for which conditions each matters, with evidence."""
+
 from ui.entry import through_navigation
 
 through_navigation()
@@ -11,17 +12,28 @@ from ui import body_map, panels, resources, state
 
 engine = resources.engine()
 data = engine.dataset
-LEVEL_TEXT = {"supported": "supported by good evidence", "mixed": "mixed evidence",
-              "limited": "limited evidence", "insufficient": "not enough evidence yet"}
+LEVEL_TEXT = {
+    "supported": "supported by good evidence",
+    "mixed": "mixed evidence",
+    "limited": "limited evidence",
+    "insufficient": "not enough evidence yet",
+}
 
 st.title("The benefits of neuromuscular therapy", anchor=False)
-st.markdown("What people hope to gain from treatment, where on the body it matters, and how "
-            "strong the evidence is for each. Evidence for NMT is mixed: see each benefit.")
+st.markdown(
+    "What people hope to gain from treatment, where on the body it matters, and how "
+    "strong the evidence is for each. Evidence for NMT is mixed: see each benefit."
+)
 
 state.choice_from_link("benefit", data.benefits.index, "benefit", "a benefit")
 
-benefit = st.radio("Benefit", list(data.benefits.index), key="benefit", horizontal=True,
-                   format_func=lambda b: panels.plain(data.benefits.at[b, "name"]))
+benefit = st.radio(
+    "Benefit",
+    list(data.benefits.index),
+    key="benefit",
+    horizontal=True,
+    format_func=lambda b: panels.plain(data.benefits.at[b, "name"]),
+)
 st.query_params.from_dict({"benefit": benefit})
 row = data.benefits.loc[benefit]
 text, picture = st.columns([3, 2], gap="large")

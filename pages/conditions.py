@@ -1,4 +1,5 @@
 """Conditions: browse and search; each with its muscles lit on the body, red flags and evidence."""
+
 from ui.entry import through_navigation
 
 through_navigation()
@@ -13,22 +14,32 @@ data = engine.dataset
 conditions = sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"])
 
 st.title("Conditions", anchor=False)
-st.markdown("Common problems that trigger points can be part of. Search by the name you know "
-            "(tennis elbow, TMJ, sciatica, shin splints), or choose one below.")
+st.markdown(
+    "Common problems that trigger points can be part of. Search by the name you know "
+    "(tennis elbow, TMJ, sciatica, shin splints), or choose one below."
+)
 search_box(engine, "conditions_search", here="conditions")
 
 state.choice_from_link("condition", data.conditions.index, "condition", "a condition")
-condition = st.selectbox("Condition", [None] + conditions, key="condition",
-                         format_func=lambda c: "Choose or type a condition..." if c is None else
-                         data.conditions.at[c, "name"] + (
-                             f" ({', '.join(data.conditions.at[c, 'also_called'])})"
-                             if data.conditions.at[c, "also_called"] else ""))
+condition = st.selectbox(
+    "Condition",
+    [None] + conditions,
+    key="condition",
+    format_func=lambda c: "Choose or type a condition..."
+    if c is None
+    else data.conditions.at[c, "name"]
+    + (f" ({', '.join(data.conditions.at[c, 'also_called'])})" if data.conditions.at[c, "also_called"] else ""),
+)
 st.query_params.from_dict({"condition": condition} if condition else {})
 
 if condition is None:
     for c in conditions:
-        st.page_link("pages/conditions.py", label=panels.plain(data.conditions.at[c, "name"]),
-                     query_params={"condition": c}, icon=":material/chevron_right:")
+        st.page_link(
+            "pages/conditions.py",
+            label=panels.plain(data.conditions.at[c, "name"]),
+            query_params={"condition": c},
+            icon=":material/chevron_right:",
+        )
     st.stop()
 
 row = data.conditions.loc[condition]
@@ -48,13 +59,21 @@ with text:
     panels.muscle_links(engine, row["muscles"])
     panels.source_list(engine, row["sources"])
 with picture:
-    st.caption(f"{len(keys)} trigger points: the chosen one is the large X, the others small ones. "
-               "Tap an X, or choose it below, to draw its pattern.")
+    st.caption(
+        f"{len(keys)} trigger points: the chosen one is the large X, the others small ones. "
+        "Tap an X, or choose it below, to draw its pattern."
+    )
     chosen = st.session_state.condition_tp
     treat_here = [panels.marker_for(engine, k) for k in keys]
-    body_map.body_maps(engine, panels.pattern_highlight(engine, chosen, treat_here=treat_here),
-                       key="condition_map", on_pick=state.pick_trigger_point("condition_tp", keys))
+    body_map.body_maps(
+        engine,
+        panels.pattern_highlight(engine, chosen, treat_here=treat_here),
+        key="condition_map",
+        on_pick=state.pick_trigger_point("condition_tp", keys),
+    )
     body_map.legend()
     if keys:
-        st.selectbox("Trigger point", keys, key="condition_tp", format_func=lambda k: panels.marker_for(engine, k).label)
+        st.selectbox(
+            "Trigger point", keys, key="condition_tp", format_func=lambda k: panels.marker_for(engine, k).label
+        )
         panels.trigger_point_details(engine, st.session_state.condition_tp)

@@ -1,4 +1,5 @@
 """The pain-spasm-pain cycle as an interactive diagram: click a step to read about it."""
+
 from ui.entry import through_navigation
 
 through_navigation()
@@ -15,8 +16,10 @@ loop_break = cycle["break"]  # {"breaks_at": step id, "text": how treatment brea
 breaks_at = loop_break["breaks_at"]
 
 st.title("The pain-spasm-pain cycle", anchor=False)
-st.markdown(f"Also called the {', '.join(cycle.get('also_called', [])).lower() or 'cumulative injury cycle'}. "
-            f"{cycle['intro']} Click a step to read about it.")
+st.markdown(
+    f"Also called the {', '.join(cycle.get('also_called', [])).lower() or 'cumulative injury cycle'}. "
+    f"{cycle['intro']} Click a step to read about it."
+)
 
 if st.session_state.get("cycle_step") not in steps:
     st.session_state.cycle_step = next(iter(steps))
@@ -33,11 +36,18 @@ def picked() -> None:
 diagram, text = st.columns([3, 2], gap="large")
 with diagram:
     figure = cycle_figure(cycle["steps"], breaks_at, st.session_state.cycle_step)
-    st.plotly_chart(go.Figure(figure, _validate=False), key="cycle_chart", on_select=picked,
-                    selection_mode="points", config={"displayModeBar": False},
-                    alt="A loop of steps: pain leads to muscle tension, which leads to more pain.")
-    st.caption("Follow the arrows round the loop. **Green**: where treatment breaks the loop. "
-               "**Dark ring**: the step you are reading about.")
+    st.plotly_chart(
+        go.Figure(figure, _validate=False),
+        key="cycle_chart",
+        on_select=picked,
+        selection_mode="points",
+        config={"displayModeBar": False},
+        alt="A loop of steps: pain leads to muscle tension, which leads to more pain.",
+    )
+    st.caption(
+        "Follow the arrows round the loop. **Green**: where treatment breaks the loop. "
+        "**Dark ring**: the step you are reading about."
+    )
 with text:
     order = list(steps)
     st.radio("Steps", order, key="cycle_step", format_func=lambda s: f"{order.index(s) + 1}. {steps[s]['title']}")

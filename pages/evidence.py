@@ -1,4 +1,5 @@
 """Evidence and references: what is supported, what is mixed, the known limits; every citation."""
+
 from ui.entry import through_navigation
 
 through_navigation()
@@ -16,8 +17,7 @@ st.title("Evidence and references", anchor=False)
 st.markdown(resources.content("evidence.md", sources))
 st.divider()
 st.subheader(f"References ({len(sources)})", anchor=False)
-kind = st.segmented_control("Show", ["all", "article", "book", "guideline", "web"], default="all",
-                            key="evidence_kind")
+kind = st.segmented_control("Show", ["all", "article", "book", "guideline", "web"], default="all", key="evidence_kind")
 for source in sources.itertuples():
     if kind not in (None, "all") and source.kind != kind:
         continue
@@ -25,5 +25,7 @@ for source in sources.itertuples():
     if source.doi:
         links.append(f"[doi:{panels.plain(source.doi)}](https://doi.org/{quote(source.doi, safe='/')})")
     if source.pmid:
-        links.append(f"[PMID {panels.plain(source.pmid)}](https://pubmed.ncbi.nlm.nih.gov/{quote(source.pmid, safe='')}/)")
+        links.append(
+            f"[PMID {panels.plain(source.pmid)}](https://pubmed.ncbi.nlm.nih.gov/{quote(source.pmid, safe='')}/)"
+        )
     st.markdown(f"- {panels.plain(source.citation)} " + " · ".join(links))

@@ -1,4 +1,5 @@
 """Body map: click where it hurts, see which trigger points refer pain there and their pattern."""
+
 from ui.entry import through_navigation
 
 through_navigation()
@@ -15,9 +16,11 @@ engine = resources.engine()
 closeups = closeups_of(engine.body)
 
 st.title("Where does it hurt?", anchor=False)
-st.markdown("Tap the area on the body, or choose it from the list. You will see which muscles' "
-            "trigger points can send pain there, and the pattern each one makes: beside the map, "
-            "or below it on a phone.")
+st.markdown(
+    "Tap the area on the body, or choose it from the list. You will see which muscles' "
+    "trigger points can send pain there, and the pattern each one makes: beside the map, "
+    "or below it on a phone."
+)
 search_box(engine, "explorer_search", here="explorer")
 
 if "explorer_loaded" not in st.session_state:  # a new visit: the link decides the view
@@ -72,9 +75,15 @@ REGION_OPTIONS = [None] + engine.body.listed
 # Controls that a click on the map does not change live outside the fragment (the legend too): a
 # fragment rerun sends only what is inside it, and every element sent costs the browser time.
 chooser, tools = st.columns([3, 2], vertical_alignment="bottom")
-chooser.selectbox("Or choose an area from the list", REGION_OPTIONS, key="area_list", on_change=choose_from_list,
-                  format_func=lambda r: "Choose an area..." if r is None else
-                  f"{engine.body.regions[r].display_label} ({engine.body.regions[r].view})")
+chooser.selectbox(
+    "Or choose an area from the list",
+    REGION_OPTIONS,
+    key="area_list",
+    on_change=choose_from_list,
+    format_func=lambda r: "Choose an area..."
+    if r is None
+    else f"{engine.body.regions[r].display_label} ({engine.body.regions[r].view})",
+)
 with tools, st.container(horizontal=True, vertical_alignment="center"):  # one row, on a phone too
     views = body_map.view_choice("explorer_map", phone_default="front")
     st.button("Clear", on_click=clear)
@@ -108,28 +117,40 @@ def explorer(views: tuple[str, ...]) -> None:
             with st.container(horizontal=True, vertical_alignment="center", key="closeup_bar"):
                 st.button("Whole body", icon=":material/zoom_out_map:", on_click=zoom, args=(None,))
                 st.markdown(f"**Close-up: {panels.plain(closeup.label)}** ({closeup.view})")
-        body_map.body_maps(engine, panels.pattern_highlight(engine, tp, marked=(region,) if region else ()),
-                           key="explorer_map", on_pick=pick, views=views, styled=True, closeup=closeup)
+        body_map.body_maps(
+            engine,
+            panels.pattern_highlight(engine, tp, marked=(region,) if region else ()),
+            key="explorer_map",
+            on_pick=pick,
+            views=views,
+            styled=True,
+            closeup=closeup,
+        )
     with panel, st.container(key="answer"):
         if region:
             info = engine.body.regions[region]
             with st.container(horizontal=True, vertical_alignment="center"):
-                st.markdown(f"### {panels.plain(info.display_label.capitalize())}\n\n"
-                            f":small[:gray[Anatomical term: {panels.plain(info.term)}]]", width="stretch")
+                st.markdown(
+                    f"### {panels.plain(info.display_label.capitalize())}\n\n"
+                    f":small[:gray[Anatomical term: {panels.plain(info.term)}]]",
+                    width="stretch",
+                )
                 panels.share_button(here, f"Trigger Map: {info.display_label}")
             if suggestions:
                 # A list to open rather than 9-23 radio buttons: every option of a radio is drawn
                 # (its label parsed as Markdown) on each click, which measurably slowed clicks
                 # (benchmarks/README.md); it shows the most likely one, chosen.
-                st.selectbox(f"{len(suggestions)} trigger points can send pain here, most likely first",
-                             keys, key="tp", format_func=lambda k: panels.suggestion_label(
-                                 engine, suggestions[keys.index(k)]))
+                st.selectbox(
+                    f"{len(suggestions)} trigger points can send pain here, most likely first",
+                    keys,
+                    key="tp",
+                    format_func=lambda k: panels.suggestion_label(engine, suggestions[keys.index(k)]),
+                )
             else:
                 st.write("No trigger point in our dataset sends pain to this area.")
             nearby = closeups.of_region.get(region)
             if nearby and not closeup:
-                st.button(f"Zoom in on the {nearby.label}", icon=":material/zoom_in:", on_click=zoom,
-                          args=(nearby.id,))
+                st.button(f"Zoom in on the {nearby.label}", icon=":material/zoom_in:", on_click=zoom, args=(nearby.id,))
             panels.red_flags(engine, [region])
         else:
             st.markdown("Choose an area to begin.")

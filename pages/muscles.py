@@ -1,5 +1,6 @@
 """Muscle library: find a muscle by the words people use or by body area; anatomy, trigger points,
 self-care."""
+
 from ui.entry import through_navigation
 
 through_navigation()
@@ -13,25 +14,38 @@ from ui.search import search_box
 engine = resources.engine()
 data = engine.dataset
 muscles = data.muscles
-TABLE_COLUMNS = {"name": "Muscle", "anatomical_name": "Anatomical name", "body_area": "Body area",
-                 "innervation": "Innervation"}
+TABLE_COLUMNS = {
+    "name": "Muscle",
+    "anatomical_name": "Anatomical name",
+    "body_area": "Body area",
+    "innervation": "Innervation",
+}
 
 st.title("Muscle library", anchor=False)
-st.markdown(f"{len(muscles)} muscles with {len(data.trigger_points)} trigger points. "
-            "Search by plain or anatomical name, abbreviation or gym name (SCM, lats, glute med, "
-            "rotator cuff), filter by body area, or choose a row of the table.")
+st.markdown(
+    f"{len(muscles)} muscles with {len(data.trigger_points)} trigger points. "
+    "Search by plain or anatomical name, abbreviation or gym name (SCM, lats, glute med, "
+    "rotator cuff), filter by body area, or choose a row of the table."
+)
 query = search_box(engine, "muscles_search", here="muscles")
 
 state.choice_from_link("muscle", muscles.index, "muscle", "a muscle")
 
 area = st.pills("Body area", BODY_AREAS, key="muscle_area")
-options = sorted((m for m in muscles.index if area is None or muscles.at[m, "body_area"] == area),
-                 key=lambda m: muscles.at[m, "name"])
+options = sorted(
+    (m for m in muscles.index if area is None or muscles.at[m, "body_area"] == area),
+    key=lambda m: muscles.at[m, "name"],
+)
 if st.session_state.get("muscle") not in options + [None]:
     st.session_state.muscle = None
-muscle = st.selectbox("Muscle", [None] + options, key="muscle",
-                      format_func=lambda m: "Choose or type a muscle..." if m is None else
-                      f"{muscles.at[m, 'name']} ({muscles.at[m, 'anatomical_name']})")
+muscle = st.selectbox(
+    "Muscle",
+    [None] + options,
+    key="muscle",
+    format_func=lambda m: "Choose or type a muscle..."
+    if m is None
+    else f"{muscles.at[m, 'name']} ({muscles.at[m, 'anatomical_name']})",
+)
 st.query_params.from_dict({"muscle": muscle} if muscle else {})
 
 
@@ -47,16 +61,27 @@ if muscle is None:
     if query.strip():  # the table follows the search box: its muscles, best match first
         in_area = set(options)
         shown = [h.id for h in engine.matcher.search(query, kinds=("muscle",), limit=None) if h.id in in_area]
-        st.caption(f"{len(shown)} muscle{'' if len(shown) == 1 else 's'} match the search"
-                   + (f" in {panels.plain(area)}" if area else "") + ". Choose a row to open it.")
+        st.caption(
+            f"{len(shown)} muscle{'' if len(shown) == 1 else 's'} match the search"
+            + (f" in {panels.plain(area)}" if area else "")
+            + ". Choose a row to open it."
+        )
     else:
         st.caption("Choose a row to open the muscle.")
     st.session_state.muscle_table_ids = shown
-    st.dataframe(muscles.loc[shown, list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
-                 hide_index=True, width="stretch", key="muscle_table", on_select=open_row,
-                 selection_mode="single-row")
-    panels.csv_download(muscles.loc[shown, list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS).to_dict("records"),
-                        "trigger-map-muscles.csv", key="muscle_table_csv")
+    st.dataframe(
+        muscles.loc[shown, list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
+        hide_index=True,
+        width="stretch",
+        key="muscle_table",
+        on_select=open_row,
+        selection_mode="single-row",
+    )
+    panels.csv_download(
+        muscles.loc[shown, list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS).to_dict("records"),
+        "trigger-map-muscles.csv",
+        key="muscle_table_csv",
+    )
     st.stop()
 
 row = muscles.loc[muscle]
@@ -70,15 +95,29 @@ with text:
     st.subheader(panels.plain(row["name"]), anchor=False)
     st.caption(f"{panels.plain(row['anatomical_name'])} · {panels.plain(row['body_area'])}")
     st.markdown(panels.plain(row["description"]))
-    for label, column in (("Origin", "origin"), ("Insertion", "insertion"), ("Action", "action"),
-                          ("Innervation", "innervation")):
+    for label, column in (
+        ("Origin", "origin"),
+        ("Insertion", "insertion"),
+        ("Action", "action"),
+        ("Innervation", "innervation"),
+    ):
         st.markdown(f"**{label}.** {panels.plain(row[column])}")
     panels.source_list(engine, row["sources"])
 with picture:
-    body_map.body_maps(engine, panels.pattern_highlight(engine, st.session_state.muscle_tp,
-                                                        treat_here=[panels.marker_for(engine, k) for k in keys]),
-                       key="muscle_map", on_pick=state.pick_trigger_point("muscle_tp", keys))
+    body_map.body_maps(
+        engine,
+        panels.pattern_highlight(
+            engine, st.session_state.muscle_tp, treat_here=[panels.marker_for(engine, k) for k in keys]
+        ),
+        key="muscle_map",
+        on_pick=state.pick_trigger_point("muscle_tp", keys),
+    )
     body_map.legend()
-st.radio(f"Trigger points ({len(keys)})", keys, key="muscle_tp", horizontal=True,
-         format_func=lambda k: panels.plain(data.trigger_points.at[k.split("@")[0], "name"]))
+st.radio(
+    f"Trigger points ({len(keys)})",
+    keys,
+    key="muscle_tp",
+    horizontal=True,
+    format_func=lambda k: panels.plain(data.trigger_points.at[k.split("@")[0], "name"]),
+)
 panels.trigger_point_details(engine, st.session_state.muscle_tp)

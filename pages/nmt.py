@@ -1,4 +1,5 @@
 """What is NMT: trigger points, referred pain, a session, who should give it, when not to have it."""
+
 from ui.entry import through_navigation
 
 through_navigation()

@@ -1,4 +1,5 @@
 """Anatomy quiz for trainers and students: origin, insertion, action, innervation, referral."""
+
 from ui.entry import through_navigation
 
 through_navigation()
@@ -27,6 +28,8 @@ def next_question() -> None:
 
 
 st.subheader(plain(question.prompt), anchor=False)
+
+
 def check() -> None:
     answer = st.session_state.get("quiz_answer")
     if answer is None or st.session_state.get("quiz_checked"):
@@ -36,15 +39,23 @@ def check() -> None:
     st.session_state.quiz_score = [right + (answer == question.answer), wrong + (answer != question.answer)]
 
 
-answer = st.radio("Your answer", question.options, index=None, key="quiz_answer", format_func=plain,
-                  disabled=st.session_state.get("quiz_checked", False))
+answer = st.radio(
+    "Your answer",
+    question.options,
+    index=None,
+    key="quiz_answer",
+    format_func=plain,
+    disabled=st.session_state.get("quiz_checked", False),
+)
 st.button("Check", on_click=check, disabled=answer is None or st.session_state.get("quiz_checked", False))
 if st.session_state.get("quiz_checked"):
     if answer == question.answer:
         st.success(f"Right. {plain(question.explanation)}", icon=":material/check_circle:")
     else:
-        st.error(f"Not quite. The answer is: {plain(question.answer)}. {plain(question.explanation)}",
-                 icon=":material/cancel:")
+        st.error(
+            f"Not quite. The answer is: {plain(question.answer)}. {plain(question.explanation)}",
+            icon=":material/cancel:",
+        )
     st.page_link("pages/muscles.py", label="Read about this muscle", query_params={"muscle": question.muscle_id})
 st.button("Next question", on_click=next_question)
 right, wrong = st.session_state.quiz_score

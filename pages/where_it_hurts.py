@@ -1,5 +1,6 @@
 """Where it hurts: mark every painful area (with how much), add symptoms or a condition, and get
 the likely trigger points ranked together, each with its reason."""
+
 from ui.entry import through_navigation
 
 through_navigation()
@@ -17,8 +18,10 @@ data = engine.dataset
 TOP = 12
 
 st.title("Where it hurts", anchor=False)
-st.markdown("Mark every area that hurts: tap it on the body (tap again to unmark), draw around "
-            "several with the lasso, or pick them from the list. Then say how much each one hurts.")
+st.markdown(
+    "Mark every area that hurts: tap it on the body (tap again to unmark), draw around "
+    "several with the lasso, or pick them from the list. Then say how much each one hurts."
+)
 
 if "pain_loaded" not in st.session_state:  # a new visit: the link decides the view
     linked = read_pain(st.query_params, engine)
@@ -86,14 +89,19 @@ def by_area(areas, suggestions: list[Suggestion], condition: str | None) -> None
     explainers = explained_by(suggestions, areas)
     label = engine.body.regions
     if suggestions:
-        st.caption("By area: " + " · ".join(
-            f"{panels.plain(label[r].display_label)}: {ranks(p)}" for r, p in explainers.items() if p))
-    whose = (f"the trigger points linked to {data.conditions.at[condition, 'name']}" if condition
-             else "our trigger points")
+        st.caption(
+            "By area: "
+            + " · ".join(f"{panels.plain(label[r].display_label)}: {ranks(p)}" for r, p in explainers.items() if p)
+        )
+    whose = (
+        f"the trigger points linked to {data.conditions.at[condition, 'name']}" if condition else "our trigger points"
+    )
     for region, positions in explainers.items():
         if not positions:
-            st.info(panels.plain(f"{label[region].display_label.capitalize()}: none of {whose} "
-                                 "refers pain there."), icon=":material/info:")
+            st.info(
+                panels.plain(f"{label[region].display_label.capitalize()}: none of {whose} refers pain there."),
+                icon=":material/info:",
+            )
 
 
 def reason(s: Suggestion) -> str:
@@ -110,21 +118,28 @@ def reason(s: Suggestion) -> str:
 
 
 REGION_OPTIONS = engine.body.listed
-SYMPTOMS = sorted(data.symptoms.index, key=lambda s: (data.symptoms.at[s, "kind"] == "pain",
-                                                      data.symptoms.at[s, "label"]))
+SYMPTOMS = sorted(
+    data.symptoms.index, key=lambda s: (data.symptoms.at[s, "kind"] == "pain", data.symptoms.at[s, "label"])
+)
 
 
 # Questions a tap on the map does not change live outside the fragment: a fragment rerun sends only
 # what is inside it, and every element sent costs the browser time (a change here reruns the page).
-questions = st.expander("Other symptoms, a condition, your age (optional)", icon=":material/tune:",
-                        expanded=bool(st.session_state.pain_symptoms or st.session_state.pain_condition))
+questions = st.expander(
+    "Other symptoms, a condition, your age (optional)",
+    icon=":material/tune:",
+    expanded=bool(st.session_state.pain_symptoms or st.session_state.pain_condition),
+)
 filters = questions.columns(2)
-filters[0].multiselect("Other symptoms (optional)", SYMPTOMS, key="pain_symptoms",
-                       format_func=lambda s: data.symptoms.at[s, "label"])
-filters[1].selectbox("A condition you have been told you have (optional)",
-                     [None] + sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"]),
-                     key="pain_condition",
-                     format_func=lambda c: "None" if c is None else data.conditions.at[c, "name"])
+filters[0].multiselect(
+    "Other symptoms (optional)", SYMPTOMS, key="pain_symptoms", format_func=lambda s: data.symptoms.at[s, "label"]
+)
+filters[1].selectbox(
+    "A condition you have been told you have (optional)",
+    [None] + sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"]),
+    key="pain_condition",
+    format_func=lambda c: "None" if c is None else data.conditions.at[c, "name"],
+)
 about = questions.columns(2)  # facts some red flags need (never put in the link)
 about[0].selectbox("Your age (optional)", list(AGE_BANDS), key="pain_age")
 about[1].checkbox("Pregnant, or could be", key="pain_pregnant")
@@ -132,8 +147,9 @@ about[1].checkbox("Pregnant, or could be", key="pain_pregnant")
 
 with st.container(horizontal=True, vertical_alignment="center"):  # one row, on a phone too
     views = body_map.view_choice("pain_map")
-    drawing = st.toggle("Draw around areas (lasso)", key="pain_lasso",
-                        help="Drag a loop around several areas to mark them all at once.")
+    drawing = st.toggle(
+        "Draw around areas (lasso)", key="pain_lasso", help="Drag a loop around several areas to mark them all at once."
+    )
     st.button("Start again", on_click=clear)
 body_map.map_style("pain_map", body_map.map_height(views))
 body_map.legend()
@@ -156,53 +172,88 @@ def where_it_hurts() -> None:
         chosen = keys[0] if keys else None
     st.session_state.pain_tp = chosen
 
-    st.multiselect("Painful areas", REGION_OPTIONS, key="pain_area_list", on_change=list_changed,
-                   format_func=lambda r: engine.body.regions[r].display_label,
-                   placeholder="Choose the areas that hurt")
+    st.multiselect(
+        "Painful areas",
+        REGION_OPTIONS,
+        key="pain_area_list",
+        on_change=list_changed,
+        format_func=lambda r: engine.body.regions[r].display_label,
+        placeholder="Choose the areas that hurt",
+    )
     facts = AGE_BANDS[st.session_state.pain_age] | ({"pregnant"} if st.session_state.pain_pregnant else set())
 
     map_side, results = st.columns([3, 2], gap="large")
     with map_side:
         if suggestions:  # on a phone the list is below the map: say the answer up here too
-            st.caption(f"Most likely: **{panels.plain(panels.suggestion_label(engine, suggestions[0]))}**. "
-                       "The full list is beside the map (below it on a phone).")
+            st.caption(
+                f"Most likely: **{panels.plain(panels.suggestion_label(engine, suggestions[0]))}**. "
+                "The full list is beside the map (below it on a phone)."
+            )
         # No tappable X marks here: a tap marks an area, and the map stays the same chart on every
         # tap (a new set of X marks re-sent and redrew both views: measured, most of a tap's time).
-        body_map.body_maps(engine, panels.pattern_highlight(engine, chosen, marked=tuple(areas)),
-                           key="pain_map", on_pick=pick, views=views, lasso=drawing, styled=True)
+        body_map.body_maps(
+            engine,
+            panels.pattern_highlight(engine, chosen, marked=tuple(areas)),
+            key="pain_map",
+            on_pick=pick,
+            views=views,
+            lasso=drawing,
+            styled=True,
+        )
     with results:
         share_box = st.container()
         st.caption(panels.NOT_A_DIAGNOSIS)
         panels.red_flags(engine, list(areas), symptoms, facts=facts, parts=("matched",))
         if areas:
-            with panels.on_demand("How much does each area hurt? (0 = not at all, 10 = worst)",
-                                  key="pain_severity") as severity:
+            with panels.on_demand(
+                "How much does each area hurt? (0 = not at all, 10 = worst)", key="pain_severity"
+            ) as severity:
                 for region in areas if severity.open else ():
                     level = areas[region]
                     st.session_state[f"severity_{region}"] = DEFAULT_SEVERITY if level is None else level
-                    st.slider(panels.plain(engine.body.regions[region].display_label), 0, 10,
-                              key=f"severity_{region}", on_change=severity_changed, args=(region,))
+                    st.slider(
+                        panels.plain(engine.body.regions[region].display_label),
+                        0,
+                        10,
+                        key=f"severity_{region}",
+                        on_change=severity_changed,
+                        args=(region,),
+                    )
         if not suggestions and not areas:
             st.markdown("Mark an area, a symptom or a condition to see the trigger points that may be involved.")
         elif suggestions:
             st.markdown(f"### Most likely trigger points ({len(suggestions)})")
             # a list to open rather than 12 radio buttons, as on the Body map: each option of a
             # radio is drawn (its label parsed as Markdown) on every tap; "By area" shows the ranks
-            st.selectbox("Choose one to see its pattern and what to do", keys, key="pain_tp",
-                         format_func=lambda k: f"{keys.index(k) + 1}. " + panels.suggestion_label(
-                             engine, suggestions[keys.index(k)]))
+            st.selectbox(
+                "Choose one to see its pattern and what to do",
+                keys,
+                key="pain_tp",
+                format_func=lambda k: f"{keys.index(k) + 1}. "
+                + panels.suggestion_label(engine, suggestions[keys.index(k)]),
+            )
             current = suggestions[keys.index(chosen)]
             st.caption(f"Why: {panels.plain(reason(current))}.")
         if areas:
             by_area(areas, suggestions, condition)
         if suggestions:
             with panels.on_demand("Why each one is suggested", key="pain_why") as explained:
-                why = [] if not explained.open else [{"rank": i + 1, "trigger point": panels.suggestion_label(engine, sg),
-                        "explains (main area)": panels.region_labels(engine, sg.essential_hits),
-                        "explains (may spread)": panels.region_labels(engine, sg.spillover_hits),
-                        "share of its pattern marked": f"{sg.share:.0%}",
-                        "symptoms": ", ".join(data.symptoms.at[x, "label"] for x in sg.symptom_hits),
-                        "score": round(sg.score, 3)} for i, sg in enumerate(suggestions)]
+                why = (
+                    []
+                    if not explained.open
+                    else [
+                        {
+                            "rank": i + 1,
+                            "trigger point": panels.suggestion_label(engine, sg),
+                            "explains (main area)": panels.region_labels(engine, sg.essential_hits),
+                            "explains (may spread)": panels.region_labels(engine, sg.spillover_hits),
+                            "share of its pattern marked": f"{sg.share:.0%}",
+                            "symptoms": ", ".join(data.symptoms.at[x, "label"] for x in sg.symptom_hits),
+                            "score": round(sg.score, 3),
+                        }
+                        for i, sg in enumerate(suggestions)
+                    ]
+                )
                 if why:
                     st.dataframe(why, hide_index=True, width="stretch")
                     panels.csv_download(why, "trigger-map-suggestions.csv", key="pain_why_csv")
@@ -210,8 +261,7 @@ def where_it_hurts() -> None:
         if suggestions:
             st.divider()
             panels.trigger_point_details(engine, current.key)
-    view = PainView(areas={r: areas[r] for r in areas}, symptoms=symptoms, condition=condition,
-                    trigger_point=chosen)
+    view = PainView(areas={r: areas[r] for r in areas}, symptoms=symptoms, condition=condition, trigger_point=chosen)
     with share_box:  # the address bar follows it too (static/map.js), without a rerun of the page
         panels.share_button(view.params(), "Trigger Map: where it hurts")
 

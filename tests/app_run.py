@@ -1,5 +1,6 @@
 """Shared test helpers: running a page through the real navigation (AppTest), reading the link its
 Share button offers, and setting one cell of a CSV copy."""
+
 from __future__ import annotations
 
 import csv
@@ -7,9 +8,8 @@ import html
 import re
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
-
 from paths import ROOT
+from streamlit.testing.v1 import AppTest
 
 TIMEOUT = 60
 _SHARE = re.compile(r'class="tm-share" data-query="([^"]*)"')

@@ -1,18 +1,18 @@
 """Shared fixtures: a tiny stand-in body and dataset for exact engine tests, and the real ones."""
+
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 import pytest
+from paths import MINI_BODY, MINI_DATA
 from streamlit import config as streamlit_config
 
 from trigger_map.body import BODY_SVG, load_body
 from trigger_map.data import DATA_DIR, load_dataset
 from trigger_map.lookup import Engine
 from trigger_map.validate import load_engine
-
-from paths import MINI_BODY, MINI_DATA
 
 # The app shows clients a plain sentence instead of an error's details (.streamlit/config.toml);
 # a failing test should show them.

@@ -1,4 +1,5 @@
 """Where the test inputs are."""
+
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,6 +5,7 @@ file may show as Markdown.
 Each table row is one kind of bad input. A data file the app refuses gives the same problems as
 `python -m trigger_map validate`, because both load through `trigger_map.validate`.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,6 +18,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from app_run import rewrite
+from paths import MINI_BODY, MINI_DATA, ROOT
 from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
 
@@ -26,33 +29,95 @@ from trigger_map.links import read_explorer, read_pain
 from trigger_map.validate import load_engine, validate
 from ui.panels import plain
 
-from app_run import rewrite
-from paths import MINI_BODY, MINI_DATA, ROOT
-
-
 # ---------------------------------------------------------------------------------------------
 # Data files: one broken cell (file, row, column, value) -> the problem it must give.
 CELLS = [
     # zones the app once crashed on (KeyError) while `validate` rejected them
-    ("trigger_points.csv", 2, "essential_zones", "nowhere", "trigger_points.csv:2:essential_zones: unknown region 'nowhere'"),
-    ("trigger_points.csv", 2, "essential_zones", "temple-l", "trigger_points.csv:2:essential_zones: unknown region 'temple-l'"),
-    ("trigger_points.csv", 2, "essential_zones", "Temple", "trigger_points.csv:2:essential_zones: unknown region 'Temple'"),
+    (
+        "trigger_points.csv",
+        2,
+        "essential_zones",
+        "nowhere",
+        "trigger_points.csv:2:essential_zones: unknown region 'nowhere'",
+    ),
+    (
+        "trigger_points.csv",
+        2,
+        "essential_zones",
+        "temple-l",
+        "trigger_points.csv:2:essential_zones: unknown region 'temple-l'",
+    ),
+    (
+        "trigger_points.csv",
+        2,
+        "essential_zones",
+        "Temple",
+        "trigger_points.csv:2:essential_zones: unknown region 'Temple'",
+    ),
     ("trigger_points.csv", 2, "essential_zones", ":both", "trigger_points.csv:2:essential_zones: unknown region ''"),
     # ...and the kinds the app once loaded silently
-    ("trigger_points.csv", 2, "essential_zones", "temple:sideways", "trigger_points.csv:2:essential_zones: 'temple:sideways': after ':' write 'both' or 'opposite'"),
-    ("trigger_points.csv", 2, "spillover_zones", "breastbone:opposite", "trigger_points.csv:2:spillover_zones: 'breastbone:opposite': breastbone is unpaired"),
+    (
+        "trigger_points.csv",
+        2,
+        "essential_zones",
+        "temple:sideways",
+        "trigger_points.csv:2:essential_zones: 'temple:sideways': after ':' write 'both' or 'opposite'",
+    ),
+    (
+        "trigger_points.csv",
+        2,
+        "spillover_zones",
+        "breastbone:opposite",
+        "trigger_points.csv:2:spillover_zones: 'breastbone:opposite': breastbone is unpaired",
+    ),
     ("trigger_points.csv", 2, "x", "5", "trigger_points.csv:2:x: point (5.0, 175.0) lies outside the body"),
-    ("trigger_points.csv", 2, "location_region", "elbow", "trigger_points.csv:2:location_region: unknown region 'elbow'"),
-    ("trigger_points.csv", 2, "location_region", "Temple", "trigger_points.csv:2:location_region: is not a region name"),
-    ("trigger_points.csv", 2, "referral", "As shown [nobody-1999].", "trigger_points.csv:2:referral: cites unknown source [nobody-1999]"),
-    ("muscles.csv", 2, "description", "Known [nobody-2000; book-a].", "muscles.csv:2:description: cites unknown source [nobody-2000]"),
+    (
+        "trigger_points.csv",
+        2,
+        "location_region",
+        "elbow",
+        "trigger_points.csv:2:location_region: unknown region 'elbow'",
+    ),
+    (
+        "trigger_points.csv",
+        2,
+        "location_region",
+        "Temple",
+        "trigger_points.csv:2:location_region: is not a region name",
+    ),
+    (
+        "trigger_points.csv",
+        2,
+        "referral",
+        "As shown [nobody-1999].",
+        "trigger_points.csv:2:referral: cites unknown source [nobody-1999]",
+    ),
+    (
+        "muscles.csv",
+        2,
+        "description",
+        "Known [nobody-2000; book-a].",
+        "muscles.csv:2:description: cites unknown source [nobody-2000]",
+    ),
     ("red_flags.csv", 2, "regions", "belly", "red_flags.csv:2:regions: unknown region 'belly'"),
     # lists that name nothing, control characters
     ("trigger_points.csv", 2, "essential_zones", ";;", "trigger_points.csv:2:essential_zones: ';;' names nothing"),
     ("trigger_points.csv", 3, "symptoms", " ; ", "trigger_points.csv:3:symptoms: ' ; ' names nothing"),
     ("conditions.csv", 2, "muscles", ";", "conditions.csv:2:muscles: ';' names nothing"),
-    ("trigger_points.csv", 2, "name", "mid\x00fibres", "trigger_points.csv:2:name: contains a control character (U+0000)"),
-    ("muscles.csv", 2, "description", "red \x1b[31m text", "muscles.csv:2:description: contains a control character (U+001B)"),
+    (
+        "trigger_points.csv",
+        2,
+        "name",
+        "mid\x00fibres",
+        "trigger_points.csv:2:name: contains a control character (U+0000)",
+    ),
+    (
+        "muscles.csv",
+        2,
+        "description",
+        "red \x1b[31m text",
+        "muscles.csv:2:description: contains a control character (U+001B)",
+    ),
     ("sources.csv", 2, "citation", "Someone\x7f 1999", "sources.csv:2:citation: contains a control character (U+007F)"),
     # numbers that are no coordinate
     ("trigger_points.csv", 2, "x", "inf", "trigger_points.csv:2:x: must be a number from 0 to 1200"),
@@ -62,7 +127,13 @@ CELLS = [
     ("trigger_points.csv", 2, "y", "1" * 400, "trigger_points.csv:2:y: must be a number from 0 to 900"),
     ("trigger_points.csv", 2, "y", "twelve", "trigger_points.csv:2:y: 'twelve' is not a number"),
     # ids and references
-    ("trigger_points.csv", 3, "id", "upper-trapezius-1", "trigger_points.csv:3:id: duplicate value 'upper-trapezius-1'"),
+    (
+        "trigger_points.csv",
+        3,
+        "id",
+        "upper-trapezius-1",
+        "trigger_points.csv:3:id: duplicate value 'upper-trapezius-1'",
+    ),
     ("muscles.csv", 2, "id", "Upper_Trapezius", "muscles.csv:2:id: is not a slug"),
     ("conditions.csv", 2, "red_flags", "sudden-doom", "conditions.csv:2:red_flags: unknown id 'sudden-doom'"),
     ("benefits.csv", 2, "conditions", "gout", "benefits.csv:2:conditions: unknown id 'gout'"),
@@ -88,8 +159,9 @@ def refused_alike(data_dir: Path, svg: Path = MINI_BODY) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("file, row, column, value, expected", CELLS,
-                         ids=[f"{c[0]}:{c[2]}={c[3][:20]!r}" for c in CELLS])
+@pytest.mark.parametrize(
+    "file, row, column, value, expected", CELLS, ids=[f"{c[0]}:{c[2]}={c[3][:20]!r}" for c in CELLS]
+)
 def test_a_broken_cell_is_refused_by_validate_and_the_app_alike(broken, file, row, column, value, expected):
     rewrite(broken / file, row, column, value)
     found = refused_alike(broken)
@@ -99,6 +171,7 @@ def test_a_broken_cell_is_refused_by_validate_and_the_app_alike(broken, file, ro
 def _write(name: str, content: bytes):
     def change(folder: Path) -> None:
         (folder / name).write_bytes(content)
+
     return change
 
 
@@ -106,18 +179,21 @@ def _as_folder(name: str):
     def change(folder: Path) -> None:
         (folder / name).unlink()
         (folder / name).mkdir()
+
     return change
 
 
 def _prepend(name: str, content: bytes):
     def change(folder: Path) -> None:
         (folder / name).write_bytes(content + (folder / name).read_bytes())
+
     return change
 
 
 def _append(name: str, content: bytes):
     def change(folder: Path) -> None:
         (folder / name).write_bytes((folder / name).read_bytes() + content)
+
     return change
 
 
@@ -127,17 +203,33 @@ FILES = [
     ("zero bytes", _write("benefits.csv", b""), "benefits.csv: file is empty"),
     ("only spaces and commas", _write("sources.csv", b" , ,\n"), "sources.csv: file is empty"),
     ("not UTF-8", _write("muscles.csv", b"id,name\n\xff\xfe\xfa,x\n"), "muscles.csv: cannot be read as CSV"),
-    ("an unquoted comma", _append("symptoms.csv", b"cramp,cramp, or spasm,pain,A cramp.\n"),
-     "symptoms.csv:4: has 5 cells but the header has 4 (a comma inside a text needs quotes)"),
-    ("a NUL byte in a row", _append("symptoms.csv", b"cramp,cr\x00amp,pain,A cramp.\n"),
-     "symptoms.csv:4:label: contains a control character (U+0000)"),
+    (
+        "an unquoted comma",
+        _append("symptoms.csv", b"cramp,cramp, or spasm,pain,A cramp.\n"),
+        "symptoms.csv:4: has 5 cells but the header has 4 (a comma inside a text needs quotes)",
+    ),
+    (
+        "a NUL byte in a row",
+        _append("symptoms.csv", b"cramp,cr\x00amp,pain,A cramp.\n"),
+        "symptoms.csv:4:label: contains a control character (U+0000)",
+    ),
     ("a folder in its place", _as_folder("conditions.csv"), "conditions.csv: cannot be read: Is a directory"),
     ("missing", lambda folder: (folder / "red_flags.csv").unlink(), "red_flags.csv: file is missing"),
-    ("a column missing", _write("symptoms.csv", b"id,label,kind\nx,x,pain\n"), "symptoms.csv:description: column is missing"),
-    ("an extra column", _write("symptoms.csv", b"id,label,kind,description,extra\nx,x,pain,d,e\n"),
-     "symptoms.csv:extra: unexpected column"),
-    ("header only", _write("trigger_points.csv", (MINI_DATA / "trigger_points.csv").read_bytes().splitlines(True)[0]),
-     "muscles.csv:2:id: muscle has no trigger point"),
+    (
+        "a column missing",
+        _write("symptoms.csv", b"id,label,kind\nx,x,pain\n"),
+        "symptoms.csv:description: column is missing",
+    ),
+    (
+        "an extra column",
+        _write("symptoms.csv", b"id,label,kind,description,extra\nx,x,pain,d,e\n"),
+        "symptoms.csv:extra: unexpected column",
+    ),
+    (
+        "header only",
+        _write("trigger_points.csv", (MINI_DATA / "trigger_points.csv").read_bytes().splitlines(True)[0]),
+        "muscles.csv:2:id: muscle has no trigger point",
+    ),
 ]
 
 
@@ -155,8 +247,16 @@ def test_a_spreadsheets_byte_order_mark_is_accepted(broken):
 
 # The data folder and the drawing themselves.
 FOLDERS = [
-    ("a folder that does not exist", lambda tmp: (tmp / "nowhere", MINI_BODY), "is not a folder holding the data files"),
-    ("a file, not a folder", lambda tmp: (MINI_DATA / "muscles.csv", MINI_BODY), "is not a folder holding the data files"),
+    (
+        "a folder that does not exist",
+        lambda tmp: (tmp / "nowhere", MINI_BODY),
+        "is not a folder holding the data files",
+    ),
+    (
+        "a file, not a folder",
+        lambda tmp: (MINI_DATA / "muscles.csv", MINI_BODY),
+        "is not a folder holding the data files",
+    ),
     ("a drawing that does not exist", lambda tmp: (MINI_DATA, tmp / "none.svg"), "none.svg: file is missing"),
     ("a CSV as the drawing", lambda tmp: (MINI_DATA, MINI_DATA / "muscles.csv"), "is not a body drawing (an SVG file)"),
     ("an empty drawing", lambda tmp: (MINI_DATA, _touch(tmp / "empty.svg")), "is not a body drawing (an SVG file)"),
@@ -179,8 +279,18 @@ def test_a_bad_folder_or_drawing_is_refused_alike(tmp_path, kind, where, expecte
 # ---------------------------------------------------------------------------------------------
 # Links, read by the pages' parsers: (parameters) -> what is kept, and the notice.
 SEVERITIES = [
-    ("inf", None), ("-inf", None), ("1e400", None), ("9" * 400, None), ("nan", None), ("abc", None),
-    ("0x10", None), ("7.9", 7), ("-3", 0), ("99", 10), ("1e-400", 0), (" 4 ", 4),
+    ("inf", None),
+    ("-inf", None),
+    ("1e400", None),
+    ("9" * 400, None),
+    ("nan", None),
+    ("abc", None),
+    ("0x10", None),
+    ("7.9", 7),
+    ("-3", 0),
+    ("99", 10),
+    ("1e-400", 0),
+    (" 4 ", 4),
 ]
 
 
@@ -224,7 +334,11 @@ def test_a_bad_link_value_is_dropped_with_a_notice(mini_engine, page, params, no
 # The command line: arguments -> exit status and the one line it must print.
 CLI = [
     (["suggest", "temple-r=abc"], 2, "argument regions: severity in 'temple-r=abc': 'abc' is not a number"),
-    (["suggest", "temple-r=nan"], 2, "argument regions: severity in 'temple-r=nan': 'nan' must be a number from 0 to 10"),
+    (
+        ["suggest", "temple-r=nan"],
+        2,
+        "argument regions: severity in 'temple-r=nan': 'nan' must be a number from 0 to 10",
+    ),
     (["suggest", "temple-r=inf"], 2, "must be a number from 0 to 10"),
     (["suggest", "temple-r=11"], 2, "must be a number from 0 to 10"),
     (["suggest", "=3"], 2, "argument regions: '=3' names no region"),
@@ -241,8 +355,11 @@ CLI = [
     (["place", "elbow", "0.5", "0.5"], 2, "unknown region name 'elbow'"),
     (["place", "temple", "0.5", "0.5", "--side", "up"], 2, "argument --side: invalid choice: 'up'"),
     (["--body", "/nonexistent.svg", "regions"], 2, "argument --body: file is missing (/nonexistent.svg)"),
-    (["--body", str(MINI_DATA / "muscles.csv"), "place", "temple", "0.5", "0.5"], 2,
-     "argument --body: is not a body drawing (an SVG file)"),
+    (
+        ["--body", str(MINI_DATA / "muscles.csv"), "place", "temple", "0.5", "0.5"],
+        2,
+        "argument --body: is not a body drawing (an SVG file)",
+    ),
     (["--body", "/etc/passwd", "regions"], 2, "argument --body: is not a body drawing (an SVG file)"),
     (["--body", str(MINI_DATA), "suggest", "temple-r"], 2, "argument --body: cannot be read: Is a directory"),
     (["frobnicate"], 2, "argument command: invalid choice: 'frobnicate'"),
@@ -282,18 +399,31 @@ def test_a_bad_command_line_gives_one_line_and_its_status(capsys, argv, status, 
 
 def test_a_reader_that_stops_early_gets_no_traceback():
     """`regions --json | head -1`: the pipe closes while we write."""
-    shell = subprocess.run(f"{sys.executable} -m trigger_map regions --json | head -1", shell=True,
-                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+    shell = subprocess.run(
+        f"{sys.executable} -m trigger_map regions --json | head -1",
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert shell.stdout == "[\n"
     assert shell.stderr == ""
 
 
 def test_a_bad_argument_on_the_real_command_line(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "trigger_map", "suggest", "temple-l=abc"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "trigger_map", "suggest", "temple-l=abc"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr == ("python -m trigger_map suggest: argument regions: severity in "
-                             "'temple-l=abc': 'abc' is not a number (see --help)\n")
+    assert result.stderr == (
+        "python -m trigger_map suggest: argument regions: severity in "
+        "'temple-l=abc': 'abc' is not a number (see --help)\n"
+    )
 
 
 def test_the_command_line_refuses_what_validate_refuses(broken, capsys):
@@ -307,11 +437,23 @@ def test_the_command_line_refuses_what_validate_refuses(broken, capsys):
 # ---------------------------------------------------------------------------------------------
 # Markdown injection: text from a link or a data file is shown as text on every page, never as a
 # link, an image, coloured text, an icon or a formula.
-HOSTILE = ("[Call 0800 123](https://evil.example) ![x](https://evil.example/p.png) "
-           ":red[**URGENT: call us**] :material/warning: $x^2$ <b>bold</b> www.evil.example")
+HOSTILE = (
+    "[Call 0800 123](https://evil.example) ![x](https://evil.example/p.png) "
+    ":red[**URGENT: call us**] :material/warning: $x^2$ <b>bold</b> www.evil.example"
+)
 MARKUP = re.compile(r"\]\(https?://evil|!\[x\]|:red\[|:material/warning:|\$x\^2\$|<b>|\*\*URGENT")
-MARKDOWN_ELEMENTS = {"Markdown", "Caption", "Subheader", "Header", "Title", "Info", "Warning", "Error",
-                     "Success", "Toast"}
+MARKDOWN_ELEMENTS = {
+    "Markdown",
+    "Caption",
+    "Subheader",
+    "Header",
+    "Title",
+    "Info",
+    "Warning",
+    "Error",
+    "Success",
+    "Toast",
+}
 PLAIN_WIDGETS = {"Selectbox", "Multiselect", "TextArea", "TextInput", "Code"}  # shown as plain text
 
 
@@ -332,7 +474,7 @@ def shown_markdown(at: AppTest) -> list[str]:
             if kind == "Radio":
                 shown.extend(str(option) for option in node.options)
         children = getattr(node, "children", None)
-        for child in (children.values() if isinstance(children, dict) else ()):
+        for child in children.values() if isinstance(children, dict) else ():
             walk(child)
 
     walk(at._tree)
@@ -404,8 +546,9 @@ HOSTILE_DATA_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("page, params", HOSTILE_DATA_PAGES,
-                         ids=[f"{p}-{'-'.join(q) or 'plain'}" for p, q in HOSTILE_DATA_PAGES])
+@pytest.mark.parametrize(
+    "page, params", HOSTILE_DATA_PAGES, ids=[f"{p}-{'-'.join(q) or 'plain'}" for p, q in HOSTILE_DATA_PAGES]
+)
 def test_markup_in_the_data_shows_as_text(hostile_data, monkeypatch, page, params):
     monkeypatch.setenv("TRIGGER_MAP_DATA", str(hostile_data))
     monkeypatch.setenv("TRIGGER_MAP_BODY", str(MINI_BODY))
@@ -417,12 +560,20 @@ def test_markup_in_the_data_shows_as_text(hostile_data, monkeypatch, page, param
 
 
 HOSTILE_LINKS = [
-    ("explorer", "region"), ("explorer", "tp"),
-    ("where_it_hurts", "areas"), ("where_it_hurts", "condition"), ("where_it_hurts", "tp"),
-    ("conditions", "condition"), ("muscles", "muscle"), ("benefits", "benefit"),
+    ("explorer", "region"),
+    ("explorer", "tp"),
+    ("where_it_hurts", "areas"),
+    ("where_it_hurts", "condition"),
+    ("where_it_hurts", "tp"),
+    ("conditions", "condition"),
+    ("muscles", "muscle"),
+    ("benefits", "benefit"),
 ]
-LINK_ATTACKS = ["[Call 0800 123](https://evil.example)", "![x](https://evil.example/p.png)",
-                ":red[**URGENT: call us**]"]
+LINK_ATTACKS = [
+    "[Call 0800 123](https://evil.example)",
+    "![x](https://evil.example/p.png)",
+    ":red[**URGENT: call us**]",
+]
 
 
 @pytest.mark.parametrize("page, param", HOSTILE_LINKS, ids=[f"{p}-{q}" for p, q in HOSTILE_LINKS])
@@ -484,15 +635,16 @@ def download_buttons(at: AppTest) -> dict[str, str]:
         if type(proto).__name__ == "DownloadButton":
             found[proto.label] = proto.id
         children = getattr(node, "children", None)
-        for child in (children.values() if isinstance(children, dict) else ()):
+        for child in children.values() if isinstance(children, dict) else ():
             walk(child)
 
     walk(at._tree)
     return found
 
 
-@pytest.mark.parametrize("page, params, section", [("muscles", {}, None),
-                                                   ("where_it_hurts", {"areas": "temple-r"}, "pain_why")])
+@pytest.mark.parametrize(
+    "page, params, section", [("muscles", {}, None), ("where_it_hurts", {"areas": "temple-r"}, "pain_why")]
+)
 def test_each_table_offers_a_csv_that_neutralises_formulas(page, params, section):
     at = page_run(page, **params)
     if section:  # the table is made when its section is opened
@@ -504,14 +656,14 @@ def test_each_table_offers_a_csv_that_neutralises_formulas(page, params, section
 # ---------------------------------------------------------------------------------------------
 # Handout notes: (kind, note) -> printed as written, or the code points it cannot print, named.
 NOTES = [
-    ("emoji", "\U0001F600 twice a day \U0001F44D", None),
+    ("emoji", "\U0001f600 twice a day \U0001f44d", None),
     ("Chinese", "\u6bcf\u5929\u4e24\u6b21", None),
     ("Japanese", "\u4e00\u65e5\u4e8c\u56de\u3001\u3084\u3055\u3057\u304f", None),
     ("Korean", "\ud558\ub8e8 \ub450 \ubc88", None),
     ("Arabic", "\u0645\u0631\u062a\u064a\u0646 \u0641\u064a \u0627\u0644\u064a\u0648\u0645", None),
     ("Hebrew", "\u05e4\u05e2\u05de\u05d9\u05d9\u05dd \u05d1\u05d9\u05d5\u05dd", None),
     ("both directions", "Press 30 s \u0645\u0631\u062a\u064a\u0646 then \u05e4\u05e2\u05de\u05d9\u05d9\u05dd", None),
-    ("a newer emoji", "melting \U0001FAE0", "U+1FAE0"),
+    ("a newer emoji", "melting \U0001fae0", "U+1FAE0"),
     ("private use", "\ue000 mark", "U+E000"),
     ("a lone surrogate", "x\ud800y", "U+D800"),
     ("control characters", "a\x00b\x1bc", None),

@@ -1,30 +1,87 @@
 """The body drawing: the contract the app relies on, checked on the committed SVG."""
+
 from __future__ import annotations
 
 import csv
 import sys
 
 import pytest
+from paths import MINI_BODY, ROOT
 from shapely import affinity, unary_union
 from shapely.geometry import Point, box
 
 from trigger_map.body import MIDLINE, BodyError, load_body
 
-from paths import MINI_BODY, ROOT
-
 CATALOGUE = list(csv.DictReader(open(ROOT / "tools" / "region_catalogue.csv", encoding="utf-8")))
-REQUIRED = ["forehead", "temple", "eye", "cheek", "jaw", "jaw_joint", "top_of_head", "back_of_head",
-            "behind_ear", "throat", "back_of_neck", "side_of_neck", "top_of_shoulder",
-            "front_of_shoulder", "outer_shoulder", "back_of_shoulder", "upper_chest", "breastbone",
-            "side_of_chest", "upper_abdomen", "lower_abdomen", "groin", "shoulder_blade",
-            "between_shoulder_blades", "mid_back", "low_back", "sacrum", "buttock", "outer_hip",
-            "front_of_upper_arm", "outer_upper_arm", "back_of_upper_arm", "inner_upper_arm",
-            "front_of_elbow", "outer_elbow", "inner_elbow", "back_of_elbow", "front_of_forearm",
-            "back_of_forearm", "palm_side_wrist", "back_of_wrist", "palm", "back_of_hand", "thumb",
-            "index_finger", "middle_finger", "ring_finger", "little_finger", "front_of_thigh",
-            "inner_thigh", "outer_thigh", "back_of_thigh", "front_of_knee", "inner_knee", "outer_knee",
-            "back_of_knee", "shin", "outer_lower_leg", "calf", "achilles", "front_of_ankle",
-            "inner_ankle", "outer_ankle", "top_of_foot", "big_toe", "heel", "sole"]
+REQUIRED = [
+    "forehead",
+    "temple",
+    "eye",
+    "cheek",
+    "jaw",
+    "jaw_joint",
+    "top_of_head",
+    "back_of_head",
+    "behind_ear",
+    "throat",
+    "back_of_neck",
+    "side_of_neck",
+    "top_of_shoulder",
+    "front_of_shoulder",
+    "outer_shoulder",
+    "back_of_shoulder",
+    "upper_chest",
+    "breastbone",
+    "side_of_chest",
+    "upper_abdomen",
+    "lower_abdomen",
+    "groin",
+    "shoulder_blade",
+    "between_shoulder_blades",
+    "mid_back",
+    "low_back",
+    "sacrum",
+    "buttock",
+    "outer_hip",
+    "front_of_upper_arm",
+    "outer_upper_arm",
+    "back_of_upper_arm",
+    "inner_upper_arm",
+    "front_of_elbow",
+    "outer_elbow",
+    "inner_elbow",
+    "back_of_elbow",
+    "front_of_forearm",
+    "back_of_forearm",
+    "palm_side_wrist",
+    "back_of_wrist",
+    "palm",
+    "back_of_hand",
+    "thumb",
+    "index_finger",
+    "middle_finger",
+    "ring_finger",
+    "little_finger",
+    "front_of_thigh",
+    "inner_thigh",
+    "outer_thigh",
+    "back_of_thigh",
+    "front_of_knee",
+    "inner_knee",
+    "outer_knee",
+    "back_of_knee",
+    "shin",
+    "outer_lower_leg",
+    "calf",
+    "achilles",
+    "front_of_ankle",
+    "inner_ankle",
+    "outer_ankle",
+    "top_of_foot",
+    "big_toe",
+    "heel",
+    "sole",
+]
 
 
 def test_every_catalogue_region_is_drawn_with_its_label_and_term(body):
@@ -146,7 +203,9 @@ def test_broken_drawings_raise_a_clear_error(tmp_path):
     (tmp_path / "twice.svg").write_text(text.replace('id="temple-l"', 'id="temple-r"'))
     with pytest.raises(BodyError, match="appears twice"):
         load_body(tmp_path / "twice.svg")
-    (tmp_path / "side.svg").write_text(text.replace('data-side="left" data-label="temple"', 'data-side="west" data-label="temple"'))
+    (tmp_path / "side.svg").write_text(
+        text.replace('data-side="left" data-label="temple"', 'data-side="west" data-label="temple"')
+    )
     with pytest.raises(BodyError, match="data-side"):
         load_body(tmp_path / "side.svg")
 
@@ -156,6 +215,10 @@ def test_generator_reproduces_the_committed_svg(tmp_path):
     import sys
 
     out = tmp_path / "body.svg"
-    subprocess.run([sys.executable, str(ROOT / "tools" / "draw_body.py"), "--out", str(out)],
-                   check=True, cwd=ROOT, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "draw_body.py"), "--out", str(out)],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
     assert out.read_bytes() == (ROOT / "assets" / "body.svg").read_bytes()

@@ -1,4 +1,5 @@
 """The command line, run as a user would run it."""
+
 from __future__ import annotations
 
 import json
@@ -6,14 +7,14 @@ import subprocess
 import sys
 
 import pytest
-
 from paths import MINI_BODY, MINI_DATA, ROOT
 
 
 def cli(*args: str, mini: bool = False) -> subprocess.CompletedProcess:
     options = ["--body", str(MINI_BODY), "--data", str(MINI_DATA)] if mini else []
-    return subprocess.run([sys.executable, "-m", "trigger_map", *options, *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "trigger_map", *options, *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_regions_json_lists_every_region_with_its_fields(body):
@@ -43,9 +44,13 @@ def test_suggest_limit_keeps_a_suggestion_for_every_area():
 
 
 def test_suggest_with_severity_and_unknown_region():
-    order = [r["trigger_point"] for r in json.loads(cli("suggest", "--json", "temple-r=10", "jaw-r=0", mini=True).stdout)]
+    order = [
+        r["trigger_point"] for r in json.loads(cli("suggest", "--json", "temple-r=10", "jaw-r=0", mini=True).stdout)
+    ]
     assert order.index("temporalis-1") < order.index("masseter-1")
-    order = [r["trigger_point"] for r in json.loads(cli("suggest", "--json", "temple-r=0", "jaw-r=10", mini=True).stdout)]
+    order = [
+        r["trigger_point"] for r in json.loads(cli("suggest", "--json", "temple-r=0", "jaw-r=10", mini=True).stdout)
+    ]
     assert order.index("masseter-1") < order.index("temporalis-1")
     bad = cli("suggest", "nowhere-r", mini=True)
     assert bad.returncode == 2 and "unknown region" in bad.stderr

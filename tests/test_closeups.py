@@ -1,13 +1,14 @@
 """Close-ups: every region of the body is a finger-sized target (24 x 24 CSS px at 390 px wide) in
 the whole view or in a close-up that one tap opens."""
+
 from __future__ import annotations
 
 import pytest
 from shapely.geometry import box
 
+from trigger_map.body import body_svg
 from trigger_map.closeups import PHONE_BOX, TARGET_PX, WHOLE_BODY_SCALE, Closeups, crop, target_px
 from trigger_map.drawing import body_view_svg
-from trigger_map.body import body_svg
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +54,7 @@ def test_closeups_hold_their_own_side_and_view(body, closeups):
 
 
 def test_target_size_is_the_square_in_the_largest_circle():
-    assert target_px(box(0, 0, 10, 10), 2.0) == pytest.approx(5 * 2 ** 0.5 * 2, rel=1e-3)
+    assert target_px(box(0, 0, 10, 10), 2.0) == pytest.approx(5 * 2**0.5 * 2, rel=1e-3)
 
 
 def test_crop_shows_only_the_window():

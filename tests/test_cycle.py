@@ -1,12 +1,12 @@
 """The pain-spasm-pain cycle diagram: every step clickable, the break point stands out, the chosen
 step is ringed (not red: red is pain), and the labels are short lines placed clear of the circles."""
+
 import json
 
 import pytest
+from paths import ROOT
 
 from trigger_map.cycle import BREAK, LINE_CHARACTERS, RADIUS, STEP_PREFIX, cycle_figure, positions, wrapped
-
-from paths import ROOT
 
 PAIN_RED = {"#c0392b", "#ec9a8f"}  # the body map's essential and spillover colours
 
@@ -21,7 +21,7 @@ def test_cycle_figure_from_the_content_file(cycle):
     figure = cycle_figure(steps, cycle["break"]["breaks_at"], chosen=steps[0]["id"])
     (trace,) = figure["data"]
     assert trace["customdata"] == [STEP_PREFIX + s["id"] for s in steps]
-    colors = dict(zip([s["id"] for s in steps], trace["marker"]["color"]))
+    colors = dict(zip([s["id"] for s in steps], trace["marker"]["color"], strict=False))
     assert colors[cycle["break"]["breaks_at"]] == BREAK
     arrows = [a for a in figure["layout"]["annotations"] if a.get("showarrow")]
     assert len(arrows) == len(steps)  # a closed loop: one arrow out of every step
@@ -47,7 +47,7 @@ def test_labels_are_short_lines_beside_or_above_their_circle(cycle):
     figure = cycle_figure(steps, cycle["break"]["breaks_at"])
     labels = [a for a in figure["layout"]["annotations"] if not a.get("showarrow")]
     assert len(labels) == len(steps)
-    for label, (x, y) in zip(labels, positions(len(steps))):
+    for label, (x, y) in zip(labels, positions(len(steps)), strict=False):
         lines = label["text"].removeprefix("<b>").removesuffix("</b>").split("<br>")
         assert all(len(line) <= LINE_CHARACTERS for line in lines), lines
         assert (label["x"], label["y"]) == (x, y)

@@ -1,15 +1,15 @@
 """The dataset loader: valid data loads; every kind of broken row is named by file, row, column."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from app_run import rewrite
+from paths import MINI_BODY, MINI_DATA
 
 from trigger_map.data import BENEFIT_IDS, DatasetError, Problem, load_dataset, split_list
 from trigger_map.validate import validate
-
-from app_run import rewrite
-from paths import MINI_BODY, MINI_DATA
 
 
 def problems_for(data_dir: Path) -> list[str]:
@@ -28,33 +28,78 @@ def test_mini_dataset_is_valid():
     assert data.trigger_points.at["temporalis-1", "x"] == 240.0
 
 
-@pytest.mark.parametrize("file, row, column, value, expected", [
-    ("trigger_points.csv", 3, "id", "upper-trapezius-1", "trigger_points.csv:3:id: duplicate value 'upper-trapezius-1'"),
-    ("trigger_points.csv", 2, "id", "Upper Trap", "trigger_points.csv:2:id: is not a slug"),
-    ("trigger_points.csv", 4, "x", "left-ish", "trigger_points.csv:4:x: 'left-ish' is not a number"),
-    ("trigger_points.csv", 4, "y", "5000", "trigger_points.csv:4:y: must be a number from 0 to 900"),
-    ("trigger_points.csv", 2, "referral", "", "trigger_points.csv:2:referral: is empty"),
-    ("trigger_points.csv", 2, "view", "side", "trigger_points.csv:2:view: must be one of: front, back"),
-    ("trigger_points.csv", 3, "symptoms", "headache;hiccups", "trigger_points.csv:3:symptoms: unknown id 'hiccups'"),
-    ("trigger_points.csv", 3, "conditions", "gout", "trigger_points.csv:3:conditions: unknown id 'gout'"),
-    ("trigger_points.csv", 2, "sources", "nobody-1999", "trigger_points.csv:2:sources: unknown id 'nobody-1999'"),
-    ("trigger_points.csv", 2, "muscle_id", "deltoid", "trigger_points.csv:2:muscle_id: unknown muscle 'deltoid'"),
-    ("trigger_points.csv", 2, "essential_zones", "temple;elbow", "trigger_points.csv:2:essential_zones: unknown region 'elbow'"),
-    ("trigger_points.csv", 2, "spillover_zones", "jaw:sideways", "trigger_points.csv:2:spillover_zones: 'jaw:sideways'"),
-    ("trigger_points.csv", 2, "spillover_zones", "breastbone:both", "breastbone is unpaired"),
-    ("trigger_points.csv", 3, "x", "390", "trigger_points.csv:3:x: point (390.0, 75.0) lies in temple-l, not in temple-r"),
-    ("trigger_points.csv", 3, "location_region", "jaw", "trigger_points.csv:3:x: point (240.0, 75.0) lies in temple-r, not in jaw-r"),
-    ("trigger_points.csv", 2, "view", "front", "trigger_points.csv:2:view: top_of_shoulder is drawn in the back view"),
-    ("muscles.csv", 3, "body_area", "face", "muscles.csv:3:body_area: must be one of"),
-    ("trigger_points.csv", 3, "body_area", "torso", "trigger_points.csv:3:body_area: must be one of"),
-    ("muscles.csv", 2, "innervation", " ", "muscles.csv:2:innervation: is empty"),
-    ("conditions.csv", 2, "muscles", "upper-trapezius;psoas", "conditions.csv:2:muscles: unknown id 'psoas'"),
-    ("conditions.csv", 2, "evidence_level", "great", "conditions.csv:2:evidence_level: must be one of"),
-    ("red_flags.csv", 2, "action", "panic", "red_flags.csv:2:action: must be one of: emergency, urgent, soon"),
-    ("red_flags.csv", 2, "regions", "temple;belly", "red_flags.csv:2:regions: unknown region 'belly'"),
-    ("benefits.csv", 3, "where", "neck;aura", "benefits.csv:3:where: unknown body area 'aura'"),
-    ("sources.csv", 2, "kind", "rumour", "sources.csv:2:kind: must be one of"),
-])
+@pytest.mark.parametrize(
+    "file, row, column, value, expected",
+    [
+        (
+            "trigger_points.csv",
+            3,
+            "id",
+            "upper-trapezius-1",
+            "trigger_points.csv:3:id: duplicate value 'upper-trapezius-1'",
+        ),
+        ("trigger_points.csv", 2, "id", "Upper Trap", "trigger_points.csv:2:id: is not a slug"),
+        ("trigger_points.csv", 4, "x", "left-ish", "trigger_points.csv:4:x: 'left-ish' is not a number"),
+        ("trigger_points.csv", 4, "y", "5000", "trigger_points.csv:4:y: must be a number from 0 to 900"),
+        ("trigger_points.csv", 2, "referral", "", "trigger_points.csv:2:referral: is empty"),
+        ("trigger_points.csv", 2, "view", "side", "trigger_points.csv:2:view: must be one of: front, back"),
+        (
+            "trigger_points.csv",
+            3,
+            "symptoms",
+            "headache;hiccups",
+            "trigger_points.csv:3:symptoms: unknown id 'hiccups'",
+        ),
+        ("trigger_points.csv", 3, "conditions", "gout", "trigger_points.csv:3:conditions: unknown id 'gout'"),
+        ("trigger_points.csv", 2, "sources", "nobody-1999", "trigger_points.csv:2:sources: unknown id 'nobody-1999'"),
+        ("trigger_points.csv", 2, "muscle_id", "deltoid", "trigger_points.csv:2:muscle_id: unknown muscle 'deltoid'"),
+        (
+            "trigger_points.csv",
+            2,
+            "essential_zones",
+            "temple;elbow",
+            "trigger_points.csv:2:essential_zones: unknown region 'elbow'",
+        ),
+        (
+            "trigger_points.csv",
+            2,
+            "spillover_zones",
+            "jaw:sideways",
+            "trigger_points.csv:2:spillover_zones: 'jaw:sideways'",
+        ),
+        ("trigger_points.csv", 2, "spillover_zones", "breastbone:both", "breastbone is unpaired"),
+        (
+            "trigger_points.csv",
+            3,
+            "x",
+            "390",
+            "trigger_points.csv:3:x: point (390.0, 75.0) lies in temple-l, not in temple-r",
+        ),
+        (
+            "trigger_points.csv",
+            3,
+            "location_region",
+            "jaw",
+            "trigger_points.csv:3:x: point (240.0, 75.0) lies in temple-r, not in jaw-r",
+        ),
+        (
+            "trigger_points.csv",
+            2,
+            "view",
+            "front",
+            "trigger_points.csv:2:view: top_of_shoulder is drawn in the back view",
+        ),
+        ("muscles.csv", 3, "body_area", "face", "muscles.csv:3:body_area: must be one of"),
+        ("trigger_points.csv", 3, "body_area", "torso", "trigger_points.csv:3:body_area: must be one of"),
+        ("muscles.csv", 2, "innervation", " ", "muscles.csv:2:innervation: is empty"),
+        ("conditions.csv", 2, "muscles", "upper-trapezius;psoas", "conditions.csv:2:muscles: unknown id 'psoas'"),
+        ("conditions.csv", 2, "evidence_level", "great", "conditions.csv:2:evidence_level: must be one of"),
+        ("red_flags.csv", 2, "action", "panic", "red_flags.csv:2:action: must be one of: emergency, urgent, soon"),
+        ("red_flags.csv", 2, "regions", "temple;belly", "red_flags.csv:2:regions: unknown region 'belly'"),
+        ("benefits.csv", 3, "where", "neck;aura", "benefits.csv:3:where: unknown body area 'aura'"),
+        ("sources.csv", 2, "kind", "rumour", "sources.csv:2:kind: must be one of"),
+    ],
+)
 def test_broken_cell_is_reported_by_file_row_and_column(mini_copy, file, row, column, value, expected):
     rewrite(mini_copy / file, row, column, value)
     found = problems_for(mini_copy)
@@ -79,7 +124,9 @@ def test_a_missing_benefit_of_nmt_is_reported(mini_copy):
 
 def test_muscle_without_trigger_point_is_reported(mini_copy):
     with open(mini_copy / "muscles.csv", "a", encoding="utf-8") as f:
-        f.write("deltoid,Deltoid,Deltoid,shoulder,Clavicle,Humerus,Lifts the arm,Axillary nerve,Caps the shoulder.,book-a\n")
+        f.write(
+            "deltoid,Deltoid,Deltoid,shoulder,Clavicle,Humerus,Lifts the arm,Axillary nerve,Caps the shoulder.,book-a\n"
+        )
     assert "muscles.csv:6:id: muscle has no trigger point" in problems_for(mini_copy)
 
 
@@ -103,14 +150,18 @@ def test_real_dataset_is_valid_and_complete(dataset):
     assert len(dataset.muscles) >= 110
     assert len(dataset.trigger_points) >= 200
     assert len(dataset.conditions) >= 25
-    for seed in ("chronic-low-back-pain", "neck-shoulder-pain", "tension-type-headache",
-                 "tmj-dysfunction", "fibromyalgia"):
+    for seed in (
+        "chronic-low-back-pain",
+        "neck-shoulder-pain",
+        "tension-type-headache",
+        "tmj-dysfunction",
+        "fibromyalgia",
+    ):
         assert seed in dataset.conditions.index
 
 
 def test_every_real_row_cites_a_source(dataset):
-    for table in (dataset.trigger_points, dataset.muscles, dataset.conditions, dataset.benefits,
-                  dataset.red_flags):
+    for table in (dataset.trigger_points, dataset.muscles, dataset.conditions, dataset.benefits, dataset.red_flags):
         assert all(len(s) >= 1 for s in table["sources"])
 
 
@@ -121,5 +172,7 @@ def test_unknown_citation_marker_in_a_text_is_reported(mini_copy):
 
 def test_a_source_entered_twice_is_reported(mini_copy):
     with open(mini_copy / "sources.csv", "a", encoding="utf-8") as f:
-        f.write('book-b,article,"Author A. Again. J; 2001.",10.1/abc,,,\nbook-c,article,"Author A. Again. J; 2001.",10.1/ABC,,,\n')
+        f.write(
+            'book-b,article,"Author A. Again. J; 2001.",10.1/abc,,,\nbook-c,article,"Author A. Again. J; 2001.",10.1/ABC,,,\n'
+        )
     assert "sources.csv:4:doi: same DOI as row 3: cite that source instead" in problems_for(mini_copy)

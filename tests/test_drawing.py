@@ -1,4 +1,5 @@
 """The pictures: each view cut from assets/body.svg, and the highlight drawn in the right view."""
+
 import xml.etree.ElementTree as ET
 
 from trigger_map.body import MIDLINE, body_svg
@@ -63,6 +64,7 @@ def test_a_zone_with_a_hole_keeps_it():
     from shapely.geometry import Polygon
 
     from trigger_map.drawing import _path
+
     ring = Polygon([(0, 0), (10, 0), (10, 10), (0, 10)], [[(3, 3), (6, 3), (6, 6), (3, 6)]])
     assert _path([ring]).count("M") == 2
 

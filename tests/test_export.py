@@ -1,4 +1,5 @@
 """The take-home handout: a real PDF with the trigger point's name, pattern and self-care."""
+
 import csv
 import io
 
@@ -26,12 +27,30 @@ def test_handout_has_the_trigger_point_and_what_to_do(engine):
 
 
 def test_csv_cells_a_spreadsheet_would_run_are_neutralised():
-    rows = [{"name": "=HYPERLINK(\"https://evil.example\",\"x\")", "b": "+1", "c": "-2+3", "d": "@SUM(A1)",
-             "e": "\tx", "f": "plain", "g": -1.5, "h": 7}]
+    rows = [
+        {
+            "name": '=HYPERLINK("https://evil.example","x")',
+            "b": "+1",
+            "c": "-2+3",
+            "d": "@SUM(A1)",
+            "e": "\tx",
+            "f": "plain",
+            "g": -1.5,
+            "h": 7,
+        }
+    ]
     text = export.csv_bytes(rows).decode("utf-8-sig")
     assert text.splitlines()[0] == "name,b,c,d,e,f,g,h"
     assert next(csv.reader(io.StringIO(text.splitlines()[1]))) == [
-        "'=HYPERLINK(\"https://evil.example\",\"x\")", "'+1", "'-2+3", "'@SUM(A1)", "'\tx", "plain", "-1.5", "7"]
+        '\'=HYPERLINK("https://evil.example","x")',
+        "'+1",
+        "'-2+3",
+        "'@SUM(A1)",
+        "'\tx",
+        "plain",
+        "-1.5",
+        "7",
+    ]
     assert export.csv_bytes([]) == "".encode("utf-8-sig")
 
 
@@ -54,11 +73,14 @@ def test_handout_prints_with_the_fonts_in_the_repository(engine):
     assert sum(p.stat().st_size for p in export.FONT_DIR.iterdir()) < 12_000_000  # kept modest
 
 
-@pytest.mark.parametrize("note, font", [
-    ("\u4e2d\u6587 \u65e5\u672c\u8a9e", "DroidSansFallback"),  # Chinese, Japanese
-    ("\ud55c\uad6d\uc5b4", "NanumSquare"),  # Korean
-    ("\U0001F600 \U0001F44D", "Symbola"),  # emoji
-])
+@pytest.mark.parametrize(
+    "note, font",
+    [
+        ("\u4e2d\u6587 \u65e5\u672c\u8a9e", "DroidSansFallback"),  # Chinese, Japanese
+        ("\ud55c\uad6d\uc5b4", "NanumSquare"),  # Korean
+        ("\U0001f600 \U0001f44d", "Symbola"),  # emoji
+    ],
+)
 def test_a_note_in_another_script_is_printed_with_the_font_that_has_it(engine, note, font):
     data = handout_pdf(engine, "masseter-1@right", note=note)
     assert font in embedded_fonts(data)
@@ -73,11 +95,13 @@ def test_arabic_and_hebrew_are_shaped(mini_engine):
 
 
 def test_a_character_no_font_has_is_named_on_the_handout(mini_engine):
-    note = "Melting \U0001FAE0 face, private \ue000"
-    assert export.unprintable(note) == ["\U0001FAE0", "\ue000"]
+    note = "Melting \U0001fae0 face, private \ue000"
+    assert export.unprintable(note) == ["\U0001fae0", "\ue000"]
     text = " ".join(pdf_text(handout_pdf(mini_engine, "temporalis-1@right", note=note)).split())
-    assert ("Melting \ufffd face, private \ufffd [2 character(s) of the note cannot be printed and show as "
-            "\ufffd: U+1FAE0, U+E000]") in text
+    assert (
+        "Melting \ufffd face, private \ufffd [2 character(s) of the note cannot be printed and show as "
+        "\ufffd: U+1FAE0, U+E000]"
+    ) in text
 
 
 @pytest.mark.parametrize("key", ["soleus-1@right", "gluteus-minimus-1@left", "sternalis-1@right"])

@@ -1,5 +1,6 @@
 """The clickable layer: the hit points carry region ids, the "treat here" X marks their trigger
 points, and what a render sends (both views' charts and pictures) stays small."""
+
 import base64
 import json
 
@@ -42,8 +43,12 @@ def test_what_a_render_sends_stays_under_300_kb(engine):
     """Both views: the hit charts as Streamlit serialises them, the highlight pictures, and the
     body pictures (sent on the first render; later runs send a reference to them)."""
     placed = engine.by_key["upper-trapezius-1@right"]
-    highlight = Highlight(marked=("temple-r",), essential=placed.essential, spillover=placed.spillover,
-                          chosen=Marker(placed.key, placed.view, placed.x, placed.y, "x"))
+    highlight = Highlight(
+        marked=("temple-r",),
+        essential=placed.essential,
+        spillover=placed.spillover,
+        chosen=Marker(placed.key, placed.view, placed.x, placed.y, "x"),
+    )
     size = 0
     for view in ("front", "back"):
         size += len(pio.to_json(hit_figure(engine.body, view, highlight), validate=False))
@@ -53,9 +58,17 @@ def test_what_a_render_sends_stays_under_300_kb(engine):
 
 
 def test_selected_ids_separates_regions_and_trigger_points():
-    event = {"selection": {"points": [{"customdata": "temple-r"}, {"customdata": ["jaw-r"]},
-                                      {"customdata": TP_PREFIX + "masseter-1@right"},
-                                      {"customdata": "temple-r"}, {"x": 1}]}}
+    event = {
+        "selection": {
+            "points": [
+                {"customdata": "temple-r"},
+                {"customdata": ["jaw-r"]},
+                {"customdata": TP_PREFIX + "masseter-1@right"},
+                {"customdata": "temple-r"},
+                {"x": 1},
+            ]
+        }
+    }
     assert selected_ids(event) == (["temple-r", "jaw-r"], ["masseter-1@right"])
     assert selected_ids(None) == ([], [])
     assert selected_ids({"selection": {"points": []}}) == ([], [])
@@ -69,8 +82,10 @@ def test_region_targets_leave_room_round_each_x(engine):
 
     placed = engine.by_key["tensor-fasciae-latae-1@right"]
     marker = Marker(placed.key, placed.view, placed.x, placed.y, "TFL")
-    plain, marked = (traces_named(hit_figure(engine.body, placed.view, h), "regions")[0]
-                     for h in (Highlight(), Highlight(treat_here=(marker,))))
+    plain, marked = (
+        traces_named(hit_figure(engine.body, placed.view, h), "regions")[0]
+        for h in (Highlight(), Highlight(treat_here=(marker,)))
+    )
     distance = lambda t: np.hypot(np.asarray(t["x"]) - placed.x, np.asarray(t["y"]) - placed.y)
     assert (distance(plain) < X_CLEARANCE).any()
     assert not (distance(marked) < X_CLEARANCE).any()
@@ -82,6 +97,7 @@ def test_hover_labels_show_data_as_text():
     from trigger_map.figures import _marker_trace, hover_text
 
     assert hover_text('<a href="https://x.example">call</a> & <b>') == (
-        '&lt;a href="https://x.example"&gt;call&lt;/a&gt; &amp; &lt;b&gt;')
+        '&lt;a href="https://x.example"&gt;call&lt;/a&gt; &amp; &lt;b&gt;'
+    )
     trace = _marker_trace([Marker("k@left", "front", 1.0, 2.0, "<b>bold</b>")], size=18, name="treat here")
     assert trace["text"] == ["&lt;b&gt;bold&lt;/b&gt;"]

@@ -1,11 +1,11 @@
 """Red flags on the pages (AppTest): an area alone gives calm watch-for lines; what the person
 reported (symptoms, age band, pregnancy) makes a matched flag a banner on every page that shows flags."""
-from __future__ import annotations
 
-from streamlit.testing.v1 import AppTest
+from __future__ import annotations
 
 from app_run import app
 from paths import ROOT
+from streamlit.testing.v1 import AppTest
 
 
 def watch_lines(at: AppTest) -> str:
@@ -29,7 +29,6 @@ def test_conditions_page_lists_its_flags_calmly():
     lines = watch_lines(at).replace("\\", "")
     assert "a suddenly swollen, heavy or bluish arm" in lines  # the arm clot, not the calf
     assert "swollen, red or warm calf" not in lines
-
 
 
 def test_flag_texts_are_shown_as_text_not_markup(tmp_path, monkeypatch):

@@ -1,4 +1,5 @@
 """`python -m trigger_map flags`: red flags for areas, symptoms and facts, run as a user would."""
+
 from __future__ import annotations
 
 import json
@@ -6,13 +7,13 @@ import subprocess
 import sys
 
 import pytest
-
 from paths import ROOT
 
 
 def flags(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "trigger_map", "flags", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "trigger_map", "flags", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_flags_json_matched_first_most_urgent_first():
@@ -32,8 +33,9 @@ def test_an_area_alone_gives_only_watch_for_lines():
 
 
 def test_symptom_by_plain_words_and_facts():
-    rows = json.loads(flags("--json", "temple-l", "--symptom", "jaw pain that builds while chewing",
-                            "--age", "72").stdout)
+    rows = json.loads(
+        flags("--json", "temple-l", "--symptom", "jaw pain that builds while chewing", "--age", "72").stdout
+    )
     assert rows[0]["id"] == "jaw-headache-over-50" and rows[0]["matched"]
     young = json.loads(flags("--json", "temple-l", "--symptom", "jaw-pain-chewing", "--age", "30").stdout)
     assert not any(r["matched"] for r in young)
@@ -48,10 +50,13 @@ def test_pins_and_needles_is_a_known_symptom():
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("args,message", [
-    (("calf-r", "--symptom", "qzxv wobble"), "unknown symptom 'qzxv wobble'"),
-    (("elbow-of-doom",), "unknown region"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (("calf-r", "--symptom", "qzxv wobble"), "unknown symptom 'qzxv wobble'"),
+        (("elbow-of-doom",), "unknown region"),
+    ],
+)
 def test_unknown_input_exits_2_with_one_line(args, message):
     result = flags(*args)
     assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr

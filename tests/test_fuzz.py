@@ -3,6 +3,7 @@ command line's arguments. Whatever comes in, the only errors are our own (a list
 notice, exit status 1 or 2), never an exception. Example counts are kept small so the suite stays
 fast; hypothesis keeps every failure it finds in .hypothesis/ and tries it first next time.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,24 +18,34 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from paths import MINI_BODY, MINI_DATA
 
 from trigger_map.__main__ import main, parser
 from trigger_map.body import load_body
 from trigger_map.data import DatasetError, Problem, read_tables
-from trigger_map.links import PainView, read_explorer, read_pain, severity
+from trigger_map.links import read_explorer, read_pain, severity
 from trigger_map.referral import body_problems, on_both_sides, parse_zone, resolve_zones
 from trigger_map.validate import load_engine, validate
 from ui import state
 from ui.panels import plain
-
-from paths import MINI_BODY, MINI_DATA
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Text that looks like what breaks parsers: separators, quotes, markup, numbers, control characters.
 TOKENS = list("temple-jaw_r:l;,=\"' \n\r\t\x00\x1b[]()!*#@+.0123456789eE") + [
-    "inf", "nan", ":both", ":opposite", "breastbone", "temple", "jaw", "\u202e", "\ufeff", "\U0001F600", "\u4e2d"]
+    "inf",
+    "nan",
+    ":both",
+    ":opposite",
+    "breastbone",
+    "temple",
+    "jaw",
+    "\u202e",
+    "\ufeff",
+    "\U0001f600",
+    "\u4e2d",
+]
 NASTY = st.lists(st.sampled_from(TOKENS), max_size=15).map("".join)
 ANY_TEXT = st.one_of(NASTY, st.text(max_size=60))
 
@@ -52,13 +63,21 @@ def test_zones_validate_accepts_resolve_without_error(mini_body, essential, spil
     both sides (the app's KeyError on `temple-l`, `Temple` or `:both` can never come back)."""
     import pandas as pd
 
-    row = {"id": "x-1", "essential_zones": essential, "spillover_zones": spillover,
-           "location_region": "temple", "view": "front", "x": 240.0, "y": 75.0}
+    row = {
+        "id": "x-1",
+        "essential_zones": essential,
+        "spillover_zones": spillover,
+        "location_region": "temple",
+        "view": "front",
+        "x": 240.0,
+        "y": 75.0,
+    }
     problems = body_problems(mini_body, pd.DataFrame([row]))
     assert all(isinstance(p, Problem) for p in problems)
     zone_problems = [p for p in problems if p.column in ("essential_zones", "spillover_zones")]
     if not zone_problems:
         from trigger_map.data import split_list
+
         for side in ("left", "right"):
             ids = resolve_zones(mini_body, split_list(essential) + split_list(spillover), side)
             assert set(ids) <= set(mini_body.regions)
@@ -68,8 +87,19 @@ def test_zones_validate_accepts_resolve_without_error(mini_body, essential, spil
 
 
 # --- the CSV loaders ---------------------------------------------------------------------------
-TEXT_COLUMNS = ("name", "location", "essential_zones", "spillover_zones", "x", "y", "symptoms",
-                "sources", "view", "location_region", "id")
+TEXT_COLUMNS = (
+    "name",
+    "location",
+    "essential_zones",
+    "spillover_zones",
+    "x",
+    "y",
+    "symptoms",
+    "sources",
+    "view",
+    "location_region",
+    "id",
+)
 
 
 def _set_cell(path: Path, row: int, column: str, value: str) -> None:
@@ -122,8 +152,9 @@ def test_any_file_content_is_a_problem_or_loads(content):
 # --- the link parsers of every page ------------------------------------------------------------
 PARAM_VALUE = st.one_of(ANY_TEXT, st.lists(ANY_TEXT, max_size=3))
 EXPLORER_PARAMS = st.dictionaries(st.sampled_from(["region", "tp", "zoom", "other"]), PARAM_VALUE, max_size=4)
-PAIN_PARAMS = st.dictionaries(st.sampled_from(["areas", "symptoms", "condition", "tp", "other"]),
-                              PARAM_VALUE, max_size=5)
+PAIN_PARAMS = st.dictionaries(
+    st.sampled_from(["areas", "symptoms", "condition", "tp", "other"]), PARAM_VALUE, max_size=5
+)
 
 
 @FAST
@@ -143,8 +174,13 @@ def test_any_where_it_hurts_link_reads_as_a_view_that_links_back(mini_engine, pa
     assert all(level is None or 0 <= level <= 10 for level in view.areas.values())
     assert all(isinstance(n, str) and len(n) < 300 for n in view.notices)
     again = read_pain(view.params(), mini_engine)  # the link the page writes reopens the same view
-    assert (again.areas, again.symptoms, again.condition, again.trigger_point, again.notices) == \
-        (view.areas, view.symptoms, view.condition, view.trigger_point, [])
+    assert (again.areas, again.symptoms, again.condition, again.trigger_point, again.notices) == (
+        view.areas,
+        view.symptoms,
+        view.condition,
+        view.trigger_point,
+        [],
+    )
 
 
 @FAST
@@ -179,8 +215,11 @@ class _Session(dict):
 @given(param=st.sampled_from(["condition", "muscle", "benefit"]), value=PARAM_VALUE)
 def test_the_choice_pages_read_any_link_safely(mini_engine, param, value):
     """Conditions, Muscles and Benefits read their one parameter through ui.state.choice_from_link."""
-    valid = {"condition": mini_engine.dataset.conditions.index, "muscle": mini_engine.dataset.muscles.index,
-             "benefit": mini_engine.dataset.benefits.index}[param]
+    valid = {
+        "condition": mini_engine.dataset.conditions.index,
+        "muscle": mini_engine.dataset.muscles.index,
+        "benefit": mini_engine.dataset.benefits.index,
+    }[param]
     fake = _FakeStreamlit({param: value})
     fake.session_state = _Session()
     with pytest.MonkeyPatch.context() as patch:
@@ -207,9 +246,36 @@ def test_plain_leaves_no_markup(text):
 
 # --- the command line --------------------------------------------------------------------------
 COMMANDS = ["regions", "suggest", "muscle", "condition", "place", "validate", "flags", "search"]
-ARGUMENTS = st.lists(st.one_of(NASTY, st.sampled_from(
-    ["--json", "--limit", "--symptom", "--side", "--age", "--kind", "--pregnant", "-1", "0", "0.5", "1e400",
-     "temple", "temple-r", "temple-r=7", "jaw-r=nan", "left", "right", "--data", "--body", "-h"])), max_size=6)
+ARGUMENTS = st.lists(
+    st.one_of(
+        NASTY,
+        st.sampled_from(
+            [
+                "--json",
+                "--limit",
+                "--symptom",
+                "--side",
+                "--age",
+                "--kind",
+                "--pregnant",
+                "-1",
+                "0",
+                "0.5",
+                "1e400",
+                "temple",
+                "temple-r",
+                "temple-r=7",
+                "jaw-r=nan",
+                "left",
+                "right",
+                "--data",
+                "--body",
+                "-h",
+            ]
+        ),
+    ),
+    max_size=6,
+)
 
 
 @FAST

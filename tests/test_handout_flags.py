@@ -1,5 +1,6 @@
 """The PDF handout carries the red flags of its pattern's areas: a matched flag as a framed warning
 at the top, the rest as watch-for lines at the end."""
+
 import io
 
 from pypdf import PdfReader

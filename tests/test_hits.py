@@ -1,5 +1,6 @@
 """Exact hits: a click anywhere inside a drawn region (3 units from its edge) is nearest, as Plotly
 measures it, to a target of that same region, at the scales the map is drawn at."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -40,8 +41,10 @@ def samples_inside(body, depth: float = 3.0, per_region: int = 6, along_edge: in
 @pytest.fixture(scope="module")
 def targets(body):
     grid = body.hit_grid()
-    return {view: (np.array([(x, y) for v, x, y, _ in grid if v == view]),
-                   [r for v, _, _, r in grid if v == view]) for view in ("front", "back")}
+    return {
+        view: (np.array([(x, y) for v, x, y, _ in grid if v == view]), [r for v, _, _, r in grid if v == view])
+        for view in ("front", "back")
+    }
 
 
 @pytest.mark.parametrize("scale", SCALES)

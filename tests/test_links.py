@@ -1,4 +1,5 @@
 """Views as links: read back exactly, with notices (never errors) for unknown values."""
+
 from urllib.parse import parse_qsl, urlsplit
 
 from trigger_map.links import ExplorerView, PainView, read_explorer, read_pain, view_link
@@ -22,8 +23,12 @@ def test_empty_link_is_the_plain_map(mini_engine):
 
 
 def test_pain_link_round_trip(mini_engine):
-    view = PainView(areas={"temple-r": 7, "jaw-r": None}, symptoms=("dizziness",),
-                    condition="tension-headache", trigger_point="upper-trapezius-1@right")
+    view = PainView(
+        areas={"temple-r": 7, "jaw-r": None},
+        symptoms=("dizziness",),
+        condition="tension-headache",
+        trigger_point="upper-trapezius-1@right",
+    )
     params = view.params()
     assert params["areas"] == "temple-r:7,jaw-r"
     back = read_pain(params, mini_engine)
@@ -33,8 +38,15 @@ def test_pain_link_round_trip(mini_engine):
 
 
 def test_pain_link_drops_bad_parts_and_clamps_severity(mini_engine):
-    back = read_pain({"areas": "temple-r:99,nowhere:3,jaw-r:lots", "symptoms": "dizziness,hiccups",
-                      "condition": "gout", "tp": "x@y"}, mini_engine)
+    back = read_pain(
+        {
+            "areas": "temple-r:99,nowhere:3,jaw-r:lots",
+            "symptoms": "dizziness,hiccups",
+            "condition": "gout",
+            "tp": "x@y",
+        },
+        mini_engine,
+    )
     assert back.areas == {"temple-r": 10, "jaw-r": None}
     assert back.symptoms == ("dizziness",) and back.condition is None and back.trigger_point is None
     assert len(back.notices) == 5

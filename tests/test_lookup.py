@@ -1,4 +1,5 @@
 """The ranking engine: clear cases on a tiny dataset, then textbook facts on the real one."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,8 +17,12 @@ def test_one_area_lists_every_pattern_that_reaches_it(mini_engine):
     found = ranked(mini_engine, {"jaw-r": None})
     # masseter: jaw is its whole (essential) pattern; upper trapezius: essential; temporalis:
     # spillover; sternalis: spillover on both sides.
-    assert set(found) == {("masseter-1", "right"), ("upper-trapezius-1", "right"),
-                          ("temporalis-1", "right"), ("sternalis-1", "right")}
+    assert set(found) == {
+        ("masseter-1", "right"),
+        ("upper-trapezius-1", "right"),
+        ("temporalis-1", "right"),
+        ("sternalis-1", "right"),
+    }
     assert found[0] == ("masseter-1", "right")
 
 
@@ -149,6 +154,7 @@ def test_left_temple_first_suggestions_are_on_the_left(engine):
 
 
 # With a limit, every marked area keeps at least one suggestion that explains it.
+
 
 def test_a_mild_area_is_not_crowded_out_by_a_severe_one(mini_engine):
     areas = {"temple-r": 10, "breastbone": 0}

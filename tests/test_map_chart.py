@@ -1,4 +1,5 @@
 """The map's hit chart as Streamlit receives it: its dict is made once, and is exactly Plotly's."""
+
 import plotly.graph_objects as go
 import plotly.io as pio
 

@@ -1,13 +1,14 @@
 """Every page runs headless through AppTest: real data, deep links, bad links, a broken dataset."""
+
 from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
 import pytest
+from app_run import app, shared_query
+from paths import MINI_BODY, MINI_DATA, ROOT
 from streamlit.testing.v1 import AppTest
 
-from paths import MINI_BODY, MINI_DATA, ROOT
-from app_run import TIMEOUT, app, shared_query
 from ui import panels
 
 PAGES = ["explorer", "where_it_hurts", "nmt", "cycle", "conditions", "benefits", "muscles", "evidence", "quiz"]
@@ -71,7 +72,9 @@ def test_explorer_closeup_opens_from_the_panel_and_its_link():
     [b for b in at.button if b.label == "Whole body"][0].click().run()
     assert at.session_state["closeup"] is None and "zoom=" not in shared_query(at)
     bad = app(zoom="hand-of-doom")
-    assert bad.session_state["closeup"] is None and panels.plain("close-up we don't know") in " ".join(i.value for i in bad.info)
+    assert bad.session_state["closeup"] is None and panels.plain("close-up we don't know") in " ".join(
+        i.value for i in bad.info
+    )
 
 
 def test_explorer_panel_names_related_conditions_and_benefits():
@@ -172,8 +175,9 @@ def test_where_it_hurts_says_when_no_trigger_point_refers_to_an_area():
     at = app("where_it_hurts", areas="temple-l:5,big_toe-r:4", condition="tension-type-headache")
     assert not at.exception
     notes = [e.value.replace("\\", "").replace("\u2060", "") for e in at.info]  # as shown: Markdown escapes removed
-    assert any("Big toe (right): none of the trigger points linked to Tension-type headache refers" in n
-               for n in notes), notes
+    assert any(
+        "Big toe (right): none of the trigger points linked to Tension-type headache refers" in n for n in notes
+    ), notes
     assert not any(n.startswith("Temple") for n in notes)
 
 

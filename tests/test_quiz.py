@@ -1,4 +1,5 @@
 """Quiz questions: generated from the data, one right answer, wrong answers really wrong."""
+
 import pytest
 
 from trigger_map.quiz import KINDS, make_question
@@ -24,7 +25,10 @@ def test_referral_question_distractors_do_not_refer_there(engine, seed):
             continue
         muscle_id = muscles.index[muscles["name"] == option][0]
         for tp in engine.muscle_trigger_points(muscle_id):
-            zones = engine.dataset.trigger_points.at[tp, "essential_zones"] + engine.dataset.trigger_points.at[tp, "spillover_zones"]
+            zones = (
+                engine.dataset.trigger_points.at[tp, "essential_zones"]
+                + engine.dataset.trigger_points.at[tp, "spillover_zones"]
+            )
             assert region_name not in {z.partition(":")[0] for z in zones}, (option, region_name)
 
 

@@ -1,4 +1,5 @@
 """The README stays true: its region table and counts match the drawing and the data."""
+
 import re
 
 from paths import ROOT

@@ -1,20 +1,28 @@
 """Red flags: matched by what the person reports (symptoms, age band, pregnancy), most urgent first;
 an area alone only ever gives calm watch-for lines."""
+
 import pytest
-
-from trigger_map.data import load_dataset
-from trigger_map.safety import (ACTION_ORDER, AGE_BANDS, assess, closest_symptoms, facts_for, find_symptom,
-                                flag_problems, red_flags_for, rules_of)
-from trigger_map.validate import validate
-
 from paths import MINI_BODY, MINI_DATA
+
+from trigger_map.safety import (
+    ACTION_ORDER,
+    AGE_BANDS,
+    closest_symptoms,
+    facts_for,
+    find_symptom,
+    red_flags_for,
+    rules_of,
+)
+from trigger_map.validate import validate
 
 
 def test_mini_flag_matches_only_with_its_sign(mini_engine):
     area_only = red_flags_for(mini_engine, ["temple-l"])
     assert [(f["id"], f["matched"]) for f in area_only] == [("thunderclap", False)]
     with_sign = red_flags_for(mini_engine, ["temple-l"], ["dizziness"])
-    assert [(f["id"], f["matched"], f["because"]) for f in with_sign] == [("thunderclap", True, ["headache", "dizziness"])]
+    assert [(f["id"], f["matched"], f["because"]) for f in with_sign] == [
+        ("thunderclap", True, ["headache", "dizziness"])
+    ]
     # the pain of a rule may be reported instead of marked
     assert red_flags_for(mini_engine, [], ["headache", "dizziness"])[0]["matched"] is True
     assert [f["id"] for f in red_flags_for(mini_engine, flag_ids=["thunderclap"])] == ["thunderclap"]
@@ -154,11 +162,14 @@ def test_every_real_flag_is_sound(dataset):
             assert any(k != "pain" for k in kinds) and any(k != "fact" for k in kinds), (flag.Index, rule)
 
 
-@pytest.mark.parametrize("cell,message", [
-    ("headache", "'headache' has only pain symptoms"),
-    ("pregnant", "'pregnant' names no symptom"),
-    ("headache+hiccups", "unknown symptom or fact 'hiccups'"),
-])
+@pytest.mark.parametrize(
+    "cell,message",
+    [
+        ("headache", "'headache' has only pain symptoms"),
+        ("pregnant", "'pregnant' names no symptom"),
+        ("headache+hiccups", "unknown symptom or fact 'hiccups'"),
+    ],
+)
 def test_validate_reports_a_bad_rule(mini_copy, cell, message):
     path = mini_copy / "red_flags.csv"
     path.write_text(path.read_text().replace("headache+dizziness", cell))
@@ -178,6 +189,7 @@ def test_mini_validates_clean():
 
 def test_docs_list_every_flag_with_its_urgency_and_guideline(dataset):
     from paths import ROOT
+
     text = (ROOT / "docs" / "safety.md").read_text(encoding="utf-8")
     for flag in dataset.red_flags.itertuples():
         section = text.split(f"(`{flag.Index}`)", 1)

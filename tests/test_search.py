@@ -4,17 +4,18 @@ Measured on the real data with tests/fixtures/search_queries.txt (lay names, abb
 names, groups, misspellings, half-typed words, region words): the expected result must be in the
 top 3 for at least 95% of them. Nonsense finds nothing. Then the matcher's rules, the synonyms
 table's checks, the command line and the search box on the pages (AppTest, real navigation)."""
+
 from __future__ import annotations
 
 import json
-import shutil
 from urllib.parse import parse_qsl
 
 import pytest
+from app_run import app as run_page
+from app_run import shared_query
+from paths import MINI_BODY, ROOT
 from streamlit.testing.v1 import AppTest
 
-from paths import MINI_BODY, MINI_DATA, ROOT
-from app_run import app as run_page, shared_query
 from trigger_map.__main__ import main
 from trigger_map.body import load_body
 from trigger_map.data import DatasetError, load_dataset, read_tables
@@ -25,9 +26,28 @@ from trigger_map.validate import validate
 QUERIES = ROOT / "tests" / "fixtures" / "search_queries.txt"
 TOP = 3
 SHARE = 0.95
-NONSENSE = ["xqzvw", "asdfgh", "qwerty", "zzzz", "lorem ipsum", "kjhgfd", "blorp", "12345", "!!!",
-            "", "   ", "the", "aaaaaaa", "pizza", "car engine", "weather today", "foo bar baz",
-            "<script>alert(1)</script>", "**bold**", "qqq www eee"]
+NONSENSE = [
+    "xqzvw",
+    "asdfgh",
+    "qwerty",
+    "zzzz",
+    "lorem ipsum",
+    "kjhgfd",
+    "blorp",
+    "12345",
+    "!!!",
+    "",
+    "   ",
+    "the",
+    "aaaaaaa",
+    "pizza",
+    "car engine",
+    "weather today",
+    "foo bar baz",
+    "<script>alert(1)</script>",
+    "**bold**",
+    "qqq www eee",
+]
 
 
 def read_queries() -> list[tuple[str, set[str]]]:
@@ -54,8 +74,12 @@ def matcher(engine) -> Matcher:
 def test_the_query_set_is_large_and_names_what_exists(engine):
     cases = read_queries()
     assert len(cases) >= 150
-    known = {"muscle": engine.dataset.muscles.index, "condition": engine.dataset.conditions.index,
-             "symptom": engine.dataset.symptoms.index, "area": engine.body.names}
+    known = {
+        "muscle": engine.dataset.muscles.index,
+        "condition": engine.dataset.conditions.index,
+        "symptom": engine.dataset.symptoms.index,
+        "area": engine.body.names,
+    }
     for query, expected in cases:
         for item in expected:
             kind, _, id_ = item.partition(":")
@@ -68,8 +92,10 @@ def test_the_expected_result_is_in_the_top_3_for_95_percent_of_queries(matcher):
     for query, expected in cases:
         hits = matcher.search(query, limit=TOP)
         if not expected & {found(h) for h in hits}:
-            failures.append(f"{query!r}: expected {' or '.join(sorted(expected))}, "
-                            f"got {[(found(h), round(h.score, 2)) for h in hits]}")
+            failures.append(
+                f"{query!r}: expected {' or '.join(sorted(expected))}, "
+                f"got {[(found(h), round(h.score, 2)) for h in hits]}"
+            )
     share = 1 - len(failures) / len(cases)
     print(f"\n{len(cases)} queries, top-{TOP} share {share:.1%}; not in the top {TOP}:")
     print("\n".join(failures) or "(none)")
@@ -95,11 +121,13 @@ def test_everything_is_found_first_by_its_own_name(engine, matcher):
     """Every muscle, condition, symptom and area, searched by the name the app shows, comes first
     among its kind (so a row added to the data is findable without a synonym)."""
     data = engine.dataset
-    named = ([("muscle", i, n) for i, n in data.muscles["name"].items()]
-             + [("muscle", i, n) for i, n in data.muscles["anatomical_name"].items()]
-             + [("condition", i, n) for i, n in data.conditions["name"].items()]
-             + [("symptom", i, n) for i, n in data.symptoms["label"].items()]
-             + [("area", r.name, r.label) for r in engine.body.regions.values()])
+    named = (
+        [("muscle", i, n) for i, n in data.muscles["name"].items()]
+        + [("muscle", i, n) for i, n in data.muscles["anatomical_name"].items()]
+        + [("condition", i, n) for i, n in data.conditions["name"].items()]
+        + [("symptom", i, n) for i, n in data.symptoms["label"].items()]
+        + [("area", r.name, r.label) for r in engine.body.regions.values()]
+    )
     missed = []
     for kind, id_, name in named:
         hits = matcher.search(name, kinds=(kind,), limit=1)
@@ -108,16 +136,21 @@ def test_everything_is_found_first_by_its_own_name(engine, matcher):
     assert not missed, missed
 
 
-@pytest.mark.parametrize("group, members", [
-    ("rotator cuff", {"supraspinatus", "infraspinatus", "teres-minor", "subscapularis"}),
-    ("hamstrings", {"biceps-femoris", "semitendinosus", "semimembranosus"}),
-    ("quadriceps", {"rectus-femoris", "vastus-medialis", "vastus-intermedius", "vastus-lateralis"}),
-    ("adductors", {"adductor-longus", "adductor-brevis", "adductor-magnus", "pectineus", "gracilis"}),
-    ("erector spinae", {"iliocostalis-thoracis", "iliocostalis-lumborum", "longissimus-thoracis",
-                        "longissimus-capitis"}),
-    ("suboccipitals", {"suboccipitals"}),
-    ("scalenes", {"anterior-scalene", "middle-scalene", "posterior-scalene", "scalenus-minimus"}),
-])
+@pytest.mark.parametrize(
+    "group, members",
+    [
+        ("rotator cuff", {"supraspinatus", "infraspinatus", "teres-minor", "subscapularis"}),
+        ("hamstrings", {"biceps-femoris", "semitendinosus", "semimembranosus"}),
+        ("quadriceps", {"rectus-femoris", "vastus-medialis", "vastus-intermedius", "vastus-lateralis"}),
+        ("adductors", {"adductor-longus", "adductor-brevis", "adductor-magnus", "pectineus", "gracilis"}),
+        (
+            "erector spinae",
+            {"iliocostalis-thoracis", "iliocostalis-lumborum", "longissimus-thoracis", "longissimus-capitis"},
+        ),
+        ("suboccipitals", {"suboccipitals"}),
+        ("scalenes", {"anterior-scalene", "middle-scalene", "posterior-scalene", "scalenus-minimus"}),
+    ],
+)
 def test_a_group_finds_all_its_members_first(matcher, group, members):
     hits = matcher.search(group, kinds=("muscle",), limit=len(members))
     assert {h.id for h in hits} == members
@@ -131,8 +164,19 @@ def test_the_issue_examples(matcher, engine):
     assert {"gastrocnemius", "soleus"} <= set(calf[:3]) and "hand-lumbricals" not in calf
     rotator = {h.id for h in matcher.search("rotator", kinds=("muscle",), limit=4)}
     assert rotator == {"supraspinatus", "infraspinatus", "teres-minor", "subscapularis"}
-    common = ["tennis elbow", "golfer's elbow", "frozen shoulder", "runner's knee", "shin splints",
-              "plantar fasciitis", "sciatica", "stiff neck", "tension headache", "lumbago", "TMJ"]
+    common = [
+        "tennis elbow",
+        "golfer's elbow",
+        "frozen shoulder",
+        "runner's knee",
+        "shin splints",
+        "plantar fasciitis",
+        "sciatica",
+        "stiff neck",
+        "tension headache",
+        "lumbago",
+        "TMJ",
+    ]
     assert all(engine.find_condition(name) for name in common)
 
 
@@ -143,7 +187,11 @@ def test_results_are_ranked_and_say_what_they_are(matcher):
     assert {h.kind for h in hits} >= {"area", "symptom", "condition"}
     assert all(0 < h.score <= 1 and h.kind_label for h in hits)
     assert matcher.search("upper trapezius")[0].as_dict() == {
-        "kind": "muscle", "id": "upper-trapezius", "name": "Upper trapezius", "score": 1.0}
+        "kind": "muscle",
+        "id": "upper-trapezius",
+        "name": "Upper trapezius",
+        "score": 1.0,
+    }
 
 
 def test_an_exact_name_ranks_above_a_misspelling_and_a_part(matcher):
@@ -204,7 +252,9 @@ def test_the_synonyms_table_is_optional_and_searched(mini_copy):
     assert load_dataset(mini_copy).synonyms.empty  # the mini dataset has none: read as empty
     (mini_copy / "synonyms.csv").write_text(
         SYNONYMS_HEADER + "traps,muscle,upper-trapezius,gym,\nsides of the head,area,temple,everyday,\n"
-        "chewing muscles,muscle,temporalis;masseter,group,\n", encoding="utf-8")
+        "chewing muscles,muscle,temporalis;masseter,group,\n",
+        encoding="utf-8",
+    )
     assert validate(mini_copy, MINI_BODY) == []
     matcher = Matcher.from_data(load_dataset(mini_copy), load_body(MINI_BODY))
     assert matcher.best("traps", "muscle") == "upper-trapezius"
@@ -221,7 +271,8 @@ def test_a_broken_synonyms_row_is_reported_by_file_row_and_column(mini_copy):
         + "Traps!,muscle,temporalis,gym,\n"  # row 5: the same term as row 2
         + "side of head,area,temple;templ,everyday,\n"  # row 6: unknown region name
         + "the,symptom,headache,everyday,nobody-2020\n",  # row 7: no word to search by, unknown source
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     problems = {str(p) for p in validate(mini_copy, MINI_BODY)}
     assert problems >= {
         "synonyms.csv:3:kind: must be one of: area, muscle, condition, symptom",
@@ -233,7 +284,8 @@ def test_a_broken_synonyms_row_is_reported_by_file_row_and_column(mini_copy):
         + "Traps!,muscle,temporalis,gym,\n"
         + "side of head,area,temple;templ,everyday,\n"
         + "the,symptom,headache,everyday,nobody-2020\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     problems = [str(p) for p in validate(mini_copy, MINI_BODY)]
     assert set(problems) == {
         "synonyms.csv:2:ids: unknown muscle 'trapezius-x' (not in muscles.csv)",
@@ -256,6 +308,7 @@ def test_the_real_synonyms_table_is_valid():
 
 # -- the command line --------------------------------------------------------------------------
 
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     status = main(list(argv))
     out, err = capsys.readouterr()
@@ -265,8 +318,12 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_cli_search_returns_ranked_hits(capsys):
     status, out, _ = run(capsys, "search", "--json", "TMJ")
     hits = json.loads(out)
-    assert status == 0 and hits[0] == {"kind": "condition", "id": "tmj-dysfunction",
-                                       "name": "Jaw joint pain (TMD)", "score": 1.0}
+    assert status == 0 and hits[0] == {
+        "kind": "condition",
+        "id": "tmj-dysfunction",
+        "name": "Jaw joint pain (TMD)",
+        "score": 1.0,
+    }
     assert all(set(h) == {"kind", "id", "name", "score"} for h in hits)
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     status, out, _ = run(capsys, "search", "--json", "--kind", "area", "lower", "back")
@@ -283,11 +340,9 @@ def test_cli_muscle_condition_and_symptom_take_the_words_people_use(capsys):
     assert status == 0 and json.loads(out)["id"] == "quadratus-lumborum"
     status, out, _ = run(capsys, "condition", "--json", "golfers elbow")
     assert status == 0 and json.loads(out)["id"] == "golfers-elbow"
-    status, out, _ = run(capsys, "suggest", "--json", "--symptom", "pins and needles", "--limit", "3",
-                         "palm-r")
+    status, out, _ = run(capsys, "suggest", "--json", "--symptom", "pins and needles", "--limit", "3", "palm-r")
     rows = json.loads(out)
-    assert status == 0 and rows and all(r["symptoms"] == ["numbness-tingling"] for r in rows
-                                        if r["symptoms"])
+    assert status == 0 and rows and all(r["symptoms"] == ["numbness-tingling"] for r in rows if r["symptoms"])
 
 
 def test_cli_no_match_exits_2_with_the_closest_names(capsys):
@@ -298,6 +353,7 @@ def test_cli_no_match_exits_2_with_the_closest_names(capsys):
 
 
 # -- the search box on the pages ---------------------------------------------------------------
+
 
 def app(page: str | None = None, **params) -> AppTest:
     at = run_page(page, **params)
@@ -386,5 +442,8 @@ def test_a_group_lists_its_members_in_the_order_of_its_row():
     """'traps' means the upper trapezius first, as the synonyms row lists the group."""
     engine = Engine(load_dataset(), load_body())
     assert [h.id for h in engine.matcher.search("traps", kinds=("muscle",), limit=3)] == [
-        "upper-trapezius", "middle-trapezius", "lower-trapezius"]
+        "upper-trapezius",
+        "middle-trapezius",
+        "lower-trapezius",
+    ]
     assert engine.find_muscle("traps") == "upper-trapezius"

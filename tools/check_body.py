@@ -19,6 +19,7 @@ Reads the committed SVG back: the structure with xml.etree, the path geometry wi
   * the back view names its sole insets ('Sole of right foot' ...) in a frame clear of the legs.
 Run:  .venv/bin/python tools/check_body.py [path.svg]   (default assets/body.svg; exit 1 on failure)
 """
+
 from __future__ import annotations
 
 import csv
@@ -30,7 +31,8 @@ from pathlib import Path
 import shapely
 from shapely.geometry import Polygon
 from shapely.ops import unary_union
-from svgelements import Close, Line, Move, Path as SvgPath
+from svgelements import Close, Line, Move
+from svgelements import Path as SvgPath
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = ROOT / "assets" / "body.svg"
@@ -48,13 +50,14 @@ MAX_KB = 250.0
 CLOSE_UP_PX = (358.0, 520.0)
 CLOSE_UP_MARGIN = 6.0
 TARGET_PX = 24.0
-MIN_TARGET_PX = TARGET_PX * 2 ** 0.5
-CLOSE_UPS = {   # name -> (view, region names); paired names are taken on one side at a time
-    "front of hand": ("front", ["palm", "thumb", "index_finger", "middle_finger", "ring_finger",
-                                "little_finger", "palm_side_wrist"]),
+MIN_TARGET_PX = TARGET_PX * 2**0.5
+CLOSE_UPS = {  # name -> (view, region names); paired names are taken on one side at a time
+    "front of hand": (
+        "front",
+        ["palm", "thumb", "index_finger", "middle_finger", "ring_finger", "little_finger", "palm_side_wrist"],
+    ),
     "back of hand": ("back", ["back_of_hand", "back_of_thumb", "back_of_fingers", "back_of_wrist"]),
-    "front of foot": ("front", ["top_of_foot", "big_toe", "toes", "front_of_ankle", "inner_ankle",
-                                "outer_ankle"]),
+    "front of foot": ("front", ["top_of_foot", "big_toe", "toes", "front_of_ankle", "inner_ankle", "outer_ankle"]),
     "back of foot": ("back", ["back_of_heel", "achilles"]),
     "sole": ("back", ["heel", "sole", "ball_of_foot"]),
     "face": ("front", ["top_of_head", "forehead", "temple", "eye", "cheek", "jaw_joint", "jaw", "chin"]),
@@ -95,7 +98,7 @@ def path_polygons(d):
             if isinstance(seg, (Move, Line, Close)):
                 if seg.end is not None:
                     pts.append((seg.end.x, seg.end.y))
-            else:                                    # a curve: sample it
+            else:  # a curve: sample it
                 pts.extend((p.x, p.y) for p in (seg.point(t / 16) for t in range(1, 17)))
         if len(pts) >= 3:
             polys.append(Polygon(pts))
@@ -121,8 +124,9 @@ def check_sole_insets(root, regions, silhouette, fail):
         sole = unary_union([regions[f"{n}-{suffix}"] for n in ("heel", "sole", "ball_of_foot")])
         if not frame.contains(sole):
             fail(f"back: the {side} sole is not inside its frame")
-        legs = silhouette.difference(unary_union([regions[k] for k in regions
-                                                  if k.rsplit("-", 1)[0] in ("heel", "sole", "ball_of_foot")]))
+        legs = silhouette.difference(
+            unary_union([regions[k] for k in regions if k.rsplit("-", 1)[0] in ("heel", "sole", "ball_of_foot")])
+        )
         if frame.distance(legs) < 5:
             fail(f"back: the {side} sole's frame comes within 5 units of the body")
 
@@ -141,6 +145,7 @@ def expected_ids():
 
 def main(argv):
     errors = []
+
     def fail(msg):
         errors.append(msg)
 
@@ -184,8 +189,12 @@ def main(argv):
             row, side = expected[rid]
             if row["view"] != view:
                 fail(f"{rid}: in view {view}, catalogue says {row['view']}")
-            for attr, want in (("data-name", row["name"]), ("data-side", side),
-                               ("data-label", row["label"]), ("data-term", row["term"])):
+            for attr, want in (
+                ("data-name", row["name"]),
+                ("data-side", side),
+                ("data-label", row["label"]),
+                ("data-term", row["term"]),
+            ):
                 if p.get(attr) != want:
                     fail(f"{rid}: {attr}={p.get(attr)!r}, want {want!r}")
             if re.search(r"[^MLCZ0-9.\s,-]", d):
@@ -235,9 +244,15 @@ def main(argv):
             fail(f"{view}: regions reach {extra.area:.1f} px2 outside the silhouette")
         all_regions[view], silhouettes[view] = regions, silhouette
         smallest = min(items, key=lambda kv: kv[1].area)
-        summary[view] = dict(regions=len(items), silhouette=silhouette.area, leftover=leftover.area,
-                             biggest_leftover=biggest, outside=extra.area, overlap=worst_overlap,
-                             smallest=(smallest[0], smallest[1].area))
+        summary[view] = dict(
+            regions=len(items),
+            silhouette=silhouette.area,
+            leftover=leftover.area,
+            biggest_leftover=biggest,
+            outside=extra.area,
+            overlap=worst_overlap,
+            smallest=(smallest[0], smallest[1].area),
+        )
     worst = {}
     if not errors:
         polygons = {}
@@ -260,14 +275,18 @@ def main(argv):
     total = sum(s["regions"] for s in summary.values())
     print(f"{svg_path}: {size_kb:.1f} KB, {total} regions (catalogue: {len(expected)})")
     for view, s in summary.items():
-        print(f"  {view}: {s['regions']} regions, silhouette {s['silhouette']:.0f} px2, leftover "
-              f"{s['leftover']:.2f} px2 ({100 * s['leftover'] / s['silhouette']:.4f} %), biggest leftover "
-              f"piece {s['biggest_leftover']:.2f} px2, outside silhouette {s['outside']:.2f} px2, "
-              f"worst pair overlap {s['overlap']:.3f} px2, smallest {s['smallest'][0]} "
-              f"{s['smallest'][1]:.1f} px2")
+        print(
+            f"  {view}: {s['regions']} regions, silhouette {s['silhouette']:.0f} px2, leftover "
+            f"{s['leftover']:.2f} px2 ({100 * s['leftover'] / s['silhouette']:.4f} %), biggest leftover "
+            f"piece {s['biggest_leftover']:.2f} px2, outside silhouette {s['outside']:.2f} px2, "
+            f"worst pair overlap {s['overlap']:.3f} px2, smallest {s['smallest'][0]} "
+            f"{s['smallest'][1]:.1f} px2"
+        )
     if worst:
-        print("  close-ups (smallest region: inscribed circle in CSS px on a phone): " + ", ".join(
-            f"{name} {rid} {px:.0f}" for name, (rid, px) in worst.items()))
+        print(
+            "  close-ups (smallest region: inscribed circle in CSS px on a phone): "
+            + ", ".join(f"{name} {rid} {px:.0f}" for name, (rid, px) in worst.items())
+        )
     if errors:
         print(f"FAILED: {len(errors)} problem(s)")
         for e in errors:

@@ -10,6 +10,7 @@ Pass --regions to tint every region a different colour (shows the cut), and --sv
 another file than assets/body.svg, e.g.
     .venv/bin/python tools/render_body.py --regions --svg /tmp/body.svg
 """
+
 from __future__ import annotations
 
 import sys
@@ -19,8 +20,14 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = ROOT / "assets" / "body.svg"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 # crops: (name, region ids whose bounding box is shown, margin in px)
 HAND_F = ["palm", "thumb", "index_finger", "middle_finger", "ring_finger", "little_finger", "palm_side_wrist"]
@@ -28,8 +35,10 @@ HAND_B = ["back_of_hand", "back_of_thumb", "back_of_fingers", "back_of_wrist"]
 FOOT_F = ["top_of_foot", "big_toe", "toes", "front_of_ankle"]
 FOOT_B = ["back_of_heel", "achilles"]
 CROPS = [
-    ("front_hand_r", [f"{n}-r" for n in HAND_F], 8), ("front_hand_l", [f"{n}-l" for n in HAND_F], 8),
-    ("back_hand_r", [f"{n}-r" for n in HAND_B], 8), ("back_hand_l", [f"{n}-l" for n in HAND_B], 8),
+    ("front_hand_r", [f"{n}-r" for n in HAND_F], 8),
+    ("front_hand_l", [f"{n}-l" for n in HAND_F], 8),
+    ("back_hand_r", [f"{n}-r" for n in HAND_B], 8),
+    ("back_hand_l", [f"{n}-l" for n in HAND_B], 8),
     ("front_feet", [f"{n}-{s}" for n in FOOT_F for s in "rl"], 8),
     ("back_feet", [f"{n}-{s}" for n in FOOT_B for s in "rl"], 8),
     ("back_sole_r", ["heel-r", "sole-r", "ball_of_foot-r"], 40),
@@ -40,7 +49,9 @@ CROPS = [
 
 def crop_boxes(svg=SVG):
     """Bounding boxes (x, y, w, h) of the crop groups, read from the SVG with svgelements."""
-    from svgelements import SVG as SVGDoc, Path as SvgPath
+    from svgelements import SVG as SVGDoc
+    from svgelements import Path as SvgPath
+
     bb = {}
     for el in SVGDoc.parse(str(svg)).elements():
         if isinstance(el, SvgPath) and el.values.get("id"):
@@ -60,16 +71,19 @@ def close_up_boxes(svg=SVG):
     """(name, x, y, w, h, scale) of each close-up: the bounding box of its regions (right side; the
     face whole), and the scale that fits it into the close-up box."""
     sys.path.insert(0, str(ROOT / "tools"))
-    from check_body import CLOSE_UP_MARGIN, CLOSE_UP_PX, CLOSE_UPS, path_polygons
     import xml.etree.ElementTree as ET
+
+    from check_body import CLOSE_UP_MARGIN, CLOSE_UP_PX, CLOSE_UPS, path_polygons
+
     polys = {}
     for el in ET.fromstring(svg.read_text()).iter("{http://www.w3.org/2000/svg}path"):
         if el.get("class") == "region":
             polys[el.get("id")] = path_polygons(el.get("d"))[0]
     out = []
     for name, (_, names) in CLOSE_UPS.items():
-        ids = [i for n in names for i in (n, n + "-r", n + "-l") if i in polys
-               and (name == "face" or not i.endswith("-l"))]
+        ids = [
+            i for n in names for i in (n, n + "-r", n + "-l") if i in polys and (name == "face" or not i.endswith("-l"))
+        ]
         x0 = min(polys[i].bounds[0] for i in ids) - CLOSE_UP_MARGIN
         y0 = min(polys[i].bounds[1] for i in ids) - CLOSE_UP_MARGIN
         x1 = max(polys[i].bounds[2] for i in ids) + CLOSE_UP_MARGIN
@@ -112,8 +126,10 @@ def main(argv):
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         jobs = [("full", 1200, None, (1200, 900)), ("phone", 390, None, (390, 293))]
         jobs += [(n, None, (x, y, w, h), (w * 4, h * 4)) for n, x, y, w, h in crop_boxes(svg)]
-        jobs += [(f"closeup_{n}", None, (x, y, w, h), (round(w * k), round(h * k)))
-                 for n, x, y, w, h, k in close_up_boxes(svg)]
+        jobs += [
+            (f"closeup_{n}", None, (x, y, w, h), (round(w * k), round(h * k)))
+            for n, x, y, w, h, k in close_up_boxes(svg)
+        ]
         for name, width, vb, size in jobs:
             page.set_viewport_size({"width": size[0], "height": size[1]})
             page.set_content(page_html(svg_text, width, vb, size))

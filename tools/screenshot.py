@@ -1,8 +1,9 @@
 """Screenshots of the running app in headless Chromium (the README's picture comes from here).
 
-    .venv/bin/python tools/screenshot.py                      # docs/screenshot.png (map with a pattern)
-    .venv/bin/python tools/screenshot.py --url-path "/where_it_hurts?areas=temple-r" --out /tmp/x.png --width 390
+.venv/bin/python tools/screenshot.py                      # docs/screenshot.png (map with a pattern)
+.venv/bin/python tools/screenshot.py --url-path "/where_it_hurts?areas=temple-r" --out /tmp/x.png --width 390
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,19 +19,43 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def serve() -> tuple[subprocess.Popen, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                                "--server.headless", "true", "--server.port", str(port),
-                                "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-                                "--browser.gatherUsageStats", "false"], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(200):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
@@ -43,8 +68,9 @@ def serve() -> tuple[subprocess.Popen, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--url-path", action="append",
-                        default=None, help="page and query, e.g. /?region=temple-l (repeatable)")
+    parser.add_argument(
+        "--url-path", action="append", default=None, help="page and query, e.g. /?region=temple-l (repeatable)"
+    )
     parser.add_argument("--out", action="append", default=None, help="PNG path per --url-path")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=1000)
@@ -55,18 +81,21 @@ def main() -> None:
     process, url = serve()
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM") or shutil.which("chromium")
-                                        or "/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": args.width, "height": args.height},
-                                    device_scale_factor=1 if args.width > 600 else 2)
-            for path, out in zip(paths, outs):
+            browser = p.chromium.launch(
+                executable_path=os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium", args=ARGS
+            )
+            page = browser.new_page(
+                viewport={"width": args.width, "height": args.height}, device_scale_factor=1 if args.width > 600 else 2
+            )
+            for path, out in zip(paths, outs, strict=False):
                 page.goto(url + path)
                 idle = "[data-testid=stApp][data-test-script-state=notRunning]"
                 page.wait_for_selector(idle, timeout=60_000)
                 page.wait_for_timeout(1500)  # a page may run once more after loading, and Plotly draws late
                 page.wait_for_selector(idle, timeout=60_000)
-                page.wait_for_function("[...document.querySelectorAll('[data-stale=true]')].length === 0",
-                                       timeout=30_000)
+                page.wait_for_function(
+                    "[...document.querySelectorAll('[data-stale=true]')].length === 0", timeout=30_000
+                )
                 Path(out).parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=out, full_page=args.full_page)
                 print(out)

@@ -10,6 +10,7 @@
     python -m trigger_map validate [DATA_DIR]
 Global options --data DIR and --body SVG point at another dataset or drawing (tests use them).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -100,9 +101,18 @@ def _emit(data, as_json: bool, text_lines) -> None:
 
 def cmd_regions(args) -> int:
     body = _body(args)
-    rows = [{"id": r.id, "label": r.label, "view": r.view, "side": r.side, "name": r.name,
-             "term": r.term, "display_label": r.display_label}
-            for r in sorted(body.regions.values(), key=lambda r: (r.view, r.id))]
+    rows = [
+        {
+            "id": r.id,
+            "label": r.label,
+            "view": r.view,
+            "side": r.side,
+            "name": r.name,
+            "term": r.term,
+            "display_label": r.display_label,
+        }
+        for r in sorted(body.regions.values(), key=lambda r: (r.view, r.id))
+    ]
     _emit(rows, args.json, lambda rs: [f"{r['id']:<30} {r['view']:<6} {r['display_label']}" for r in rs])
     return 0
 
@@ -112,37 +122,52 @@ def cmd_suggest(args) -> int:
     areas = dict(args.regions)
     unknown = [r for r in areas if r not in engine.body.regions]
     if unknown:
-        raise ArgumentError("regions", f"unknown region id(s): {', '.join(map(repr, unknown))} "
-                                       "(see `python -m trigger_map regions`)")
+        raise ArgumentError(
+            "regions", f"unknown region id(s): {', '.join(map(repr, unknown))} (see `python -m trigger_map regions`)"
+        )
     symptoms = tuple(_find(engine, "symptom", s, "--symptom") for s in args.symptom or ())
     found = engine.suggest(areas, symptoms=symptoms, limit=args.limit)
     rows = [s.as_dict() for s in found]
-    _emit(rows, args.json, lambda rs: [
-        f"{r['score']:.3f}  {r['muscle']:<34} {r['name']:<30} {r['side']:<6} "
-        f"essential: {', '.join(r['essential']) or '-'}; spillover: {', '.join(r['spillover']) or '-'}"
-        for r in rs])
+    _emit(
+        rows,
+        args.json,
+        lambda rs: [
+            f"{r['score']:.3f}  {r['muscle']:<34} {r['name']:<30} {r['side']:<6} "
+            f"essential: {', '.join(r['essential']) or '-'}; spillover: {', '.join(r['spillover']) or '-'}"
+            for r in rs
+        ],
+    )
     return 0
 
 
 def _trigger_point_dict(engine: Engine, tp_id: str) -> dict:
     row = engine.dataset.trigger_points.loc[tp_id]
     right = engine.on_side(tp_id, "right")
-    return {"id": tp_id, "name": row["name"], "location": row["location"],
-            "location_region": row["location_region"], "view": row["view"],
-            "x": float(row["x"]), "y": float(row["y"]),
-            "essential_zones": list(row["essential_zones"]),
-            "spillover_zones": list(row["spillover_zones"]),
-            "essential_regions_right": list(right.essential),
-            "spillover_regions_right": list(right.spillover),
-            "referral": row["referral"], "symptoms": list(row["symptoms"]),
-            "conditions": list(row["conditions"]), "sources": list(row["sources"])}
+    return {
+        "id": tp_id,
+        "name": row["name"],
+        "location": row["location"],
+        "location_region": row["location_region"],
+        "view": row["view"],
+        "x": float(row["x"]),
+        "y": float(row["y"]),
+        "essential_zones": list(row["essential_zones"]),
+        "spillover_zones": list(row["spillover_zones"]),
+        "essential_regions_right": list(right.essential),
+        "spillover_regions_right": list(right.spillover),
+        "referral": row["referral"],
+        "symptoms": list(row["symptoms"]),
+        "conditions": list(row["conditions"]),
+        "sources": list(row["sources"]),
+    }
 
 
 def _find(engine: Engine, kind: str, text: str, argument: str) -> str:
     """An id of `kind` from an id or the words people use (trigger_map.search); no match is a bad
     argument, named with the closest names."""
-    found = {"muscle": engine.find_muscle, "condition": engine.find_condition,
-             "symptom": engine.find_symptom}[kind](text)
+    found = {"muscle": engine.find_muscle, "condition": engine.find_condition, "symptom": engine.find_symptom}[kind](
+        text
+    )
     if found is None:
         raise ArgumentError(argument, f"no {kind} matches {text!r}{_closest(engine, text, (kind,))}")
     return found
@@ -158,8 +183,11 @@ def cmd_search(args) -> int:
     text = " ".join(args.text)
     kinds = tuple(args.kind) if args.kind else None
     hits = engine.matcher.search(text, kinds=kinds, limit=args.limit)
-    _emit([h.as_dict() for h in hits], args.json, lambda rs: [
-        f"{r['score']:.3f}  {KIND_LABELS[r['kind']]:<14} {r['id']:<34} {r['name']}" for r in rs])
+    _emit(
+        [h.as_dict() for h in hits],
+        args.json,
+        lambda rs: [f"{r['score']:.3f}  {KIND_LABELS[r['kind']]:<14} {r['id']:<34} {r['name']}" for r in rs],
+    )
     if not hits:
         print(f"nothing matches {text!r}{_closest(engine, text, kinds)}", file=sys.stderr)
         return 2
@@ -170,12 +198,30 @@ def cmd_muscle(args) -> int:
     engine = _engine(args)
     muscle_id = _find(engine, "muscle", args.name, "name")
     row = engine.dataset.muscles.loc[muscle_id]
-    data = {"id": muscle_id, **{c: row[c] for c in ("name", "anatomical_name", "body_area", "origin",
-                                                     "insertion", "action", "innervation", "description")},
-            "sources": list(row["sources"]),
-            "trigger_points": [_trigger_point_dict(engine, t) for t in engine.muscle_trigger_points(muscle_id)]}
-    _emit(data, args.json, lambda d: [f"{d['name']} ({d['anatomical_name']})", f"  innervation: {d['innervation']}"]
-          + [f"  {t['id']}: {t['name']} -> essential {', '.join(t['essential_zones'])}" for t in d["trigger_points"]])
+    data = {
+        "id": muscle_id,
+        **{
+            c: row[c]
+            for c in (
+                "name",
+                "anatomical_name",
+                "body_area",
+                "origin",
+                "insertion",
+                "action",
+                "innervation",
+                "description",
+            )
+        },
+        "sources": list(row["sources"]),
+        "trigger_points": [_trigger_point_dict(engine, t) for t in engine.muscle_trigger_points(muscle_id)],
+    }
+    _emit(
+        data,
+        args.json,
+        lambda d: [f"{d['name']} ({d['anatomical_name']})", f"  innervation: {d['innervation']}"]
+        + [f"  {t['id']}: {t['name']} -> essential {', '.join(t['essential_zones'])}" for t in d["trigger_points"]],
+    )
     return 0
 
 
@@ -184,14 +230,28 @@ def cmd_condition(args) -> int:
     condition_id = _find(engine, "condition", args.name, "name")
     row = engine.dataset.conditions.loc[condition_id]
     tps = engine.condition_trigger_points(condition_id)
-    data = {"id": condition_id, "name": row["name"], "description": row["description"],
-            "evidence_level": row["evidence_level"], "muscles": list(row["muscles"]),
-            "red_flags": list(row["red_flags"]),
-            "trigger_points": [{"id": t, "muscle_id": engine.dataset.trigger_points.at[t, "muscle_id"],
-                                "name": engine.dataset.trigger_points.at[t, "name"]} for t in tps]}
-    _emit(data, args.json, lambda d: [f"{d['name']} (evidence: {d['evidence_level']})",
-                                      f"  muscles: {', '.join(d['muscles'])}"]
-          + [f"  {t['id']}" for t in d["trigger_points"]])
+    data = {
+        "id": condition_id,
+        "name": row["name"],
+        "description": row["description"],
+        "evidence_level": row["evidence_level"],
+        "muscles": list(row["muscles"]),
+        "red_flags": list(row["red_flags"]),
+        "trigger_points": [
+            {
+                "id": t,
+                "muscle_id": engine.dataset.trigger_points.at[t, "muscle_id"],
+                "name": engine.dataset.trigger_points.at[t, "name"],
+            }
+            for t in tps
+        ],
+    }
+    _emit(
+        data,
+        args.json,
+        lambda d: [f"{d['name']} (evidence: {d['evidence_level']})", f"  muscles: {', '.join(d['muscles'])}"]
+        + [f"  {t['id']}" for t in d["trigger_points"]],
+    )
     return 0
 
 
@@ -212,8 +272,7 @@ def cmd_flags(args) -> int:
     engine = _engine(args)
     unknown = [r for r in args.regions if r not in engine.body.regions]
     if unknown:
-        print(f"unknown region id(s): {', '.join(unknown)} (see `python -m trigger_map regions`)",
-              file=sys.stderr)
+        print(f"unknown region id(s): {', '.join(unknown)} (see `python -m trigger_map regions`)", file=sys.stderr)
         return 2
     symptoms = []
     for text in args.symptom or ():
@@ -221,22 +280,32 @@ def cmd_flags(args) -> int:
         found = find_symptom(engine.dataset, text) or engine.find_symptom(text)
         if found is None:
             close = [hit.id for hit in engine.matcher.closest(text, ("symptom",))]
-            print(f"unknown symptom {text!r}" + (f"; closest known: {', '.join(close)}" if close else "")
-                  + " (symptom ids and labels: data/symptoms.csv)", file=sys.stderr)
+            print(
+                f"unknown symptom {text!r}"
+                + (f"; closest known: {', '.join(close)}" if close else "")
+                + " (symptom ids and labels: data/symptoms.csv)",
+                file=sys.stderr,
+            )
             return 2
         symptoms.append(found)
     flags = red_flags_for(engine, args.regions, symptoms, facts=facts_for(args.age, args.pregnant))
     rows = [{k: f[k] for k in ("id", "title", "action", "matched", "message", "sources")} for f in flags]
-    _emit(rows, args.json, lambda rs: [
-        f"{'MATCHED' if r['matched'] else 'watch':<8} {r['action']:<9} {r['id']:<26} {r['title']}" for r in rs])
+    _emit(
+        rows,
+        args.json,
+        lambda rs: [
+            f"{'MATCHED' if r['matched'] else 'watch':<8} {r['action']:<9} {r['id']:<26} {r['title']}" for r in rs
+        ],
+    )
     return 0
 
 
 def cmd_place(args) -> int:
     body = _body(args)
     if args.region not in body.names:
-        raise ArgumentError("region", f"unknown region name {args.region!r} "
-                                      "(a name, e.g. temple: see `python -m trigger_map regions`)")
+        raise ArgumentError(
+            "region", f"unknown region name {args.region!r} (a name, e.g. temple: see `python -m trigger_map regions`)"
+        )
     x, y = body.place(args.region, args.u, args.v, args.side)
     print(json.dumps({"view": body.view_of(args.region), "x": x, "y": y}))
     return 0
@@ -251,25 +320,30 @@ def cmd_validate(args) -> int:
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return 1
     dataset = load_dataset(data_dir)
-    print(f"OK: {len(dataset.muscles)} muscles, {len(dataset.trigger_points)} trigger points, "
-          f"{len(dataset.conditions)} conditions, {len(dataset.sources)} sources")
+    print(
+        f"OK: {len(dataset.muscles)} muscles, {len(dataset.trigger_points)} trigger points, "
+        f"{len(dataset.conditions)} conditions, {len(dataset.sources)} sources"
+    )
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
     p = Parser(prog="python -m trigger_map", description="Trigger Map's engine.")
-    p.add_argument("--data", type=Path, default=data_dir(),
-                   help="the data folder (default: $TRIGGER_MAP_DATA or data/)")
-    p.add_argument("--body", type=Path, default=body_svg(),
-                   help="the body drawing (default: $TRIGGER_MAP_BODY or assets/body.svg)")
+    p.add_argument(
+        "--data", type=Path, default=data_dir(), help="the data folder (default: $TRIGGER_MAP_DATA or data/)"
+    )
+    p.add_argument(
+        "--body", type=Path, default=body_svg(), help="the body drawing (default: $TRIGGER_MAP_BODY or assets/body.svg)"
+    )
     sub = p.add_subparsers(dest="command", required=True)
     regions = sub.add_parser("regions", help="list the body regions")
     regions.add_argument("--json", action="store_true")
     regions.set_defaults(func=cmd_regions)
     suggest = sub.add_parser("suggest", help="rank trigger points for painful regions")
     suggest.add_argument("--json", action="store_true")
-    suggest.add_argument("--symptom", action="append",
-                         help="a symptom: id or everyday words, e.g. 'pins and needles' (repeatable)")
+    suggest.add_argument(
+        "--symptom", action="append", help="a symptom: id or everyday words, e.g. 'pins and needles' (repeatable)"
+    )
     suggest.add_argument("--limit", type=_limit, default=None, help="at most this many (1 or more)")
     suggest.add_argument("regions", nargs="+", type=_area, help="region ids, optionally REGION=SEVERITY (0-10)")
     suggest.set_defaults(func=cmd_suggest)
@@ -278,8 +352,9 @@ def parser() -> argparse.ArgumentParser:
         one.add_argument("--json", action="store_true")
         one.add_argument("name", help="id, name or the words people use (abbreviation, lay name, misspelling)")
         one.set_defaults(func=func)
-    search = sub.add_parser("search", help="find areas, muscles, trigger points, conditions and symptoms "
-                                           "by the words people use, ranked")
+    search = sub.add_parser(
+        "search", help="find areas, muscles, trigger points, conditions and symptoms by the words people use, ranked"
+    )
     search.add_argument("--json", action="store_true")
     search.add_argument("--kind", action="append", choices=KINDS, help="only this kind (repeatable)")
     search.add_argument("--limit", type=_limit, default=10, help="at most this many (default 10)")
@@ -287,8 +362,9 @@ def parser() -> argparse.ArgumentParser:
     search.set_defaults(func=cmd_search)
     flags = sub.add_parser("flags", help="red flags for areas, symptoms and facts: matched first, most urgent first")
     flags.add_argument("--json", action="store_true")
-    flags.add_argument("--symptom", action="append",
-                       help="a symptom: id or plain words, e.g. fever, 'pins and needles' (repeatable)")
+    flags.add_argument(
+        "--symptom", action="append", help="a symptom: id or plain words, e.g. fever, 'pins and needles' (repeatable)"
+    )
     flags.add_argument("--age", type=_age, default=None, help="age in years (some flags depend on it)")
     flags.add_argument("--pregnant", action="store_true", help="pregnant, or could be")
     flags.add_argument("regions", nargs="*", help="region ids (see `regions`)")

@@ -3,6 +3,7 @@
 The SVG is the single source of the geometry; tools/draw_body.py generates it. Sides are the
 person's own: in the front view their right is on the viewer's left, in the back view on the right.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,6 +26,8 @@ BODY_SVG = Path(__file__).resolve().parent.parent / "assets" / "body.svg"
 def body_svg() -> Path:
     """The drawing: TRIGGER_MAP_BODY when set (tests use a tiny stand-in), else assets/body.svg."""
     return Path(os.environ.get("TRIGGER_MAP_BODY") or BODY_SVG)
+
+
 VIEWS = ("front", "back")
 SIDES = ("left", "right")
 MIDLINE = {"front": 300.0, "back": 900.0}
@@ -148,21 +151,24 @@ class Body:
             inner, outer = (maxx, minx) if lateral_is_low_x else (minx, maxx)
             x = inner + u * (outer - inner)
         y = miny + v * (maxy - miny)
-        inside = region.polygon.buffer(-min(3.0, region.polygon.area ** 0.5 / 6))
+        inside = region.polygon.buffer(-min(3.0, region.polygon.area**0.5 / 6))
         if inside.is_empty:
             inside = region.polygon
         if not inside.covers(Point(x, y)):
             x, y = nearest_points(inside, Point(x, y))[0].coords[0]
         return round(x, 1), round(y, 1)
 
-    def hit_grid(self, spacing: float = INTERIOR_SPACING,
-                 view: str | None = None) -> list[tuple[str, float, float, str]]:
+    def hit_grid(
+        self, spacing: float = INTERIOR_SPACING, view: str | None = None
+    ) -> list[tuple[str, float, float, str]]:
         """The map's click targets: (view, x, y, region id), placed so that a click anywhere inside
         a region is nearest one of that region's own points (see `trigger_map.hits`)."""
         grid: list[tuple[str, float, float, str]] = []
         for region in self.in_view(view) if view else self.regions.values():
-            grid.extend((region.view, round(x, 1), round(y, 1), region.id)
-                        for x, y in region_points(region.polygon, spacing=spacing))
+            grid.extend(
+                (region.view, round(x, 1), round(y, 1), region.id)
+                for x, y in region_points(region.polygon, spacing=spacing)
+            )
         return grid
 
 
@@ -178,7 +184,7 @@ def load_body(svg_path: Path = BODY_SVG) -> Body:
     for view in VIEWS:
         group = next((g for g in svg.elements() if isinstance(g, Group) and g.id == view), None)
         if group is None:
-            raise BodyError(f"{svg_path}: no <g id=\"{view}\"> group")
+            raise BodyError(f'{svg_path}: no <g id="{view}"> group')
         for element in group.select():
             if not isinstance(element, SvgPath):
                 continue
@@ -190,8 +196,9 @@ def load_body(svg_path: Path = BODY_SVG) -> Body:
                 if region.id in regions:
                     raise BodyError(f"{svg_path}: region id {region.id!r} appears twice")
                 regions[region.id] = region
-        for detail_group in group.select(lambda e: isinstance(e, Group)
-                                         and "details" in str(e.values.get("class", "")).split()):
+        for detail_group in group.select(
+            lambda e: isinstance(e, Group) and "details" in str(e.values.get("class", "")).split()
+        ):
             details[view].extend(e.d() for e in detail_group.select() if isinstance(e, SvgPath))
     if not regions:
         raise BodyError(f"{svg_path}: no regions found")

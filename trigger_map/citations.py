@@ -1,4 +1,5 @@
 """Citations in texts: `[source-id]` or `[id-a; id-b]` markers become short author-year citations."""
+
 from __future__ import annotations
 
 import re
@@ -32,6 +33,7 @@ def cited_ids(text: str) -> list[str]:
 
 def render(text: str, sources: pd.DataFrame) -> str:
     """Replace every marker whose ids are all known sources by '(Author et al. Year; ...)'."""
+
     def replace(match: re.Match) -> str:
         ids = [part.strip() for part in match.group(1).split(";")]
         if not all(i in sources.index for i in ids):

@@ -6,6 +6,7 @@ of its regions holds a square of at least `TARGET_PX` CSS px (WCAG 2.2, 2.5.8) w
 fits a phone's `PHONE_BOX`. Every region of the body is in at least one close-up where it passes
 (tests/test_closeups.py checks that for the committed drawing).
 """
+
 from __future__ import annotations
 
 import re
@@ -21,35 +22,63 @@ from trigger_map.hits import EDGE_SPACING, INTERIOR_SPACING, region_points
 
 TARGET_PX = 24.0
 PHONE_BOX = (358.0, 520.0)  # CSS px a close-up gets on a 390 px phone (page padding taken off)
-WHOLE_BODY_SCALE = 0.84     # CSS px per drawing unit for one whole view on that phone
-MARGIN = 6.0                # drawing units around a close-up's regions
+WHOLE_BODY_SCALE = 0.84  # CSS px per drawing unit for one whole view on that phone
+MARGIN = 6.0  # drawing units around a close-up's regions
 
 # (id, label, view, region names, paired): a paired close-up exists once per side, its regions
 # being that side's; an unpaired one takes both sides and the unpaired regions of its names.
 PARTS: tuple[tuple[str, str, str, tuple[str, ...], bool], ...] = (
-    ("face", "face", "front",
-     ("top_of_head", "forehead", "temple", "eye", "jaw_joint", "cheek", "jaw", "chin"), False),
+    ("face", "face", "front", ("top_of_head", "forehead", "temple", "eye", "jaw_joint", "cheek", "jaw", "chin"), False),
     ("neck", "neck", "front", ("side_of_neck", "throat"), False),
-    ("shoulder", "shoulder and chest", "front",
-     ("front_of_shoulder", "outer_shoulder", "upper_chest", "breastbone", "side_of_chest", "lower_chest"), True),
-    ("arm", "upper arm and elbow", "front",
-     ("outer_upper_arm", "front_of_upper_arm", "inner_upper_arm", "outer_elbow", "front_of_elbow",
-      "inner_elbow"), True),
+    (
+        "shoulder",
+        "shoulder and chest",
+        "front",
+        ("front_of_shoulder", "outer_shoulder", "upper_chest", "breastbone", "side_of_chest", "lower_chest"),
+        True,
+    ),
+    (
+        "arm",
+        "upper arm and elbow",
+        "front",
+        ("outer_upper_arm", "front_of_upper_arm", "inner_upper_arm", "outer_elbow", "front_of_elbow", "inner_elbow"),
+        True,
+    ),
     ("forearm", "forearm and wrist", "front", ("front_of_forearm", "palm_side_wrist"), True),
-    ("hand", "hand, palm side", "front",
-     ("palm_side_wrist", "palm", "thumb", "index_finger", "middle_finger", "ring_finger", "little_finger"), True),
+    (
+        "hand",
+        "hand, palm side",
+        "front",
+        ("palm_side_wrist", "palm", "thumb", "index_finger", "middle_finger", "ring_finger", "little_finger"),
+        True,
+    ),
     ("belly", "belly and groin", "front", ("upper_abdomen", "lower_abdomen", "groin", "pubic", "outer_hip"), True),
     ("thigh", "thigh", "front", ("front_of_thigh", "outer_thigh", "inner_thigh"), True),
     ("knee", "knee", "front", ("inner_knee", "outer_knee", "front_of_knee"), True),
     ("shin", "lower leg", "front", ("shin", "outer_lower_leg"), True),
-    ("foot", "ankle and foot", "front",
-     ("front_of_ankle", "inner_ankle", "outer_ankle", "top_of_foot", "big_toe", "toes"), True),
+    (
+        "foot",
+        "ankle and foot",
+        "front",
+        ("front_of_ankle", "inner_ankle", "outer_ankle", "top_of_foot", "big_toe", "toes"),
+        True,
+    ),
     ("head-back", "back of the head and neck", "back", ("back_of_head", "behind_ear", "back_of_neck"), False),
-    ("upper-back", "shoulder and upper back", "back",
-     ("top_of_shoulder", "between_shoulder_blades", "shoulder_blade", "back_of_shoulder", "mid_back"), True),
+    (
+        "upper-back",
+        "shoulder and upper back",
+        "back",
+        ("top_of_shoulder", "between_shoulder_blades", "shoulder_blade", "back_of_shoulder", "mid_back"),
+        True,
+    ),
     ("arm-back", "back of the arm", "back", ("back_of_upper_arm", "back_of_elbow", "back_of_forearm"), True),
-    ("hand-back", "back of the hand", "back",
-     ("back_of_wrist", "back_of_hand", "back_of_thumb", "back_of_fingers"), True),
+    (
+        "hand-back",
+        "back of the hand",
+        "back",
+        ("back_of_wrist", "back_of_hand", "back_of_thumb", "back_of_fingers"),
+        True,
+    ),
     ("low-back", "low back", "back", ("low_back", "mid_back"), True),
     ("pelvis-back", "sacrum and tailbone", "back", ("sacrum", "tailbone"), False),
     ("heel", "heel and Achilles", "back", ("achilles", "back_of_heel"), True),
@@ -78,7 +107,7 @@ def target_px(polygon, scale: float) -> float:
     """The side in CSS px of the largest square that fits in a region (inscribed in its largest
     inscribed circle) at `scale` px per unit."""
     radius = shapely.maximum_inscribed_circle(polygon).length
-    return radius * 2 ** 0.5 * scale
+    return radius * 2**0.5 * scale
 
 
 class Closeups:
@@ -96,11 +125,9 @@ class Closeups:
                 ids = tuple(self._region_ids(names, side))
                 if not ids:
                     continue
-                minx, miny, maxx, maxy = shapely.unary_union(
-                    [self.body.regions[r].polygon for r in ids]).bounds
+                minx, miny, maxx, maxy = shapely.unary_union([self.body.regions[r].polygon for r in ids]).bounds
                 window = (minx - MARGIN, miny - MARGIN, maxx - minx + 2 * MARGIN, maxy - miny + 2 * MARGIN)
-                table[part + suffix] = Closeup(part + suffix, prefix + label, view, ids, window,
-                                               part in SMALL_PARTS)
+                table[part + suffix] = Closeup(part + suffix, prefix + label, view, ids, window, part in SMALL_PARTS)
         return table
 
     def _region_ids(self, names: tuple[str, ...], side: str | None):
@@ -171,8 +198,9 @@ def _targets(body: Body, closeup: Closeup) -> list[tuple[float, float, str]]:
     for region in body.in_view(closeup.view):
         if not region.polygon.intersects(frame):
             continue
-        for px, py in region_points(region.polygon, edge_spacing=EDGE_SPACING * density,
-                                    spacing=INTERIOR_SPACING * density):
+        for px, py in region_points(
+            region.polygon, edge_spacing=EDGE_SPACING * density, spacing=INTERIOR_SPACING * density
+        ):
             if frame.contains(shapely.Point(px, py)):
                 points.append((px, py, region.id))
     return points
@@ -182,11 +210,13 @@ def _targets(body: Body, closeup: Closeup) -> list[tuple[float, float, str]]:
 def closeup_layer(body: Body, closeup: Closeup) -> dict:
     """The close-up's hit layer: the whole view's layer (its style) with the close-up's targets."""
     targets = _targets(body, closeup)
-    return dict(hit_layer(body, closeup.view),
-                x=np.array([t[0] for t in targets], dtype=np.float32),
-                y=np.array([t[1] for t in targets], dtype=np.float32),
-                customdata=[t[2] for t in targets],
-                text=[hover_text(body.regions[t[2]].display_label) for t in targets])
+    return dict(
+        hit_layer(body, closeup.view),
+        x=np.array([t[0] for t in targets], dtype=np.float32),
+        y=np.array([t[1] for t in targets], dtype=np.float32),
+        customdata=[t[2] for t in targets],
+        text=[hover_text(body.regions[t[2]].display_label) for t in targets],
+    )
 
 
 def closeup_figure(body: Body, closeup: Closeup, highlight: Highlight, height: int) -> dict:

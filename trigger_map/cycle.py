@@ -7,6 +7,7 @@ is wide enough for the longest label beside the oval at phone width. Colours: bl
 where treatment breaks the loop; the chosen step gets a dark ring and a larger circle, never red
 (red is pain on the body map).
 """
+
 from __future__ import annotations
 
 import math
@@ -34,8 +35,7 @@ def positions(n: int) -> list[tuple[float, float]]:
     return [(round(OVAL_WIDTH * math.cos(a), 4), round(OVAL_HEIGHT * math.sin(a), 4)) for a in angles]
 
 
-def cycle_figure(steps: list[dict], breaks_at: str | None, chosen: str | None = None,
-                 height: int = 460) -> dict:
+def cycle_figure(steps: list[dict], breaks_at: str | None, chosen: str | None = None, height: int = 460) -> dict:
     """Steps as clickable circles round a loop (a step's `label`, or else its `title`, beside it)."""
     n = len(steps)
     xy = positions(n)
@@ -43,34 +43,82 @@ def cycle_figure(steps: list[dict], breaks_at: str | None, chosen: str | None = 
     annotations = []
     for i in range(n):  # arrows along the loop, from each circle's edge to the next one's
         j = (i + 1) % n
-        annotations.append({
-            "x": xs[j], "y": ys[j], "ax": xs[i], "ay": ys[i], "xref": "x", "yref": "y",
-            "axref": "x", "ayref": "y", "text": "", "showarrow": True, "arrowhead": 2,
-            "arrowsize": 1.2, "arrowwidth": 2, "arrowcolor": "#9aa5b1",
-            "standoff": RADIUS + 5, "startstandoff": RADIUS + 3,
-        })
-    for s, x, y in zip(steps, xs, ys):  # labels outside the loop, a few pixels clear of the circle
+        annotations.append(
+            {
+                "x": xs[j],
+                "y": ys[j],
+                "ax": xs[i],
+                "ay": ys[i],
+                "xref": "x",
+                "yref": "y",
+                "axref": "x",
+                "ayref": "y",
+                "text": "",
+                "showarrow": True,
+                "arrowhead": 2,
+                "arrowsize": 1.2,
+                "arrowwidth": 2,
+                "arrowcolor": "#9aa5b1",
+                "standoff": RADIUS + 5,
+                "startstandoff": RADIUS + 3,
+            }
+        )
+    for s, x, y in zip(steps, xs, ys, strict=False):  # labels outside the loop, a few pixels clear of the circle
         gap = RADIUS + 8
-        label = {"x": x, "y": y, "text": f"<b>{wrapped(s.get('label') or s['title'])}</b>",
-                 "showarrow": False, "font": {"size": 13, "color": RING if s["id"] == chosen else LABEL}}
+        label = {
+            "x": x,
+            "y": y,
+            "text": f"<b>{wrapped(s.get('label') or s['title'])}</b>",
+            "showarrow": False,
+            "font": {"size": 13, "color": RING if s["id"] == chosen else LABEL},
+        }
         if abs(x) < 0.05:  # top and bottom: above or below the circle, centred
             label.update(xanchor="center", yanchor="bottom" if y > 0 else "top", yshift=gap if y > 0 else -gap)
         else:  # the sides: beside the circle, away from the loop
-            label.update(xanchor="left" if x > 0 else "right", xshift=gap if x > 0 else -gap,
-                         yanchor="middle", align="left" if x > 0 else "right")
+            label.update(
+                xanchor="left" if x > 0 else "right",
+                xshift=gap if x > 0 else -gap,
+                yanchor="middle",
+                align="left" if x > 0 else "right",
+            )
         annotations.append(label)
-    trace = {"type": "scatter", "mode": "markers+text", "x": xs, "y": ys,
-             "customdata": [STEP_PREFIX + s["id"] for s in steps], "text": [str(i + 1) for i in range(n)],
-             "textfont": {"color": "white", "size": 15}, "textposition": "middle center",
-             "hovertext": [s["title"] for s in steps], "hovertemplate": "%{hovertext}: click to read<extra></extra>",
-             "marker": {"opacity": 1, "size": [2 * (RADIUS + 4) if s["id"] == chosen else 2 * RADIUS for s in steps],
-                        "color": [BREAK if s["id"] == breaks_at else STEP for s in steps],
-                        "line": {"width": [4 if s["id"] == chosen else 2 for s in steps],
-                                 "color": [RING if s["id"] == chosen else "white" for s in steps]}},
-             "selected": {"marker": {"opacity": 1}}, "unselected": {"marker": {"opacity": 1}}}
-    layout = {"height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
-              "xaxis": {"visible": False, "range": [-X_RANGE, X_RANGE], "fixedrange": True},
-              "yaxis": {"visible": False, "range": [-OVAL_HEIGHT - 0.6, OVAL_HEIGHT + 0.6], "scaleanchor": "x", "fixedrange": True},
-              "showlegend": False, "dragmode": False, "annotations": annotations,
-              "plot_bgcolor": "rgba(0,0,0,0)", "paper_bgcolor": "rgba(0,0,0,0)"}
+    trace = {
+        "type": "scatter",
+        "mode": "markers+text",
+        "x": xs,
+        "y": ys,
+        "customdata": [STEP_PREFIX + s["id"] for s in steps],
+        "text": [str(i + 1) for i in range(n)],
+        "textfont": {"color": "white", "size": 15},
+        "textposition": "middle center",
+        "hovertext": [s["title"] for s in steps],
+        "hovertemplate": "%{hovertext}: click to read<extra></extra>",
+        "marker": {
+            "opacity": 1,
+            "size": [2 * (RADIUS + 4) if s["id"] == chosen else 2 * RADIUS for s in steps],
+            "color": [BREAK if s["id"] == breaks_at else STEP for s in steps],
+            "line": {
+                "width": [4 if s["id"] == chosen else 2 for s in steps],
+                "color": [RING if s["id"] == chosen else "white" for s in steps],
+            },
+        },
+        "selected": {"marker": {"opacity": 1}},
+        "unselected": {"marker": {"opacity": 1}},
+    }
+    layout = {
+        "height": height,
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "xaxis": {"visible": False, "range": [-X_RANGE, X_RANGE], "fixedrange": True},
+        "yaxis": {
+            "visible": False,
+            "range": [-OVAL_HEIGHT - 0.6, OVAL_HEIGHT + 0.6],
+            "scaleanchor": "x",
+            "fixedrange": True,
+        },
+        "showlegend": False,
+        "dragmode": False,
+        "annotations": annotations,
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "paper_bgcolor": "rgba(0,0,0,0)",
+    }
     return {"data": [trace], "layout": layout}

@@ -4,6 +4,7 @@ Every problem is reported as file, row (as a spreadsheet numbers it: the header 
 and what is wrong, so a therapist editing a CSV can find it. Loading never half-succeeds: either the
 whole dataset is valid, or `DatasetError` lists every problem found.
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,17 +26,33 @@ def data_dir() -> Path:
     """The data folder: TRIGGER_MAP_DATA when set (tests point it at broken datasets), else data/."""
     return Path(os.environ.get("TRIGGER_MAP_DATA") or DATA_DIR)
 
+
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REGION_NAME = r"^[a-z0-9]+(_[a-z0-9]+)*$"
 BODY_AREAS = (
-    "head", "neck", "shoulder", "upper back", "chest", "upper arm", "forearm and hand",
-    "abdomen", "low back and pelvis", "hip and thigh", "lower leg", "foot",
+    "head",
+    "neck",
+    "shoulder",
+    "upper back",
+    "chest",
+    "upper arm",
+    "forearm and hand",
+    "abdomen",
+    "low back and pelvis",
+    "hip and thigh",
+    "lower leg",
+    "foot",
 )
 EVIDENCE_LEVELS = ("supported", "mixed", "limited", "insufficient")
 RED_FLAG_ACTIONS = ("emergency", "urgent", "soon")
 BENEFIT_IDS = (
-    "pain-relief", "range-of-motion", "posture", "athletic-performance", "circulation",
-    "stress-anxiety", "recovery",
+    "pain-relief",
+    "range-of-motion",
+    "posture",
+    "athletic-performance",
+    "circulation",
+    "stress-anxiety",
+    "recovery",
 )
 
 
@@ -80,8 +97,9 @@ def _text(required: bool = True, *checks: pa.Check) -> pa.Column:
 
 
 def _slug(unique: bool = False) -> pa.Column:
-    return pa.Column(str, [_filled, pa.Check.str_matches(SLUG, error="is not a slug (a-z, 0-9, -)")],
-                     unique=unique, nullable=False)
+    return pa.Column(
+        str, [_filled, pa.Check.str_matches(SLUG, error="is not a slug (a-z, 0-9, -)")], unique=unique, nullable=False
+    )
 
 
 def _one_of(values: tuple[str, ...]) -> pa.Column:
@@ -89,68 +107,140 @@ def _one_of(values: tuple[str, ...]) -> pa.Column:
 
 
 def _coordinate(upper: float) -> pa.Column:
-    return pa.Column(float, pa.Check.in_range(0, upper, error=f"must be a number from 0 to {upper:g}"),
-                     coerce=True, nullable=False)
+    return pa.Column(
+        float, pa.Check.in_range(0, upper, error=f"must be a number from 0 to {upper:g}"), coerce=True, nullable=False
+    )
 
 
 # One schema per file: the columns, in order, and what each must hold. List columns hold
 # `;`-separated ids whose references are checked across files by `check_references`.
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
-    "sources.csv": pa.DataFrameSchema({
-        "id": _slug(unique=True),
-        "kind": _one_of(("book", "article", "guideline", "web")),
-        "citation": _text(),
-        "doi": _text(False), "pmid": _text(False), "url": _text(False), "note": _text(False),
-    }, strict=True, ordered=False),
-    "symptoms.csv": pa.DataFrameSchema({
-        "id": _slug(unique=True), "label": _text(), "kind": _one_of(("pain", "other")),
-        "description": _text(),
-    }, strict=True),
-    "benefits.csv": pa.DataFrameSchema({
-        "id": _slug(unique=True), "name": _text(), "description": _text(), "where": _text(),
-        "conditions": _text(), "evidence": _text(), "evidence_level": _one_of(EVIDENCE_LEVELS),
-        "sources": _text(),
-    }, strict=True),
-    "conditions.csv": pa.DataFrameSchema({
-        "id": _slug(unique=True), "name": _text(), "also_called": _text(False),
-        "description": _text(), "muscles": _text(), "red_flags": _text(False),
-        "evidence": _text(), "evidence_level": _one_of(EVIDENCE_LEVELS), "sources": _text(),
-    }, strict=True),
-    "red_flags.csv": pa.DataFrameSchema({
-        "id": _slug(unique=True), "title": _text(), "regions": _text(False),
-        "symptoms": _text(False), "message": _text(), "action": _one_of(RED_FLAG_ACTIONS),
-        "sources": _text(),
-    }, strict=True),
-    "muscles.csv": pa.DataFrameSchema({
-        "id": _slug(unique=True), "name": _text(), "anatomical_name": _text(),
-        "body_area": _one_of(BODY_AREAS), "origin": _text(), "insertion": _text(),
-        "action": _text(), "innervation": _text(), "description": _text(), "sources": _text(),
-    }, strict=True),
-    "trigger_points.csv": pa.DataFrameSchema({
-        "id": _slug(unique=True), "muscle_id": _slug(), "name": _text(),
-        "body_area": _one_of(BODY_AREAS), "location_region": pa.Column(str, pa.Check.str_matches(REGION_NAME, error="is not a region name")),
-        "view": _one_of(("front", "back")), "x": _coordinate(1200), "y": _coordinate(900),
-        "location": _text(), "essential_zones": _text(), "spillover_zones": _text(False),
-        "referral": _text(), "symptoms": _text(), "activators": _text(), "self_care": _text(),
-        "precautions": _text(), "conditions": _text(), "benefits": _text(), "sources": _text(),
-        "source_detail": _text(False),
-    }, strict=True),
+    "sources.csv": pa.DataFrameSchema(
+        {
+            "id": _slug(unique=True),
+            "kind": _one_of(("book", "article", "guideline", "web")),
+            "citation": _text(),
+            "doi": _text(False),
+            "pmid": _text(False),
+            "url": _text(False),
+            "note": _text(False),
+        },
+        strict=True,
+        ordered=False,
+    ),
+    "symptoms.csv": pa.DataFrameSchema(
+        {
+            "id": _slug(unique=True),
+            "label": _text(),
+            "kind": _one_of(("pain", "other")),
+            "description": _text(),
+        },
+        strict=True,
+    ),
+    "benefits.csv": pa.DataFrameSchema(
+        {
+            "id": _slug(unique=True),
+            "name": _text(),
+            "description": _text(),
+            "where": _text(),
+            "conditions": _text(),
+            "evidence": _text(),
+            "evidence_level": _one_of(EVIDENCE_LEVELS),
+            "sources": _text(),
+        },
+        strict=True,
+    ),
+    "conditions.csv": pa.DataFrameSchema(
+        {
+            "id": _slug(unique=True),
+            "name": _text(),
+            "also_called": _text(False),
+            "description": _text(),
+            "muscles": _text(),
+            "red_flags": _text(False),
+            "evidence": _text(),
+            "evidence_level": _one_of(EVIDENCE_LEVELS),
+            "sources": _text(),
+        },
+        strict=True,
+    ),
+    "red_flags.csv": pa.DataFrameSchema(
+        {
+            "id": _slug(unique=True),
+            "title": _text(),
+            "regions": _text(False),
+            "symptoms": _text(False),
+            "message": _text(),
+            "action": _one_of(RED_FLAG_ACTIONS),
+            "sources": _text(),
+        },
+        strict=True,
+    ),
+    "muscles.csv": pa.DataFrameSchema(
+        {
+            "id": _slug(unique=True),
+            "name": _text(),
+            "anatomical_name": _text(),
+            "body_area": _one_of(BODY_AREAS),
+            "origin": _text(),
+            "insertion": _text(),
+            "action": _text(),
+            "innervation": _text(),
+            "description": _text(),
+            "sources": _text(),
+        },
+        strict=True,
+    ),
+    "trigger_points.csv": pa.DataFrameSchema(
+        {
+            "id": _slug(unique=True),
+            "muscle_id": _slug(),
+            "name": _text(),
+            "body_area": _one_of(BODY_AREAS),
+            "location_region": pa.Column(str, pa.Check.str_matches(REGION_NAME, error="is not a region name")),
+            "view": _one_of(("front", "back")),
+            "x": _coordinate(1200),
+            "y": _coordinate(900),
+            "location": _text(),
+            "essential_zones": _text(),
+            "spillover_zones": _text(False),
+            "referral": _text(),
+            "symptoms": _text(),
+            "activators": _text(),
+            "self_care": _text(),
+            "precautions": _text(),
+            "conditions": _text(),
+            "benefits": _text(),
+            "sources": _text(),
+            "source_detail": _text(False),
+        },
+        strict=True,
+    ),
     # the words people use (abbreviations, gym and everyday names, groups) for searching
-    "synonyms.csv": pa.DataFrameSchema({
-        "term": _text(), "kind": _one_of(SYNONYM_KINDS), "ids": _text(),
-        "type": _one_of(SYNONYM_TYPES), "sources": _text(False),
-    }, strict=True),
+    "synonyms.csv": pa.DataFrameSchema(
+        {
+            "term": _text(),
+            "kind": _one_of(SYNONYM_KINDS),
+            "ids": _text(),
+            "type": _one_of(SYNONYM_TYPES),
+            "sources": _text(False),
+        },
+        strict=True,
+    ),
 }
 # Tables the app works without: a missing one is read as empty.
 OPTIONAL_FILES = ("synonyms.csv",)
 
 # Which list columns refer to which table (checked after every file passed its own schema).
 LIST_COLUMNS = {
-    "trigger_points.csv": {"symptoms": "symptoms.csv", "conditions": "conditions.csv",
-                           "benefits": "benefits.csv", "sources": "sources.csv"},
+    "trigger_points.csv": {
+        "symptoms": "symptoms.csv",
+        "conditions": "conditions.csv",
+        "benefits": "benefits.csv",
+        "sources": "sources.csv",
+    },
     "muscles.csv": {"sources": "sources.csv"},
-    "conditions.csv": {"muscles": "muscles.csv", "red_flags": "red_flags.csv",
-                       "sources": "sources.csv"},
+    "conditions.csv": {"muscles": "muscles.csv", "red_flags": "red_flags.csv", "sources": "sources.csv"},
     "benefits.csv": {"conditions": "conditions.csv", "sources": "sources.csv"},
     # red_flags.csv `symptoms` holds match rules (`fever+confusion`), checked by safety.flag_problems
     "red_flags.csv": {"sources": "sources.csv"},
@@ -159,14 +249,17 @@ LIST_COLUMNS = {
 
 
 # Every `;`-separated column: the references above, and lists of names.
-LIST_CELLS = {file: set(LIST_COLUMNS.get(file, {})) | extra for file, extra in {
-    "trigger_points.csv": {"essential_zones", "spillover_zones"},
-    "muscles.csv": set(),
-    "conditions.csv": {"also_called"},
-    "benefits.csv": {"where"},
-    "red_flags.csv": {"regions", "symptoms"},
-    "synonyms.csv": {"ids"},
-}.items()}
+LIST_CELLS = {
+    file: set(LIST_COLUMNS.get(file, {})) | extra
+    for file, extra in {
+        "trigger_points.csv": {"essential_zones", "spillover_zones"},
+        "muscles.csv": set(),
+        "conditions.csv": {"also_called"},
+        "benefits.csv": {"where"},
+        "red_flags.csv": {"regions", "symptoms"},
+        "synonyms.csv": {"ids"},
+    }.items()
+}
 
 
 @dataclass(frozen=True)
@@ -235,12 +328,18 @@ def _ragged_rows(file: str, path: Path) -> list[Problem]:
     with open(path, newline="", encoding=ENCODING) as f:
         rows = list(csv.reader(f))
     if not rows or not any(cell.strip() for cell in rows[0]):
-        return [Problem(file, None, None, "file is empty: it needs a header row and data rows "
-                                          "(see docs/data.md)")]
+        return [Problem(file, None, None, "file is empty: it needs a header row and data rows (see docs/data.md)")]
     width = len(rows[0])
-    return [Problem(file, number, None, f"has {len(cells)} cells but the header has {width} "
-                                        "(a comma inside a text needs quotes)")
-            for number, cells in enumerate(rows[1:], start=2) if cells and len(cells) != width]
+    return [
+        Problem(
+            file,
+            number,
+            None,
+            f"has {len(cells)} cells but the header has {width} (a comma inside a text needs quotes)",
+        )
+        for number, cells in enumerate(rows[1:], start=2)
+        if cells and len(cells) != width
+    ]
 
 
 # Characters no text cell may hold: control characters (a NUL byte, an escape, ...) other than tab
@@ -254,9 +353,11 @@ def _control_characters(file: str, frame: pd.DataFrame) -> list[Problem]:
         for row, value in enumerate(frame[column], start=2):
             found = _CONTROL.search(str(value))
             if found:
-                problems.append(Problem(file, row, str(column),
-                                        f"contains a control character (U+{ord(found.group()):04X}); "
-                                        "delete it"))
+                problems.append(
+                    Problem(
+                        file, row, str(column), f"contains a control character (U+{ord(found.group()):04X}); delete it"
+                    )
+                )
     return problems
 
 
@@ -268,8 +369,7 @@ def _empty_lists(file: str, frame: pd.DataFrame, schema: pa.DataFrameSchema) -> 
             continue  # optional: may be empty
         for row, value in enumerate(frame[column], start=2):
             if str(value).strip() and not split_list(value):
-                problems.append(Problem(file, row, column, f"{value!r} names nothing: "
-                                                           "list at least one entry"))
+                problems.append(Problem(file, row, column, f"{value!r} names nothing: list at least one entry"))
     return problems
 
 
@@ -332,24 +432,36 @@ def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         muscles = ids["muscles.csv"]
         for row, record in enumerate(frames["trigger_points.csv"].to_dict("records"), start=2):
             if record["muscle_id"] not in muscles:
-                problems.append(Problem("trigger_points.csv", row, "muscle_id",
-                                        f"unknown muscle {record['muscle_id']!r} (not in muscles.csv)"))
+                problems.append(
+                    Problem(
+                        "trigger_points.csv",
+                        row,
+                        "muscle_id",
+                        f"unknown muscle {record['muscle_id']!r} (not in muscles.csv)",
+                    )
+                )
         used = set(frames["trigger_points.csv"]["muscle_id"])
         for row, record in enumerate(frames["muscles.csv"].to_dict("records"), start=2):
             if record["id"] not in used:
                 problems.append(Problem("muscles.csv", row, "id", "muscle has no trigger point"))
     if "synonyms.csv" in frames:  # area ids are region names: checked against the body in validate
-        known = {kind: ids[file] for kind, file in (("muscle", "muscles.csv"), ("condition", "conditions.csv"),
-                                                    ("symptom", "symptoms.csv")) if file in ids}
-        problems += [Problem("synonyms.csv", row, column, message)
-                     for row, column, message in synonym_problems(frames["synonyms.csv"], known)]
+        known = {
+            kind: ids[file]
+            for kind, file in (("muscle", "muscles.csv"), ("condition", "conditions.csv"), ("symptom", "symptoms.csv"))
+            if file in ids
+        }
+        problems += [
+            Problem("synonyms.csv", row, column, message)
+            for row, column, message in synonym_problems(frames["synonyms.csv"], known)
+        ]
     if "sources.csv" in frames:
         first_row: dict[str, int] = {}
         for row, record in enumerate(frames["sources.csv"].to_dict("records"), start=2):
             doi = record["doi"].strip().lower()
             if doi and doi in first_row:
-                problems.append(Problem("sources.csv", row, "doi",
-                                        f"same DOI as row {first_row[doi]}: cite that source instead"))
+                problems.append(
+                    Problem("sources.csv", row, "doi", f"same DOI as row {first_row[doi]}: cite that source instead")
+                )
             first_row.setdefault(doi, row)
     if "benefits.csv" in frames:
         missing = set(BENEFIT_IDS) - ids["benefits.csv"]

@@ -8,6 +8,7 @@ choice), and the clickable Plotly hit layer
 (`trigger_map.figures.hit_figure`). Pictures are SVG in drawing units; they fill their box the way
 the Plotly chart does (uniform scale, centred), so the layers line up at any width.
 """
+
 from __future__ import annotations
 
 import base64
@@ -20,8 +21,10 @@ from trigger_map.figures import BOTTOM, ESSENTIAL, HALF_WIDTH, MARKED, SPILLOVER
 
 SVG_NS = "http://www.w3.org/2000/svg"
 # Labels inside the frame (the source file places its R/L outside the part of the page a view shows)
-LABEL_STYLE = ("text{font-family:Helvetica,Arial,sans-serif;font-weight:600;fill:#555}"
-               ".title{font-size:20px}.side{font-size:22px;fill:#666}")
+LABEL_STYLE = (
+    "text{font-family:Helvetica,Arial,sans-serif;font-weight:600;fill:#555}"
+    ".title{font-size:20px}.side{font-size:22px;fill:#666}"
+)
 
 
 def frame(view: str) -> tuple[float, float, float, float]:
@@ -31,8 +34,10 @@ def frame(view: str) -> tuple[float, float, float, float]:
 
 def _open(view: str, extra: str = "") -> str:
     x, y, w, h = frame(view)
-    return (f'<svg xmlns="{SVG_NS}" viewBox="{x:g} {y:g} {w:g} {h:g}" width="{w:g}" height="{h:g}" '
-            f'preserveAspectRatio="xMidYMid meet"{extra}>')
+    return (
+        f'<svg xmlns="{SVG_NS}" viewBox="{x:g} {y:g} {w:g} {h:g}" width="{w:g}" height="{h:g}" '
+        f'preserveAspectRatio="xMidYMid meet"{extra}>'
+    )
 
 
 @lru_cache(maxsize=8)
@@ -51,12 +56,13 @@ def body_view_svg(svg_path: Path, view: str) -> str:
     right_x = mid - 150 if view == "front" else mid + 150  # the person's right, as seen
     left_x = 2 * mid - right_x
     x0 = mid - HALF_WIDTH
-    labels = (f'<text class="title" x="{x0 + 4:g}" y="{TOP + 22:g}">{view.title()}</text>'
-              f'<text class="side" x="{right_x:g}" y="101" text-anchor="middle">R</text>'
-              f'<text class="side" x="{left_x:g}" y="101" text-anchor="middle">L</text>')
+    labels = (
+        f'<text class="title" x="{x0 + 4:g}" y="{TOP + 22:g}">{view.title()}</text>'
+        f'<text class="side" x="{right_x:g}" y="101" text-anchor="middle">R</text>'
+        f'<text class="side" x="{left_x:g}" y="101" text-anchor="middle">L</text>'
+    )
     css = (style.text or "") if style is not None else ""
-    return (_open(view) + f"<title>Body, {view} view</title><style>{css}{LABEL_STYLE}</style>"
-            + body + labels + "</svg>")
+    return _open(view) + f"<title>Body, {view} view</title><style>{css}{LABEL_STYLE}</style>" + body + labels + "</svg>"
 
 
 def data_url(svg: str) -> str:
@@ -87,8 +93,10 @@ OTHER_X_COLOR = "#5b3a29"
 
 
 def _x_path(marker, r: float) -> str:
-    return (f"M{marker.x - r:.1f} {marker.y - r:.1f} L{marker.x + r:.1f} {marker.y + r:.1f} "
-            f"M{marker.x - r:.1f} {marker.y + r:.1f} L{marker.x + r:.1f} {marker.y - r:.1f}")
+    return (
+        f"M{marker.x - r:.1f} {marker.y - r:.1f} L{marker.x + r:.1f} {marker.y + r:.1f} "
+        f"M{marker.x - r:.1f} {marker.y + r:.1f} L{marker.x + r:.1f} {marker.y - r:.1f}"
+    )
 
 
 def highlight_svg(body: Body, view: str, highlight: Highlight) -> str | None:
@@ -99,9 +107,11 @@ def highlight_svg(body: Body, view: str, highlight: Highlight) -> str | None:
     too, so it still shows. The chosen trigger point's X is large; the other "treat here" trigger
     points get a small X each (their click targets are the hit layer's, `figures.hit_figure`), so
     twenty X marks on a head do not bury the pattern."""
+
     def in_view(ids) -> list:
-        return [body.regions[r].polygon for r in dict.fromkeys(ids)
-                if r in body.regions and body.regions[r].view == view]
+        return [
+            body.regions[r].polygon for r in dict.fromkeys(ids) if r in body.regions and body.regions[r].view == view
+        ]
 
     essential_ids = set(highlight.essential)
     zone_ids = essential_ids | set(highlight.spillover)
@@ -115,31 +125,45 @@ def highlight_svg(body: Body, view: str, highlight: Highlight) -> str | None:
         return None
     # strokes keep their width in screen pixels whatever the drawing's scale
     thin = 'vector-effect="non-scaling-stroke"'
-    layers = ['<defs><pattern id="stipple" width="6" height="6" patternUnits="userSpaceOnUse">'
-              f'<rect width="6" height="6" fill="{SPILLOVER}"/>'
-              f'<circle cx="3" cy="3" r="1.1" fill="{ESSENTIAL}" fill-opacity="0.55"/></pattern></defs>']
+    layers = [
+        '<defs><pattern id="stipple" width="6" height="6" patternUnits="userSpaceOnUse">'
+        f'<rect width="6" height="6" fill="{SPILLOVER}"/>'
+        f'<circle cx="3" cy="3" r="1.1" fill="{ESSENTIAL}" fill-opacity="0.55"/></pattern></defs>'
+    ]
     if spill:
-        layers.append(f'<path class="spillover" d="{_path(spill)}" fill="url(#stipple)" fill-opacity="0.8" '
-                      f'fill-rule="evenodd" stroke="{SPILLOVER}" stroke-width="0.8" {thin}/>')
+        layers.append(
+            f'<path class="spillover" d="{_path(spill)}" fill="url(#stipple)" fill-opacity="0.8" '
+            f'fill-rule="evenodd" stroke="{SPILLOVER}" stroke-width="0.8" {thin}/>'
+        )
     if essential:
-        layers.append(f'<path class="essential" d="{_path(essential)}" fill="{ESSENTIAL}" fill-opacity="0.8" '
-                      f'fill-rule="evenodd" stroke="{ESSENTIAL}" stroke-width="0.8" {thin}/>')
+        layers.append(
+            f'<path class="essential" d="{_path(essential)}" fill="{ESSENTIAL}" fill-opacity="0.8" '
+            f'fill-rule="evenodd" stroke="{ESSENTIAL}" stroke-width="0.8" {thin}/>'
+        )
     if marked_alone:
-        layers.append(f'<path class="marked-fill" d="{_path(marked_alone)}" fill="{MARKED}" '
-                      f'fill-opacity="0.22" fill-rule="evenodd" stroke="none"/>')
+        layers.append(
+            f'<path class="marked-fill" d="{_path(marked_alone)}" fill="{MARKED}" '
+            f'fill-opacity="0.22" fill-rule="evenodd" stroke="none"/>'
+        )
     if marked:  # a white line under the blue one: the outline reads on red, pink and skin alike
         d = _path(marked)
-        layers.append(f'<g class="marked" fill="none" stroke-linejoin="round">'
-                      f'<path d="{d}" stroke="white" stroke-width="4.5" {thin}/>'
-                      f'<path d="{d}" stroke="{MARKED}" stroke-width="2.5" {thin}/></g>')
+        layers.append(
+            f'<g class="marked" fill="none" stroke-linejoin="round">'
+            f'<path d="{d}" stroke="white" stroke-width="4.5" {thin}/>'
+            f'<path d="{d}" stroke="{MARKED}" stroke-width="2.5" {thin}/></g>'
+        )
     if others:
         d = " ".join(_x_path(m, OTHER_X) for m in others)
-        layers.append(f'<g class="other-trigger-points" stroke-linecap="round">'
-                      f'<path d="{d}" stroke="white" stroke-width="4" {thin}/>'
-                      f'<path d="{d}" stroke="{OTHER_X_COLOR}" stroke-width="2" {thin}/></g>')
+        layers.append(
+            f'<g class="other-trigger-points" stroke-linecap="round">'
+            f'<path d="{d}" stroke="white" stroke-width="4" {thin}/>'
+            f'<path d="{d}" stroke="{OTHER_X_COLOR}" stroke-width="2" {thin}/></g>'
+        )
     if chosen is not None:
         d = _x_path(chosen, CHOSEN_X)
-        layers.append(f'<g class="trigger-point"><path d="{d}" stroke="white" stroke-width="7" '
-                      f'stroke-linecap="round" {thin}/><path d="{d}" stroke="{TRIGGER}" stroke-width="4" '
-                      f'stroke-linecap="round" {thin}/></g>')
+        layers.append(
+            f'<g class="trigger-point"><path d="{d}" stroke="white" stroke-width="7" '
+            f'stroke-linecap="round" {thin}/><path d="{d}" stroke="{TRIGGER}" stroke-width="4" '
+            f'stroke-linecap="round" {thin}/></g>'
+        )
     return _open(view) + "".join(layers) + "</svg>"

@@ -6,6 +6,7 @@ Japanese, Nanum Square for Korean, Symbola for emoji), with text shaping (HarfBu
 and run right to left. A character no font has is printed as U+FFFD and named in the handout
 (`unprintable` lets a page say so before printing).
 """
+
 from __future__ import annotations
 
 import csv
@@ -13,7 +14,7 @@ import io
 import re
 import unicodedata
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -26,18 +27,23 @@ from trigger_map.safety import red_flags_for
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 TEXT_FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}  # style -> file
 FALLBACK_FONTS = {  # only for what DejaVu lacks
-    "cjk": "DroidSansFallbackFull.ttf", "korean": "NanumSquareR.ttf", "symbols": "Symbola.ttf"}
+    "cjk": "DroidSansFallbackFull.ttf",
+    "korean": "NanumSquareR.ttf",
+    "symbols": "Symbola.ttf",
+}
 MISSING = "\ufffd"
 # Never printed, so never missing: joiners, direction marks, variation selectors, tags.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufe00-\ufe0f\U000e0000-\U000e007f]")
 SKIN, OUTLINE = (244, 235, 228), (138, 127, 120)
 ESSENTIAL, SPILLOVER, MARK = (192, 57, 43), (236, 154, 143), (29, 29, 31)
-NOT_A_DIAGNOSIS = ("This handout shows a common pain pattern to explore with your therapist. It is not "
-                   "a diagnosis. If pain is severe, new, getting worse, or comes with fever, weakness, "
-                   "numbness, chest pain or shortness of breath, see a doctor.")
+NOT_A_DIAGNOSIS = (
+    "This handout shows a common pain pattern to explore with your therapist. It is not "
+    "a diagnosis. If pain is severe, new, getting worse, or comes with fever, weakness, "
+    "numbness, chest pain or shortness of breath, see a doctor."
+)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _covered(file: str) -> frozenset[int]:
     """The code points a shipped font has a glyph for."""
     with TTFont(FONT_DIR / file, lazy=True) as font:
@@ -63,8 +69,7 @@ def printable(text: str) -> str:
     """`text` as the handout prints it: control characters dropped (line breaks kept), a character
     no font has replaced by U+FFFD."""
     missing = set(unprintable(text))
-    return "".join(MISSING if c in missing else c for c in text
-                   if c in "\n\t" or unicodedata.category(c) != "Cc")
+    return "".join(MISSING if c in missing else c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
 
 
 # A cell a spreadsheet would run as a formula (=, +, -, @; tab and carriage return too, OWASP's list):
@@ -127,8 +132,9 @@ class Handout(FPDF):
         self.ln(2)
 
 
-def _draw_view(pdf: Handout, engine: Engine, view: str, left: float, top: float, scale: float,
-               essential, spillover, marker) -> None:
+def _draw_view(
+    pdf: Handout, engine: Engine, view: str, left: float, top: float, scale: float, essential, spillover, marker
+) -> None:
     """One view of the body with the zones filled, at (left, top) in mm, `scale` mm per unit."""
     origin = MIDLINE[view] - 212
 
@@ -148,14 +154,19 @@ def _draw_view(pdf: Handout, engine: Engine, view: str, left: float, top: float,
         pdf.line(x - 2.2, y - 2.2, x + 2.2, y + 2.2)
         pdf.line(x - 2.2, y + 2.2, x + 2.2, y - 2.2)
     pdf.set_font(pdf.family, "B", 9)
-    right_x, left_x = (left + 30 * scale, left + 394 * scale) if view == "front" else (left + 394 * scale, left + 30 * scale)
+    right_x, left_x = (
+        (left + 30 * scale, left + 394 * scale) if view == "front" else (left + 394 * scale, left + 30 * scale)
+    )
     pdf.text(right_x, top + 95 * scale, "R")
     pdf.text(left_x, top + 95 * scale, "L")
     pdf.text(left, top + 12 * scale, view.title())
 
 
-ACTIONS = {"emergency": "Call emergency services now", "urgent": "See a doctor today",
-           "soon": "Book a visit with your doctor"}
+ACTIONS = {
+    "emergency": "Call emergency services now",
+    "urgent": "See a doctor today",
+    "soon": "Book a visit with your doctor",
+}
 
 
 def _red_flags(pdf: Handout, flags: list[dict]) -> None:
@@ -193,14 +204,21 @@ def handout_pdf(engine: Engine, key: str, note: str = "", symptoms=(), facts=())
     top = pdf.get_y()
     marker = Marker(key, placed.view, placed.x, placed.y, "")
     _draw_view(pdf, engine, "front", pdf.l_margin, top, scale, set(placed.essential), set(placed.spillover), marker)
-    _draw_view(pdf, engine, "back", pdf.l_margin + 100, top, scale, set(placed.essential), set(placed.spillover), marker)
+    _draw_view(
+        pdf, engine, "back", pdf.l_margin + 100, top, scale, set(placed.essential), set(placed.spillover), marker
+    )
     pdf.set_y(top + 850 * scale + 2)
-    pdf.paragraph("Dark red: where the pain is usually felt. Light red: where it may spread. X: the trigger point.", size=8)
+    pdf.paragraph(
+        "Dark red: where the pain is usually felt. Light red: where it may spread. X: the trigger point.", size=8
+    )
     labels = lambda ids: ", ".join(engine.body.regions[r].display_label for r in ids)
     sections = [
         ("Where it lies", row["location"]),
-        ("Where it sends pain", f"{row['referral']} Main area: {labels(placed.essential)}."
-         + (f" May spread to: {labels(placed.spillover)}." if placed.spillover else "")),
+        (
+            "Where it sends pain",
+            f"{row['referral']} Main area: {labels(placed.essential)}."
+            + (f" May spread to: {labels(placed.spillover)}." if placed.spillover else ""),
+        ),
         ("What you may notice", "; ".join(data.symptoms.at[s, "label"] for s in row["symptoms"]) + "."),
         ("What you can do", row["self_care"]),
         ("Take care", row["precautions"]),
@@ -208,8 +226,12 @@ def handout_pdf(engine: Engine, key: str, note: str = "", symptoms=(), facts=())
     ]
     if note.strip():
         missing = unprintable(note)
-        said = (f" [{len(missing)} character(s) of the note cannot be printed and show as {MISSING}: "
-                f"{code_points(missing)}]" if missing else "")
+        said = (
+            f" [{len(missing)} character(s) of the note cannot be printed and show as {MISSING}: "
+            f"{code_points(missing)}]"
+            if missing
+            else ""
+        )
         sections.insert(0, ("Note from your therapist", note.strip() + said))
     flags = red_flags_for(engine, placed.essential, symptoms, facts=facts)
     if any(f["matched"] for f in flags):

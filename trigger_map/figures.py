@@ -5,6 +5,7 @@ the invisible hit layer (one marker per grid point, its customdata the region id
 clicked in Streamlit, markers can) and the "treat here" trigger point markers (an X; customdata
 `tp:<trigger point>@<side>`). Colours and the frame are shared with the pictures.
 """
+
 from __future__ import annotations
 
 import html
@@ -55,8 +56,12 @@ def _frame(view: str, height: int) -> dict:
     return {
         "xaxis": {"range": [mid - HALF_WIDTH, mid + HALF_WIDTH], "visible": False, "fixedrange": True},
         "yaxis": {"range": [BOTTOM, TOP], "visible": False, "scaleanchor": "x", "fixedrange": True},
-        "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "plot_bgcolor": "rgba(0,0,0,0)",
-        "paper_bgcolor": "rgba(0,0,0,0)", "showlegend": False, "height": height, "dragmode": False,
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "showlegend": False,
+        "height": height,
+        "dragmode": False,
     }
 
 
@@ -67,14 +72,20 @@ def hit_layer(body: Body, view: str) -> dict:
     (Streamlit copies the figure on every run) is one memory copy rather than a Python loop."""
     grid = [(x, y, rid) for _, x, y, rid in body.hit_grid(view=view)]
     labels = {rid: hover_text(body.regions[rid].display_label) for rid in {g[2] for g in grid}}
-    return {"type": "scatter", "mode": "markers", "name": "regions",
-            "x": np.array([g[0] for g in grid], dtype=np.float32),
-            "y": np.array([g[1] for g in grid], dtype=np.float32),
-            "customdata": [g[2] for g in grid], "text": [labels[g[2]] for g in grid],
-            "hovertemplate": "%{text}<extra></extra>",
-            "marker": {"size": HIT_MARKER_SIZE, "opacity": 0, "color": MARKED},
-            "selected": {"marker": {"opacity": 0}}, "unselected": {"marker": {"opacity": 0}},
-            "showlegend": False}
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": "regions",
+        "x": np.array([g[0] for g in grid], dtype=np.float32),
+        "y": np.array([g[1] for g in grid], dtype=np.float32),
+        "customdata": [g[2] for g in grid],
+        "text": [labels[g[2]] for g in grid],
+        "hovertemplate": "%{text}<extra></extra>",
+        "marker": {"size": HIT_MARKER_SIZE, "opacity": 0, "color": MARKED},
+        "selected": {"marker": {"opacity": 0}},
+        "unselected": {"marker": {"opacity": 0}},
+        "showlegend": False,
+    }
 
 
 def hover_text(text: str) -> str:
@@ -89,8 +100,14 @@ def treat_here_marks(highlight: Highlight, view: str) -> tuple[Marker, ...]:
     return tuple(m for m in highlight.treat_here if m.view == view and m != highlight.chosen)
 
 
-def hit_figure(body: Body, view: str, highlight: Highlight = Highlight(), height: int = 640,
-               lasso: bool = False, layer: dict | None = None) -> dict:
+def hit_figure(
+    body: Body,
+    view: str,
+    highlight: Highlight = Highlight(),
+    height: int = 640,
+    lasso: bool = False,
+    layer: dict | None = None,
+) -> dict:
     """The clickable layer of a view: the hit grid (`layer`, by default the whole view's) and the
     "treat here" X marks. It changes only when the X marks do, so a click that only changes the
     drawing leaves it as it is."""
@@ -101,8 +118,12 @@ def hit_figure(body: Body, view: str, highlight: Highlight = Highlight(), height
         # large, so that a tap near an X picks it rather than a hit point of the area under it;
         # invisible: the highlight picture draws each X, small, so many of them do not bury the pattern
         traces.append(_marker_trace(markers, size=18, name="treat here"))
-    layout = dict(_frame(view, height), hovermode="closest", clickmode="event+select",
-                  hoverlabel={"bgcolor": "#2f4858", "font": {"color": "white", "size": 14}})
+    layout = dict(
+        _frame(view, height),
+        hovermode="closest",
+        clickmode="event+select",
+        hoverlabel={"bgcolor": "#2f4858", "font": {"color": "white", "size": 14}},
+    )
     if lasso:
         layout["dragmode"] = "lasso"
     return {"data": traces, "layout": layout}
@@ -120,25 +141,37 @@ def _clear_of(layer: dict, markers) -> dict:
     xs, ys = layer["x"], layer["y"]
     near = np.zeros(len(xs), dtype=bool)
     for m in markers:
-        near |= (xs - m.x) ** 2 + (ys - m.y) ** 2 < X_CLEARANCE ** 2
+        near |= (xs - m.x) ** 2 + (ys - m.y) ** 2 < X_CLEARANCE**2
     if not near.any():
         return layer
     regions = np.array(layer["customdata"], dtype=object)
     emptied = set(regions[near]) - set(regions[~near])
     keep = np.flatnonzero(~near | np.isin(regions, list(emptied)))
-    return dict(layer, x=xs[keep], y=ys[keep], customdata=[layer["customdata"][i] for i in keep],
-                text=[layer["text"][i] for i in keep])
+    return dict(
+        layer,
+        x=xs[keep],
+        y=ys[keep],
+        customdata=[layer["customdata"][i] for i in keep],
+        text=[layer["text"][i] for i in keep],
+    )
 
 
 def _marker_trace(markers: list[Marker], size: int, name: str) -> dict:
     """Invisible round click targets over the X marks the highlight picture draws."""
-    return {"type": "scatter", "mode": "markers", "name": name,
-            "x": [m.x for m in markers], "y": [m.y for m in markers],
-            "customdata": [TP_PREFIX + m.key for m in markers], "text": [hover_text(m.label) for m in markers],
-            "hovertemplate": "%{text}<extra>" + name + "</extra>",
-            "marker": {"symbol": "circle", "size": size, "opacity": 0, "color": TRIGGER},
-            "selected": {"marker": {"opacity": 0}}, "unselected": {"marker": {"opacity": 0}},
-            "showlegend": False}
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": name,
+        "x": [m.x for m in markers],
+        "y": [m.y for m in markers],
+        "customdata": [TP_PREFIX + m.key for m in markers],
+        "text": [hover_text(m.label) for m in markers],
+        "hovertemplate": "%{text}<extra>" + name + "</extra>",
+        "marker": {"symbol": "circle", "size": size, "opacity": 0, "color": TRIGGER},
+        "selected": {"marker": {"opacity": 0}},
+        "unselected": {"marker": {"opacity": 0}},
+        "showlegend": False,
+    }
 
 
 def selected_ids(event: dict | None) -> tuple[list[str], list[str]]:

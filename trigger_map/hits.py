@@ -9,6 +9,7 @@ least t + EDGE_DEPTH away (the straight line to it crosses A's edge), while A's 
 point within about sqrt((t - EDGE_DEPTH)^2 + (EDGE_SPACING / 2)^2): closer for every t > 0.4.
 The interior is filled with a coarser grid (fewer points draw faster), also kept off the edges.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -22,8 +23,9 @@ INTERIOR_SPACING = 20.0
 MARKER_RADIUS_PX = 3.0
 
 
-def region_points(polygon: Polygon, depth: float = EDGE_DEPTH, edge_spacing: float = EDGE_SPACING,
-                  spacing: float = INTERIOR_SPACING) -> list[tuple[float, float]]:
+def region_points(
+    polygon: Polygon, depth: float = EDGE_DEPTH, edge_spacing: float = EDGE_SPACING, spacing: float = INTERIOR_SPACING
+) -> list[tuple[float, float]]:
     """The click targets of one region: a row along its edge `depth` inside it, and a grid
     `spacing` apart further in. A region too thin for that depth gets it halved until it fits,
     and at worst one point inside it."""
@@ -66,11 +68,12 @@ def _grid_in(area: Polygon | MultiPolygon, step: float, margin: float) -> list[t
     if core.is_empty:
         return []
     inside = shapely.contains_xy(core, gx.ravel(), gy.ravel())
-    return list(zip(gx.ravel()[inside].tolist(), gy.ravel()[inside].tolist()))
+    return list(zip(gx.ravel()[inside].tolist(), gy.ravel()[inside].tolist(), strict=False))
 
 
-def nearest_targets(xy: np.ndarray, x: float, y: float, px_per_unit: float,
-                    radius_px: float = MARKER_RADIUS_PX) -> np.ndarray:
+def nearest_targets(
+    xy: np.ndarray, x: float, y: float, px_per_unit: float, radius_px: float = MARKER_RADIUS_PX
+) -> np.ndarray:
     """Indices of the targets Plotly may pick for a pointer at (x, y): those at the smallest
     distance as Plotly measures it (pixels from the marker's edge, never below 0). More than one
     index means a tie, settled by trace order, so a click there is not reliably exact."""

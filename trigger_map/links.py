@@ -5,6 +5,7 @@ Where it hurts: ?areas=temple-l:7,jaw-l&symptoms=dizziness&condition=tension-typ
 A bad value never breaks the page: it is dropped and named in a notice. Notices quote what the
 link held: they are plain text, and a page shows them escaped (never as Markdown).
 """
+
 from __future__ import annotations
 
 import math
@@ -23,8 +24,7 @@ class ExplorerView:
     notices: list[str] = field(default_factory=list)
 
     def params(self) -> dict[str, str]:
-        return {k: v for k, v in (("region", self.region), ("tp", self.trigger_point),
-                                  ("zoom", self.closeup)) if v}
+        return {k: v for k, v in (("region", self.region), ("tp", self.trigger_point), ("zoom", self.closeup)) if v}
 
 
 @dataclass
@@ -95,16 +95,18 @@ def read_explorer(params, engine: Engine) -> ExplorerView:
         if region in engine.body.regions:
             view.region = region
         else:
-            view.notices.append(f"The link names an area we don't know ({region[:40]!r}); "
-                                "showing the plain map instead.")
+            view.notices.append(
+                f"The link names an area we don't know ({region[:40]!r}); showing the plain map instead."
+            )
     view.trigger_point = _trigger_point(params, engine, view.notices)
     closeup = first_param(params, "zoom")
     if closeup:
         if closeup in closeups_of(engine.body).by_id:
             view.closeup = closeup
         else:
-            view.notices.append(f"The link names a close-up we don't know ({closeup[:40]!r}); "
-                                "showing the whole body instead.")
+            view.notices.append(
+                f"The link names a close-up we don't know ({closeup[:40]!r}); showing the whole body instead."
+            )
     return view
 
 
@@ -121,8 +123,7 @@ def read_pain(params, engine: Engine) -> PainView:
             view.notices.append(f"Ignored a severity that is not a number from 0 to 10 ({level_text[:10]!r}).")
         view.areas[region] = level
     if unknown:
-        view.notices.append("The link names areas we don't know: "
-                            + ", ".join(repr(u[:30]) for u in unknown[:5]) + ".")
+        view.notices.append("The link names areas we don't know: " + ", ".join(repr(u[:30]) for u in unknown[:5]) + ".")
     symptoms = [s for s in first_param(params, "symptoms").split(",") if s]
     view.symptoms = tuple(s for s in symptoms if s in engine.dataset.symptoms.index)
     if len(view.symptoms) < len(symptoms):

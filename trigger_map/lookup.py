@@ -23,6 +23,7 @@ area leave it. The list stays in score order, and is longer than `limit` only wh
 their own suggestion than the limit allows. `explained_by` says, per area, which suggestions explain
 it; an area with none is one that no trigger point (of the chosen condition) refers to.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -66,10 +67,16 @@ class Suggestion:
 
     def as_dict(self) -> dict:
         return {
-            "trigger_point": self.trigger_point, "muscle_id": self.muscle_id, "muscle": self.muscle,
-            "name": self.name, "side": self.side, "score": round(self.score, 4),
-            "essential": list(self.essential_hits), "spillover": list(self.spillover_hits),
-            "pattern_share": round(self.share, 4), "symptoms": list(self.symptom_hits),
+            "trigger_point": self.trigger_point,
+            "muscle_id": self.muscle_id,
+            "muscle": self.muscle,
+            "name": self.name,
+            "side": self.side,
+            "score": round(self.score, 4),
+            "essential": list(self.essential_hits),
+            "spillover": list(self.spillover_hits),
+            "pattern_share": round(self.share, 4),
+            "symptoms": list(self.symptom_hits),
         }
 
 
@@ -107,8 +114,13 @@ class Engine:
         """Trigger points whose pattern reaches one region (the explorer's click)."""
         return self.suggest({region_id: None})
 
-    def suggest(self, areas: dict[str, float | None] | None = None, symptoms: tuple[str, ...] = (),
-                condition: str | None = None, limit: int | None = None) -> list[Suggestion]:
+    def suggest(
+        self,
+        areas: dict[str, float | None] | None = None,
+        symptoms: tuple[str, ...] = (),
+        condition: str | None = None,
+        limit: int | None = None,
+    ) -> list[Suggestion]:
         """Ranked trigger points for marked regions (id -> severity or None), symptoms, condition."""
         areas = {r: s for r, s in (areas or {}).items() if r in self.region_index}
         symptoms = tuple(s for s in symptoms if s in self.symptom_ids)
@@ -146,8 +158,7 @@ class Engine:
             order = self._covering(order, columns, weights, limit) if areas else order[:limit]
         return [self._suggestion(i, float(score[i]), float(share[i]), areas, symptoms) for i in order]
 
-    def _covering(self, order: np.ndarray, columns: np.ndarray, area_weights: np.ndarray,
-                  limit: int) -> np.ndarray:
+    def _covering(self, order: np.ndarray, columns: np.ndarray, area_weights: np.ndarray, limit: int) -> np.ndarray:
         """The first `limit` of the ranked `order`, changed as little as possible so that every
         marked area (a column) that any ranked trigger point reaches is reached by a listed one."""
         hits = self.weights[np.ix_(order, columns)]  # rank x marked area: 1 essential, 0.5 spillover, 0
@@ -225,12 +236,17 @@ class Engine:
         return list(tps.index[tps["muscle_id"] == muscle_id])
 
     def condition_trigger_points(self, condition_id: str) -> list[str]:
-        return [self.placed[i].trigger_point for i in np.flatnonzero(self._condition_mask(condition_id))
-                if self.placed[i].side == "right"]
+        return [
+            self.placed[i].trigger_point
+            for i in np.flatnonzero(self._condition_mask(condition_id))
+            if self.placed[i].side == "right"
+        ]
 
 
 def explained_by(suggestions: list[Suggestion], areas) -> dict[str, tuple[int, ...]]:
     """For each marked area, the positions (0-based) of the suggestions that explain it (essential
     or spillover zone); an empty tuple: no listed trigger point refers there."""
-    return {area: tuple(i for i, s in enumerate(suggestions)
-                        if area in s.essential_hits or area in s.spillover_hits) for area in areas}
+    return {
+        area: tuple(i for i, s in enumerate(suggestions) if area in s.essential_hits or area in s.spillover_hits)
+        for area in areas
+    }

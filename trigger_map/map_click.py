@@ -3,11 +3,13 @@
 Streamlit hands a Plotly chart's selection event to the app; this reads it into one value, so pages
 never look inside the chart's event or its session keys.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from trigger_map.figures import selected_ids
+
 
 @dataclass(frozen=True)
 class MapClick:

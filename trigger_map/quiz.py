@@ -1,4 +1,5 @@
 """Anatomy quiz questions for trainers, generated from the dataset (so they stay correct)."""
+
 from __future__ import annotations
 
 import random
@@ -38,8 +39,9 @@ def make_question(engine: Engine, seed: int, kinds=tuple(KINDS)) -> Question:
     options = [answer] + rng.sample(others, min(3, len(others)))
     rng.shuffle(options)
     name = muscles.at[muscle_id, "name"]
-    return Question(kind, KINDS[kind].format(muscle=name), tuple(options), answer,
-                    f"{name}: {kind} is {answer}", muscle_id)
+    return Question(
+        kind, KINDS[kind].format(muscle=name), tuple(options), answer, f"{name}: {kind} is {answer}", muscle_id
+    )
 
 
 def _referral_question(engine: Engine, rng: random.Random) -> Question:
@@ -50,13 +52,20 @@ def _referral_question(engine: Engine, rng: random.Random) -> Question:
     label = engine.body.regions[engine.body.region_id(region_name, "right")].label
     answer_muscle = tps.at[tp_id, "muscle_id"]
     # Wrong options: muscles none of whose trigger points refer to this region at all.
-    referring = {tps.at[t, "muscle_id"] for t in tps.index
-                 if any(z.partition(":")[0] == region_name
-                        for z in tps.at[t, "essential_zones"] + tps.at[t, "spillover_zones"])}
+    referring = {
+        tps.at[t, "muscle_id"]
+        for t in tps.index
+        if any(z.partition(":")[0] == region_name for z in tps.at[t, "essential_zones"] + tps.at[t, "spillover_zones"])
+    }
     others = sorted(set(muscles.index) - referring)
     option_ids = [answer_muscle] + rng.sample(others, min(3, len(others)))
     rng.shuffle(option_ids)
     answer = muscles.at[answer_muscle, "name"]
-    return Question("referral", KINDS["referral"].format(region=label),
-                    tuple(muscles.at[m, "name"] for m in option_ids), answer,
-                    f"{answer} ({tps.at[tp_id, 'name']}): {tps.at[tp_id, 'referral']}", answer_muscle)
+    return Question(
+        "referral",
+        KINDS["referral"].format(region=label),
+        tuple(muscles.at[m, "name"] for m in option_ids),
+        answer,
+        f"{answer} ({tps.at[tp_id, 'name']}): {tps.at[tp_id, 'referral']}",
+        answer_muscle,
+    )

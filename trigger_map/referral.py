@@ -4,6 +4,7 @@ A zone entry is a region name (`temple`: same side as the trigger point), `name:
 `name:opposite`; unpaired regions are plain names. Rows describe the person's right side and are
 mirrored, so every trigger point exists on both sides as a `TriggerPointOnSide`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -71,18 +72,20 @@ def on_both_sides(body: Body, trigger_points: pd.DataFrame) -> list[TriggerPoint
         for side in ("right", "left"):
             x = row.x if side == "right" else body.mirror(row.view, row.x)
             essential = resolve_zones(body, row.essential_zones, side)
-            spillover = tuple(r for r in resolve_zones(body, row.spillover_zones, side)
-                              if r not in essential)
-            if side == "left" and set(essential) == set(placed[-1].essential) \
-                    and set(spillover) == set(placed[-1].spillover):
+            spillover = tuple(r for r in resolve_zones(body, row.spillover_zones, side) if r not in essential)
+            if (
+                side == "left"
+                and set(essential) == set(placed[-1].essential)
+                and set(spillover) == set(placed[-1].spillover)
+            ):
                 continue  # a midline point with a symmetric pattern: one is enough
-            placed.append(TriggerPointOnSide(row.id, side, row.view, float(x), float(row.y),
-                                             essential, spillover))
+            placed.append(TriggerPointOnSide(row.id, side, row.view, float(x), float(row.y), essential, spillover))
     return placed
 
 
-def body_problems(body: Body, trigger_points: pd.DataFrame, red_flags: pd.DataFrame | None = None,
-                  file: str = "trigger_points.csv") -> list[Problem]:
+def body_problems(
+    body: Body, trigger_points: pd.DataFrame, red_flags: pd.DataFrame | None = None, file: str = "trigger_points.csv"
+) -> list[Problem]:
     """Where the dataset and the drawing disagree: unknown regions, bad modifiers, misplaced points."""
     problems: list[Problem] = []
     for row, record in enumerate(trigger_points.to_dict("records"), start=2):
@@ -92,25 +95,33 @@ def body_problems(body: Body, trigger_points: pd.DataFrame, red_flags: pd.DataFr
                 if zone.name not in body.names:
                     problems.append(Problem(file, row, column, f"unknown region {zone.name!r}"))
                 elif zone.mode not in MODES:
-                    problems.append(Problem(file, row, column,
-                                            f"{entry!r}: after ':' write 'both' or 'opposite'"))
+                    problems.append(Problem(file, row, column, f"{entry!r}: after ':' write 'both' or 'opposite'"))
                 elif zone.mode != "same" and not body.is_paired(zone.name):
-                    problems.append(Problem(file, row, column,
-                                            f"{entry!r}: {zone.name} is unpaired; drop ':{zone.mode}'"))
+                    problems.append(
+                        Problem(file, row, column, f"{entry!r}: {zone.name} is unpaired; drop ':{zone.mode}'")
+                    )
         name = record["location_region"]
         if name not in body.names:
             problems.append(Problem(file, row, "location_region", f"unknown region {name!r}"))
             continue
         region = body.regions[body.region_id(name, "right")]
         if record["view"] != region.view:
-            problems.append(Problem(file, row, "view",
-                                    f"{name} is drawn in the {region.view} view, not {record['view']}"))
+            problems.append(
+                Problem(file, row, "view", f"{name} is drawn in the {region.view} view, not {record['view']}")
+            )
             continue
         hit = body.region_at(region.view, float(record["x"]), float(record["y"]))
         if hit is None or hit.id != region.id:
             found = f"in {hit.id}" if hit else "outside the body"
-            problems.append(Problem(file, row, "x", f"point ({record['x']}, {record['y']}) lies {found}, "
-                                                    f"not in {region.id}; run `python -m trigger_map place`"))
+            problems.append(
+                Problem(
+                    file,
+                    row,
+                    "x",
+                    f"point ({record['x']}, {record['y']}) lies {found}, "
+                    f"not in {region.id}; run `python -m trigger_map place`",
+                )
+            )
     if red_flags is not None:
         for row, record in enumerate(red_flags.to_dict("records"), start=2):
             for name in split_list(record["regions"]):

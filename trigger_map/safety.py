@@ -10,6 +10,7 @@ Every rule needs a sign that is not pain, or a fact, so that marking an area alo
 - **watch for**: raised only by a marked area, a reported pain of one of its rules, a reported
   sign of a flag no area raises (sepsis, stroke), or by name (a condition's flags). Shown as a calm line: see a doctor if you also have these signs.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -64,8 +65,15 @@ class RaisedFlag:
     because: tuple[str, ...] = field(default=())  # the terms of the rule that matched
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "title": self.title, "action": self.action, "matched": self.matched,
-                "message": self.message, "sources": list(self.sources), "because": list(self.because)}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "action": self.action,
+            "matched": self.matched,
+            "message": self.message,
+            "sources": list(self.sources),
+            "because": list(self.because),
+        }
 
 
 def assess(dataset: Dataset, region_names=(), symptoms=(), facts=(), flag_ids=()) -> list[RaisedFlag]:
@@ -91,13 +99,30 @@ def assess(dataset: Dataset, region_names=(), symptoms=(), facts=(), flag_ids=()
         partly = bool(reported & terms & pain) or (not flag.regions and bool(reported & terms))
         if matching is None and not (in_area or partly or flag.Index in named):
             continue
-        raised.append(RaisedFlag(flag.Index, flag.title, flag.action, matching is not None, flag.message,
-                                 tuple(flag.sources), tuple(matching or ())))
+        raised.append(
+            RaisedFlag(
+                flag.Index,
+                flag.title,
+                flag.action,
+                matching is not None,
+                flag.message,
+                tuple(flag.sources),
+                tuple(matching or ()),
+            )
+        )
     # the most urgent first; among equals, the most specific match: the rule with most terms met,
     # then with most terms said (symptoms and facts) rather than read from a marked area
     said = reported | known
-    return sorted(raised, key=lambda f: (not f.matched, ACTION_ORDER[f.action], -len(f.because),
-                                         -len(said.intersection(f.because)), f.id))
+    return sorted(
+        raised,
+        key=lambda f: (
+            not f.matched,
+            ACTION_ORDER[f.action],
+            -len(f.because),
+            -len(said.intersection(f.because)),
+            f.id,
+        ),
+    )
 
 
 def red_flags_for(engine, region_ids=(), symptoms=(), flag_ids=(), facts=()) -> list[dict]:
@@ -119,6 +144,7 @@ def watch_signs(dataset: Dataset, flag_id: str) -> list[str]:
 
 
 # --- finding a symptom from plain words ------------------------------------------------------
+
 
 def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", str(text).lower()))
@@ -155,30 +181,47 @@ def closest_symptoms(dataset: Dataset, text: str, limit: int = 3) -> list[str]:
 
 # --- checking the table ----------------------------------------------------------------------
 
+
 def flag_problems(red_flags: pd.DataFrame, symptoms: pd.DataFrame | None) -> list[Problem]:
     """Every rule term is a known symptom or fact; every rule names a symptom and a sign (a symptom
     that is not pain, or a fact), so an area alone never matches a flag."""
     problems = []
-    kinds = dict(zip(symptoms["id"], symptoms["kind"])) if symptoms is not None else None
+    kinds = dict(zip(symptoms["id"], symptoms["kind"], strict=False)) if symptoms is not None else None
     for row, record in enumerate(red_flags.to_dict("records"), start=2):
         for rule in rules_of(str(record["symptoms"])):
             text = "+".join(rule)
             unknown = [t for t in rule if t not in FACTS and kinds is not None and t not in kinds]
             if unknown:
-                problems.extend(Problem("red_flags.csv", row, "symptoms",
-                                        f"unknown symptom or fact {t!r} (not in symptoms.csv; facts: "
-                                        f"{', '.join(FACTS)})") for t in unknown)
+                problems.extend(
+                    Problem(
+                        "red_flags.csv",
+                        row,
+                        "symptoms",
+                        f"unknown symptom or fact {t!r} (not in symptoms.csv; facts: {', '.join(FACTS)})",
+                    )
+                    for t in unknown
+                )
                 continue
             if kinds is None:
                 continue
             if not any(t in kinds for t in rule):
-                problems.append(Problem("red_flags.csv", row, "symptoms",
-                                        f"{text!r} names no symptom: facts alone cannot match a flag"))
+                problems.append(
+                    Problem(
+                        "red_flags.csv", row, "symptoms", f"{text!r} names no symptom: facts alone cannot match a flag"
+                    )
+                )
             elif not any(t in FACTS or kinds[t] != "pain" for t in rule):
-                problems.append(Problem("red_flags.csv", row, "symptoms",
-                                        f"{text!r} has only pain symptoms: add a sign that is not pain "
-                                        "(marking an area alone must never match a flag)"))
+                problems.append(
+                    Problem(
+                        "red_flags.csv",
+                        row,
+                        "symptoms",
+                        f"{text!r} has only pain symptoms: add a sign that is not pain "
+                        "(marking an area alone must never match a flag)",
+                    )
+                )
         if not split_list(str(record["regions"])) and not split_list(str(record["symptoms"])):
-            problems.append(Problem("red_flags.csv", row, "symptoms",
-                                    "the flag has no areas and no symptoms: nothing can raise it"))
+            problems.append(
+                Problem("red_flags.csv", row, "symptoms", "the flag has no areas and no symptoms: nothing can raise it")
+            )
     return problems

@@ -19,6 +19,7 @@ How a query is scored, word by word (so it stays fast on a dataset a hundred tim
   pain" finds the thumb as well as hand pain;
 - a thing scores its best name; below `MIN_SCORE` it is not a result. Nonsense finds nothing.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -33,19 +34,23 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 KINDS = ("area", "muscle", "trigger_point", "condition", "symptom")
-KIND_LABELS = {"area": "area", "muscle": "muscle", "trigger_point": "trigger point",
-               "condition": "condition", "symptom": "symptom"}
+KIND_LABELS = {
+    "area": "area",
+    "muscle": "muscle",
+    "trigger_point": "trigger point",
+    "condition": "condition",
+    "symptom": "symptom",
+}
 # the kinds a synonyms.csv row can name (a trigger point is found through its muscle's names)
 SYNONYM_KINDS = ("area", "muscle", "condition", "symptom")
 SYNONYM_TYPES = ("abbreviation", "gym", "everyday", "group", "term")
 # when two results score the same, this order decides
 KIND_ORDER = {"muscle": 0, "condition": 1, "symptom": 2, "area": 3, "trigger_point": 4}
 MIN_SCORE = 0.5
-STOPWORDS = frozenset(
-    "a an the my of in on at and or to i me is it its im with from for by this that".split())
+STOPWORDS = frozenset(["a", "an", "the", "my", "of", "in", "on", "at", "and", "or", "to", "i", "me", "is", "it", "its", "im", "with", "from", "for", "by", "this", "that"])
 SIDE_WORDS = {"left": "left", "right": "right"}
 # words that say how it feels, not what: "thumb pain" means the thumb when no name says "thumb pain"
-FEELING_WORDS = frozenset("pain painful ache aches aching sore hurt hurts hurting".split())
+FEELING_WORDS = frozenset(["pain", "painful", "ache", "aches", "aching", "sore", "hurt", "hurts", "hurting"])
 # weight of a name by where it comes from: an id or an anatomical term is a little less what a
 # person means than the thing's own name
 ID_WEIGHT, TERM_WEIGHT, TRIGGER_POINT_WEIGHT = 0.95, 0.95, 0.95
@@ -102,8 +107,12 @@ class FuzzyWords:
             bucket = self.buckets.get((word[:1], length))
             if bucket:
                 indices, strings = bucket
-                found += [(indices[i], int(distance)) for _, distance, i in
-                          process.extract(word, strings, scorer=OSA.distance, score_cutoff=edits, limit=None)]
+                found += [
+                    (indices[i], int(distance))
+                    for _, distance, i in process.extract(
+                        word, strings, scorer=OSA.distance, score_cutoff=edits, limit=None
+                    )
+                ]
         return found
 
 
@@ -137,8 +146,12 @@ class Hit:
 class Matcher:
     """An index of names (each a tuple of words pointing at one entry) answering ranked queries."""
 
-    def __init__(self, entries: list[Entry], names: list[tuple[str, int, float]],
-                 areas: dict[str, dict[str | None, tuple[str, str]]] | None = None):
+    def __init__(
+        self,
+        entries: list[Entry],
+        names: list[tuple[str, int, float]],
+        areas: dict[str, dict[str | None, tuple[str, str]]] | None = None,
+    ):
         """`names`: (text, entry index, weight). `areas`: region name -> side -> (id, label)."""
         self.entries = entries
         self.areas = areas or {}
@@ -195,20 +208,36 @@ class Matcher:
         for name, sides in sorted(areas.items()):
             any_side = next(iter(sides.values()))[0]
             region = body.regions[any_side]
-            add("area", name, region.label, [(region.label, 1.0), (name.replace("_", " "), ID_WEIGHT),
-                                             (region.term, TERM_WEIGHT)])
+            add(
+                "area",
+                name,
+                region.label,
+                [(region.label, 1.0), (name.replace("_", " "), ID_WEIGHT), (region.term, TERM_WEIGHT)],
+            )
         muscles = dataset.muscles
         for muscle_id, row in muscles.iterrows():
-            add("muscle", muscle_id, row["name"], [(row["name"], 1.0), (row["anatomical_name"], 1.0),
-                                                   (muscle_id.replace("-", " "), ID_WEIGHT)])
+            add(
+                "muscle",
+                muscle_id,
+                row["name"],
+                [(row["name"], 1.0), (row["anatomical_name"], 1.0), (muscle_id.replace("-", " "), ID_WEIGHT)],
+            )
         for tp_id, row in dataset.trigger_points.iterrows():
             muscle = muscles.at[row["muscle_id"], "name"]
-            add("trigger_point", tp_id, f"{muscle}: {row['name']}",
-                [(f"{muscle} {row['name']}", TRIGGER_POINT_WEIGHT), (tp_id.replace("-", " "), 0.9)])
+            add(
+                "trigger_point",
+                tp_id,
+                f"{muscle}: {row['name']}",
+                [(f"{muscle} {row['name']}", TRIGGER_POINT_WEIGHT), (tp_id.replace("-", " "), 0.9)],
+            )
         for condition_id, row in dataset.conditions.iterrows():
-            add("condition", condition_id, row["name"],
+            add(
+                "condition",
+                condition_id,
+                row["name"],
                 [(row["name"], 1.0), (condition_id.replace("-", " "), ID_WEIGHT)]
-                + [(other, 1.0) for other in row["also_called"]])
+                + [(other, 1.0) for other in row["also_called"]],
+            )
         for symptom_id, row in dataset.symptoms.iterrows():
             add("symptom", symptom_id, row["label"], [(row["label"], 1.0), (symptom_id.replace("-", " "), ID_WEIGHT)])
         synonyms = getattr(dataset, "synonyms", None)
@@ -285,8 +314,14 @@ class Matcher:
         np.maximum.at(entry_scores, self.name_entry[rows], score[rows])
         return entry_scores, side
 
-    def search(self, query: str, kinds: tuple[str, ...] | None = None, limit: int | None = 10,
-               min_score: float = MIN_SCORE, prefer: tuple[str, ...] = ()) -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        kinds: tuple[str, ...] | None = None,
+        limit: int | None = 10,
+        min_score: float = MIN_SCORE,
+        prefer: tuple[str, ...] = (),
+    ) -> list[Hit]:
         """Ranked results for what a person typed; `kinds` keeps only those kinds; `prefer` puts
         those kinds first among results that score the same (areas on the body map)."""
         scores, side = self.scores(query)
@@ -294,8 +329,12 @@ class Matcher:
         if kinds is not None:
             chosen = chosen[np.isin(self.entry_kind[chosen], [KIND_ORDER[k] for k in kinds])]
         # best score first; ties: the preferred kinds, the kind order, the shorter name, the id
-        tie = np.array([prefer.index(k) if k in prefer else len(KINDS) + KIND_ORDER[k]
-                        for k in sorted(KIND_ORDER, key=KIND_ORDER.get)])
+        tie = np.array(
+            [
+                prefer.index(k) if k in prefer else len(KINDS) + KIND_ORDER[k]
+                for k in sorted(KIND_ORDER, key=KIND_ORDER.get)
+            ]
+        )
         rounded = np.round(scores[chosen], 4)
         ordered = chosen[np.lexsort((self.entry_rank[chosen], tie[self.entry_kind[chosen]], -rounded))]
         if limit is not None:

@@ -4,6 +4,7 @@
 the drawing, every citation. `load_engine` runs the same checks and refuses the data with the same
 list of problems (`DatasetError`), so what `validate` rejects never reaches a page.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,9 +31,10 @@ def read_body(svg_path: Path) -> tuple[Body | None, list[Problem]]:
         return None, [Problem(name, None, None, str(error).removeprefix(f"{name}: "))]
     except OSError as error:
         return None, [Problem(name, None, None, f"cannot be read: {error.strerror or error}")]
-    except Exception as error:  # noqa: BLE001 - a file that is not an SVG fails in the XML/SVG parsers
-        return None, [Problem(name, None, None, f"is not a body drawing (an SVG file): "
-                                                f"{type(error).__name__}: {error}")]
+    except Exception as error:
+        return None, [
+            Problem(name, None, None, f"is not a body drawing (an SVG file): {type(error).__name__}: {error}")
+        ]
 
 
 def _same_folder(a: Path, b: Path) -> bool:
@@ -42,8 +44,9 @@ def _same_folder(a: Path, b: Path) -> bool:
         return False  # not readable: read_tables says so
 
 
-def check(data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG, content_dir: Path | None = None
-          ) -> tuple[dict[str, pd.DataFrame], Body | None, list[Problem]]:
+def check(
+    data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG, content_dir: Path | None = None
+) -> tuple[dict[str, pd.DataFrame], Body | None, list[Problem]]:
     """The tables that passed their own checks, the body, and every problem found."""
     if content_dir is None and _same_folder(Path(data_dir), DATA_DIR):
         content_dir = CONTENT_DIR
@@ -55,7 +58,9 @@ def check(data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG, content_dir: Pat
     if "trigger_points.csv" in frames:
         problems += body_problems(body, frames["trigger_points.csv"], frames.get("red_flags.csv"))
     if "synonyms.csv" in frames:
-        problems += [Problem("synonyms.csv", *found) for found in synonym_area_problems(frames["synonyms.csv"], body.names)]
+        problems += [
+            Problem("synonyms.csv", *found) for found in synonym_area_problems(frames["synonyms.csv"], body.names)
+        ]
     if "red_flags.csv" in frames:
         problems += flag_problems(frames["red_flags.csv"], frames.get("symptoms.csv"))
     if "sources.csv" in frames:
@@ -63,8 +68,7 @@ def check(data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG, content_dir: Pat
     return frames, body, problems
 
 
-def validate(data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG,
-             content_dir: Path | None = None) -> list[Problem]:
+def validate(data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG, content_dir: Path | None = None) -> list[Problem]:
     """All problems found, one per broken cell (empty when the data and the body agree).
 
     The learning pages in `content_dir` cite sources of the project's own dataset; they are checked

@@ -1,4 +1,5 @@
 """The clickable body map: front and back views side by side (stacked on a phone)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -56,8 +57,14 @@ def view_choice(key: str, phone_default: str = "both") -> tuple[str, ...]:
     """Which views to show: both side by side (stacked on a phone), or one of them, larger. On a
     phone a page may start with one view, so the body fills the first screen."""
     default = phone_default if on_phone() else "both"
-    choice = st.segmented_control("Show", list(VIEW_CHOICES), format_func=VIEW_CHOICES.get,
-                                  default=default, key=f"{key}_views", label_visibility="collapsed")
+    choice = st.segmented_control(
+        "Show",
+        list(VIEW_CHOICES),
+        format_func=VIEW_CHOICES.get,
+        default=default,
+        key=f"{key}_views",
+        label_visibility="collapsed",
+    )
     return VIEWS if choice in (None, "both") else (choice,)
 
 
@@ -76,13 +83,23 @@ def map_style(key: str, height: int) -> None:
     map's height (static/map.css). A page whose map is in a fragment calls this outside it, so a
     click does not send it again."""
     boxes = ", ".join(f".st-key-{key}_{view}-stack" for view in VIEWS)
-    st.html(f"<style>{STACK_CSS}\n{boxes} {{--map-height: {height}px;}}\n"
-            f".st-key-{key}_closeup-stack {{--map-height: {CLOSEUP_HEIGHT}px;}}</style>", width="content")
+    st.html(
+        f"<style>{STACK_CSS}\n{boxes} {{--map-height: {height}px;}}\n"
+        f".st-key-{key}_closeup-stack {{--map-height: {CLOSEUP_HEIGHT}px;}}</style>",
+        width="content",
+    )
 
 
-def body_maps(engine: Engine, highlight: Highlight, key: str, on_pick: Callable[[MapClick], None],
-              lasso: bool = False, views: tuple[str, ...] = VIEWS, styled: bool = False,
-              closeup: Closeup | None = None) -> None:
+def body_maps(
+    engine: Engine,
+    highlight: Highlight,
+    key: str,
+    on_pick: Callable[[MapClick], None],
+    lasso: bool = False,
+    views: tuple[str, ...] = VIEWS,
+    styled: bool = False,
+    closeup: Closeup | None = None,
+) -> None:
     """The chosen views (or one close-up), each a chart whose hit layer reports what was clicked
     through `on_pick`. `styled`: the page has already called `map_style` for this key."""
     modes = ("points", "box", "lasso") if lasso else ("points",)
@@ -95,13 +112,17 @@ def body_maps(engine: Engine, highlight: Highlight, key: str, on_pick: Callable[
             _pictures(engine, closeup.view, highlight, closeup.window)
             st.plotly_chart(
                 _closeup_chart(engine.body, closeup, treat_here_marks(highlight, closeup.view)),
-                key=chart_key, on_select=lambda: _on_select(chart_key, on_pick), selection_mode=("points",),
-                config=CONFIG, width="stretch",
+                key=chart_key,
+                on_select=lambda: _on_select(chart_key, on_pick),
+                selection_mode=("points",),
+                config=CONFIG,
+                width="stretch",
                 alt=f"Close-up of the {closeup.label}: choose an area to see which trigger points refer "
-                    "pain there. The list of areas above does the same with a keyboard.")
+                "pain there. The list of areas above does the same with a keyboard.",
+            )
         return
     columns = st.columns(len(views), gap="small")
-    for column, view in zip(columns, views):
+    for column, view in zip(columns, views, strict=False):
         chart_key = f"{key}_{view}"
         # Three layers: the plain body and the highlight are pictures; the clickable hit layer lies
         # over them. Only the highlight changes with a choice, and a picture is cheap to swap; the
@@ -109,28 +130,33 @@ def body_maps(engine: Engine, highlight: Highlight, key: str, on_pick: Callable[
         with column, st.container(key=f"{chart_key}-stack"):
             _pictures(engine, view, highlight)
             st.plotly_chart(
-                _hit_chart(engine.body, view, treat_here_marks(highlight, view), height, lasso), key=chart_key,
-                on_select=lambda k=chart_key: _on_select(k, on_pick), selection_mode=modes,
-                config=CONFIG, width="stretch",
+                _hit_chart(engine.body, view, treat_here_marks(highlight, view), height, lasso),
+                key=chart_key,
+                on_select=lambda k=chart_key: _on_select(k, on_pick),
+                selection_mode=modes,
+                config=CONFIG,
+                width="stretch",
                 alt=f"Body map, {view} view: choose an area to see which trigger points refer pain there. "
-                    "The list of areas above does the same with a keyboard.")
+                "The list of areas above does the same with a keyboard.",
+            )
 
 
-def pictures(engine: Engine, highlight: Highlight, key: str, height: int,
-             views: tuple[str, ...] = VIEWS) -> None:
+def pictures(engine: Engine, highlight: Highlight, key: str, height: int, views: tuple[str, ...] = VIEWS) -> None:
     """The views as pictures only (nothing to click): the body with the highlight over it."""
     map_style(key, height)
-    for column, view in zip(st.columns(len(views), gap="small"), views):
+    for column, view in zip(st.columns(len(views), gap="small"), views, strict=False):
         with column, st.container(key=f"{key}_{view}-stack"):
             _pictures(engine, view, highlight)
 
 
-def _pictures(engine: Engine, view: str, highlight: Highlight,
-              window: tuple[float, float, float, float] | None = None) -> None:
+def _pictures(
+    engine: Engine, view: str, highlight: Highlight, window: tuple[float, float, float, float] | None = None
+) -> None:
     """The plain body (the same every run: the browser keeps it) and the highlight over it, the
     whole view or only a close-up's window."""
-    st.image(body_view_url(body_svg(), view) if window is None else _closeup_body(body_svg(), view, window),
-             width="stretch")
+    st.image(
+        body_view_url(body_svg(), view) if window is None else _closeup_body(body_svg(), view, window), width="stretch"
+    )
     lit = highlight_svg(engine.body, view, highlight)
     if lit and window is not None:
         lit = crop(lit, window)
@@ -171,7 +197,9 @@ class BuiltFigure(go.Figure):
 
 
 def legend() -> None:
-    st.caption("**Dark red**: where the pain is usually felt (essential zone). "
-               "**Light red, dotted**: where it may spread (spillover zone). "
-               "**X**: the trigger point itself (where several are listed, the chosen one is the large X). "
-               "**Blue outline**: the area you chose.")
+    st.caption(
+        "**Dark red**: where the pain is usually felt (essential zone). "
+        "**Light red, dotted**: where it may spread (spillover zone). "
+        "**X**: the trigger point itself (where several are listed, the chosen one is the large X). "
+        "**Blue outline**: the area you chose."
+    )

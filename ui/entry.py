@@ -5,6 +5,7 @@ has run once in the process: a first visit straight to `/muscles?...` would run 
 its own, without app.py's page set-up and navigation. Each page calls `through_navigation()` first;
 in that case it switches the old mode off and reruns, so app.py runs and picks the same page.
 """
+
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 

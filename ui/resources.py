@@ -1,4 +1,5 @@
 """Shared, cached resources for every page: the engine (dataset + body) and texts."""
+
 from __future__ import annotations
 
 import gc
@@ -37,9 +38,11 @@ def engine() -> Engine:
     try:
         return _engine(str(data_dir()), str(body_svg()))
     except DatasetError as error:
-        st.error("The trigger point dataset has problems, so the map cannot be shown. Fix these in "
-                 "the files named (row 2 is the first data row); `python -m trigger_map validate` "
-                 "lists the same:")
+        st.error(
+            "The trigger point dataset has problems, so the map cannot be shown. Fix these in "
+            "the files named (row 2 is the first data row); `python -m trigger_map validate` "
+            "lists the same:"
+        )
         st.code("\n".join(str(p) for p in error.problems[:100]), language=None)
         st.stop()
 

@@ -8,6 +8,7 @@ sets the chosen page's state in its callback (before any widget of the next run 
 own widgets may be set) and, when that page is another one, asks for the switch, which happens at
 the start of the next run (a callback cannot switch pages). The switch carries the page's link too,
 so a page opened for the first time in the session reads the same choice from it."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -29,17 +30,22 @@ ICONS = {
     "condition": ":material/medical_information:",
     "symptom": ":material/touch_app:",
 }
-OPENS = {"area": "show it on the body map", "muscle": "open the muscle",
-         "trigger_point": "open it on its muscle's page", "condition": "open the condition",
-         "symptom": "add it on Where it hurts"}
+OPENS = {
+    "area": "show it on the body map",
+    "muscle": "open the muscle",
+    "trigger_point": "open it on its muscle's page",
+    "condition": "open the condition",
+    "symptom": "add it on Where it hurts",
+}
 PLACEHOLDER = "Search: a muscle, an area, a condition or a symptom (e.g. SCM, lower back, tennis elbow)"
 SHOWN = 8
 # among results that score the same, what each page is about comes first
 PREFER = {"explorer": ("area",), "muscles": ("muscle", "trigger_point"), "conditions": ("condition",)}
 
 
-def search_box(engine: Engine, key_prefix: str, here: str, kinds: tuple[str, ...] | None = None,
-               limit: int = SHOWN) -> str:
+def search_box(
+    engine: Engine, key_prefix: str, here: str, kinds: tuple[str, ...] | None = None, limit: int = SHOWN
+) -> str:
     """The box and its ranked results as buttons that open them; returns what was typed.
 
     `here` names the page it is on (a key of PAGES): a result on this page opens without a switch.
@@ -47,22 +53,34 @@ def search_box(engine: Engine, key_prefix: str, here: str, kinds: tuple[str, ...
     goto = st.session_state.pop(f"{key_prefix}_goto", None)
     if goto and goto[0] != here:
         st.switch_page(PAGES[goto[0]], query_params=goto[1])
-    query = st.text_input("Search", key=f"{key_prefix}_query", placeholder=PLACEHOLDER,
-                          label_visibility="collapsed", icon=":material/search:")
+    query = st.text_input(
+        "Search",
+        key=f"{key_prefix}_query",
+        placeholder=PLACEHOLDER,
+        label_visibility="collapsed",
+        icon=":material/search:",
+    )
     if not query.strip():
         return ""
     hits = engine.matcher.search(query, kinds=kinds, limit=limit, prefer=PREFER.get(here, ()))
     if not hits:
-        st.caption(f"Nothing found for \u201c{plain(query.strip())}\u201d. Try a muscle, a body area, "
-                   "a condition or a symptom in other words; add left or right for a side.")
+        st.caption(
+            f"Nothing found for \u201c{plain(query.strip())}\u201d. Try a muscle, a body area, "
+            "a condition or a symptom in other words; add left or right for a side."
+        )
         return query
     # best first, in reading order; one row of chips that wraps (a phone too)
     with st.container(key=f"{key_prefix}_results", horizontal=True, gap="small"):
         for number, hit in enumerate(hits):
-            st.button(f"{plain(capitalized(hit.name))} \u00b7 :gray[{hit.kind_label}]",
-                      key=f"{key_prefix}_hit_{number}", icon=ICONS[hit.kind], type="secondary",
-                      help=f"{hit.kind_label.capitalize()}: {OPENS[hit.kind]}",
-                      on_click=open_hit, args=(engine, key_prefix, here, hit))
+            st.button(
+                f"{plain(capitalized(hit.name))} \u00b7 :gray[{hit.kind_label}]",
+                key=f"{key_prefix}_hit_{number}",
+                icon=ICONS[hit.kind],
+                type="secondary",
+                help=f"{hit.kind_label.capitalize()}: {OPENS[hit.kind]}",
+                on_click=open_hit,
+                args=(engine, key_prefix, here, hit),
+            )
     return query
 
 

@@ -1,4 +1,5 @@
 """Session state shared by pages: a page's first choice comes from its link."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
@@ -26,8 +27,10 @@ def choice_from_link(param: str, valid: Collection[str], state_key: str, noun: s
 
 def pick_trigger_point(state_key: str, keys: Collection[str]) -> Callable[[MapClick], None]:
     """A map callback that chooses a clicked trigger point X, when it is one of `keys`."""
+
     def pick(click: MapClick) -> None:
         for key in click.trigger_points:
             if key in keys:
                 st.session_state[state_key] = key
+
     return pick

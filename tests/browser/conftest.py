@@ -1,4 +1,5 @@
 """Browser tests: start the real app with `streamlit run`, drive it in headless Chromium."""
+
 from __future__ import annotations
 
 import os
@@ -14,13 +15,22 @@ import pytest
 from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 # What a phone's browser says it is (Chrome on Android): the app starts the Body map with one view.
-PHONE_USER_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-                    "Chrome/131.0.0.0 Mobile Safari/537.36")
+PHONE_USER_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Mobile Safari/537.36"
+)
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -34,8 +44,10 @@ def pytest_collection_modifyitems(config, items) -> None:
 def chromium_path() -> str:
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
-        pytest.fail("Chromium is not installed: the README's test command installs it "
-                    "(apt-get install chromium); browser tests must not be skipped.")
+        pytest.fail(
+            "Chromium is not installed: the README's test command installs it "
+            "(apt-get install chromium); browser tests must not be skipped."
+        )
     return path
 
 
@@ -46,11 +58,26 @@ def free_port() -> int:
 
 
 def start_app(port: int, env: dict | None = None) -> subprocess.Popen:
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-               "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "app.py"),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -90,8 +117,13 @@ def page(browser) -> Page:
 
 @pytest.fixture
 def phone(browser) -> Page:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True, user_agent=PHONE_USER_AGENT)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        user_agent=PHONE_USER_AGENT,
+    )
     page = context.new_page()
     yield page
     context.close()

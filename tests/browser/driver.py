@@ -1,4 +1,5 @@
 """Driving the app in Chromium: wait on Streamlit's own state, click where a region is drawn."""
+
 from __future__ import annotations
 
 from playwright.sync_api import Page
@@ -25,8 +26,10 @@ def open_app(page: Page, url: str) -> None:
 
 
 # The clickable charts: each view's hit layer, stacked over its drawing.
-HIT_CHARTS = ("[...document.querySelectorAll('.js-plotly-plot')]"
-              ".filter(gd => (gd.data || []).some(t => t.name === 'regions' && t.mode === 'markers'))")
+HIT_CHARTS = (
+    "[...document.querySelectorAll('.js-plotly-plot')]"
+    ".filter(gd => (gd.data || []).some(t => t.name === 'regions' && t.mode === 'markers'))"
+)
 
 
 def chart_point(page: Page, chart_index: int, x: float, y: float, hits: bool = True) -> tuple[float, float]:
@@ -34,20 +37,26 @@ def chart_point(page: Page, chart_index: int, x: float, y: float, hits: bool = T
     (or, with hits=False, in the n-th Plotly chart of any kind)."""
     charts = HIT_CHARTS if hits else "[...document.querySelectorAll('.js-plotly-plot')]"
     settled(page)
-    return page.evaluate("""([i, x, y]) => {
-        const gd = """ + charts + """[i];
+    return page.evaluate(
+        """([i, x, y]) => {
+        const gd = """
+        + charts
+        + """[i];
         gd.scrollIntoView({block: 'center'});
         const box = gd.getBoundingClientRect();
         const fl = gd._fullLayout;
         return [box.left + fl._size.l + fl.xaxis.l2p(x), box.top + fl._size.t + fl.yaxis.l2p(y)];
-    }""", [chart_index, x, y])
+    }""",
+        [chart_index, x, y],
+    )
 
 
 def settled(page: Page) -> None:
     """Wait until the map's pictures are decoded and two frames have been drawn: positions read
     before that can move when a picture or the panel beside the map finishes drawing."""
-    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stImage] img')].every(i => i.complete)",
-                           timeout=10_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stImage] img')].every(i => i.complete)", timeout=10_000
+    )
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 

@@ -1,18 +1,27 @@
 """Everyone can use it: an axe-core audit of every page (desktop and phone, a close-up too) finds no
 serious or critical violation, and the keyboard reaches every area and trigger point."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from driver import wait_idle
 from playwright.sync_api import expect
 
-from driver import wait_idle
-
-PAGES = ["/?region=temple-l", "/?region=thumb-r&zoom=hand-r", "/where_it_hurts?areas=temple-l:5,low_back-r:3",
-         "/nmt", "/cycle", "/conditions?condition=tension-type-headache", "/benefits",
-         "/muscles?muscle=upper-trapezius", "/evidence", "/quiz"]
+PAGES = [
+    "/?region=temple-l",
+    "/?region=thumb-r&zoom=hand-r",
+    "/where_it_hurts?areas=temple-l:5,low_back-r:3",
+    "/nmt",
+    "/cycle",
+    "/conditions?condition=tension-type-headache",
+    "/benefits",
+    "/muscles?muscle=upper-trapezius",
+    "/evidence",
+    "/quiz",
+]
 
 
 @pytest.fixture(scope="module")
@@ -30,12 +39,16 @@ def test_no_serious_or_critical_violation_on_any_page(browser, app_url, axe, wid
         wait_idle(page)
         page.wait_for_selector("[data-testid=stMain] h1")
         # audit the page as styled: the app's own stylesheet (ui/static/app.css) is in place
-        page.wait_for_function("() => [...document.querySelectorAll('style')]"
-                               ".some(s => s.textContent.includes('.tm-brand'))")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('style')].some(s => s.textContent.includes('.tm-brand'))"
+        )
         page.wait_for_function("() => [...document.querySelectorAll('img')].every(i => i.complete)")
         result = axe.run(page)
-        bad = [(v["id"], v["impact"], [(n["target"], n.get("failureSummary", "")[-120:]) for n in v["nodes"][:3]])
-               for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+        bad = [
+            (v["id"], v["impact"], [(n["target"], n.get("failureSummary", "")[-120:]) for n in v["nodes"][:3]])
+            for v in result.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
         if bad:
             found[path] = bad
     context.close()

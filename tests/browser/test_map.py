@@ -1,24 +1,26 @@
 """Click the real map in Chromium, like a person does."""
+
 from __future__ import annotations
 
 import re
 
-from playwright.sync_api import expect
-
 from driver import HIT_CHARTS, after_change, chart_point, click_region, open_app, wait_idle
-
+from playwright.sync_api import expect
 
 MORE = re.compile(r"^More: what sets it off")
 
 
 def pattern_drawn(page) -> None:
     """Wait until the map's highlight pictures show an essential zone and a trigger point's X."""
-    page.wait_for_function("""() => {
+    page.wait_for_function(
+        """() => {
         const svgs = [...document.querySelectorAll('[class*="-stack"] [data-testid=stImage] img')]
             .map(img => img.src).filter(src => src.startsWith('data:image/svg+xml;base64,'))
             .map(src => atob(src.split(',')[1]));
         return svgs.some(s => s.includes('class="essential"')) && svgs.some(s => s.includes('class="trigger-point"'));
-    }""", timeout=15_000)
+    }""",
+        timeout=15_000,
+    )
 
 
 def panel_text(page) -> str:
@@ -57,8 +59,10 @@ def test_clicking_the_back_view_and_then_a_finger(page, app_url, body):
     wait_idle(page)
     # a click on a finger also opens the close-up of that hand; the address bar names the view
     expect(page.get_by_text("Close-up: left hand, palm side")).to_be_visible()
-    page.wait_for_function("location.search.startsWith('?region=little_finger-l&tp=')"
-                           " && location.search.endsWith('&zoom=hand-l')", timeout=15_000)
+    page.wait_for_function(
+        "location.search.startsWith('?region=little_finger-l&tp=') && location.search.endsWith('&zoom=hand-l')",
+        timeout=15_000,
+    )
 
 
 def test_deep_link_reopens_the_same_view(page, app_url):
@@ -88,8 +92,10 @@ def test_phone_width_stacks_views_and_a_tap_works(phone, app_url, body):
     phone.get_by_text("Front and back", exact=True).click()  # a phone starts with one view
     wait_idle(phone)
     phone.wait_for_function(HIT_CHARTS + ".length === 2", timeout=15_000)
-    boxes = phone.evaluate(HIT_CHARTS + ".map(gd => { const b = gd.getBoundingClientRect(); "
-                                        "return {y: b.top + scrollY, height: b.height, width: b.width}; })")
+    boxes = phone.evaluate(
+        HIT_CHARTS + ".map(gd => { const b = gd.getBoundingClientRect(); "
+        "return {y: b.top + scrollY, height: b.height, width: b.width}; })"
+    )
     first, second = boxes[0], boxes[1]
     assert second["y"] >= first["y"] + first["height"] - 5, "views should stack on a phone"
     assert first["width"] <= 390
@@ -162,15 +168,21 @@ def test_where_it_hurts_lasso_marks_every_area_inside_the_loop(page, app_url, bo
     # a loop around both knees in the front view
     knees = [body.regions[r].polygon.centroid for r in ("front_of_knee-r", "front_of_knee-l")]
     y = knees[0].y
-    corners = [(knees[0].x - 45, y - 40), (knees[1].x + 45, y - 40), (knees[1].x + 45, y + 40), (knees[0].x - 45, y + 40)]
+    corners = [
+        (knees[0].x - 45, y - 40),
+        (knees[1].x + 45, y - 40),
+        (knees[1].x + 45, y + 40),
+        (knees[0].x - 45, y + 40),
+    ]
     points = [chart_point(page, 0, x, yy) for x, yy in corners]
     page.mouse.move(*points[0])
     page.mouse.down()
     for p in points[1:] + points[:1]:
         page.mouse.move(*p, steps=8)
     page.mouse.up()
-    page.wait_for_function("location.search.includes('front_of_knee-r') && location.search.includes('front_of_knee-l')",
-                           timeout=15_000)
+    page.wait_for_function(
+        "location.search.includes('front_of_knee-r') && location.search.includes('front_of_knee-l')", timeout=15_000
+    )
     wait_idle(page)
     expect(page.locator(".st-key-pain_area_list")).to_contain_text("front of knee (right)")
 
@@ -182,16 +194,19 @@ def test_hovering_a_region_lights_it(page, app_url, body):
     x, y = chart_point(page, 0, *safest_hit_point(body, "upper_abdomen-r"))
     page.mouse.move(x, y)
     page.mouse.move(x + 1, y + 1)
-    page.wait_for_function(HIT_CHARTS + "[0].dataset.litRegion === 'upper_abdomen-r'",
-                           timeout=10_000)
-    lit = page.evaluate("""() => {
-        const gd = """ + HIT_CHARTS + """[0];
+    page.wait_for_function(HIT_CHARTS + "[0].dataset.litRegion === 'upper_abdomen-r'", timeout=10_000)
+    lit = page.evaluate(
+        """() => {
+        const gd = """
+        + HIT_CHARTS
+        + """[0];
         const trace = gd.data.findIndex(t => t.name === 'regions' && t.mode === 'markers');
         const nodes = gd.querySelectorAll('.scatterlayer .trace')[trace].querySelectorAll('path.point');
         const ids = gd.data[trace].customdata;
         const on = [...nodes].map((n, i) => [ids[i], getComputedStyle(n).opacity]).filter(([, o]) => o !== '0');
         return [...new Set(on.map(([id]) => id))];
-    }""")
+    }"""
+    )
     assert lit == ["upper_abdomen-r"]
 
 
@@ -215,6 +230,7 @@ def test_clicking_a_step_of_the_cycle_explains_it(page, app_url):
     import json
 
     from conftest import ROOT
+
     from trigger_map.cycle import positions
 
     steps = json.loads((ROOT / "content" / "cycle.json").read_text())["steps"]
@@ -321,7 +337,7 @@ def test_pictures_and_hit_layer_share_one_frame(page, app_url):
         for b in boxes:
             assert b["chart"][3] == (600 if len(boxes) == 2 else 780), b
             for img in b["imgs"]:
-                assert all(abs(p - q) <= 1 for p, q in zip(img, b["chart"])), (width, img, b["chart"])
+                assert all(abs(p - q) <= 1 for p, q in zip(img, b["chart"], strict=False)), (width, img, b["chart"])
             left, top, w, h = b["chart"]
             # object-fit: contain of a 424 x 848 viewBox: scale and centre
             scale = min(w / 424, h / 848)
@@ -329,8 +345,14 @@ def test_pictures_and_hit_layer_share_one_frame(page, app_url):
             assert abs(b["mid_x"] - (left + w / 2)) <= 1 and abs(b["mid_y"] - (top + h / 2)) <= 1, (width, b)
 
 
-TEXT_PAGES = ["nmt", "evidence", "conditions?condition=tension-type-headache", "benefits",
-              "muscles?muscle=infraspinatus", "quiz"]
+TEXT_PAGES = [
+    "nmt",
+    "evidence",
+    "conditions?condition=tension-type-headache",
+    "benefits",
+    "muscles?muscle=infraspinatus",
+    "quiz",
+]
 
 
 def test_text_pages_look_like_the_product(page, app_url):

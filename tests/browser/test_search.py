@@ -1,9 +1,9 @@
 """The search box and the Muscles table in Chromium: what AppTest cannot do (choose a table row)."""
+
 from __future__ import annotations
 
-from playwright.sync_api import expect
-
 from driver import after_change, wait_idle
+from playwright.sync_api import expect
 
 HEADER, ROW = 35, 35  # the table's header and row heights (CSS px)
 

@@ -3,6 +3,7 @@ mouse at 1400 px, on the real app in Chromium.
 
 These also guard what the page script (ui/static/map.js) relies on in Plotly and Streamlit: if an
 upgrade changes the chart's internals, a tap stops selecting and these tests fail."""
+
 from __future__ import annotations
 
 import re
@@ -10,14 +11,13 @@ import sys
 
 import numpy as np
 import pytest
-from shapely.ops import polylabel
-from playwright.sync_api import expect
-
 from conftest import ROOT
 from driver import HIT_CHARTS, chart_point, click_region, open_app, settled, wait_idle
+from playwright.sync_api import expect
+from shapely.ops import polylabel
 
 sys.path.insert(0, str(ROOT / "tests"))
-from test_hits import samples_inside  # noqa: E402  (the same sampling as the geometry test)
+from test_hits import samples_inside
 
 # Record what each map reports to Streamlit: its selection events, as the app receives them.
 LISTEN = """() => {
@@ -52,11 +52,14 @@ def heading(page, name: str):
     return page.get_by_role("heading", name=name, exact=True)
 
 
-@pytest.mark.parametrize("page_path, region, expected", [
-    ("/", "forehead-r", "heading:Forehead (right)"),
-    ("/", "upper_chest-l", "heading:Upper chest (left)"),
-    ("/where_it_hurts", "low_back-r", "search:low_back-r"),
-])
+@pytest.mark.parametrize(
+    "page_path, region, expected",
+    [
+        ("/", "forehead-r", "heading:Forehead (right)"),
+        ("/", "upper_chest-l", "heading:Upper chest (left)"),
+        ("/where_it_hurts", "low_back-r", "search:low_back-r"),
+    ],
+)
 def test_one_tap_selects(phone, app_url, body, page_path, region, expected):
     open_app(phone, app_url + page_path)
     settled(phone)
@@ -70,15 +73,20 @@ def test_one_tap_selects(phone, app_url, body, page_path, region, expected):
 
 def test_one_tap_on_conditions_and_muscles_chooses_the_x(phone, app_url, body, engine):
     """The X of another listed trigger point is chosen with one tap (Conditions, then Muscles)."""
-    for path, state in (("/conditions?condition=tension-type-headache", "condition_tp"),
-                        ("/muscles?muscle=upper-trapezius", "muscle_tp")):
+    for path, state in (
+        ("/conditions?condition=tension-type-headache", "condition_tp"),
+        ("/muscles?muscle=upper-trapezius", "muscle_tp"),
+    ):
         phone.goto(app_url + path)
         wait_idle(phone)
         phone.wait_for_selector(".js-plotly-plot .scatterlayer")
         settled(phone)
-        target = phone.evaluate(HIT_CHARTS + """.flatMap((gd, i) => (gd.data || [])
+        target = phone.evaluate(
+            HIT_CHARTS
+            + """.flatMap((gd, i) => (gd.data || [])
             .filter(t => t.name === 'treat here').flatMap(t => t.x.map((x, j) => ({chart: i, x, y: t.y[j],
-             key: t.customdata[j].slice(3)}))))[0] || null""")
+             key: t.customdata[j].slice(3)}))))[0] || null"""
+        )
         assert target, f"no other trigger point to tap on {path}"
         x, y = chart_point(phone, target["chart"], target["x"], target["y"])
         phone.touchscreen.tap(x, y)
@@ -163,8 +171,9 @@ def test_every_region_selects_where_it_is_clicked(browser, app_url, body, device
     if device == "mouse":
         context = browser.new_context(viewport={"width": 1400, "height": 1400})
     else:
-        context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                      is_mobile=True, has_touch=True)
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+        )
     page = context.new_page()
     blocked = {"on": False}
     page.route_web_socket(re.compile(r".*/_stcore/stream"), lambda route: _forward(route, blocked))
@@ -202,12 +211,17 @@ def test_every_region_selects_where_it_is_clicked(browser, app_url, body, device
 
 def _aim(page, index: int, x: float, y: float) -> tuple[float, float]:
     """Screen position without scrolling (the 1400 x 1400 window shows both views)."""
-    return page.evaluate("""([i, x, y]) => {
-        const gd = """ + HIT_CHARTS + """[i];
+    return page.evaluate(
+        """([i, x, y]) => {
+        const gd = """
+        + HIT_CHARTS
+        + """[i];
         const box = gd.getBoundingClientRect();
         const fl = gd._fullLayout;
         return [box.left + fl._size.l + fl.xaxis.l2p(x), box.top + fl._size.t + fl.yaxis.l2p(y)];
-    }""", [index, x, y])
+    }""",
+        [index, x, y],
+    )
 
 
 def test_a_related_condition_opens_its_page_beside_the_view(page, app_url):
