@@ -30,7 +30,6 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmarks" / "results"
 EXPLORER_SCRIPT = ROOT / "app.py"
 FLOOR_SCRIPT = ROOT / "benchmarks" / "floor_app.py"
@@ -240,7 +239,7 @@ def click_targets(body) -> dict[str, Target]:
                 region,
                 view,
                 body.regions[region].display_label,
-                [tuple(map(float, own[i])) for i in order],
+                [(float(own[i][0]), float(own[i][1])) for i in order],
                 float(distance[order[0]]),
             )
     return targets
@@ -321,7 +320,7 @@ def new_page(browser, app: App):
     page = context.new_page()
     frames: list[int] = []
     page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
-    page.frames_received = frames  # type: ignore[attr-defined]
+    page.frames_received = frames
     return context, page
 
 
@@ -357,7 +356,7 @@ def hover(page, app: App, target: Target) -> bool:
 
 def click(page, app: App, target: Target, timeout: float, settle: float) -> dict:
     """Hover, press; time from the press reaching the page to the answer shown and script idle."""
-    result = {"app": app.name, "region": target.region, "view": target.view}
+    result: dict = {"app": app.name, "region": target.region, "view": target.view}
     if app.device == "touch":  # a finger: nothing hovers first; aim at the region's safest point
         result["hovered"] = True
         px, py = page.evaluate(CHART_POINT, [app.chart_index(target), *target.points[0]])
@@ -426,7 +425,7 @@ def bench_clicks(
         for name, (app, warm, _) in plan.items():
             if i < len(warm):
                 click(pages[name][1], app, warm[i], args.answer_timeout, args.settle)
-    runs = {name: [] for name in plan}
+    runs: dict[str, list] = {name: [] for name in plan}
     for i in range(max(len(m) for _, _, m in plan.values())):  # interleaved: drift hits all alike
         line = []
         for name, (app, _, measured) in plan.items():
@@ -458,7 +457,7 @@ def bench_cold(browser, explorer: App, floor: App, args) -> dict:
         context, page = new_page(browser, app)
         out[f"{app.name}_first_visit"] = open_app(page, app)
         context.close()
-    runs = {"explorer": [], "floor": []}
+    runs: dict[str, list] = {"explorer": [], "floor": []}
     for _ in range(args.cold_runs):
         for app in (explorer, floor):
             context, page = new_page(browser, app)  # a new context: empty cache, new session
@@ -875,14 +874,13 @@ def table(results: dict) -> tuple[str, list[dict]]:
     header = ["metric", "ours", "floor", "ratio / budget", "result"]
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False)), "  ".join("-" * w for w in widths)]
     for r in rows:
-        lines.append(
-            "  ".join(str(r[k]).ljust(w) for k, w in zip(("metric", "ours", "floor", "check", "result"), widths, strict=False))
-        )
+        keys = ("metric", "ours", "floor", "check", "result")
+        lines.append("  ".join(str(r[k]).ljust(w) for k, w in zip(keys, widths, strict=True)))
     return "\n".join(lines), rows
 
 
 def environment(browser_version: str | None) -> dict:
-    packages = {}
+    packages: dict[str, str | None] = {}
     for name in ("streamlit", "plotly", "playwright", "pandas", "numpy", "shapely", "tornado", "protobuf"):
         try:
             packages[name] = metadata.version(name)

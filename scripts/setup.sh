@@ -21,3 +21,6 @@ if [ "$want_browser" = "--browser" ]; then
 else
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
 fi
+# trigger_map and ui importable from anywhere (tests, benchmarks, tools): no sys.path edits
+.venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e . 2>/dev/null \
+  || .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .

@@ -321,7 +321,7 @@ PARSED_LINKS = [
 ]
 
 
-@pytest.mark.parametrize("page, params, notice", PARSED_LINKS, ids=[f"{p[0]}-{list(p[1])[0]}" for p in PARSED_LINKS])
+@pytest.mark.parametrize("page, params, notice", PARSED_LINKS, ids=[f"{p[0]}-{next(iter(p[1]))}" for p in PARSED_LINKS])
 def test_a_bad_link_value_is_dropped_with_a_notice(mini_engine, page, params, notice):
     view = (read_explorer if page == "explorer" else read_pain)(params, mini_engine)
     if notice is None:

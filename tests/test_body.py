@@ -12,7 +12,7 @@ from shapely.geometry import Point, box
 
 from trigger_map.body import MIDLINE, BodyError, load_body
 
-CATALOGUE = list(csv.DictReader(open(ROOT / "tools" / "region_catalogue.csv", encoding="utf-8")))
+CATALOGUE = list(csv.DictReader((ROOT / "tools" / "region_catalogue.csv").read_text(encoding="utf-8").splitlines()))
 REQUIRED = [
     "forehead",
     "temple",
@@ -147,12 +147,11 @@ def test_hit_grid_reaches_every_region_and_stays_inside_it(body):
 
 def _close_up_misses(polygons, paired):
     """Regions of the close-ups that cannot hold a 24 x 24 CSS px square at the close-up scale."""
-    sys.path.insert(0, str(ROOT / "tools"))
     from check_body import TARGET_PX, close_up_targets
 
     rows = close_up_targets(polygons, paired)
     misses = []
-    for name, side, region_id, scale, (centre, diameter) in rows:
+    for name, _side, region_id, scale, (centre, diameter) in rows:
         half = TARGET_PX / scale / 2
         square = box(centre[0] - half, centre[1] - half, centre[0] + half, centre[1] + half)
         if not polygons[region_id].contains(square):
@@ -212,7 +211,6 @@ def test_broken_drawings_raise_a_clear_error(tmp_path):
 
 def test_generator_reproduces_the_committed_svg(tmp_path):
     import subprocess
-    import sys
 
     out = tmp_path / "body.svg"
     subprocess.run(

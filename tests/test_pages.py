@@ -69,7 +69,7 @@ def test_explorer_closeup_opens_from_the_panel_and_its_link():
     assert not at.exception and at.session_state["closeup"] == "hand-l"
     assert "zoom=hand-l" in shared_query(at) and "Close-up: left hand, palm side" in texts(at)
     assert app(**dict(parse_qsl(shared_query(at)))).session_state["closeup"] == "hand-l"
-    [b for b in at.button if b.label == "Whole body"][0].click().run()
+    next(b for b in at.button if b.label == "Whole body").click().run()
     assert at.session_state["closeup"] is None and "zoom=" not in shared_query(at)
     bad = app(zoom="hand-of-doom")
     assert bad.session_state["closeup"] is None and panels.plain("close-up we don't know") in " ".join(

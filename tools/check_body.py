@@ -70,7 +70,7 @@ def close_up_targets(polygons, paired):
     `paired(name)` tells whether a region name has -r/-l ids. The face is one close-up (both
     sides); hands and feet one per side."""
     out = []
-    for name, (view, names) in CLOSE_UPS.items():
+    for name, (_view, names) in CLOSE_UPS.items():
         sides = ("both",) if name == "face" else ("right", "left")
         for side in sides:
             ids = []
@@ -132,7 +132,7 @@ def check_sole_insets(root, regions, silhouette, fail):
 
 
 def expected_ids():
-    rows = list(csv.DictReader(open(CATALOGUE, newline="")))
+    rows = list(csv.DictReader(CATALOGUE.read_text(encoding="utf-8").splitlines()))
     out = {}
     for r in rows:
         if r["paired"] == "yes":
@@ -197,6 +197,7 @@ def main(argv):
             ):
                 if p.get(attr) != want:
                     fail(f"{rid}: {attr}={p.get(attr)!r}, want {want!r}")
+            d = d or ""
             if re.search(r"[^MLCZ0-9.\s,-]", d):
                 fail(f"{rid}: path uses commands other than absolute M/L/C/Z")
             if re.search(r"\d\.\d\d", d):
@@ -253,13 +254,16 @@ def main(argv):
             overlap=worst_overlap,
             smallest=(smallest[0], smallest[1].area),
         )
-    worst = {}
+    worst: dict[str, tuple[str, float]] = {}
     if not errors:
         polygons = {}
         for view_regions in all_regions.values():
             polygons.update(view_regions)
-        paired = lambda n: n + "-r" in expected
-        for name, side, rid, scale, (centre, diameter) in close_up_targets(polygons, paired):
+
+        def paired(n):
+            return n + "-r" in expected
+
+        for name, _side, rid, scale, (_centre, diameter) in close_up_targets(polygons, paired):
             px = diameter * scale
             if name not in worst or px < worst[name][1]:
                 worst[name] = (rid, px)

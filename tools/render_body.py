@@ -70,7 +70,6 @@ def crop_boxes(svg=SVG):
 def close_up_boxes(svg=SVG):
     """(name, x, y, w, h, scale) of each close-up: the bounding box of its regions (right side; the
     face whole), and the scale that fits it into the close-up box."""
-    sys.path.insert(0, str(ROOT / "tools"))
     import xml.etree.ElementTree as ET
 
     from check_body import CLOSE_UP_MARGIN, CLOSE_UP_PX, CLOSE_UPS, path_polygons
@@ -124,7 +123,7 @@ def main(argv):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1200, "height": 900})
-        jobs = [("full", 1200, None, (1200, 900)), ("phone", 390, None, (390, 293))]
+        jobs: list[tuple] = [("full", 1200, None, (1200, 900)), ("phone", 390, None, (390, 293))]
         jobs += [(n, None, (x, y, w, h), (w * 4, h * 4)) for n, x, y, w, h in crop_boxes(svg)]
         jobs += [
             (f"closeup_{n}", None, (x, y, w, h), (round(w * k), round(h * k)))

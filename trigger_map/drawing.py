@@ -49,9 +49,9 @@ def body_view_svg(svg_path: Path, view: str) -> str:
     group = root.find(f".//{{{SVG_NS}}}g[@id='{view}']")
     if group is None:
         raise ValueError(f"{svg_path} has no <g id='{view}'>")
-    for labels in group.findall(f"{{{SVG_NS}}}g[@class='labels']"):
-        group.remove(labels)
-    body = ET.tostring(group, encoding="unicode")
+    for label_group in group.findall(f"{{{SVG_NS}}}g[@class='labels']"):
+        group.remove(label_group)
+    body_text = ET.tostring(group, encoding="unicode")
     mid = MIDLINE[view]
     right_x = mid - 150 if view == "front" else mid + 150  # the person's right, as seen
     left_x = 2 * mid - right_x
@@ -62,7 +62,13 @@ def body_view_svg(svg_path: Path, view: str) -> str:
         f'<text class="side" x="{left_x:g}" y="101" text-anchor="middle">L</text>'
     )
     css = (style.text or "") if style is not None else ""
-    return _open(view) + f"<title>Body, {view} view</title><style>{css}{LABEL_STYLE}</style>" + body + labels + "</svg>"
+    return (
+        _open(view)
+        + f"<title>Body, {view} view</title><style>{css}{LABEL_STYLE}</style>"
+        + body_text
+        + labels
+        + "</svg>"
+    )
 
 
 def data_url(svg: str) -> str:

@@ -211,7 +211,10 @@ def handout_pdf(engine: Engine, key: str, note: str = "", symptoms=(), facts=())
     pdf.paragraph(
         "Dark red: where the pain is usually felt. Light red: where it may spread. X: the trigger point.", size=8
     )
-    labels = lambda ids: ", ".join(engine.body.regions[r].display_label for r in ids)
+
+    def labels(ids):
+        return ", ".join(engine.body.regions[r].display_label for r in ids)
+
     sections = [
         ("Where it lies", row["location"]),
         (

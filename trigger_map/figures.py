@@ -9,6 +9,7 @@ clicked in Streamlit, markers can) and the "treat here" trigger point markers (a
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,6 +49,9 @@ class Highlight:
     spillover: tuple[str, ...] = ()
     treat_here: tuple[Marker, ...] = ()
     chosen: Marker | None = None
+
+
+NO_HIGHLIGHT = Highlight()
 
 
 def _frame(view: str, height: int) -> dict:
@@ -103,7 +107,7 @@ def treat_here_marks(highlight: Highlight, view: str) -> tuple[Marker, ...]:
 def hit_figure(
     body: Body,
     view: str,
-    highlight: Highlight = Highlight(),
+    highlight: Highlight = NO_HIGHLIGHT,
     height: int = 640,
     lasso: bool = False,
     layer: dict | None = None,
@@ -156,7 +160,7 @@ def _clear_of(layer: dict, markers) -> dict:
     )
 
 
-def _marker_trace(markers: list[Marker], size: int, name: str) -> dict:
+def _marker_trace(markers: Sequence[Marker], size: int, name: str) -> dict:
     """Invisible round click targets over the X marks the highlight picture draws."""
     return {
         "type": "scatter",

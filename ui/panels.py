@@ -207,7 +207,8 @@ def more_details(engine: Engine, key: str, row, muscle) -> None:
         if not section.open:
             return
         data = engine.dataset
-        tabs = dict(zip(MORE_SECTIONS, st.tabs(list(MORE_SECTIONS.values()), key="tp_more_tab", on_change="rerun"), strict=False))
+        shown = st.tabs(list(MORE_SECTIONS.values()), key="tp_more_tab", on_change="rerun")
+        tabs = dict(zip(MORE_SECTIONS, shown, strict=True))
         with tabs["causes"]:
             if tabs["causes"].open:
                 st.markdown(plain(row["activators"]))
@@ -305,7 +306,7 @@ def handout(engine: Engine, key: str) -> None:
 def reported() -> tuple[tuple[str, ...], frozenset[str]]:
     """The symptoms and facts (age band, pregnancy) the person gave on Where it hurts, this session:
     the handout's red flags match them too."""
-    facts = AGE_BANDS.get(st.session_state.get("pain_age"), frozenset())
+    facts = AGE_BANDS.get(st.session_state.get("pain_age") or "", frozenset())
     if st.session_state.get("pain_pregnant"):
         facts = facts | {"pregnant"}
     return tuple(st.session_state.get("pain_symptoms") or ()), facts

@@ -131,7 +131,6 @@ def phone(browser) -> Page:
 
 @pytest.fixture(scope="session")
 def body():
-    sys.path.insert(0, str(ROOT))
     from trigger_map.body import load_body
 
     return load_body()
