@@ -1,9 +1,5 @@
 """The seven benefits of NMT: where on the body and for which conditions each matters, with evidence."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import streamlit as st
 
 from trigger_map.areas import area_region_ids

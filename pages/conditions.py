@@ -1,12 +1,10 @@
 """Conditions: browse and search; each with its muscles lit on the body, red flags and evidence."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import streamlit as st
 
+from trigger_map.referral import side_key
 from ui import body_map, panels, resources, state
+from ui.navigation import page
 from ui.search import search_box
 
 engine = resources.engine()
@@ -35,7 +33,7 @@ st.query_params.from_dict({"condition": condition} if condition else {})
 if condition is None:
     for c in conditions:
         st.page_link(
-            "pages/conditions.py",
+            page("conditions"),
             label=panels.plain(data.conditions.at[c, "name"]),
             query_params={"condition": c},
             icon=":material/chevron_right:",
@@ -44,7 +42,7 @@ if condition is None:
 
 row = data.conditions.loc[condition]
 tp_ids = engine.condition_trigger_points(condition)
-keys = [f"{t}@right" for t in tp_ids]
+keys = [side_key(t, "right") for t in tp_ids]
 if st.session_state.get("condition_tp") not in keys:
     st.session_state.condition_tp = keys[0] if keys else None
 

@@ -1,9 +1,5 @@
 """The pain-spasm-pain cycle as an interactive diagram: click a step to read about it."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import plotly.graph_objects as go
 import streamlit as st
 

@@ -1,9 +1,5 @@
 """Evidence and references: what is supported, what is mixed, the known limits; every citation."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 from urllib.parse import quote
 
 import streamlit as st

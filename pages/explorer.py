@@ -1,9 +1,5 @@
 """Body map: click where it hurts, see which trigger points refer pain there and their pattern."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import streamlit as st
 
 from trigger_map.closeups import closeups_of

@@ -1,13 +1,10 @@
 """Muscle library: find a muscle by the words people use or by body area; anatomy, trigger points,
 self-care."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import streamlit as st
 
 from trigger_map.data import BODY_AREAS
+from trigger_map.referral import side_key, split_side_key
 from ui import body_map, panels, resources, state
 from ui.search import search_box
 
@@ -85,7 +82,7 @@ if muscle is None:
     st.stop()
 
 row = muscles.loc[muscle]
-keys = [f"{t}@right" for t in engine.muscle_trigger_points(muscle)]
+keys = [side_key(t, "right") for t in engine.muscle_trigger_points(muscle)]
 if st.session_state.get("muscle_tp") not in keys:
     st.session_state.muscle_tp = keys[0]
 
@@ -118,6 +115,6 @@ st.radio(
     keys,
     key="muscle_tp",
     horizontal=True,
-    format_func=lambda k: panels.plain(data.trigger_points.at[k.split("@")[0], "name"]),
+    format_func=lambda k: panels.plain(data.trigger_points.at[split_side_key(k)[0], "name"]),
 )
 panels.trigger_point_details(engine, st.session_state.muscle_tp)

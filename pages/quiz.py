@@ -1,13 +1,10 @@
 """Anatomy quiz for trainers and students: origin, insertion, action, innervation, referral."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import streamlit as st
 
 from trigger_map.quiz import KINDS, make_question
 from ui import resources
+from ui.navigation import page
 from ui.panels import plain
 
 engine = resources.engine()
@@ -56,7 +53,7 @@ if st.session_state.get("quiz_checked"):
             f"Not quite. The answer is: {plain(question.answer)}. {plain(question.explanation)}",
             icon=":material/cancel:",
         )
-    st.page_link("pages/muscles.py", label="Read about this muscle", query_params={"muscle": question.muscle_id})
+    st.page_link(page("muscles"), label="Read about this muscle", query_params={"muscle": question.muscle_id})
 st.button("Next question", on_click=next_question)
 right, wrong = st.session_state.quiz_score
 st.caption(f"Score this session: {right} right, {wrong} to review.")

@@ -1,10 +1,6 @@
 """Where it hurts: mark every painful area (with how much), add symptoms or a condition, and get
 the likely trigger points ranked together, each with its reason."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import streamlit as st
 
 from trigger_map.links import PainView, read_pain

@@ -18,7 +18,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from app_run import rewrite
+from app_run import ENTRY, page_script, rewrite
 from paths import MINI_BODY, MINI_DATA, ROOT
 from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
@@ -487,9 +487,9 @@ def unescaped(text: str) -> str:
 
 
 def page_run(page: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(str(ENTRY), default_timeout=60)
     if page != "explorer":
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(page_script(page))
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

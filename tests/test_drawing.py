@@ -2,9 +2,10 @@
 
 import xml.etree.ElementTree as ET
 
-from trigger_map.body import MIDLINE, body_svg
+from trigger_map.body import body_svg
 from trigger_map.drawing import SVG_NS, _path, body_view_svg, frame, highlight_svg
-from trigger_map.figures import BOTTOM, HALF_WIDTH, MARKED, Highlight, Marker
+from trigger_map.figures import Highlight, Marker
+from trigger_map.frame import BOTTOM, HALF_WIDTH, MARKED, MIDLINE
 
 NS = {"svg": SVG_NS}
 

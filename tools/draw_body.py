@@ -41,7 +41,8 @@ OUT = ROOT / "assets" / "body.svg"
 # ----------------------------------------------------------------------------------------------
 HU = 100.0  # px per head unit
 CROWN_Y = 40.0  # px, crown of the head; soles at CROWN_Y + 8 HU = 840
-MIDLINE = {"front": 300.0, "back": 900.0}
+from trigger_map.frame import MIDLINE  # noqa: E402  (one home for the frame)
+
 # Front view: person faces us, their right side is on the viewer's left (x decreases with u).
 # Back view: we see their back, their right side is on the viewer's right (x increases with u).
 X_SIGN = {"front": -1.0, "back": +1.0}

@@ -18,16 +18,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from trigger_map import local_app
+
 ROOT = Path(__file__).resolve().parent.parent
 SVG = ROOT / "assets" / "body.svg"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # crops: (name, region ids whose bounding box is shown, margin in px)
 HAND_F = ["palm", "thumb", "index_finger", "middle_finger", "ring_finger", "little_finger", "palm_side_wrist"]
@@ -121,7 +115,7 @@ def main(argv):
     svg_text = svg.read_text()
     out = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = local_app.launch_chromium(p)
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         jobs: list[tuple] = [("full", 1200, None, (1200, 900)), ("phone", 390, None, (390, 293))]
         jobs += [(n, None, (x, y, w, h), (w * 4, h * 4)) for n, x, y, w, h in crop_boxes(svg)]

@@ -16,8 +16,9 @@ import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
 
-from trigger_map.body import MIDLINE, Body
-from trigger_map.figures import BOTTOM, ESSENTIAL, HALF_WIDTH, MARKED, SPILLOVER, TOP, TRIGGER, Highlight
+from trigger_map.body import Body
+from trigger_map.figures import Highlight
+from trigger_map.frame import BOTTOM, ESSENTIAL, HALF_WIDTH, MARKED, MIDLINE, OTHER_X_COLOR, SPILLOVER, TOP, TRIGGER
 
 SVG_NS = "http://www.w3.org/2000/svg"
 # Labels inside the frame (the source file places its R/L outside the part of the page a view shows)
@@ -95,7 +96,6 @@ def _path(polygons) -> str:
 
 CHOSEN_X = 6.5  # drawing units, half the X's width: about 9 px across on a laptop
 OTHER_X = 3.4  # the other trigger points' X: small, so the chosen pattern stays readable
-OTHER_X_COLOR = "#5b3a29"
 
 
 def _x_path(marker, r: float) -> str:

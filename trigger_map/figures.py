@@ -15,14 +15,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from trigger_map.body import MIDLINE, Body
+from trigger_map.body import Body
+from trigger_map.frame import BOTTOM, HALF_WIDTH, MARKED, MIDLINE, TOP, TRIGGER
 
-MARKED = "#4f7cac"
-ESSENTIAL = "#c0392b"
-SPILLOVER = "#ec9a8f"
-TRIGGER = "#1d1d1f"
-HALF_WIDTH = 212  # the arms reach 202 units either side of the midline
-TOP, BOTTOM = 0, 848
 TP_PREFIX = "tp:"
 # Small on purpose: Plotly treats a pointer anywhere inside a marker as distance zero, so large
 # overlapping markers tie and the first listed wins; small ones let the truly nearest point win.

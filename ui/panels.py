@@ -13,6 +13,7 @@ from trigger_map.export import MISSING, code_points, csv_bytes, handout_pdf, unp
 from trigger_map.figures import Highlight, Marker
 from trigger_map.lookup import Engine, Suggestion
 from trigger_map.safety import AGE_BANDS, red_flags_for, watch_signs
+from ui.navigation import page
 
 NOT_A_DIAGNOSIS = (
     "These are common pain patterns to explore, not a diagnosis. If pain is severe, new or worrying, see a doctor."
@@ -88,7 +89,7 @@ def citations(engine: Engine, source_ids, detail: str = "") -> None:
 def condition_links(engine: Engine, condition_ids) -> None:
     for condition in condition_ids:
         st.page_link(
-            "pages/conditions.py",
+            page("conditions"),
             label=plain(engine.dataset.conditions.at[condition, "name"]),
             query_params={"condition": condition},
             icon=":material/medical_information:",
@@ -108,7 +109,7 @@ def condition_link_list(engine: Engine, condition_ids) -> str:
 def muscle_links(engine: Engine, muscle_ids) -> None:
     for muscle in muscle_ids:
         st.page_link(
-            "pages/muscles.py",
+            page("muscles"),
             label=plain(engine.dataset.muscles.at[muscle, "name"]),
             query_params={"muscle": muscle},
             icon=":material/menu_book:",
@@ -235,7 +236,7 @@ def more_details(engine: Engine, key: str, row, muscle) -> None:
                     )
                 )
                 st.page_link(
-                    "pages/muscles.py",
+                    page("muscles"),
                     label=f"Open {plain(muscle['name'])} in the muscle library",
                     query_params={"muscle": row["muscle_id"]},
                     icon=":material/menu_book:",

@@ -8,6 +8,8 @@ from pathlib import Path
 from driver import HIT_CHARTS, after_change, chart_point, click_region, open_app, wait_idle
 from playwright.sync_api import expect
 
+from trigger_map import local_app
+
 MORE = re.compile(r"^More: what sets it off")
 
 
@@ -139,15 +141,12 @@ def test_condition_to_muscle_to_map(page, app_url):
 
 
 def test_first_visit_of_a_fresh_server_can_be_a_deep_link_to_any_page(browser):
-    """Streamlit runs a `pages/` file on its own until st.navigation has run once; the guard in
-    every page must send even the very first request through app.py's navigation."""
-    from conftest import free_port, start_app
-
-    port = free_port()
-    process = start_app(port)
+    """Streamlit runs a `pages/` file on its own until st.navigation has run once; the launcher
+    (ui/serve.py) must send even the very first request through app.py's navigation."""
+    app = local_app.start_app()
     try:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"http://127.0.0.1:{port}/muscles?muscle=masseter")
+        page.goto(f"{app.url}/muscles?muscle=masseter")
         wait_idle(page)
         expect(page.get_by_role("heading", name="Masseter", exact=True)).to_be_visible(timeout=20_000)
         # app.py's navigation (menus "Explore" and "Learn" at the top), not the old mode's
@@ -156,8 +155,7 @@ def test_first_visit_of_a_fresh_server_can_be_a_deep_link_to_any_page(browser):
         expect(page.locator("[data-testid=stSidebarNav]")).to_have_count(0)
         page.close()
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        app.stop()
 
 
 def test_where_it_hurts_lasso_marks_every_area_inside_the_loop(page, app_url, body):

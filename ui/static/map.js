@@ -106,7 +106,7 @@
       point.data.customdata.forEach((region, i) => {
         if (region === point.customdata && nodes[i]) {
           nodes[i].style.opacity = "1";
-          nodes[i].style.stroke = "#4f7cac";
+          nodes[i].style.stroke = window.tmMarkedColour;
           nodes[i].style.strokeWidth = "16px";
           nodes[i].style.strokeLinejoin = "round";
           lit.push(nodes[i]);
