@@ -479,7 +479,8 @@ def bench_payload() -> dict:
     from trigger_map.drawing import body_view_svg, highlight_svg
     from trigger_map.figures import hit_figure
     from trigger_map.lookup import Engine
-    from ui import body_map, panels
+    from ui import body_map
+    from ui.trigger_point_panel import pattern_highlight
 
     engine = Engine(load_dataset(), load_body())
 
@@ -496,13 +497,13 @@ def bench_payload() -> dict:
     for region in engine.body.regions:
         suggestions = engine.referring_to(region)
         tp = suggestions[0].key if suggestions else None  # as the explorer shows a new area
-        highlight = panels.pattern_highlight(engine, tp, marked=(region,))
+        highlight = pattern_highlight(engine, tp, marked=(region,))
         started = time.perf_counter()
         sizes[region] = {view: view_bytes(view, highlight) for view in ("front", "back")}
         build_ms.append((time.perf_counter() - started) * 1000)
     totals = sorted(v["front"] + v["back"] for v in sizes.values())
     typical = "temple-l"
-    plain = sum(view_bytes(v, panels.pattern_highlight(engine, None)) for v in ("front", "back"))
+    plain = sum(view_bytes(v, pattern_highlight(engine, None)) for v in ("front", "back"))
     floor_grid = list(engine.body.hit_grid())  # the floor's trace: our whole hit layer
     floor_bytes = _floor_figure_bytes()
     return {

@@ -5,7 +5,7 @@ import streamlit as st
 from trigger_map.quiz import KINDS, make_question
 from ui import resources
 from ui.navigation import page
-from ui.panels import plain
+from ui.text import plain
 
 engine = resources.engine()
 

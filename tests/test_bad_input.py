@@ -27,7 +27,7 @@ from trigger_map.__main__ import main
 from trigger_map.data import DatasetError
 from trigger_map.links import read_explorer, read_pain
 from trigger_map.validate import load_engine, validate
-from ui.panels import plain
+from ui.text import plain
 
 # ---------------------------------------------------------------------------------------------
 # Data files: one broken cell (file, row, column, value) -> the problem it must give.

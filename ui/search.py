@@ -17,7 +17,7 @@ from trigger_map.lookup import Engine
 from trigger_map.referral import side_key
 from trigger_map.search import Hit
 from ui.navigation import page
-from ui.panels import plain
+from ui.text import plain
 
 PAGES = {
     "explorer": page("explorer"),

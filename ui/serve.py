@@ -47,7 +47,7 @@ def warm() -> None:
     try:
         from trigger_map.body import body_svg
         from trigger_map.data import DatasetError, data_dir
-        from ui import body_map, panels, resources  # noqa: F401  (the pages' imports, loaded once)
+        from ui import body_map, red_flags, resources, share, trigger_point_panel  # noqa: F401  (the pages' imports)
 
         try:
             engine = resources._engine(str(data_dir()), str(body_svg()))
