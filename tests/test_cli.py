@@ -7,14 +7,27 @@ import subprocess
 import sys
 
 import pytest
+from cli_run import Result, run_cli
 from paths import MINI_BODY, MINI_DATA, ROOT
 
 
-def cli(*args: str, mini: bool = False) -> subprocess.CompletedProcess:
+def cli(*args: str, mini: bool = False) -> Result:
+    """The command line, in this process (tests/cli_run.py); test_a_real_process_runs_the_command_line
+    starts it as a user would."""
     options = ["--body", str(MINI_BODY), "--data", str(MINI_DATA)] if mini else []
-    return subprocess.run(
-        [sys.executable, "-m", "trigger_map", *options, *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    return run_cli(*options, *args)
+
+
+def test_a_real_process_runs_the_command_line(body):
+    result = subprocess.run(
+        [sys.executable, "-m", "trigger_map", "regions", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
+    assert result.returncode == 0, result.stderr
+    assert {r["id"] for r in json.loads(result.stdout)} == set(body.regions)
 
 
 def test_regions_json_lists_every_region_with_its_fields(body):
