@@ -71,7 +71,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "innervation": ("Which nerve supplies {muscle}?", "Which nerves supply {muscle}?"),
     "referral": ("A trigger point in which muscle sends pain mainly to the {region}?",) * 2,
     "pattern": ("A trigger point in which muscle makes this pain pattern?",) * 2,
-    "tap_pattern": ("The X marks a trigger point in {muscle} ({point}). Tap where it sends pain.",) * 2,
+    "tap_pattern": ("The X marks a trigger point in {muscle}: {point}. Tap where it sends pain.",) * 2,
     "identify": ("Which muscle is lit on the map?",) * 2,
 }
 LENGTHS = (10, 20, 40)
