@@ -41,3 +41,12 @@ def muscle_svg(view: str, shapes: Iterable, title: str = "") -> str | None:
                 f'stroke="{MUSCLE}" stroke-width="2" {thin}/>'
             )
     return "".join(parts) + "</svg>"
+
+
+def muscle_pictures(shapes: Iterable, title: str = "") -> dict[str, str] | None:
+    """A picture per view that has shapes (for the map's `muscles` layer); None without shapes."""
+    shapes = list(shapes)
+    if not shapes:
+        return None
+    views = dict.fromkeys(s.view for s in shapes)
+    return {view: svg for view in views if (svg := muscle_svg(view, shapes, title))}

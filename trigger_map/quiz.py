@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from trigger_map.body import VIEWS
 from trigger_map.data import BODY_AREAS
 from trigger_map.figures import Highlight, Marker
 from trigger_map.lookup import Engine
@@ -194,9 +195,14 @@ class Drawn:
     def __bool__(self) -> bool:
         return bool(self.essential or self.spillover or self.trigger_point or self.marked or self.shapes)
 
-    @property
-    def views(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(s.view for s in self.shapes))
+    def views(self, engine: Engine) -> tuple[str, ...]:
+        """The views with something drawn, front first (both when nothing is)."""
+        regions = engine.body.regions
+        ids = [r for r in (*self.essential, *self.spillover, *self.marked) if r in regions]
+        drawn = {regions[r].view for r in ids} | {s.view for s in self.shapes}
+        if self.trigger_point in engine.by_key:
+            drawn.add(engine.by_key[self.trigger_point].view)
+        return tuple(v for v in VIEWS if v in drawn) or VIEWS
 
     def as_dict(self) -> dict:
         data: dict = {}
