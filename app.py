@@ -28,6 +28,7 @@ navigation = st.navigation(
             st.Page("pages/muscles.py", title="Muscles", icon=":material/menu_book:"),
             st.Page("pages/evidence.py", title="Evidence and references", icon=":material/fact_check:"),
             st.Page("pages/quiz.py", title="Anatomy quiz", icon=":material/quiz:"),
+            st.Page("pages/present.py", title="Presentation", icon=":material/slideshow:"),
         ],
     },
     position="top",

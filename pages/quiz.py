@@ -156,6 +156,24 @@ def region_label(region_id: str) -> str:
     return f"{info.display_label} ({info.view})"
 
 
+def feedback(question: quiz.Question, given) -> None:
+    """Right or not, the answer and why, and where to read more."""
+    how = ""
+    if question.is_tap:
+        how = f"Your taps match {int(quiz.tap_score(question, given) * 100)}% of the main pain area. "
+    if quiz.is_right(question, given):
+        st.success(f"Right. {panels.plain(how + question.explanation)}", icon=":material/check_circle:")
+    else:
+        st.error(
+            f"Not quite. {panels.plain(how)}The answer is: {panels.plain(question.answer)}. "
+            f"{panels.plain(question.explanation)}",
+            icon=":material/cancel:",
+        )
+    if question.is_tap or question.answer_drawn:
+        body_map.legend()
+    st.page_link("pages/muscles.py", label="Read about this muscle", query_params={"muscle": question.muscle_id})
+
+
 index = st.session_state.quiz_index
 right, wrong = st.session_state.quiz_score
 if index < len(questions):
@@ -163,58 +181,41 @@ if index < len(questions):
     checked = bool(st.session_state.get("quiz_checked"))
     st.caption(f"Question {index + 1} of {len(questions)} · {right} right so far")
     st.subheader(panels.plain(question.prompt), anchor=False)
-    if question.is_tap:
-        st.multiselect(
-            "Or choose the areas from the list",
-            engine.body.listed,
-            key="quiz_taps",
-            format_func=region_label,
-            disabled=checked,
-        )
-        draw(
-            question.answer_drawn if checked else question.shown,
-            "quiz_map",
-            taps=st.session_state.quiz_taps,
-            on_pick=None if checked else toggle_tap,
-        )
-        response = st.session_state.quiz_taps
+    shown = question.answer_drawn if checked else question.shown
+    if question.is_tap or shown:  # the picture beside the answers (above them on a phone)
+        map_side, answer_side = st.columns([3, 2], gap="large")
     else:
-        shown = question.answer_drawn if checked else question.shown
-        if shown:
-            draw(shown, "quiz_map")
-        response = st.radio(
-            "Your answer",
-            question.options,
-            index=None,
-            key="quiz_answer",
-            format_func=panels.plain,
-            disabled=checked,
-        )
-    st.button(
-        "Check",
-        on_click=check,
-        args=(index, question),
-        disabled=not response or checked,
-        type="primary",
-    )
-    if checked:
-        given = responses.get(index)
-        how = ""
+        map_side = answer_side = st.container()
+    with map_side:
         if question.is_tap:
-            how = f"Your taps match {int(quiz.tap_score(question, given) * 100)}% of the main pain area. "
-        if quiz.is_right(question, given):
-            st.success(f"Right. {panels.plain(how + question.explanation)}", icon=":material/check_circle:")
-        else:
-            st.error(
-                f"Not quite. {panels.plain(how)}The answer is: {panels.plain(question.answer)}. "
-                f"{panels.plain(question.explanation)}",
-                icon=":material/cancel:",
+            st.multiselect(
+                "Or choose the areas from the list",
+                engine.body.listed,
+                key="quiz_taps",
+                format_func=region_label,
+                disabled=checked,
             )
-        if question.is_tap or question.answer_drawn:
-            body_map.legend()
-        st.page_link("pages/muscles.py", label="Read about this muscle", query_params={"muscle": question.muscle_id})
-    last = index + 1 == len(questions)
-    st.button("See your score" if last else "Next question", on_click=next_question, disabled=not checked)
+            draw(shown, "quiz_map", taps=st.session_state.quiz_taps, on_pick=None if checked else toggle_tap)
+        elif shown:
+            draw(shown, "quiz_map")
+    with answer_side:
+        if question.is_tap:
+            response = st.session_state.quiz_taps
+            st.caption("Tap an area again to take it back.")
+        else:
+            response = st.radio(
+                "Your answer",
+                question.options,
+                index=None,
+                key="quiz_answer",
+                format_func=panels.plain,
+                disabled=checked,
+            )
+        st.button("Check", on_click=check, args=(index, question), disabled=not response or checked, type="primary")
+        if checked:
+            feedback(question, responses.get(index))
+        last = index + 1 == len(questions)
+        st.button("See your score" if last else "Next question", on_click=next_question, disabled=not checked)
 else:
     st.subheader(f"Your score: {right} of {len(questions)}", anchor=False)
     answers = [responses.get(i) for i in range(len(questions))]

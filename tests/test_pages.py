@@ -11,7 +11,18 @@ from streamlit.testing.v1 import AppTest
 
 from ui import panels
 
-PAGES = ["explorer", "where_it_hurts", "nmt", "cycle", "conditions", "benefits", "muscles", "evidence", "quiz"]
+PAGES = [
+    "explorer",
+    "where_it_hurts",
+    "nmt",
+    "cycle",
+    "conditions",
+    "benefits",
+    "muscles",
+    "evidence",
+    "quiz",
+    "present",
+]
 
 
 def texts(at: AppTest) -> str:

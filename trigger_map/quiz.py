@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from trigger_map.body import VIEWS
@@ -191,17 +191,19 @@ class Drawn:
     marked: tuple[str, ...] = ()
     muscle: str | None = None
     shapes: tuple[Shape, ...] = ()
+    others: tuple[str, ...] = ()  # more trigger points ("<id>@<side>"): a small X each
 
     def __bool__(self) -> bool:
-        return bool(self.essential or self.spillover or self.trigger_point or self.marked or self.shapes)
+        return bool(self.essential or self.spillover or self.trigger_point or self.marked or self.shapes or self.others)
 
     def views(self, engine: Engine) -> tuple[str, ...]:
         """The views with something drawn, front first (both when nothing is)."""
         regions = engine.body.regions
         ids = [r for r in (*self.essential, *self.spillover, *self.marked) if r in regions]
         drawn = {regions[r].view for r in ids} | {s.view for s in self.shapes}
-        if self.trigger_point in engine.by_key:
-            drawn.add(engine.by_key[self.trigger_point].view)
+        for key in (self.trigger_point, *self.others):
+            if key in engine.by_key:
+                drawn.add(engine.by_key[key].view)
         return tuple(v for v in VIEWS if v in drawn) or VIEWS
 
     def as_dict(self) -> dict:
@@ -212,6 +214,8 @@ class Drawn:
             data["trigger_point"] = self.trigger_point
         if self.marked:
             data["marked"] = list(self.marked)
+        if self.others:
+            data["trigger_points"] = list(self.others)
         if self.muscle:
             data["muscle"] = self.muscle
             data["shapes"] = [{"view": s.view, "side": s.side, "depth": s.depth, "path": s.path} for s in self.shapes]
@@ -234,6 +238,7 @@ def highlight(engine: Engine, drawn: Drawn, marked: Iterable[str] = ()) -> Highl
         marked=tuple(dict.fromkeys((*drawn.marked, *marked))),
         essential=drawn.essential,
         spillover=drawn.spillover,
+        treat_here=tuple(marker(engine, k) for k in drawn.others if k in engine.by_key),
         chosen=chosen,
     )
 
@@ -350,7 +355,7 @@ class _Builder:
 
     def _with_muscle(self, drawn: Drawn, muscle_id: str, side: str | None) -> Drawn:
         lit = self._muscle_drawn(muscle_id, side)
-        return Drawn(drawn.essential, drawn.spillover, drawn.trigger_point, drawn.marked, lit.muscle, lit.shapes)
+        return replace(drawn, muscle=lit.muscle, shapes=lit.shapes)
 
     def _pick(self, tiers: Iterable[Iterable[str]], rng: random.Random, value: Callable[[str], str], taken: set[str]):
         """Up to OPTIONS - 1 muscles, tier by tier (each tier shuffled), with values not yet taken."""
@@ -385,9 +390,8 @@ class _Builder:
         name = self.names[muscle_id]
         texts = [self.muscles.at[m, kind] for m in wrong]
         tps = self.by_muscle.get(muscle_id, [])
-        drawn = self._muscle_drawn(muscle_id, "right")
-        if not drawn and tps:  # no drawing of the muscle: its trigger points show where it lies
-            drawn = Drawn(trigger_point=f"{tps[0]}@right")
+        # the muscle lit, with its trigger points: where it lies
+        drawn = replace(self._muscle_drawn(muscle_id, "right"), others=tuple(f"{tp}@right" for tp in tps))
         return Question(
             kind,
             prompt_for(kind, name),
