@@ -84,7 +84,7 @@ with st.expander("Choose the quiz: body areas, kinds of question, length", icon=
         quiz.KINDS,
         selection_mode="multi",
         key="quiz_kinds",
-        format_func=quiz.KIND_LABELS.get,
+        format_func=lambda kind: quiz.KIND_LABELS[kind],
     )
     st.segmented_control("Length", quiz.LENGTHS, key="quiz_length", format_func=lambda n: f"{n} questions")
     st.button("Start a new quiz", on_click=new_quiz, icon=":material/restart_alt:")
@@ -96,7 +96,7 @@ def quiz_set(seed: int, count: int, areas: tuple[str, ...], kinds: tuple[str, ..
 
 
 try:
-    chosen = quiz_set(view.seed, view.count, view.areas, view.kinds, str(id(engine)))
+    chosen = quiz_set(view.seed or 0, view.count, view.areas, view.kinds, str(id(engine)))
 except quiz.QuizError as error:
     st.warning(panels.plain(str(error)), icon=":material/info:")
     st.stop()
