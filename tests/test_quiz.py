@@ -23,6 +23,7 @@ from trigger_map.quiz import (
     result_rows,
     tap_score,
     the_muscle,
+    to_the_area,
 )
 
 TEXT_FACTS = ("origin", "insertion", "action", "innervation")
@@ -79,10 +80,12 @@ def test_question_has_one_right_answer_among_four(engine, seed):
 @pytest.mark.parametrize("seed", range(30))
 def test_referral_question_distractors_do_not_refer_there(engine, seed):
     question = make_question(engine, seed, kinds=("referral",))
-    region_label = question.prompt.split("mainly to the ")[1].rstrip("?")
-    names = {engine.body.regions[r].label: engine.body.regions[r].name for r in engine.body.regions}
-    region_name = names[region_label]
-    assert engine.body.regions[question.shown.marked[0]].name == region_name  # the area is outlined
+    (region_id,) = question.shown.marked  # the area is outlined on the map
+    region = engine.body.regions[region_id]
+    region_name = region.name
+    assert question.prompt == prompt_for("referral", region=region.label)
+    placed = engine.by_key[question.answer_drawn.trigger_point]
+    assert region_id in placed.essential  # the answer's trigger point sends pain mainly there
     muscles = engine.dataset.muscles
     for option in question.options:
         if option == question.answer:
@@ -147,6 +150,30 @@ def test_prompts_agree_with_singular_and_plural_names():
     assert prompt_for("insertion", "Temporalis") == "Where does the temporalis attach (its insertion)?"
     assert prompt_for("action", "Biceps") == "What does the biceps do (its action)?"
     assert prompt_for("innervation", "Intercostals") == "Which nerves supply the intercostals?"
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("temple", "to the temple"),
+        ("back of head", "to the back of the head"),
+        ("ball of foot", "to the ball of the foot"),
+        ("above the pubic bone", "above the pubic bone"),
+        ("between the shoulder blades", "between the shoulder blades"),
+        ("behind the ear", "behind the ear"),
+    ],
+)
+def test_an_area_reads_after_sends_pain_mainly(label, expected):
+    assert to_the_area(label) == expected
+
+
+def test_every_area_reads_as_english_in_a_referral_prompt(engine):
+    for region in engine.body.regions.values():
+        prompt = prompt_for("referral", region=region.label)
+        assert prompt.startswith("A trigger point in which muscle sends pain mainly ") and prompt.endswith("?")
+        assert not re.search(r"\bthe (above|around|behind|between|below|under)\b", prompt), prompt
+        assert not re.search(r"\bof (?!the )", prompt), prompt
+        assert "the the" not in prompt, prompt
 
 
 def test_every_muscle_and_kind_reads_as_english(engine):

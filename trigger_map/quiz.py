@@ -70,7 +70,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "insertion": ("Where does {muscle} attach (its insertion)?", "Where do {muscle} attach (their insertion)?"),
     "action": ("What does {muscle} do (its action)?", "What do {muscle} do (their action)?"),
     "innervation": ("Which nerve supplies {muscle}?", "Which nerves supply {muscle}?"),
-    "referral": ("A trigger point in which muscle sends pain mainly to the {region}?",) * 2,
+    "referral": ("A trigger point in which muscle sends pain mainly {region}?",) * 2,
     "pattern": ("A trigger point in which muscle makes this pain pattern?",) * 2,
     "tap_pattern": ("The X marks a trigger point in {muscle}: {point}. Tap where it sends pain.",) * 2,
     "identify": ("Which muscle is lit on the map?",) * 2,
@@ -166,11 +166,29 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+_PLACE_WORDS = ("above ", "around ", "behind ", "below ", "beneath ", "between ", "under ", "over ")
+
+
+def to_the_area(label: str) -> str:
+    """Where pain goes, as it reads after "sends pain mainly": "to the temple", "to the back of the
+    head" (from "back of head"), "behind the ear", "between the shoulder blades"."""
+    label = " ".join(label.split())
+    if label.lower().startswith(_PLACE_WORDS):
+        return label
+    head, of, rest = label.partition(" of ")
+    if of and rest and not rest.lower().startswith(("the ", "a ", "an ")):
+        label = f"{head} of the {rest}"
+    return f"to the {label}"
+
+
 def prompt_for(kind: str, muscle: str = "", region: str = "", point: str = "") -> str:
-    """The question's words: the kind's template for a singular or plural muscle name."""
+    """The question's words: the kind's template for a singular or plural muscle name; `region`:
+    an area's label (trigger_map.body), placed by `to_the_area`."""
     singular, plural = TEMPLATES[kind]
     template = plural if muscle and is_plural(muscle) else singular
-    return template.format(muscle=the_muscle(muscle) if muscle else "", region=region, point=point)
+    return template.format(
+        muscle=the_muscle(muscle) if muscle else "", region=to_the_area(region) if region else "", point=point
+    )
 
 
 def _capital(text: str) -> str:
