@@ -122,6 +122,21 @@ def draw(drawn: quiz.Drawn, key: str, taps=(), on_pick=None) -> None:
         body_map.body_maps(engine, highlight, key=key, on_pick=on_pick, views=VIEWS, muscles=muscles)
         return
     views = drawn.views(engine)
+    closeups = quiz.closeups_for(engine, drawn)
+    if closeups:  # a hand, a foot, the face: large beside the whole body (on a phone, alone)
+        if body_map.on_phone():
+            close = st.container()
+        else:
+            whole, close = st.columns([1, len(closeups)], gap="small")
+            with whole:
+                body_map.pictures(engine, highlight, key, body_map.map_height(views), views=views, muscles=muscles)
+        for column, closeup in zip(close.columns(len(closeups)), closeups, strict=True):
+            with column:
+                st.caption(f"Close-up: {panels.plain(closeup.label)} ({closeup.view})")
+                body_map.body_maps(
+                    engine, highlight, key=f"{key}_{closeup.id}", on_pick=lambda click: None, closeup=closeup
+                )
+        return
     body_map.pictures(engine, highlight, key, body_map.map_height(views), views=views, muscles=muscles)
 
 

@@ -379,3 +379,16 @@ def test_results_are_one_row_per_question(engine):
 def test_every_area_can_be_quizzed(engine):
     for area in BODY_AREAS:
         assert make_set(engine, 1, 10, areas=(area,)).questions
+
+
+def test_a_pattern_on_a_hand_or_foot_is_shown_close_up_too(engine):
+    hand = engine.by_key["first-dorsal-interosseous-1@right"]  # palm side and back of the hand
+    closeups = quiz.closeups_for(engine, quiz.Drawn(hand.essential, hand.spillover))
+    assert {c.id for c in closeups} == {"hand-r", "hand-back-r"}
+    for closeup in closeups:
+        assert {r for r in hand.essential + hand.spillover if engine.body.regions[r].view == closeup.view} <= set(
+            closeup.regions
+        )
+    shoulder = engine.by_key["infraspinatus-1@right"]
+    assert quiz.closeups_for(engine, quiz.Drawn(shoulder.essential, shoulder.spillover)) == ()
+    assert quiz.closeups_for(engine, quiz.Drawn()) == ()

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from trigger_map.body import VIEWS
+from trigger_map.closeups import Closeup, closeups_of
 from trigger_map.data import BODY_AREAS
 from trigger_map.figures import Highlight, Marker
 from trigger_map.lookup import Engine
@@ -238,6 +239,25 @@ class Drawn:
             data["muscle"] = self.muscle
             data["shapes"] = [{"view": s.view, "side": s.side, "depth": s.depth, "path": s.path} for s in self.shapes]
         return data
+
+
+def closeups_for(engine: Engine, drawn: Drawn) -> tuple[Closeup, ...]:
+    """Close-ups of small parts (a hand, a foot, the face) that hold the whole drawn pattern, one
+    per view it lies in: there it is large enough to read, on a phone too. None (empty) when any of
+    it lies elsewhere."""
+    regions = engine.body.regions
+    ids = [r for r in dict.fromkeys((*drawn.essential, *drawn.spillover, *drawn.marked)) if r in regions]
+    small = [c for c in closeups_of(engine.body).by_id.values() if c.small]
+    found: list[Closeup] = []
+    for view in VIEWS:
+        here = {r for r in ids if regions[r].view == view}
+        if not here:
+            continue
+        closeup = next((c for c in small if here <= set(c.regions)), None)
+        if closeup is None:
+            return ()
+        found.append(closeup)
+    return tuple(found)
 
 
 def marker(engine: Engine, key: str) -> Marker:
