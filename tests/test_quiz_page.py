@@ -65,6 +65,18 @@ def test_answering_every_question_gives_a_score_a_review_and_results(engine):
     review = [e for e in at.expander if re.match(r"\d+\. ", e.label)]
     assert len(review) == 10 and plain(expected.questions[3].prompt) in review[3].label
     assert at.get("download_button")[0].proto.label == "Download as CSV"
+    # a review item draws its answer when opened (only then: 40 maps at once would be slow)
+    assert not pictures(at)
+    pictured = next(n for n, q in enumerate(expected.questions, start=1) if q.answer_drawn)
+    at.session_state[f"quiz_review_{pictured}"] = True
+    at.run()
+    assert not at.exception
+    drawn = expected.questions[pictured - 1].answer_drawn
+    svg = "".join(pictures(at))
+    assert ('class="essential"' in svg) == bool(drawn.essential)
+    assert ('class="trigger-point"' in svg or 'class="other-trigger-points"' in svg) == bool(
+        drawn.trigger_point or drawn.others
+    )
 
 
 def test_a_picture_question_draws_the_pattern_and_its_answer(engine):
