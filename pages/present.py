@@ -1,9 +1,5 @@
 """Presentation: one trigger point or muscle at a time on a big screen, the arrow keys to move."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import streamlit as st
 
 from trigger_map.body import VIEWS
@@ -11,7 +7,7 @@ from trigger_map.links import first_param
 from trigger_map.muscle_overlay import muscle_pictures
 from trigger_map.present import BY, Slide, slides, step
 from trigger_map.quiz import highlight
-from ui import body_map, panels, resources
+from ui import body_map, resources, share, text
 
 PRESENT_HEIGHT = 820  # the map's height: most of a 1080-line screen
 engine = resources.engine()
@@ -38,7 +34,7 @@ if "present_loaded" not in st.session_state:  # a new visit: the link decides wh
     st.session_state.present_notices = notices
 
 for notice in st.session_state.present_notices:
-    st.info(panels.plain(notice), icon=":material/link_off:")
+    st.info(text.plain(notice), icon=":material/link_off:")
 
 shown = all_slides(st.session_state.present_by, str(id(engine)))
 if not shown:
@@ -67,9 +63,9 @@ with map_side:
         muscles=muscle_pictures(slide.drawn.shapes, slide.title),
     )
 with words, st.container(key="present_text"):
-    st.title(panels.plain(slide.title), anchor=False)
-    st.subheader(panels.plain(slide.subtitle), anchor=False)
-    st.markdown(panels.plain(slide.text))
+    st.title(text.plain(slide.title), anchor=False)
+    st.subheader(text.plain(slide.subtitle), anchor=False)
+    st.markdown(text.plain(slide.text))
     body_map.legend()
     with st.container(horizontal=True, vertical_alignment="center"):
         st.button("Previous", on_click=move, args=(-1,), shortcut="Left", icon=":material/arrow_back:")
@@ -77,4 +73,4 @@ with words, st.container(key="present_text"):
     st.caption(f"{index + 1} of {len(shown)}. The arrow keys move too.")
     with st.expander("Settings"):
         st.segmented_control("Show", list(BY), format_func=lambda by: BY[by], key="present_by", on_change=restart)
-        panels.share_button({"by": st.session_state.present_by, "at": slide.key}, f"Trigger Map: {slide.title}")
+        share.share_button({"by": st.session_state.present_by, "at": slide.key}, f"Trigger Map: {slide.title}")

@@ -1,9 +1,5 @@
 """Anatomy quiz for trainers and classes: a set of questions, pictures drawn on the body map."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import random
 
 import streamlit as st
@@ -14,7 +10,8 @@ from trigger_map.data import BODY_AREAS
 from trigger_map.links import QuizView, read_quiz
 from trigger_map.map_click import MapClick
 from trigger_map.muscle_overlay import muscle_pictures
-from ui import body_map, panels, resources
+from ui import body_map, resources, share, text
+from ui.navigation import page
 
 engine = resources.engine()
 
@@ -68,7 +65,7 @@ if "quiz_view" not in st.session_state:  # a new visit: the link's set, or a new
     start(linked)
 
 for notice in st.session_state.get("quiz_notices", []):
-    st.info(panels.plain(notice), icon=":material/link_off:")
+    st.info(text.plain(notice), icon=":material/link_off:")
 
 view: QuizView = st.session_state.quiz_view
 with st.expander("Choose the quiz: body areas, kinds of question, length", icon=":material/tune:"):
@@ -98,7 +95,7 @@ def quiz_set(seed: int, count: int, areas: tuple[str, ...], kinds: tuple[str, ..
 try:
     chosen = quiz_set(view.seed or 0, view.count, view.areas, view.kinds, str(id(engine)))
 except quiz.QuizError as error:
-    st.warning(panels.plain(str(error)), icon=":material/info:")
+    st.warning(text.plain(str(error)), icon=":material/info:")
     st.stop()
 questions = chosen.questions
 responses: dict[int, object] = st.session_state.quiz_responses
@@ -109,7 +106,7 @@ with st.container(horizontal=True, vertical_alignment="center"):
         + (f" on the {', '.join(view.areas)}" if view.areas else " on the whole body")
         + (". Share the link: everyone who opens it gets the same questions." if questions else ".")
     )
-    panels.share_button(view.params(), "Trigger Map: anatomy quiz")
+    share.share_button(view.params(), "Trigger Map: anatomy quiz")
 if len(questions) < view.count:
     st.caption(f"These choices give {len(questions)} different questions, so the quiz is shorter.")
 
@@ -132,7 +129,7 @@ def draw(drawn: quiz.Drawn, key: str, taps=(), on_pick=None) -> None:
                 body_map.pictures(engine, highlight, key, body_map.map_height(views), views=views, muscles=muscles)
         for column, closeup in zip(close.columns(len(closeups)), closeups, strict=True):
             with column:
-                st.caption(f"Close-up: {panels.plain(closeup.label)} ({closeup.view})")
+                st.caption(f"Close-up: {text.plain(closeup.label)} ({closeup.view})")
                 body_map.body_maps(
                     engine, highlight, key=f"{key}_{closeup.id}", on_pick=lambda click: None, closeup=closeup
                 )
@@ -177,16 +174,16 @@ def feedback(question: quiz.Question, given) -> None:
     if question.is_tap:
         how = f"Your taps match {int(quiz.tap_score(question, given) * 100)}% of the main pain area. "
     if quiz.is_right(question, given):
-        st.success(f"Right. {panels.plain(how + question.explanation)}", icon=":material/check_circle:")
+        st.success(f"Right. {text.plain(how + question.explanation)}", icon=":material/check_circle:")
     else:
         st.error(
-            f"Not quite. {panels.plain(how)}The answer is: {panels.plain(question.answer)}. "
-            f"{panels.plain(question.explanation)}",
+            f"Not quite. {text.plain(how)}The answer is: {text.plain(question.answer)}. "
+            f"{text.plain(question.explanation)}",
             icon=":material/cancel:",
         )
     if question.is_tap or question.answer_drawn:
         body_map.legend()
-    st.page_link("pages/muscles.py", label="Read about this muscle", query_params={"muscle": question.muscle_id})
+    st.page_link(page("muscles"), label="Read about this muscle", query_params={"muscle": question.muscle_id})
 
 
 index = st.session_state.quiz_index
@@ -195,7 +192,7 @@ if index < len(questions):
     question = questions[index]
     checked = bool(st.session_state.get("quiz_checked"))
     st.caption(f"Question {index + 1} of {len(questions)} · {right} right so far")
-    st.subheader(panels.plain(question.prompt), anchor=False)
+    st.subheader(text.plain(question.prompt), anchor=False)
     shown = question.answer_drawn if checked else question.shown
     if question.is_tap or shown:  # the picture beside the answers (above them on a phone)
         map_side, answer_side = st.columns([3, 2], gap="large")
@@ -223,7 +220,7 @@ if index < len(questions):
                 question.options,
                 index=None,
                 key="quiz_answer",
-                format_func=panels.plain,
+                format_func=text.plain,
                 disabled=checked,
             )
         st.button("Check", on_click=check, args=(index, question), disabled=not response or checked, type="primary")
@@ -235,18 +232,16 @@ else:
     st.subheader(f"Your score: {right} of {len(questions)}", anchor=False)
     answers = [responses.get(i) for i in range(len(questions))]
     with st.container(horizontal=True):
-        panels.csv_download(quiz.result_rows(engine, chosen, answers), f"quiz-{view.seed}-results.csv", "quiz_csv")
+        text.csv_download(quiz.result_rows(engine, chosen, answers), f"quiz-{view.seed}-results.csv", "quiz_csv")
         st.button("Start a new quiz", on_click=new_quiz, icon=":material/restart_alt:", key="quiz_again")
     st.markdown("**Review**: open a question to see its answer drawn on the body.")
     for number, (question, given) in enumerate(zip(questions, answers, strict=True), start=1):
         mark = ":material/check_circle:" if quiz.is_right(question, given) else ":material/cancel:"
-        with panels.on_demand(
-            f"{number}. {panels.plain(question.prompt)}", key=f"quiz_review_{number}", icon=mark
-        ) as item:
+        with text.on_demand(f"{number}. {text.plain(question.prompt)}", key=f"quiz_review_{number}", icon=mark) as item:
             if item.open:
                 st.markdown(
-                    f"Your answer: {panels.plain(quiz.response_text(engine, question, given) or 'none')}  \n"
-                    f"Answer: {panels.plain(question.answer)}  \n{panels.plain(question.explanation)}"
+                    f"Your answer: {text.plain(quiz.response_text(engine, question, given) or 'none')}  \n"
+                    f"Answer: {text.plain(question.answer)}  \n{text.plain(question.explanation)}"
                 )
                 if question.answer_drawn:
                     draw(question.answer_drawn, f"quiz_review_map_{number}")

@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl
 from app_run import app, shared_query
 
 from trigger_map.present import slides
-from ui.panels import plain
+from ui.text import plain
 
 
 def button(at, label: str):

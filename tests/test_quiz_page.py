@@ -11,7 +11,7 @@ from app_run import app, shared_query
 from streamlit.testing.v1 import AppTest
 
 from trigger_map.quiz import make_set
-from ui.panels import plain
+from ui.text import plain
 
 
 def buttons(at: AppTest, label: str):
