@@ -29,6 +29,7 @@ navigation = st.navigation(
             st.Page(page("muscles"), title="Muscles", icon=":material/menu_book:"),
             st.Page(page("evidence"), title="Evidence and references", icon=":material/fact_check:"),
             st.Page(page("quiz"), title="Anatomy quiz", icon=":material/quiz:"),
+            st.Page(page("present"), title="Presentation", icon=":material/slideshow:"),
         ],
     },
     position="top",

@@ -568,6 +568,10 @@ HOSTILE_LINKS = [
     ("conditions", "condition"),
     ("muscles", "muscle"),
     ("benefits", "benefit"),
+    ("quiz", "seed"),
+    ("quiz", "n"),
+    ("quiz", "areas"),
+    ("quiz", "kinds"),
 ]
 LINK_ATTACKS = [
     "[Call 0800 123](https://evil.example)",

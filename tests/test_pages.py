@@ -11,7 +11,18 @@ from streamlit.testing.v1 import AppTest
 
 from ui import text, trigger_point_panel
 
-PAGES = ["explorer", "where_it_hurts", "nmt", "cycle", "conditions", "benefits", "muscles", "evidence", "quiz"]
+PAGES = [
+    "explorer",
+    "where_it_hurts",
+    "nmt",
+    "cycle",
+    "conditions",
+    "benefits",
+    "muscles",
+    "evidence",
+    "quiz",
+    "present",
+]
 
 
 def texts(at: AppTest) -> str:
@@ -208,11 +219,13 @@ def test_cycle_step_choice_changes_the_text():
     assert steps[-1]["title"] in [s.value for s in at.subheader]
 
 
-def test_quiz_checks_an_answer_and_counts_the_score():
-    at = app("quiz")
+def test_quiz_checks_an_answer_and_counts_the_score(engine):
+    from trigger_map.quiz import make_set
+
+    at = app("quiz", seed="3", kinds="origin")
     radio = at.radio(key="quiz_answer")
-    radio.set_value(radio.options[0]).run()
-    at.button[0].click().run()
+    radio.set_value(make_set(engine, 3, 10, kinds=("origin",)).questions[0].options[0]).run()
+    next(b for b in at.button if b.label == "Check").click().run()
     assert not at.exception
     assert at.session_state["quiz_score"][0] + at.session_state["quiz_score"][1] == 1
     assert at.success or at.error

@@ -112,9 +112,11 @@ def body_maps(
     views: tuple[str, ...] = VIEWS,
     styled: bool = False,
     closeup: Closeup | None = None,
+    muscles: dict[str, str] | None = None,
 ) -> None:
     """The chosen views (or one close-up), each a chart whose hit layer reports what was clicked
-    through `on_pick`. `styled`: the page has already called `map_style` for this key."""
+    through `on_pick`. `styled`: the page has already called `map_style` for this key. `muscles`:
+    a picture per view (a muscle lit, trigger_map.muscle_overlay) drawn under the highlight."""
     modes: tuple[Literal["points", "box", "lasso"], ...] = ("points", "box", "lasso") if lasso else ("points",)
     height = map_height(views)
     if not styled:
@@ -141,7 +143,7 @@ def body_maps(
         # over them. Only the highlight changes with a choice, and a picture is cheap to swap; the
         # Plotly chart stays as it is, and an unchanged chart is not redrawn by the browser.
         with column, st.container(key=f"{chart_key}-stack"):
-            _pictures(engine, view, highlight)
+            _pictures(engine, view, highlight, muscles=muscles)
             st.plotly_chart(
                 _hit_chart(engine.body, view, treat_here_marks(highlight, view), height, lasso),
                 key=chart_key,
@@ -154,22 +156,37 @@ def body_maps(
             )
 
 
-def pictures(engine: Engine, highlight: Highlight, key: str, height: int, views: tuple[str, ...] = VIEWS) -> None:
-    """The views as pictures only (nothing to click): the body with the highlight over it."""
+def pictures(
+    engine: Engine,
+    highlight: Highlight,
+    key: str,
+    height: int,
+    views: tuple[str, ...] = VIEWS,
+    muscles: dict[str, str] | None = None,
+) -> None:
+    """The views as pictures only (nothing to click): the body with the highlight over it (and
+    `muscles`, a picture per view, between them)."""
     map_style(key, height)
     for column, view in zip(st.columns(len(views), gap="small"), views, strict=False):
         with column, st.container(key=f"{key}_{view}-stack"):
-            _pictures(engine, view, highlight)
+            _pictures(engine, view, highlight, muscles=muscles)
 
 
 def _pictures(
-    engine: Engine, view: str, highlight: Highlight, window: tuple[float, float, float, float] | None = None
+    engine: Engine,
+    view: str,
+    highlight: Highlight,
+    window: tuple[float, float, float, float] | None = None,
+    muscles: dict[str, str] | None = None,
 ) -> None:
     """The plain body (the same every run: the browser keeps it) and the highlight over it, the
-    whole view or only a close-up's window."""
+    whole view or only a close-up's window; with `muscles`, that view's picture between them
+    (an empty picture when it has none, so the layers stay the same elements)."""
     st.image(
         body_view_url(body_svg(), view) if window is None else _closeup_body(body_svg(), view, window), width="stretch"
     )
+    if muscles is not None:
+        st.image(data_url(muscles[view]) if muscles.get(view) else NOTHING_LIT, width="stretch")
     lit = highlight_svg(engine.body, view, highlight)
     if lit and window is not None:
         lit = crop(lit, window)
