@@ -4,6 +4,7 @@ self-care."""
 import streamlit as st
 
 from trigger_map.data import BODY_AREAS
+from trigger_map.figures import marker_for
 from trigger_map.referral import side_key, split_side_key
 from ui import body_map, resources, state, text, trigger_point_panel
 from ui.search import search_box
@@ -104,7 +105,7 @@ with picture:
     body_map.body_maps(
         engine,
         trigger_point_panel.pattern_highlight(
-            engine, st.session_state.muscle_tp, treat_here=[trigger_point_panel.marker_for(engine, k) for k in keys]
+            engine, st.session_state.muscle_tp, treat_here=[marker_for(engine, k) for k in keys]
         ),
         key="muscle_map",
         on_pick=state.pick_trigger_point("muscle_tp", keys),
