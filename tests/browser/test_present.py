@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from driver import wait_idle
 from playwright.sync_api import expect
 
@@ -17,6 +19,9 @@ def test_arrow_right_shows_the_next_trigger_point(browser, app_url, engine):
     subtitle = page.locator("[data-testid=stMain] h3").first
     expect(subtitle).to_have_text(shown[0].subtitle, timeout=30_000)
     expect(page.locator("[data-testid=stHeader]")).to_be_hidden()  # the app's controls are out of the way
+    # the arrow keys are the buttons' shortcuts: they work once the buttons are drawn and enabled
+    expect(page.get_by_role("button", name=re.compile("Next"))).to_be_enabled(timeout=15_000)
+    wait_idle(page)
     page.keyboard.press("ArrowRight")
     expect(subtitle).to_have_text(shown[1].subtitle, timeout=15_000)
     wait_idle(page)
