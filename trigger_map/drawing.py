@@ -27,6 +27,18 @@ LABEL_STYLE = (
 )
 
 
+# Muscles (assets/muscles.svg): superficial ones filled with their fibres hinted, deep ones as
+# outlines seen through the ones above them.
+MUSCLE_RED = "#b4574c"
+DEEP_LINE = "#6d4f8f"
+MUSCLE_STYLE = (
+    f".muscle.superficial{{fill:{MUSCLE_RED};fill-opacity:0.42;stroke:#8a3a32;stroke-width:0.6;"
+    "stroke-linejoin:round}"
+    f".muscle.deep{{fill:none;stroke:{DEEP_LINE};stroke-width:0.7;stroke-dasharray:2.2 1.4;stroke-linejoin:round}}"
+    ".fibres{fill:none;stroke:#7a2e27;stroke-width:0.35;stroke-opacity:0.55;stroke-linecap:round}"
+)
+
+
 def frame(view: str) -> tuple[float, float, float, float]:
     """A view's frame as an SVG viewBox: x, y, width, height in drawing units."""
     return MIDLINE[view] - HALF_WIDTH, TOP, 2 * HALF_WIDTH, BOTTOM - TOP
