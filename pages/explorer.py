@@ -4,6 +4,8 @@ from ui.entry import through_navigation
 
 through_navigation()
 
+from dataclasses import replace
+
 import streamlit as st
 
 from trigger_map.closeups import closeups_of
@@ -37,8 +39,11 @@ for notice in st.session_state.get("explorer_notices", []):
 
 def pick(click: MapClick) -> None:
     """A click or tap on the map. A tap on an area too small for a finger (a click, with a mouse,
-    on a hand, a foot or the face) also opens the close-up that shows it large."""
-    if click.trigger_points:
+    on a hand, a foot or the face) also opens the close-up that shows it large. With the muscles
+    layer on, a click on a muscle opens it in the muscle library."""
+    if click.muscles:
+        st.session_state.open_muscle = click.muscles[0]
+    elif click.trigger_points:
         st.session_state.tp = click.trigger_points[0]
     elif click.regions:
         region = click.regions[0]
@@ -87,14 +92,32 @@ chooser.selectbox(
 with tools, st.container(horizontal=True, vertical_alignment="center"):  # one row, on a phone too
     views = body_map.view_choice("explorer_map", phone_default="front")
     st.button("Clear", on_click=clear)
+with st.container(horizontal=True, vertical_alignment="center"):
+    all_muscles = st.toggle(
+        "Muscles",
+        key="explorer_muscles",
+        help="Draw every muscle on the body; point at one to name it, tap it to open it.",
+    )
+    its_muscle = st.toggle(
+        "Show the chosen trigger point's muscle", value=True, key="explorer_tp_muscle", disabled=all_muscles
+    )
 st.caption(panels.NOT_A_DIAGNOSIS)
 body_map.map_style("explorer_map", body_map.map_height(views))
-body_map.legend()
+body_map.legend(muscles=all_muscles or its_muscle)
+
+
+def open_muscle() -> None:
+    """A muscle clicked on the muscles layer: open it in the muscle library (its link chooses it)."""
+    muscle = st.session_state.pop("open_muscle", None)
+    if muscle in engine.dataset.muscles.index:
+        st.session_state.pop("muscle_from_link", None)
+        st.switch_page("pages/muscles.py", query_params={"muscle": muscle})
 
 
 @st.fragment
-def explorer(views: tuple[str, ...]) -> None:
+def explorer(views: tuple[str, ...], all_muscles: bool, its_muscle: bool) -> None:
     """The map and its panel: a click reruns only this part of the page."""
+    open_muscle()
     region = st.session_state.get("region")
     if region not in engine.body.regions:
         region = st.session_state.region = None
@@ -117,14 +140,18 @@ def explorer(views: tuple[str, ...]) -> None:
             with st.container(horizontal=True, vertical_alignment="center", key="closeup_bar"):
                 st.button("Whole body", icon=":material/zoom_out_map:", on_click=zoom, args=(None,))
                 st.markdown(f"**Close-up: {panels.plain(closeup.label)}** ({closeup.view})")
+        highlight = panels.pattern_highlight(engine, tp, marked=(region,) if region else ())
+        if tp and its_muscle and not all_muscles:  # the trigger point's muscle, under its pattern
+            highlight = replace(highlight, muscles=(engine.dataset.trigger_points.at[tp.split("@")[0], "muscle_id"],))
         body_map.body_maps(
             engine,
-            panels.pattern_highlight(engine, tp, marked=(region,) if region else ()),
+            highlight,
             key="explorer_map",
             on_pick=pick,
             views=views,
             styled=True,
             closeup=closeup,
+            muscles_layer=all_muscles,
         )
     with panel, st.container(key="answer"):
         if region:
@@ -159,4 +186,4 @@ def explorer(views: tuple[str, ...]) -> None:
             panels.trigger_point_details(engine, tp, rule=True)
 
 
-explorer(views)
+explorer(views, all_muscles, its_muscle)

@@ -5,9 +5,12 @@ from ui.entry import through_navigation
 
 through_navigation()
 
+from dataclasses import replace
+
 import streamlit as st
 
 from trigger_map.data import BODY_AREAS
+from trigger_map.map_click import MapClick
 from ui import body_map, panels, resources, state
 from ui.search import search_box
 
@@ -103,16 +106,28 @@ with text:
     ):
         st.markdown(f"**{label}.** {panels.plain(row[column])}")
     panels.source_list(engine, row["sources"])
+pick_trigger_point = state.pick_trigger_point("muscle_tp", keys)
+
+
+def pick(click: MapClick) -> None:
+    """A trigger point's X chooses it; with every muscle drawn, a muscle opens it."""
+    if click.muscles and click.muscles[0] in muscles.index:
+        st.session_state.muscle = click.muscles[0]
+    else:
+        pick_trigger_point(click)
+
+
 with picture:
-    body_map.body_maps(
-        engine,
-        panels.pattern_highlight(
-            engine, st.session_state.muscle_tp, treat_here=[panels.marker_for(engine, k) for k in keys]
-        ),
-        key="muscle_map",
-        on_pick=state.pick_trigger_point("muscle_tp", keys),
+    all_muscles = st.toggle(
+        "All muscles", key="muscle_all", help="Draw every muscle; point at one to name it, tap it to open it."
     )
-    body_map.legend()
+    highlight = panels.pattern_highlight(
+        engine, st.session_state.muscle_tp, treat_here=[panels.marker_for(engine, k) for k in keys]
+    )
+    # the muscle itself, under its pattern, with where it starts and ends
+    highlight = replace(highlight, muscles=(muscle,), attachments=True)
+    body_map.body_maps(engine, highlight, key="muscle_map", on_pick=pick, muscles_layer=all_muscles)
+    body_map.legend(muscles=True, attachments=True)
 st.radio(
     f"Trigger points ({len(keys)})",
     keys,
