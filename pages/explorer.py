@@ -94,7 +94,7 @@ with tools, st.container(horizontal=True, vertical_alignment="center"):  # one r
     st.button("Clear", on_click=clear)
 with st.container(horizontal=True, vertical_alignment="center"):
     all_muscles = st.toggle(
-        "Muscles",
+        "Show all muscles",
         key="explorer_muscles",
         help="Draw every muscle on the body; point at one to name it, tap it to open it.",
     )
