@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from trigger_map.figures import MUSCLE_PREFIX, muscle_layer
 from trigger_map.map_click import read_click
-from trigger_map.muscle_shapes import drawn, shapes_of
+from trigger_map.muscle_shapes import all_shapes, drawn, shapes_of
 
 with open(ROOT / "data" / "trigger_points.csv", encoding="utf-8") as _f:
     MUSCLE_OF = {row["id"]: row["muscle_id"] for row in csv.DictReader(_f)}
@@ -62,7 +62,7 @@ def test_the_muscles_layer_draws_every_muscle_and_names_them():
     assert not at.exception
     views = [p for p in pictures(at) if "<title>Muscles," in p]
     assert len(views) == 2
-    assert views[0].count('class="muscle ') + views[1].count('class="muscle ') == 285
+    assert views[0].count('class="muscle ') + views[1].count('class="muscle ') == len(all_shapes())
     traces = [t for t in chart_traces(at) if t["name"] == "muscles"]
     assert len(traces) == 2, "one trace of targets per view, not one per muscle"
     names = {d.removeprefix(MUSCLE_PREFIX) for t in traces for d in t["customdata"]}

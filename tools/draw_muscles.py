@@ -19,7 +19,7 @@ Method (beside tools/draw_body.py, in the same head units and pixel frame):
     the origin to the insertion.
   * Each shape is clipped to the view's silhouette (shapely), mirrored for the left side, mapped to
     pixels and rounded to 0.1 px. Deep muscles come first in the file (drawn under), then the
-    superficial ones, larger before smaller.
+    superficial ones, larger before smaller (a few that lie over the others last: OVER_OTHERS).
 
 Run:  .venv/bin/python tools/draw_muscles.py          (writes assets/muscles.svg)
       .venv/bin/python tools/draw_muscles.py --check  (writes to a temporary file and compares it
@@ -58,10 +58,30 @@ DEPTHS = ("superficial", "deep")
 SIZES = ("S", "M", "L")
 SHAPES = ("belly", "bent", "ring")
 MIN_BOW = 0.08  # a belly's sides bow out by at least this fraction of its width at the middle
-TENDON = 0.022  # hu, the width a belly keeps at an end that is a single point
+TENDON = 0.022  # hu, a tendon's width (a route past a malleolus)
+END_WIDTH = {"S": 0.02, "M": 0.032, "L": 0.05}  # hu, the width a belly keeps at an end that is one point
 INSET = 0.004  # hu, shapes stay this far inside the silhouette
 SIMPLIFY_PX = 0.35
 FIBRES = {"S": 2, "M": 3, "L": 5}  # fibre lines hinted on a superficial muscle, by size
+# Drawn over the other superficial muscles whatever their size: the deltoid over the rotator cuff,
+# the trapezius over the rhomboids' and levator's region, the sternocleidomastoid over the platysma's
+OVER_OTHERS = (
+    "anterior-deltoid",
+    "middle-deltoid",
+    "posterior-deltoid",
+    "upper-trapezius",
+    "middle-trapezius",
+    "lower-trapezius",
+    "sternocleidomastoid-sternal",
+    "sternocleidomastoid-clavicular",
+)
+# In the front view the face hides what runs behind the jaw: the sternocleidomastoid climbs to the
+# mastoid behind the ramus of the mandible, so its upper end is cut off at the jaw line (and the
+# drawing records that end as hidden, data-hidden).
+FACE = Polygon(
+    [(0.0, -0.1), (0.40, -0.1), (0.40, 0.62), (0.335, 0.70), (0.305, 0.82), (0.26, 0.90), (0.14, 0.965), (0.0, 0.99)]
+)
+BEHIND_THE_FACE = ("sternocleidomastoid-sternal", "sternocleidomastoid-clavicular")
 PLAN_COLUMNS = ["muscle_id", "view", "depth", "size", "width", "origin", "insertion", "via", "side", "shape"]
 
 
@@ -131,16 +151,16 @@ def _resample(points: np.ndarray, n: int) -> np.ndarray:
     return np.column_stack([np.interp(at, cum, points[:, 0]), np.interp(at, cum, points[:, 1])])
 
 
-def attachment(names: tuple[str, ...], towards: np.ndarray, n: int = 16) -> np.ndarray:
+def attachment(names: tuple[str, ...], towards: np.ndarray, width: float = TENDON, n: int = 16) -> np.ndarray:
     """An attachment as n points: a smooth line through its landmarks, or, for one landmark, a
-    short tendon across the direction `towards` the other end."""
+    short tendon `width` across the direction `towards` the other end."""
     pts = [skeleton.point(name) for name in names]
     if len(pts) == 1:
         p = np.array(pts[0])
         d = towards - p
         d = d / (np.linalg.norm(d) or 1.0)
         nrm = np.array([-d[1], d[0]])
-        return _resample(np.array([p - TENDON / 2 * nrm, p + TENDON / 2 * nrm]), n)
+        return _resample(np.array([p - width / 2 * nrm, p + width / 2 * nrm]), n)
     line = np.array(draw_body.catmull_rom(pts, step=0.004) if len(pts) > 2 else pts, float)
     return _resample(line, n)
 
@@ -168,8 +188,8 @@ def sweep(row: PlanRow) -> tuple[Polygon, list[LineString]]:
         return shapely.union(belly, tendon), fibres
     o_mid = np.mean([skeleton.point(n) for n in row.origin], axis=0)
     i_mid = np.mean([skeleton.point(n) for n in row.insertion], axis=0)
-    orig = attachment(row.origin, i_mid)
-    ins = attachment(row.insertion, o_mid)
+    orig = attachment(row.origin, i_mid, END_WIDTH[row.size])
+    ins = attachment(row.insertion, o_mid, END_WIDTH[row.size])
     straight = np.linalg.norm(orig[0] - ins[0]) + np.linalg.norm(orig[-1] - ins[-1])
     crossed = np.linalg.norm(orig[0] - ins[-1]) + np.linalg.norm(orig[-1] - ins[0])
     if crossed < straight:
@@ -195,7 +215,7 @@ def sweep(row: PlanRow) -> tuple[Polygon, list[LineString]]:
 
     plain0, plain1 = fibre(0, 0.0, 1.0), fibre(len(orig) - 1, 0.0, 1.0)
     mid_width = float(np.linalg.norm(plain1[16] - plain0[16]))
-    extra = 0.0 if row.shape == "bent" else max(MIN_BOW * mid_width, (row.width - mid_width) / 2)
+    extra = max(MIN_BOW * mid_width, (row.width - mid_width) / 2)
     sign = 1.0 if float(np.dot(plain0[16] - plain1[16], nrm)) >= 0 else -1.0
     e0, e1 = fibre(0, extra, sign), fibre(len(orig) - 1, extra, sign)
     ring = (
@@ -242,6 +262,8 @@ def muscle_shape(row: PlanRow) -> tuple[Polygon, list[LineString]]:
     """A plan row's shape (right side, or the whole for a midline muscle), clipped to the view."""
     shape, fibres = ring_shape(row) if row.shape == "ring" else sweep(row)
     clipped = shape.intersection(silhouette(row.view, row.side == "mid"))
+    if row.muscle_id in BEHIND_THE_FACE and row.view == "front":
+        clipped = clipped.difference(FACE)
     parts = [g for g in getattr(clipped, "geoms", [clipped]) if isinstance(g, Polygon) and g.area > 0]
     if not parts:
         raise PlanError(f"{row.where}: {row.muscle_id} lies outside the {row.view} view's outline")
@@ -260,8 +282,12 @@ def muscle_shape(row: PlanRow) -> tuple[Polygon, list[LineString]]:
 fmt = draw_body.fmt
 
 
+def mirror_if(g, left: bool):
+    return draw_body.mirror(g) if left else g
+
+
 def _px(g, view: str, left: bool):
-    return draw_body.to_px(draw_body.mirror(g) if left else g, view)
+    return draw_body.to_px(mirror_if(g, left), view)
 
 
 def _ring_d(coords) -> str:
@@ -292,6 +318,14 @@ def points_attr(names: tuple[str, ...], view: str, left: bool) -> str:
     return ";".join(pts)
 
 
+def hidden_ends(row: PlanRow) -> list[str]:
+    """The ends of a muscle that the face hides in the front view (see BEHIND_THE_FACE)."""
+    if row.muscle_id not in BEHIND_THE_FACE or row.view != "front":
+        return []
+    ends = {"origin": row.origin, "insertion": row.insertion}
+    return [end for end, names in ends.items() if all(FACE.contains(Point(skeleton.point(n))) for n in names)]
+
+
 def build_svg(rows: list[PlanRow]) -> str:
     items = []
     for row in rows:
@@ -309,14 +343,24 @@ def build_svg(rows: list[PlanRow]) -> str:
     for view in VIEWS:
         lines.append(f'<g id="muscles-{view}">')
         here = [it for it in items if it[0].view == view]
-        here.sort(key=lambda it: (DEPTHS.index(it[0].depth) * -1, -round(it[2].area), it[0].muscle_id, it[1]))
+        here.sort(
+            key=lambda it: (
+                -DEPTHS.index(it[0].depth),
+                it[0].muscle_id in OVER_OTHERS,
+                -round(it[2].area),
+                it[0].muscle_id,
+                it[1],
+            )
+        )
         for row, side, px, fib in here:
             sid = f"muscle-{row.muscle_id}-{side}-{view}"
             left = side == "left"
+            hidden = " ".join(hidden_ends(row))
             lines.append(
                 f'<path class="muscle {row.depth}" id="{sid}" data-muscle="{row.muscle_id}" data-side="{side}" '
                 f'data-depth="{row.depth}" data-size="{row.size}" '
-                f'data-origin="{points_attr(row.origin, view, left)}" '
+                + (f'data-hidden="{hidden}" ' if hidden else "")
+                + f'data-origin="{points_attr(row.origin, view, left)}" '
                 f'data-insertion="{points_attr(row.insertion, view, left)}" d="{polygon_d(px)}"/>'
             )
             if row.depth == "superficial" and fib:

@@ -29,14 +29,15 @@ LABEL_STYLE = (
 
 # Muscles (assets/muscles.svg): superficial ones filled with their fibres hinted, deep ones as
 # outlines seen through the ones above them.
-MUSCLE_RED = "#b4574c"
+MUSCLE_RED = "#c9786c"
 DEEP_LINE = "#6d4f8f"
 MUSCLE_STYLE = (
-    f".muscle.superficial{{fill:{MUSCLE_RED};fill-opacity:0.42;stroke:#8a3a32;stroke-width:0.6;"
+    f".muscle.superficial{{fill:{MUSCLE_RED};fill-opacity:0.8;stroke:#8a3a32;stroke-width:0.6;"
     "stroke-linejoin:round}"
-    f".muscle.deep{{fill:none;stroke:{DEEP_LINE};stroke-width:0.7;stroke-dasharray:2.2 1.4;stroke-linejoin:round}}"
-    ".fibres{fill:none;stroke:#7a2e27;stroke-width:0.35;stroke-opacity:0.55;stroke-linecap:round}"
-    ".muscle.superficial.chosen{fill-opacity:0.6;stroke-width:1}.muscle.deep.chosen{stroke-width:1.4;"
+    f".muscle.deep{{fill:none;stroke:{DEEP_LINE};stroke-width:0.55;stroke-opacity:0.75;stroke-dasharray:2.2 1.6;"
+    "stroke-linejoin:round}"
+    ".fibres{fill:none;stroke:#8a3a32;stroke-width:0.35;stroke-opacity:0.6;stroke-linecap:round}"
+    ".muscle.superficial.chosen{fill-opacity:0.7;stroke-width:1}.muscle.deep.chosen{stroke-width:1.4;"
     "fill:#6d4f8f;fill-opacity:0.12}.fibres.chosen{stroke-width:0.5;stroke-opacity:0.7}"
 )
 

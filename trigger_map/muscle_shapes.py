@@ -50,6 +50,7 @@ class Drawn:
     origin: tuple[tuple[float, float], ...]
     insertion: tuple[tuple[float, float], ...]
     size: str
+    hidden: tuple[str, ...] = ()  # "origin" / "insertion": an end the view hides (behind the jaw)
 
 
 class MuscleDrawingError(Exception):
@@ -99,9 +100,10 @@ def _load(svg_path: Path) -> tuple[tuple[MuscleShape, ...], dict[MuscleShape, Dr
                 origin=_points(element.get("data-origin", ""), where),
                 insertion=_points(element.get("data-insertion", ""), where),
                 size=element.get("data-size", ""),
+                hidden=tuple((element.get("data-hidden") or "").split()),
             )
     for shape, info in drawn.items():
-        drawn[shape] = Drawn(fibres.get(info.fibres, ""), info.origin, info.insertion, info.size)
+        drawn[shape] = Drawn(fibres.get(info.fibres, ""), info.origin, info.insertion, info.size, info.hidden)
     return tuple(shapes), drawn
 
 
