@@ -117,7 +117,7 @@ def muscles_view_url(view: str) -> str:
 
 ORIGIN_COLOR = "#1f5f8b"
 INSERTION_COLOR = "#c77700"
-ATTACHMENT_R = 3.2  # drawing units
+ATTACHMENT_R = 4.5  # drawing units
 ATTACHMENT_LEGEND = "**Blue dot**: where the muscle starts (origin). **Amber diamond**: where it ends (insertion)."
 
 
