@@ -9,6 +9,7 @@ import json
 
 from app_run import app
 from paths import ROOT
+from shapely.geometry import Point
 from streamlit.testing.v1 import AppTest
 
 from trigger_map.figures import MUSCLE_PREFIX, muscle_layer
@@ -117,3 +118,24 @@ def test_close_ups_carry_the_small_muscles_targets():
     whole = muscle_layer("front", (("abductor-pollicis-brevis", "x"),))
     dense = [d for d in trace["customdata"] if d.endswith("abductor-pollicis-brevis")]
     assert len(dense) > len(whole["customdata"]), "a close-up's targets are denser than the whole view's"
+
+
+def test_every_muscle_answers_on_the_layer_deep_ones_along_their_outline():
+    with open(ROOT / "data" / "muscles.csv", encoding="utf-8") as f:
+        names = tuple((row["id"], row["name"]) for row in csv.DictReader(f))
+    layers = {view: muscle_layer(view, names) for view in ("front", "back")}
+    answering = {d.removeprefix(MUSCLE_PREFIX) for layer in layers.values() for d in layer["customdata"]}
+    assert answering == {m for m, _ in names}
+    # the rhomboids lie under the trapezius: their targets run along their drawn outline
+    from trigger_map.muscle_shapes import polygon
+
+    back = layers["back"]
+    (right,) = [s for s in shapes_of("rhomboid-major") if s.side == "right"]
+    outline = polygon(right).exterior
+    mine = [
+        (x, y)
+        for x, y, d in zip(back["x"], back["y"], back["customdata"], strict=True)
+        if d.endswith("rhomboid-major") and x > 900
+    ]
+    assert mine and all(outline.distance(Point(x, y)) < 2.5 or polygon(right).contains(Point(x, y)) for x, y in mine)
+    assert sum(outline.distance(Point(x, y)) < 0.5 for x, y in mine) >= 10

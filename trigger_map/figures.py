@@ -208,7 +208,8 @@ def selected(event: dict | None) -> tuple[list[str], list[str], list[str]]:
     return regions, trigger_points, muscles
 
 
-MUSCLE_SPACING = 7.0  # drawing units between a muscle's targets (the regions' grid is as fine)
+MUSCLE_SPACING = 9.0  # drawing units between a muscle's targets (the regions' grid is as fine)
+DEEP_OUTLINE_SPACING = 12.0  # drawing units between the targets along a deep muscle's outline
 
 
 @lru_cache(maxsize=64)
@@ -220,7 +221,9 @@ def muscle_layer(
 ) -> dict:
     """The muscles layer's click targets in a view: points inside every muscle drawn there, each
     belonging to the muscle on top at that point (the drawing's order: deep ones under superficial
-    ones), customdata `muscle:<id>`, hover text the muscle's name. `names`: (muscle id, name) pairs;
+    ones), and points along each deep muscle's outline, which is how the drawing shows it (so the
+    pointer on a dashed outline names the deep muscle, elsewhere the muscle on top); customdata
+    `muscle:<id>`, hover text the muscle's name. `names`: (muscle id, name) pairs;
     `spacing` and `window` (x, y, width, height) serve a close-up: denser targets, only its part.
     One trace for all muscles, coordinates as float32 arrays (small to send)."""
     import shapely
@@ -240,18 +243,23 @@ def muscle_layer(
     owners: list[str] = []
     for k, (shape, outline) in enumerate(zip(shapes, polygons, strict=True)):
         points = region_points(outline, depth=min(2.0, spacing / 3), edge_spacing=spacing, spacing=spacing)
-        if not points:
-            continue
         px = np.array([p[0] for p in points])
         py = np.array([p[1] for p in points])
-        on_top = np.ones(len(points), dtype=bool)
-        if window is not None:
-            on_top &= shapely.contains_xy(frame, px, py)
+        keep = np.ones(len(points), dtype=bool)
         for above in polygons[k + 1 :]:  # a shape drawn later covers this one where they overlap
-            on_top &= ~shapely.contains_xy(above, px, py)
-        xs += px[on_top].tolist()
-        ys += py[on_top].tolist()
-        owners += [shape.muscle_id] * int(on_top.sum())
+            keep &= ~shapely.contains_xy(above, px, py)
+        if shape.depth == "deep":  # a deep muscle is drawn as its outline: it answers along it
+            ring = outline.exterior
+            at = np.arange(0.0, ring.length, DEEP_OUTLINE_SPACING * spacing / MUSCLE_SPACING)
+            edge = shapely.line_interpolate_point(ring, at)
+            px = np.concatenate([px[keep], shapely.get_x(edge)])
+            py = np.concatenate([py[keep], shapely.get_y(edge)])
+            keep = np.ones(len(px), dtype=bool)
+        if window is not None:
+            keep &= shapely.contains_xy(frame, px, py)
+        xs += px[keep].tolist()
+        ys += py[keep].tolist()
+        owners += [shape.muscle_id] * int(keep.sum())
     return {
         "type": "scatter",
         "mode": "markers",
