@@ -75,13 +75,19 @@ OVER_OTHERS = (
     "sternocleidomastoid-sternal",
     "sternocleidomastoid-clavicular",
 )
-# In the front view the face hides what runs behind the jaw: the sternocleidomastoid climbs to the
-# mastoid behind the ramus of the mandible, so its upper end is cut off at the jaw line (and the
-# drawing records that end as hidden, data-hidden).
+# What the front view hides: the face hides what runs behind the jaw (the sternocleidomastoid climbs
+# to the mastoid behind the ramus of the mandible), and the foot what runs in the sole (the
+# peroneus longus tendon turns under it to the first metatarsal). Such a muscle is cut off where it
+# goes out of sight, and the drawing records that end as hidden (data-hidden).
 FACE = Polygon(
     [(0.0, -0.1), (0.40, -0.1), (0.40, 0.62), (0.335, 0.70), (0.305, 0.82), (0.26, 0.90), (0.14, 0.965), (0.0, 0.99)]
 )
-BEHIND_THE_FACE = ("sternocleidomastoid-sternal", "sternocleidomastoid-clavicular")
+UNDER_THE_FOOT = Polygon([(0.0, 7.60), (1.0, 7.60), (1.0, 8.2), (0.0, 8.2)])
+HIDDEN_BY = {
+    ("sternocleidomastoid-sternal", "front"): FACE,
+    ("sternocleidomastoid-clavicular", "front"): FACE,
+    ("peroneus-longus", "front"): UNDER_THE_FOOT,
+}
 PLAN_COLUMNS = ["muscle_id", "view", "depth", "size", "width", "origin", "insertion", "via", "side", "shape"]
 
 
@@ -262,8 +268,8 @@ def muscle_shape(row: PlanRow) -> tuple[Polygon, list[LineString]]:
     """A plan row's shape (right side, or the whole for a midline muscle), clipped to the view."""
     shape, fibres = ring_shape(row) if row.shape == "ring" else sweep(row)
     clipped = shape.intersection(silhouette(row.view, row.side == "mid"))
-    if row.muscle_id in BEHIND_THE_FACE and row.view == "front":
-        clipped = clipped.difference(FACE)
+    if (row.muscle_id, row.view) in HIDDEN_BY:
+        clipped = clipped.difference(HIDDEN_BY[row.muscle_id, row.view])
     parts = [g for g in getattr(clipped, "geoms", [clipped]) if isinstance(g, Polygon) and g.area > 0]
     if not parts:
         raise PlanError(f"{row.where}: {row.muscle_id} lies outside the {row.view} view's outline")
@@ -319,11 +325,12 @@ def points_attr(names: tuple[str, ...], view: str, left: bool) -> str:
 
 
 def hidden_ends(row: PlanRow) -> list[str]:
-    """The ends of a muscle that the face hides in the front view (see BEHIND_THE_FACE)."""
-    if row.muscle_id not in BEHIND_THE_FACE or row.view != "front":
+    """The ends of a muscle that its view hides (see HIDDEN_BY)."""
+    mask = HIDDEN_BY.get((row.muscle_id, row.view))
+    if mask is None:
         return []
     ends = {"origin": row.origin, "insertion": row.insertion}
-    return [end for end, names in ends.items() if all(FACE.contains(Point(skeleton.point(n))) for n in names)]
+    return [end for end, names in ends.items() if all(mask.contains(Point(skeleton.point(n))) for n in names)]
 
 
 def build_svg(rows: list[PlanRow]) -> str:
