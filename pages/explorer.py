@@ -1,9 +1,5 @@
 """Body map: click where it hurts, see which trigger points refer pain there and their pattern."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 from dataclasses import replace
 
 import streamlit as st
@@ -11,7 +7,8 @@ import streamlit as st
 from trigger_map.closeups import closeups_of
 from trigger_map.links import ExplorerView, read_explorer
 from trigger_map.map_click import MapClick
-from ui import body_map, panels, resources
+from ui import body_map, red_flags, resources, share, text, trigger_point_panel
+from ui.navigation import page
 from ui.search import search_box
 
 engine = resources.engine()
@@ -34,7 +31,7 @@ if "explorer_loaded" not in st.session_state:  # a new visit: the link decides t
     st.session_state.explorer_notices = linked.notices
 
 for notice in st.session_state.get("explorer_notices", []):
-    st.info(panels.plain(notice), icon=":material/link_off:")
+    st.info(text.plain(notice), icon=":material/link_off:")
 
 
 def pick(click: MapClick) -> None:
@@ -101,7 +98,7 @@ with st.container(horizontal=True, vertical_alignment="center"):
     its_muscle = st.toggle(
         "Show the chosen trigger point's muscle", value=True, key="explorer_tp_muscle", disabled=all_muscles
     )
-st.caption(panels.NOT_A_DIAGNOSIS)
+st.caption(red_flags.NOT_A_DIAGNOSIS)
 body_map.map_style("explorer_map", body_map.map_height(views))
 body_map.legend(muscles=all_muscles or its_muscle)
 
@@ -111,7 +108,7 @@ def open_muscle() -> None:
     muscle = st.session_state.pop("open_muscle", None)
     if muscle in engine.dataset.muscles.index:
         st.session_state.pop("muscle_from_link", None)
-        st.switch_page("pages/muscles.py", query_params={"muscle": muscle})
+        st.switch_page(page("muscles"), query_params={"muscle": muscle})
 
 
 @st.fragment
@@ -139,8 +136,8 @@ def explorer(views: tuple[str, ...], all_muscles: bool, its_muscle: bool) -> Non
         if closeup:
             with st.container(horizontal=True, vertical_alignment="center", key="closeup_bar"):
                 st.button("Whole body", icon=":material/zoom_out_map:", on_click=zoom, args=(None,))
-                st.markdown(f"**Close-up: {panels.plain(closeup.label)}** ({closeup.view})")
-        highlight = panels.pattern_highlight(engine, tp, marked=(region,) if region else ())
+                st.markdown(f"**Close-up: {text.plain(closeup.label)}** ({closeup.view})")
+        highlight = trigger_point_panel.pattern_highlight(engine, tp, marked=(region,) if region else ())
         if tp and its_muscle and not all_muscles:  # the trigger point's muscle, under its pattern
             highlight = replace(highlight, muscles=(engine.dataset.trigger_points.at[tp.split("@")[0], "muscle_id"],))
         body_map.body_maps(
@@ -158,11 +155,11 @@ def explorer(views: tuple[str, ...], all_muscles: bool, its_muscle: bool) -> Non
             info = engine.body.regions[region]
             with st.container(horizontal=True, vertical_alignment="center"):
                 st.markdown(
-                    f"### {panels.plain(info.display_label.capitalize())}\n\n"
-                    f":small[:gray[Anatomical term: {panels.plain(info.term)}]]",
+                    f"### {text.plain(info.display_label.capitalize())}\n\n"
+                    f":small[:gray[Anatomical term: {text.plain(info.term)}]]",
                     width="stretch",
                 )
-                panels.share_button(here, f"Trigger Map: {info.display_label}")
+                share.share_button(here, f"Trigger Map: {info.display_label}")
             if suggestions:
                 # A list to open rather than 9-23 radio buttons: every option of a radio is drawn
                 # (its label parsed as Markdown) on each click, which measurably slowed clicks
@@ -171,19 +168,19 @@ def explorer(views: tuple[str, ...], all_muscles: bool, its_muscle: bool) -> Non
                     f"{len(suggestions)} trigger points can send pain here, most likely first",
                     keys,
                     key="tp",
-                    format_func=lambda k: panels.suggestion_label(engine, suggestions[keys.index(k)]),
+                    format_func=lambda k: trigger_point_panel.suggestion_label(engine, suggestions[keys.index(k)]),
                 )
             else:
                 st.write("No trigger point in our dataset sends pain to this area.")
             nearby = closeups.of_region.get(region)
             if nearby and not closeup:
                 st.button(f"Zoom in on the {nearby.label}", icon=":material/zoom_in:", on_click=zoom, args=(nearby.id,))
-            panels.red_flags(engine, [region])
+            red_flags.red_flags(engine, [region], prefix="explorer_flags")
         else:
             st.markdown("Choose an area to begin.")
-            panels.share_button(here, "Trigger Map")
+            share.share_button(here, "Trigger Map")
         if tp:
-            panels.trigger_point_details(engine, tp, rule=True)
+            trigger_point_panel.trigger_point_details(engine, tp, "explorer_panel", rule=True)
 
 
 explorer(views, all_muscles, its_muscle)

@@ -7,7 +7,10 @@ import csv
 import subprocess
 import sys
 
+import draw_body
+import draw_muscles
 import pytest
+import skeleton
 from paths import ROOT
 from shapely.geometry import Point
 
@@ -21,11 +24,6 @@ from trigger_map.muscle_shapes import (
     polygon,
     shapes_of,
 )
-
-sys.path.insert(0, str(ROOT / "tools"))
-import draw_body
-import draw_muscles
-import skeleton
 
 with open(ROOT / "data" / "muscles.csv", encoding="utf-8") as _f:
     MUSCLES = {row["id"]: row for row in csv.DictReader(_f)}

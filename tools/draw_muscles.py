@@ -39,14 +39,12 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import draw_body  # tools/ is on the path: run as a script from there, or on pytest's pythonpath
 import numpy as np
 import shapely
+import skeleton
 from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import draw_body
-import skeleton
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_DIR = ROOT / "tools" / "muscle_plan"

@@ -16,12 +16,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tools"))
-from render_body import ARGS  # noqa: E402
+from trigger_map import local_app
+from trigger_map.drawing import MUSCLE_STYLE
 
-from trigger_map.drawing import MUSCLE_STYLE  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 # (name, x, y, w, h) in drawing units
 CROPS = [
@@ -72,7 +70,7 @@ def main(argv: list[str]) -> None:
     svg = compose("--skeleton" in argv, only, muscle)
     out = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = local_app.launch_chromium(p)
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         jobs = [("full", (0, 0, 1200, 900), (1200, 900)), ("phone", (0, 0, 1200, 900), (390, 293))]
         jobs += [(n, (x, y, w, h), (w * 4, h * 4)) for n, x, y, w, h in CROPS]

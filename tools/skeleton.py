@@ -839,8 +839,7 @@ def ribs_named(text: str) -> set[int]:
     for m in re.finditer(r"\b(lower|upper|first|lowest)\s+(\w+)\s+(?:or\s+\w+\s+)?(?:ribs|costal)", low):
         count = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}.get(m.group(2), 0)
         found.update(range(13 - count, 13) if m.group(1) in ("lower", "lowest") else range(1, count + 1))
-    m = re.search(r"first (\w+) to (\w+) ribs", low)
-    if m:
+    if re.search(r"first (\w+) to (\w+) ribs", low):
         found.update(range(1, 11))
     return found
 

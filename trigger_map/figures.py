@@ -9,19 +9,15 @@ clicked in Streamlit, markers can) and the "treat here" trigger point markers (a
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-from trigger_map.body import MIDLINE, Body
+from trigger_map.body import Body
+from trigger_map.frame import BOTTOM, HALF_WIDTH, MARKED, MIDLINE, TOP, TRIGGER
 
-MARKED = "#4f7cac"
-ESSENTIAL = "#c0392b"
-SPILLOVER = "#ec9a8f"
-TRIGGER = "#1d1d1f"
-HALF_WIDTH = 212  # the arms reach 202 units either side of the midline
-TOP, BOTTOM = 0, 848
 TP_PREFIX = "tp:"
 MUSCLE_PREFIX = "muscle:"  # customdata of the muscles layer's targets
 # Small on purpose: Plotly treats a pointer anywhere inside a marker as distance zero, so large
@@ -53,6 +49,9 @@ class Highlight:
     # their origin and insertion are marked
     muscles: tuple[str, ...] = ()
     attachments: bool = False
+
+
+NO_HIGHLIGHT = Highlight()
 
 
 def _frame(view: str, height: int) -> dict:
@@ -108,7 +107,7 @@ def treat_here_marks(highlight: Highlight, view: str) -> tuple[Marker, ...]:
 def hit_figure(
     body: Body,
     view: str,
-    highlight: Highlight = Highlight(),
+    highlight: Highlight = NO_HIGHLIGHT,
     height: int = 640,
     lasso: bool = False,
     layer: dict | None = None,
@@ -161,7 +160,7 @@ def _clear_of(layer: dict, markers) -> dict:
     )
 
 
-def _marker_trace(markers: list[Marker], size: int, name: str) -> dict:
+def _marker_trace(markers: Sequence[Marker], size: int, name: str) -> dict:
     """Invisible round click targets over the X marks the highlight picture draws."""
     return {
         "type": "scatter",

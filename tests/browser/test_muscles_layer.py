@@ -18,9 +18,6 @@ MUSCLE_CHARTS = (
 def safest_target(view: str, muscle_id: str) -> tuple[float, float]:
     """The muscle's target in the layer farthest from any other muscle's target (Plotly picks the
     closest to the pointer)."""
-    import sys
-
-    sys.path.insert(0, str(ROOT))
     from trigger_map.figures import MUSCLE_PREFIX, muscle_layer
 
     with open(ROOT / "data" / "muscles.csv", encoding="utf-8") as f:
