@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from trigger_map.figures import marker_for
 from trigger_map.referral import side_key
 from ui import body_map, red_flags, related, resources, state, text, trigger_point_panel
 from ui.navigation import page
@@ -62,7 +63,7 @@ with picture:
         "Tap an X, or choose it below, to draw its pattern."
     )
     chosen = st.session_state.condition_tp
-    treat_here = [trigger_point_panel.marker_for(engine, k) for k in keys]
+    treat_here = [marker_for(engine, k) for k in keys]
     body_map.body_maps(
         engine,
         trigger_point_panel.pattern_highlight(engine, chosen, treat_here=treat_here),
@@ -75,6 +76,6 @@ with picture:
             "Trigger point",
             keys,
             key="condition_tp",
-            format_func=lambda k: trigger_point_panel.marker_for(engine, k).label,
+            format_func=lambda k: marker_for(engine, k).label,
         )
         trigger_point_panel.trigger_point_details(engine, st.session_state.condition_tp, "condition_panel")

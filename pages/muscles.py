@@ -6,6 +6,7 @@ from dataclasses import replace
 import streamlit as st
 
 from trigger_map.data import BODY_AREAS
+from trigger_map.figures import marker_for
 from trigger_map.map_click import MapClick
 from trigger_map.referral import side_key, split_side_key
 from ui import body_map, resources, state, text, trigger_point_panel
@@ -119,7 +120,7 @@ with picture:
         "All muscles", key="muscle_all", help="Draw every muscle; point at one to name it, tap it to open it."
     )
     highlight = trigger_point_panel.pattern_highlight(
-        engine, st.session_state.muscle_tp, treat_here=[trigger_point_panel.marker_for(engine, k) for k in keys]
+        engine, st.session_state.muscle_tp, treat_here=[marker_for(engine, k) for k in keys]
     )
     # the muscle itself, under its pattern, with where it starts and ends
     highlight = replace(highlight, muscles=(muscle,), attachments=True)

@@ -3,6 +3,7 @@ the likely trigger points ranked together, each with its reason."""
 
 import streamlit as st
 
+from trigger_map.closeups import closeups_of
 from trigger_map.links import PainView, read_pain
 from trigger_map.lookup import DEFAULT_SEVERITY, Suggestion, explained_by
 from trigger_map.map_click import MapClick
@@ -11,6 +12,7 @@ from ui import body_map, red_flags, resources, share, text, trigger_point_panel
 
 engine = resources.engine()
 data = engine.dataset
+closeups = closeups_of(engine.body)
 TOP = 12
 
 st.title("Where it hurts", anchor=False)
@@ -27,6 +29,7 @@ if "pain_loaded" not in st.session_state:  # a new visit: the link decides the v
     st.session_state.pain_symptoms = list(linked.symptoms)
     st.session_state.pain_condition = linked.condition
     st.session_state.pain_tp = linked.trigger_point
+    st.session_state.pain_closeup = linked.closeup
     st.session_state.pain_notices = linked.notices
 
 for notice in st.session_state.get("pain_notices", []):
@@ -40,16 +43,28 @@ def _set_areas(regions: list[str]) -> None:
 
 
 def pick(click: MapClick) -> None:
+    """A tap toggles one area, a lasso or box adds every area inside it. A tap on a hand, a foot or
+    the face (areas too small for a finger on the whole body) opens its close-up instead: the
+    next tap, on the large drawing, marks the area meant."""
     if click.trigger_points:
         st.session_state.pain_tp = click.trigger_points[0]
         return
     current = list(st.session_state.pain_areas)
     if click.how in ("box", "lasso"):  # a pain drawing: add everything inside it
         current += [r for r in click.regions if r not in current]
-    else:  # a tap toggles one area
+    else:
         region = click.regions[0]
+        if st.session_state.get("pain_closeup") is None:
+            opened = closeups.opens_on(region, touch=click.how == "tap")
+            if opened is not None and click.how == "tap":
+                st.session_state.pain_closeup = opened.id
+                return
         current = [r for r in current if r != region] if region in current else current + [region]
     _set_areas(current)
+
+
+def zoom(closeup: str | None) -> None:
+    st.session_state.pain_closeup = closeup
 
 
 def severity_changed(region: str) -> None:
@@ -64,6 +79,7 @@ def list_changed() -> None:
 
 def clear() -> None:
     _set_areas([])
+    st.session_state.pain_closeup = None
     st.session_state.pain_symptoms = []
     st.session_state.pain_condition = None
     st.session_state.pain_tp = None
@@ -187,14 +203,20 @@ def where_it_hurts() -> None:
             )
         # No tappable X marks here: a tap marks an area, and the map stays the same chart on every
         # tap (a new set of X marks re-sent and redrew both views: measured, most of a tap's time).
+        closeup = closeups.by_id.get(st.session_state.get("pain_closeup") or "")
+        if closeup:
+            with st.container(horizontal=True, vertical_alignment="center", key="pain_closeup_bar"):
+                st.button("Whole body", icon=":material/zoom_out_map:", on_click=zoom, args=(None,))
+                st.markdown(f"**Close-up: {text.plain(closeup.label)}** ({closeup.view})")
         body_map.body_maps(
             engine,
             trigger_point_panel.pattern_highlight(engine, chosen, marked=tuple(areas)),
             key="pain_map",
             on_pick=pick,
             views=views,
-            lasso=drawing,
+            lasso=drawing and closeup is None,
             styled=True,
+            closeup=closeup,
         )
     with results:
         share_box = st.container()
@@ -257,7 +279,13 @@ def where_it_hurts() -> None:
         if suggestions:
             st.divider()
             trigger_point_panel.trigger_point_details(engine, current.key, "pain_panel")
-    view = PainView(areas={r: areas[r] for r in areas}, symptoms=symptoms, condition=condition, trigger_point=chosen)
+    view = PainView(
+        areas={r: areas[r] for r in areas},
+        symptoms=symptoms,
+        condition=condition,
+        trigger_point=chosen,
+        closeup=st.session_state.get("pain_closeup"),
+    )
     with share_box:  # the address bar follows it too (static/map.js), without a rerun of the page
         share.share_button(view.params(), "Trigger Map: where it hurts")
 

@@ -73,6 +73,18 @@ def test_explorer_share_link_reopens_the_view():
     assert reopened.selectbox(key="tp").value == at.session_state["tp"]
 
 
+def test_where_it_hurts_keeps_its_closeup_in_the_link():
+    at = app("where_it_hurts", areas="big_toe-l:6", zoom="foot-l")
+    assert not at.exception and at.session_state["pain_closeup"] == "foot-l"
+    assert "Close-up: left ankle and foot" in texts(at) and "zoom=foot-l" in shared_query(at)
+    next(b for b in at.button if b.label == "Whole body").click().run()
+    assert at.session_state["pain_closeup"] is None and "zoom=" not in shared_query(at)
+    assert dict(parse_qsl(shared_query(at)))["areas"] == "big_toe-l:6"
+    bad = app("where_it_hurts", zoom="foot-of-doom")
+    assert bad.session_state["pain_closeup"] is None
+    assert text.plain("close-up we don't know") in " ".join(i.value for i in bad.info)
+
+
 def test_explorer_closeup_opens_from_the_panel_and_its_link():
     at = app(region="little_finger-l")
     (zoom,) = [b for b in at.button if b.label.startswith("Zoom in on the left hand")]

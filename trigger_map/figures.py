@@ -12,11 +12,15 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from trigger_map.body import Body
 from trigger_map.frame import BOTTOM, HALF_WIDTH, MARKED, MIDLINE, TOP, TRIGGER
+
+if TYPE_CHECKING:
+    from trigger_map.lookup import Engine
 
 TP_PREFIX = "tp:"
 MUSCLE_PREFIX = "muscle:"  # customdata of the muscles layer's targets
@@ -49,6 +53,14 @@ class Highlight:
     # their origin and insertion are marked
     muscles: tuple[str, ...] = ()
     attachments: bool = False
+
+
+def marker_for(engine: Engine, key: str) -> Marker:
+    """A trigger point on a side (its `side_key`) as the map's X mark, labelled with its muscle."""
+    placed = engine.by_key[key]
+    row = engine.dataset.trigger_points.loc[placed.trigger_point]
+    muscle = engine.dataset.muscles.at[row["muscle_id"], "name"]
+    return Marker(key=key, view=placed.view, x=placed.x, y=placed.y, label=f"{muscle}: {row['name']} ({placed.side})")
 
 
 NO_HIGHLIGHT = Highlight()

@@ -35,6 +35,7 @@ class PainView:
     symptoms: tuple[str, ...] = ()
     condition: str | None = None
     trigger_point: str | None = None
+    closeup: str | None = None  # a close-up's id (trigger_map.closeups), shown instead of the body
     notices: list[str] = field(default_factory=list)
 
     def params(self) -> dict[str, str]:
@@ -47,6 +48,8 @@ class PainView:
             params["condition"] = self.condition
         if self.trigger_point:
             params["tp"] = self.trigger_point
+        if self.closeup:
+            params["zoom"] = self.closeup
         return params
 
 
@@ -101,15 +104,16 @@ def read_explorer(params, engine: Engine) -> ExplorerView:
                 f"The link names an area we don't know ({region[:40]!r}); showing the plain map instead."
             )
     view.trigger_point = _trigger_point(params, engine, view.notices)
-    closeup = first_param(params, "zoom")
-    if closeup:
-        if closeup in closeups_of(engine.body).by_id:
-            view.closeup = closeup
-        else:
-            view.notices.append(
-                f"The link names a close-up we don't know ({closeup[:40]!r}); showing the whole body instead."
-            )
+    view.closeup = _closeup(params, engine, view.notices)
     return view
+
+
+def _closeup(params, engine: Engine, notices: list[str]) -> str | None:
+    closeup = first_param(params, "zoom")
+    if closeup and closeup not in closeups_of(engine.body).by_id:
+        notices.append(f"The link names a close-up we don't know ({closeup[:40]!r}); showing the whole body instead.")
+        return None
+    return closeup or None
 
 
 def read_pain(params, engine: Engine) -> PainView:
@@ -137,6 +141,7 @@ def read_pain(params, engine: Engine) -> PainView:
         else:
             view.notices.append(f"The link names a condition we don't know ({condition[:40]!r}).")
     view.trigger_point = _trigger_point(params, engine, view.notices)
+    view.closeup = _closeup(params, engine, view.notices)
     return view
 
 

@@ -24,7 +24,7 @@ from typing import Protocol
 from trigger_map.body import VIEWS
 from trigger_map.closeups import Closeup, closeups_of
 from trigger_map.data import BODY_AREAS
-from trigger_map.figures import Highlight, Marker
+from trigger_map.figures import Highlight, marker_for
 from trigger_map.lookup import Engine
 
 
@@ -260,23 +260,15 @@ def closeups_for(engine: Engine, drawn: Drawn) -> tuple[Closeup, ...]:
     return tuple(found)
 
 
-def marker(engine: Engine, key: str) -> Marker:
-    """A trigger point on a side as the map's X mark."""
-    placed = engine.by_key[key]
-    row = engine.dataset.trigger_points.loc[placed.trigger_point]
-    muscle = engine.dataset.muscles.at[row["muscle_id"], "name"]
-    return Marker(key=key, view=placed.view, x=placed.x, y=placed.y, label=f"{muscle}: {row['name']} ({placed.side})")
-
-
 def highlight(engine: Engine, drawn: Drawn, marked: Iterable[str] = ()) -> Highlight:
     """The map's highlight for what a question draws (the muscle's shapes are drawn apart:
     `trigger_map.muscle_overlay`); `marked`: areas the person tapped, outlined."""
-    chosen = marker(engine, drawn.trigger_point) if drawn.trigger_point in engine.by_key else None
+    chosen = marker_for(engine, drawn.trigger_point) if drawn.trigger_point in engine.by_key else None
     return Highlight(
         marked=tuple(dict.fromkeys((*drawn.marked, *marked))),
         essential=drawn.essential,
         spillover=drawn.spillover,
-        treat_here=tuple(marker(engine, k) for k in drawn.others if k in engine.by_key),
+        treat_here=tuple(marker_for(engine, k) for k in drawn.others if k in engine.by_key),
         chosen=chosen,
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from trigger_map.export import MISSING, code_points, handout_pdf, unprintable
-from trigger_map.figures import Highlight, Marker
+from trigger_map.figures import Highlight, marker_for
 from trigger_map.lookup import Engine, Suggestion
 from ui.navigation import page
 from ui.red_flags import reported
@@ -15,13 +15,6 @@ from ui.text import citations, on_demand, plain
 
 def region_labels(engine: Engine, region_ids) -> str:
     return ", ".join(engine.body.regions[r].display_label for r in region_ids)
-
-
-def marker_for(engine: Engine, key: str) -> Marker:
-    placed = engine.by_key[key]
-    row = engine.dataset.trigger_points.loc[placed.trigger_point]
-    muscle = engine.dataset.muscles.at[row["muscle_id"], "name"]
-    return Marker(key=key, view=placed.view, x=placed.x, y=placed.y, label=f"{muscle}: {row['name']} ({placed.side})")
 
 
 def pattern_highlight(engine: Engine, key: str | None, marked=(), treat_here=()) -> Highlight:

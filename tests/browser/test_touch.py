@@ -121,6 +121,26 @@ def test_a_tap_on_a_finger_opens_the_hand_and_a_second_tap_chooses_a_finger(phon
     assert len(hit_charts(phone)) == 1  # the phone's single view, front
 
 
+def test_where_it_hurts_a_tap_on_the_foot_opens_it_and_the_next_tap_marks_a_toe(phone, app_url, body):
+    """On a phone a toe is a few pixels wide on the whole body: a tap there opens the foot's
+    close-up instead of marking a neighbour, and a tap on the close-up marks the toe meant."""
+    open_app(phone, app_url + "/where_it_hurts")
+    settled(phone)
+    tap_region(phone, body, "big_toe-l")
+    expect(phone.get_by_text("Close-up: left ankle and foot")).to_be_visible(timeout=15_000)
+    assert "big_toe-l" not in phone.evaluate("location.search")  # opened, nothing marked yet
+    wait_idle(phone)
+    settled(phone)
+    assert len(hit_charts(phone)) == 1
+    tap_region(phone, body, "big_toe-l", chart=0)
+    phone.wait_for_function("location.search.includes('big_toe-l')", timeout=15_000)
+    assert "zoom=foot-l" in phone.evaluate("location.search")
+    phone.get_by_role("button", name="Whole body").click()
+    wait_idle(phone)
+    expect(phone.get_by_text("Close-up: left ankle and foot")).to_have_count(0, timeout=15_000)
+    assert "big_toe-l" in phone.evaluate("location.search")  # the marked toe stays marked
+
+
 def test_on_a_phone_the_body_is_on_the_first_screen_and_the_answer_comes_into_view(phone, app_url, body):
     open_app(phone, app_url)
     settled(phone)
