@@ -74,17 +74,32 @@ OVER_OTHERS = (
     "sternocleidomastoid-clavicular",
 )
 # What the front view hides: the face hides what runs behind the jaw (the sternocleidomastoid climbs
-# to the mastoid behind the ramus of the mandible), and the foot what runs in the sole (the
-# peroneus longus tendon turns under it to the first metatarsal). Such a muscle is cut off where it
+# to the mastoid behind the ramus of the mandible), the foot what runs in the sole (the peroneus
+# longus tendon turns under it to the first metatarsal), the head and neck the nape. Such a muscle is cut off where it
 # goes out of sight, and the drawing records that end as hidden (data-hidden).
 FACE = Polygon(
-    [(0.0, -0.1), (0.40, -0.1), (0.40, 0.62), (0.335, 0.70), (0.305, 0.82), (0.26, 0.90), (0.14, 0.965), (0.0, 0.99)]
+    [
+        (-0.05, -0.1),
+        (0.40, -0.1),
+        (0.40, 0.62),
+        (0.335, 0.70),
+        (0.305, 0.82),
+        (0.26, 0.90),
+        (0.14, 0.965),
+        (-0.05, 0.99),
+    ]
 )
-UNDER_THE_FOOT = Polygon([(0.0, 7.60), (1.0, 7.60), (1.0, 8.2), (0.0, 8.2)])
+UNDER_THE_FOOT = Polygon([(-0.05, 7.60), (1.0, 7.60), (1.0, 8.2), (-0.05, 8.2)])
+# the head and the neck's column hide the back of the skull and the nape, where the upper trapezius
+# starts: seen from the front it shows on the slope from the neck to the shoulder
+HEAD_AND_NECK = Polygon(
+    [(-0.05, -0.1), (0.40, -0.1), (0.40, 0.70), (0.27, 0.95), (0.255, 1.20), (0.22, 1.30), (-0.05, 1.30)]
+)
 HIDDEN_BY = {
     ("sternocleidomastoid-sternal", "front"): FACE,
     ("sternocleidomastoid-clavicular", "front"): FACE,
     ("peroneus-longus", "front"): UNDER_THE_FOOT,
+    ("upper-trapezius", "front"): HEAD_AND_NECK,
 }
 PLAN_COLUMNS = ["muscle_id", "view", "depth", "size", "width", "origin", "insertion", "via", "side", "shape"]
 
