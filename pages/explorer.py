@@ -1,11 +1,14 @@
 """Body map: click where it hurts, see which trigger points refer pain there and their pattern."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from trigger_map.closeups import closeups_of
 from trigger_map.links import ExplorerView, read_explorer
 from trigger_map.map_click import MapClick
 from ui import body_map, red_flags, resources, share, text, trigger_point_panel
+from ui.navigation import page
 from ui.search import search_box
 
 engine = resources.engine()
@@ -33,8 +36,11 @@ for notice in st.session_state.get("explorer_notices", []):
 
 def pick(click: MapClick) -> None:
     """A click or tap on the map. A tap on an area too small for a finger (a click, with a mouse,
-    on a hand, a foot or the face) also opens the close-up that shows it large."""
-    if click.trigger_points:
+    on a hand, a foot or the face) also opens the close-up that shows it large. With the muscles
+    layer on, a click on a muscle opens it in the muscle library."""
+    if click.muscles:
+        st.session_state.open_muscle = click.muscles[0]
+    elif click.trigger_points:
         st.session_state.tp = click.trigger_points[0]
     elif click.regions:
         region = click.regions[0]
@@ -83,14 +89,32 @@ chooser.selectbox(
 with tools, st.container(horizontal=True, vertical_alignment="center"):  # one row, on a phone too
     views = body_map.view_choice("explorer_map", phone_default="front")
     st.button("Clear", on_click=clear)
+with st.container(horizontal=True, vertical_alignment="center"):
+    all_muscles = st.toggle(
+        "Show all muscles",
+        key="explorer_muscles",
+        help="Draw every muscle on the body; point at one to name it, tap it to open it.",
+    )
+    its_muscle = st.toggle(
+        "Show the chosen trigger point's muscle", value=True, key="explorer_tp_muscle", disabled=all_muscles
+    )
 st.caption(red_flags.NOT_A_DIAGNOSIS)
 body_map.map_style("explorer_map", body_map.map_height(views))
-body_map.legend()
+body_map.legend(muscles=all_muscles or its_muscle)
+
+
+def open_muscle() -> None:
+    """A muscle clicked on the muscles layer: open it in the muscle library (its link chooses it)."""
+    muscle = st.session_state.pop("open_muscle", None)
+    if muscle in engine.dataset.muscles.index:
+        st.session_state.pop("muscle_from_link", None)
+        st.switch_page(page("muscles"), query_params={"muscle": muscle})
 
 
 @st.fragment
-def explorer(views: tuple[str, ...]) -> None:
+def explorer(views: tuple[str, ...], all_muscles: bool, its_muscle: bool) -> None:
     """The map and its panel: a click reruns only this part of the page."""
+    open_muscle()
     region = st.session_state.get("region")
     if region not in engine.body.regions:
         region = st.session_state.region = None
@@ -113,14 +137,18 @@ def explorer(views: tuple[str, ...]) -> None:
             with st.container(horizontal=True, vertical_alignment="center", key="closeup_bar"):
                 st.button("Whole body", icon=":material/zoom_out_map:", on_click=zoom, args=(None,))
                 st.markdown(f"**Close-up: {text.plain(closeup.label)}** ({closeup.view})")
+        highlight = trigger_point_panel.pattern_highlight(engine, tp, marked=(region,) if region else ())
+        if tp and its_muscle and not all_muscles:  # the trigger point's muscle, under its pattern
+            highlight = replace(highlight, muscles=(engine.dataset.trigger_points.at[tp.split("@")[0], "muscle_id"],))
         body_map.body_maps(
             engine,
-            trigger_point_panel.pattern_highlight(engine, tp, marked=(region,) if region else ()),
+            highlight,
             key="explorer_map",
             on_pick=pick,
             views=views,
             styled=True,
             closeup=closeup,
+            muscles_layer=all_muscles,
         )
     with panel, st.container(key="answer"):
         if region:
@@ -155,4 +183,4 @@ def explorer(views: tuple[str, ...]) -> None:
             trigger_point_panel.trigger_point_details(engine, tp, "explorer_panel", rule=True)
 
 
-explorer(views)
+explorer(views, all_muscles, its_muscle)

@@ -1,10 +1,13 @@
 """Muscle library: find a muscle by the words people use or by body area; anatomy, trigger points,
 self-care."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from trigger_map.data import BODY_AREAS
 from trigger_map.figures import marker_for
+from trigger_map.map_click import MapClick
 from trigger_map.referral import side_key, split_side_key
 from ui import body_map, resources, state, text, trigger_point_panel
 from ui.search import search_box
@@ -101,16 +104,28 @@ with words:
     ):
         st.markdown(f"**{label}.** {text.plain(row[column])}")
     text.source_list(engine, row["sources"])
+pick_trigger_point = state.pick_trigger_point("muscle_tp", keys)
+
+
+def pick(click: MapClick) -> None:
+    """A trigger point's X chooses it; with every muscle drawn, a muscle opens it."""
+    if click.muscles and click.muscles[0] in muscles.index:
+        st.session_state.muscle = click.muscles[0]
+    else:
+        pick_trigger_point(click)
+
+
 with picture:
-    body_map.body_maps(
-        engine,
-        trigger_point_panel.pattern_highlight(
-            engine, st.session_state.muscle_tp, treat_here=[marker_for(engine, k) for k in keys]
-        ),
-        key="muscle_map",
-        on_pick=state.pick_trigger_point("muscle_tp", keys),
+    all_muscles = st.toggle(
+        "All muscles", key="muscle_all", help="Draw every muscle; point at one to name it, tap it to open it."
     )
-    body_map.legend()
+    highlight = trigger_point_panel.pattern_highlight(
+        engine, st.session_state.muscle_tp, treat_here=[marker_for(engine, k) for k in keys]
+    )
+    # the muscle itself, under its pattern, with where it starts and ends
+    highlight = replace(highlight, muscles=(muscle,), attachments=True)
+    body_map.body_maps(engine, highlight, key="muscle_map", on_pick=pick, muscles_layer=all_muscles)
+    body_map.legend(muscles=True, attachments=True)
 st.radio(
     f"Trigger points ({len(keys)})",
     keys,

@@ -105,6 +105,35 @@ def test_real_dataset_validates(command):
     assert result.stdout.startswith("OK:")
 
 
+def test_muscle_json_gives_the_shapes_drawn_on_the_body():
+    from shapely.geometry import Polygon
+
+    from trigger_map.muscle_shapes import shapes_of
+
+    muscle = json.loads(cli("muscle", "--json", "middle deltoid").stdout)
+    shapes = muscle["shapes"]
+    assert {(s["view"], s["side"]) for s in shapes} == {
+        (v, side) for v in ("front", "back") for side in ("left", "right")
+    }
+    assert all(s["depth"] == "superficial" for s in shapes)
+    assert [s["path"] for s in shapes] == [s.path for s in shapes_of("middle-deltoid")]
+    for s in shapes:  # a path in drawing units: the shoulder, about 75-90 units from the midline
+        numbers = [float(n) for n in s["path"].replace("M", " ").replace("L", " ").replace("Z", " ").split()]
+        outline = Polygon(list(zip(numbers[::2], numbers[1::2], strict=True)))
+        mid = 300 if s["view"] == "front" else 900
+        assert 60 < abs(outline.centroid.x - mid) < 110 and 150 < outline.centroid.y < 260
+    deep = json.loads(cli("muscle", "--json", "psoas major").stdout)["shapes"]
+    assert {s["depth"] for s in deep} == {"deep"} and {s["side"] for s in deep} == {"left", "right"}
+    diaphragm = json.loads(cli("muscle", "--json", "diaphragm").stdout)["shapes"]
+    assert [s["side"] for s in diaphragm] == ["mid"]
+
+
+def test_muscle_with_a_missing_drawing_says_so_in_one_line(tmp_path):
+    result = run_cli("muscle", "--json", "temporalis", env={"TRIGGER_MAP_MUSCLES": str(tmp_path / "none.svg")})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().endswith("none.svg: file is missing") and result.stderr.count("\n") == 1
+
+
 def test_quiz_json_prints_the_set_for_a_seed():
     result = cli("quiz", "--json", "--seed", "5", "--count", "20")
     assert result.returncode == 0, result.stderr

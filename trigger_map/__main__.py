@@ -25,6 +25,7 @@ from pathlib import Path
 from trigger_map.body import Body, body_svg
 from trigger_map.data import DatasetError, data_dir, load_dataset
 from trigger_map.lookup import Engine
+from trigger_map.muscle_shapes import MuscleDrawingError, shapes_of
 from trigger_map.quiz import KINDS as QUIZ_KINDS
 from trigger_map.quiz import LENGTHS
 from trigger_map.search import KIND_LABELS, KINDS
@@ -197,6 +198,12 @@ def cmd_search(args) -> int:
     return 0
 
 
+def _shapes(muscle_id: str) -> list[dict]:
+    """The muscle as drawn on the body (assets/muscles.svg): view, side, depth and SVG path."""
+    shapes = shapes_of(muscle_id)
+    return [{"view": s.view, "side": s.side, "depth": s.depth, "path": s.path} for s in shapes]
+
+
 def cmd_muscle(args) -> int:
     engine = _engine(args)
     muscle_id = _find(engine, "muscle", args.name, "name")
@@ -218,11 +225,13 @@ def cmd_muscle(args) -> int:
         },
         "sources": list(row["sources"]),
         "trigger_points": [_trigger_point_dict(engine, t) for t in engine.muscle_trigger_points(muscle_id)],
+        "shapes": _shapes(muscle_id),
     }
     _emit(
         data,
         args.json,
         lambda d: [f"{d['name']} ({d['anatomical_name']})", f"  innervation: {d['innervation']}"]
+        + ["  drawn: " + ", ".join(sorted({f"{s['view']} ({s['depth']})" for s in d["shapes"]}))]
         + [f"  {t['id']}: {t['name']} -> essential {', '.join(t['essential_zones'])}" for t in d["trigger_points"]],
     )
     return 0
@@ -445,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     except ArgumentError as error:
         print(f"{program.prog}: {error}", file=sys.stderr)
         return 2
-    except DatasetError as error:
+    except (DatasetError, MuscleDrawingError) as error:
         print(error, file=sys.stderr)
         return 1
     except BrokenPipeError:

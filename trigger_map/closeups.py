@@ -219,9 +219,10 @@ def closeup_layer(body: Body, closeup: Closeup) -> dict:
     )
 
 
-def closeup_figure(body: Body, closeup: Closeup, highlight: Highlight, height: int) -> dict:
-    """The clickable layer of a close-up: the view's figure framed on the close-up's window."""
-    figure = hit_figure(body, closeup.view, highlight, height, layer=closeup_layer(body, closeup))
+def closeup_figure(body: Body, closeup: Closeup, highlight: Highlight, height: int, layer: dict | None = None) -> dict:
+    """The clickable layer of a close-up: the view's figure framed on the close-up's window (its
+    regions' targets, or `layer`'s: the muscles')."""
+    figure = hit_figure(body, closeup.view, highlight, height, layer=layer or closeup_layer(body, closeup))
     x, y, w, h = closeup.window
     layout = figure["layout"]
     layout["xaxis"] = dict(layout["xaxis"], range=[x, x + w])

@@ -28,6 +28,21 @@ LABEL_STYLE = (
 )
 
 
+# Muscles (assets/muscles.svg): superficial ones filled with their fibres hinted, deep ones as
+# outlines seen through the ones above them.
+MUSCLE_RED = "#c9786c"
+DEEP_LINE = "#6d4f8f"
+MUSCLE_STYLE = (
+    f".muscle.superficial{{fill:{MUSCLE_RED};fill-opacity:0.8;stroke:#8a3a32;stroke-width:0.6;"
+    "stroke-linejoin:round}"
+    f".muscle.deep{{fill:none;stroke:{DEEP_LINE};stroke-width:0.55;stroke-opacity:0.75;stroke-dasharray:2.2 1.6;"
+    "stroke-linejoin:round}"
+    ".fibres{fill:none;stroke:#8a3a32;stroke-width:0.35;stroke-opacity:0.6;stroke-linecap:round}"
+    ".muscle.superficial.chosen{fill-opacity:0.7;stroke-width:1}.muscle.deep.chosen{stroke-width:1.4;"
+    "fill:#6d4f8f;fill-opacity:0.12}.fibres.chosen{stroke-width:0.5;stroke-opacity:0.7}"
+)
+
+
 def frame(view: str) -> tuple[float, float, float, float]:
     """A view's frame as an SVG viewBox: x, y, width, height in drawing units."""
     return MIDLINE[view] - HALF_WIDTH, TOP, 2 * HALF_WIDTH, BOTTOM - TOP
@@ -72,6 +87,68 @@ def body_view_svg(svg_path: Path, view: str) -> str:
     )
 
 
+def _muscle_paths(shapes, chosen: bool = False) -> str:
+    """SVG paths for muscle shapes: superficial ones filled with their fibre lines, deep ones as
+    dashed outlines (MUSCLE_STYLE); `chosen` draws them a little stronger."""
+    from trigger_map.muscle_shapes import drawn
+
+    extra = " chosen" if chosen else ""
+    out = []
+    for shape in shapes:
+        out.append(f'<path class="muscle {shape.depth}{extra}" d="{shape.path}"/>')
+        fibres = drawn(shape).fibres
+        if fibres:
+            out.append(f'<path class="fibres{extra}" d="{fibres}"/>')
+    return "".join(out)
+
+
+@lru_cache(maxsize=4)
+def muscles_view_svg(view: str) -> str:
+    """Every muscle drawn in a view, as a picture over the body (the "Muscles" layer)."""
+    from trigger_map.muscle_shapes import all_shapes
+
+    shapes = [s for s in all_shapes() if s.view == view]
+    return (
+        _open(view)
+        + f"<title>Muscles, {view} view</title><style>{MUSCLE_STYLE}</style>"
+        + _muscle_paths(shapes)
+        + "</svg>"
+    )
+
+
+@lru_cache(maxsize=4)
+def muscles_view_url(view: str) -> str:
+    """`muscles_view_svg` as a data URL, made once."""
+    return data_url(muscles_view_svg(view))
+
+
+ORIGIN_COLOR = "#1f5f8b"
+INSERTION_COLOR = "#c77700"
+ATTACHMENT_R = 4.5  # drawing units
+ATTACHMENT_LEGEND = "**Blue dot**: where the muscle starts (origin). **Amber diamond**: where it ends (insertion)."
+
+
+def _attachment_marks(shapes) -> str:
+    """Origin (a blue dot) and insertion (an amber diamond) of each shape, white-edged."""
+    from trigger_map.muscle_shapes import drawn
+
+    thin = 'vector-effect="non-scaling-stroke"'
+    dots, diamonds = [], []
+    for shape in shapes:
+        info = drawn(shape)
+        dots += [f'<circle cx="{x:g}" cy="{y:g}" r="{ATTACHMENT_R}"/>' for x, y in info.origin]
+        r = ATTACHMENT_R * 1.25
+        diamonds += [
+            f'<path d="M{x:g} {y - r:.1f} L{x + r:.1f} {y:g} L{x:g} {y + r:.1f} L{x - r:.1f} {y:g} Z"/>'
+            for x, y in info.insertion
+        ]
+    edge = f'stroke="white" stroke-width="1.5" {thin}'
+    return (
+        f'<g class="origin" fill="{ORIGIN_COLOR}" {edge}>{"".join(dots)}</g>'
+        f'<g class="insertion" fill="{INSERTION_COLOR}" {edge}>{"".join(diamonds)}</g>'
+    )
+
+
 def data_url(svg: str) -> str:
     """An SVG as the data URL an image element shows (what Streamlit would make of the SVG text)."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
@@ -105,6 +182,12 @@ def _x_path(marker, r: float) -> str:
     )
 
 
+def _muscles_in(muscle_ids: tuple[str, ...], view: str) -> list:
+    from trigger_map.muscle_shapes import shapes_of
+
+    return [s for m in dict.fromkeys(muscle_ids) for s in shapes_of(m) if s.view == view]
+
+
 def highlight_svg(body: Body, view: str, highlight: Highlight) -> str | None:
     """What to light up in a view, over the plain body; None when there is nothing to draw.
 
@@ -127,7 +210,8 @@ def highlight_svg(body: Body, view: str, highlight: Highlight) -> str | None:
     marked_alone = in_view(r for r in highlight.marked if r not in zone_ids)
     chosen = highlight.chosen if highlight.chosen is not None and highlight.chosen.view == view else None
     others = [m for m in highlight.treat_here if m.view == view and m != highlight.chosen]
-    if not (spill or essential or marked or chosen or others):
+    muscles = _muscles_in(highlight.muscles, view)
+    if not (spill or essential or marked or chosen or others or muscles):
         return None
     # strokes keep their width in screen pixels whatever the drawing's scale
     thin = 'vector-effect="non-scaling-stroke"'
@@ -136,6 +220,10 @@ def highlight_svg(body: Body, view: str, highlight: Highlight) -> str | None:
         f'<rect width="6" height="6" fill="{SPILLOVER}"/>'
         f'<circle cx="3" cy="3" r="1.1" fill="{ESSENTIAL}" fill-opacity="0.55"/></pattern></defs>'
     ]
+    if muscles:  # the muscle under the pattern
+        layers.append(
+            f'<g class="chosen-muscle"><style>{MUSCLE_STYLE}</style>{_muscle_paths(muscles, chosen=True)}</g>'
+        )
     if spill:
         layers.append(
             f'<path class="spillover" d="{_path(spill)}" fill="url(#stipple)" fill-opacity="0.8" '
@@ -165,6 +253,8 @@ def highlight_svg(body: Body, view: str, highlight: Highlight) -> str | None:
             f'<path d="{d}" stroke="white" stroke-width="4" {thin}/>'
             f'<path d="{d}" stroke="{OTHER_X_COLOR}" stroke-width="2" {thin}/></g>'
         )
+    if muscles and highlight.attachments:
+        layers.append(_attachment_marks(muscles))
     if chosen is not None:
         d = _x_path(chosen, CHOSEN_X)
         layers.append(

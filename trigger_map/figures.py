@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from trigger_map.lookup import Engine
 
 TP_PREFIX = "tp:"
+MUSCLE_PREFIX = "muscle:"  # customdata of the muscles layer's targets
 # Small on purpose: Plotly treats a pointer anywhere inside a marker as distance zero, so large
 # overlapping markers tie and the first listed wins; small ones let the truly nearest point win.
 HIT_MARKER_SIZE = 6
@@ -48,6 +49,10 @@ class Highlight:
     spillover: tuple[str, ...] = ()
     treat_here: tuple[Marker, ...] = ()
     chosen: Marker | None = None
+    # muscles drawn under the pattern (their shapes in `trigger_map.muscle_shapes`), and whether
+    # their origin and insertion are marked
+    muscles: tuple[str, ...] = ()
+    attachments: bool = False
 
 
 def marker_for(engine: Engine, key: str) -> Marker:
@@ -187,8 +192,15 @@ def _marker_trace(markers: Sequence[Marker], size: int, name: str) -> dict:
 
 def selected_ids(event: dict | None) -> tuple[list[str], list[str]]:
     """Region ids and trigger point keys from a Streamlit Plotly selection event."""
+    regions, trigger_points, _ = selected(event)
+    return regions, trigger_points
+
+
+def selected(event: dict | None) -> tuple[list[str], list[str], list[str]]:
+    """Region ids, trigger point keys and muscle ids from a Streamlit Plotly selection event."""
     regions: list[str] = []
     trigger_points: list[str] = []
+    muscles: list[str] = []
     points = ((event or {}).get("selection") or {}).get("points") or []
     for point in points:
         data = point.get("customdata")
@@ -196,8 +208,80 @@ def selected_ids(event: dict | None) -> tuple[list[str], list[str]]:
             data = data[0] if data else None
         if not isinstance(data, str):
             continue
-        target = trigger_points if data.startswith(TP_PREFIX) else regions
-        value = data.removeprefix(TP_PREFIX)
+        if data.startswith(TP_PREFIX):
+            target, value = trigger_points, data.removeprefix(TP_PREFIX)
+        elif data.startswith(MUSCLE_PREFIX):
+            target, value = muscles, data.removeprefix(MUSCLE_PREFIX)
+        else:
+            target, value = regions, data
         if value not in target:
             target.append(value)
-    return regions, trigger_points
+    return regions, trigger_points, muscles
+
+
+MUSCLE_SPACING = 9.0  # drawing units between a muscle's targets (the regions' grid is as fine)
+DEEP_OUTLINE_SPACING = 12.0  # drawing units between the targets along a deep muscle's outline
+
+
+@lru_cache(maxsize=64)
+def muscle_layer(
+    view: str,
+    names: tuple[tuple[str, str], ...],
+    spacing: float = MUSCLE_SPACING,
+    window: tuple[float, float, float, float] | None = None,
+) -> dict:
+    """The muscles layer's click targets in a view: points inside every muscle drawn there, each
+    belonging to the muscle on top at that point (the drawing's order: deep ones under superficial
+    ones), and points along each deep muscle's outline, which is how the drawing shows it (so the
+    pointer on a dashed outline names the deep muscle, elsewhere the muscle on top); customdata
+    `muscle:<id>`, hover text the muscle's name. `names`: (muscle id, name) pairs;
+    `spacing` and `window` (x, y, width, height) serve a close-up: denser targets, only its part.
+    One trace for all muscles, coordinates as float32 arrays (small to send)."""
+    import shapely
+
+    from trigger_map.hits import region_points
+    from trigger_map.muscle_shapes import all_shapes, polygon
+
+    label = dict(names)
+    shapes = [s for s in all_shapes() if s.view == view and s.muscle_id in label]
+    if window is not None:
+        x0, y0, w, h = window
+        frame = shapely.box(x0, y0, x0 + w, y0 + h)
+        shapes = [s for s in shapes if polygon(s).intersects(frame)]
+    polygons = [polygon(s) for s in shapes]
+    xs: list[float] = []
+    ys: list[float] = []
+    owners: list[str] = []
+    for k, (shape, outline) in enumerate(zip(shapes, polygons, strict=True)):
+        points = region_points(outline, depth=min(2.0, spacing / 3), edge_spacing=spacing, spacing=spacing)
+        px = np.array([p[0] for p in points])
+        py = np.array([p[1] for p in points])
+        keep = np.ones(len(points), dtype=bool)
+        for above in polygons[k + 1 :]:  # a shape drawn later covers this one where they overlap
+            keep &= ~shapely.contains_xy(above, px, py)
+        if shape.depth == "deep":  # a deep muscle is drawn as its outline: it answers along it
+            ring = outline.exterior
+            at = np.arange(0.0, ring.length, DEEP_OUTLINE_SPACING * spacing / MUSCLE_SPACING)
+            edge = shapely.line_interpolate_point(ring, at)
+            px = np.concatenate([px[keep], shapely.get_x(edge)])
+            py = np.concatenate([py[keep], shapely.get_y(edge)])
+            keep = np.ones(len(px), dtype=bool)
+        if window is not None:
+            keep &= shapely.contains_xy(frame, px, py)
+        xs += px[keep].tolist()
+        ys += py[keep].tolist()
+        owners += [shape.muscle_id] * int(keep.sum())
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": "muscles",
+        "x": np.array(xs, dtype=np.float32),
+        "y": np.array(ys, dtype=np.float32),
+        "customdata": [MUSCLE_PREFIX + m for m in owners],
+        "text": [hover_text(label[m]) for m in owners],
+        "hovertemplate": "%{text}<extra>muscle</extra>",
+        "marker": {"size": HIT_MARKER_SIZE, "opacity": 0, "color": MARKED},
+        "selected": {"marker": {"opacity": 0}},
+        "unselected": {"marker": {"opacity": 0}},
+        "showlegend": False,
+    }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trigger_map.figures import selected_ids
+from trigger_map.figures import selected
 
 
 @dataclass(frozen=True)
@@ -19,16 +19,17 @@ class MapClick:
     regions: tuple[str, ...] = ()
     trigger_points: tuple[str, ...] = ()
     how: str = "click"
+    muscles: tuple[str, ...] = ()  # with the muscles layer on, the muscle clicked
 
     @property
     def single(self) -> bool:
-        return self.how in ("tap", "click") and len(self.regions) + len(self.trigger_points) == 1
+        return self.how in ("tap", "click") and len(self.regions) + len(self.trigger_points) + len(self.muscles) == 1
 
 
 def read_click(event: dict | None) -> MapClick | None:
     """The click in a selection event, or None for an event that chose nothing."""
-    regions, trigger_points = selected_ids(event)
-    if not (regions or trigger_points):
+    regions, trigger_points, muscles = selected(event)
+    if not (regions or trigger_points or muscles):
         return None
     selection = (event or {}).get("selection") or {}
     if selection.get("lasso"):
@@ -39,4 +40,4 @@ def read_click(event: dict | None) -> MapClick | None:
         how = "tap"
     else:
         how = "click"
-    return MapClick(tuple(regions), tuple(trigger_points), how)
+    return MapClick(tuple(regions), tuple(trigger_points), how, tuple(muscles))

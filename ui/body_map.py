@@ -12,9 +12,17 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from trigger_map.body import VIEWS, Body, body_svg
-from trigger_map.closeups import PHONE_BOX, Closeup, closeup_figure, crop
-from trigger_map.drawing import body_view_svg, body_view_url, data_url, highlight_svg
-from trigger_map.figures import Highlight, Marker, hit_figure, treat_here_marks
+from trigger_map.closeups import PHONE_BOX, WHOLE_BODY_SCALE, Closeup, closeup_figure, crop
+from trigger_map.drawing import (
+    ATTACHMENT_LEGEND,
+    body_view_svg,
+    body_view_url,
+    data_url,
+    highlight_svg,
+    muscles_view_svg,
+    muscles_view_url,
+)
+from trigger_map.figures import MUSCLE_SPACING, Highlight, Marker, hit_figure, muscle_layer, treat_here_marks
 from trigger_map.frame import MARKED
 from trigger_map.lookup import Engine
 from trigger_map.map_click import MapClick, read_click
@@ -113,10 +121,14 @@ def body_maps(
     styled: bool = False,
     closeup: Closeup | None = None,
     muscles: dict[str, str] | None = None,
+    muscles_layer: bool = False,
 ) -> None:
     """The chosen views (or one close-up), each a chart whose hit layer reports what was clicked
     through `on_pick`. `styled`: the page has already called `map_style` for this key. `muscles`:
-    a picture per view (a muscle lit, trigger_map.muscle_overlay) drawn under the highlight."""
+    a picture per view (a muscle lit, trigger_map.muscle_overlay) drawn under the highlight.
+    `muscles_layer`: every muscle is drawn over the body, and the map's targets are the muscles
+    (named on hover; a click reports the muscle in `MapClick.muscles`)."""
+    names = muscle_names(engine) if muscles_layer else None
     modes: tuple[Literal["points", "box", "lasso"], ...] = ("points", "box", "lasso") if lasso else ("points",)
     height = map_height(views)
     if not styled:
@@ -124,9 +136,9 @@ def body_maps(
     if closeup is not None:
         chart_key = f"{key}_closeup"
         with st.container(key=f"{chart_key}-stack"):
-            _pictures(engine, closeup.view, highlight, closeup.window)
+            _pictures(engine, closeup.view, highlight, closeup.window, muscles_layer=muscles_layer)
             st.plotly_chart(
-                _closeup_chart(engine.body, closeup, treat_here_marks(highlight, closeup.view)),
+                _closeup_chart(engine.body, closeup, treat_here_marks(highlight, closeup.view), names),
                 key=chart_key,
                 on_select=lambda: _on_select(chart_key, on_pick),
                 selection_mode=("points",),
@@ -143,9 +155,9 @@ def body_maps(
         # over them. Only the highlight changes with a choice, and a picture is cheap to swap; the
         # Plotly chart stays as it is, and an unchanged chart is not redrawn by the browser.
         with column, st.container(key=f"{chart_key}-stack"):
-            _pictures(engine, view, highlight, muscles=muscles)
+            _pictures(engine, view, highlight, muscles=muscles, muscles_layer=muscles_layer)
             st.plotly_chart(
-                _hit_chart(engine.body, view, treat_here_marks(highlight, view), height, lasso),
+                _hit_chart(engine.body, view, treat_here_marks(highlight, view), height, lasso, names),
                 key=chart_key,
                 on_select=partial(_on_select, chart_key, on_pick),
                 selection_mode=modes,
@@ -178,15 +190,21 @@ def _pictures(
     highlight: Highlight,
     window: tuple[float, float, float, float] | None = None,
     muscles: dict[str, str] | None = None,
+    muscles_layer: bool = False,
 ) -> None:
     """The plain body (the same every run: the browser keeps it) and the highlight over it, the
-    whole view or only a close-up's window; with `muscles`, that view's picture between them
-    (an empty picture when it has none, so the layers stay the same elements)."""
+    whole view or only a close-up's window; between them every muscle when their layer is on, or
+    with `muscles` that view's picture (an empty picture when it has none, so the layers stay the
+    same elements)."""
     st.image(
         body_view_url(body_svg(), view) if window is None else _closeup_body(body_svg(), view, window), width="stretch"
     )
-    if muscles is not None:
+    if muscles_layer:
+        st.image(muscles_view_url(view) if window is None else _closeup_muscles(view, window), width="stretch")
+    elif muscles is not None:
         st.image(data_url(muscles[view]) if muscles.get(view) else NOTHING_LIT, width="stretch")
+    else:
+        st.image(NOTHING_LIT, width="stretch")
     lit = highlight_svg(engine.body, view, highlight)
     if lit and window is not None:
         lit = crop(lit, window)
@@ -199,15 +217,40 @@ def _closeup_body(svg_path: Path, view: str, window: tuple[float, float, float, 
 
 
 @lru_cache(maxsize=64)
-def _closeup_chart(body: Body, closeup: Closeup, marks: tuple[Marker, ...]) -> go.Figure:
-    return BuiltFigure(closeup_figure(body, closeup, Highlight(treat_here=marks), CLOSEUP_HEIGHT))
+def _closeup_muscles(view: str, window: tuple[float, float, float, float]) -> str:
+    return data_url(crop(muscles_view_svg(view), window))
+
+
+def muscle_names(engine: Engine) -> tuple[tuple[str, str], ...]:
+    """(muscle id, name) of every muscle, for the muscles layer's hover labels."""
+    return tuple(engine.dataset.muscles["name"].items())
 
 
 @lru_cache(maxsize=64)
-def _hit_chart(body: Body, view: str, marks: tuple[Marker, ...], height: int, lasso: bool) -> go.Figure:
-    """A view's hit layer, built once per set of X marks. Unvalidated: it is built from our own
-    checked dicts, and validation would copy every point again. Streamlit only reads it."""
-    return BuiltFigure(hit_figure(body, view, Highlight(treat_here=marks), height, lasso=lasso))
+def _closeup_chart(
+    body: Body, closeup: Closeup, marks: tuple[Marker, ...], names: tuple[tuple[str, str], ...] | None = None
+) -> go.Figure:
+    layer = None
+    if names is not None:  # as dense on screen as the whole view's targets are on a phone
+        spacing = MUSCLE_SPACING * WHOLE_BODY_SCALE / closeup.scale
+        layer = muscle_layer(closeup.view, names, round(spacing, 2), closeup.window)
+    return BuiltFigure(closeup_figure(body, closeup, Highlight(treat_here=marks), CLOSEUP_HEIGHT, layer=layer))
+
+
+@lru_cache(maxsize=64)
+def _hit_chart(
+    body: Body,
+    view: str,
+    marks: tuple[Marker, ...],
+    height: int,
+    lasso: bool,
+    names: tuple[tuple[str, str], ...] | None = None,
+) -> go.Figure:
+    """A view's hit layer (the muscles' targets when `names` is given), built once per set of X
+    marks. Unvalidated: it is built from our own checked dicts, and validation would copy every
+    point again. Streamlit only reads it."""
+    layer = muscle_layer(view, names) if names is not None else None
+    return BuiltFigure(hit_figure(body, view, Highlight(treat_here=marks), height, lasso=lasso, layer=layer))
 
 
 class BuiltFigure(go.Figure):
@@ -226,10 +269,17 @@ class BuiltFigure(go.Figure):
         return self._built
 
 
-def legend() -> None:
+def legend(muscles: bool = False, attachments: bool = False) -> None:
     st.caption(
         "**Dark red**: where the pain is usually felt (essential zone). "
         "**Light red, dotted**: where it may spread (spillover zone). "
         "**X**: the trigger point itself (where several are listed, the chosen one is the large X). "
         "**Blue outline**: the area you chose."
+        + (
+            " **Muscle**: brownish red with its fibres when it lies near the surface, a dashed purple "
+            "outline when it lies deeper, under others."
+            if muscles
+            else ""
+        )
+        + (f" {ATTACHMENT_LEGEND}" if attachments else "")
     )

@@ -37,7 +37,7 @@
       const radius = Math.max(3, size / 2);
       const floor = 1 - 3 / radius;
       // a finger on a trigger point's X (a target larger than the regions') chooses the X
-      const onTop = trace.name !== "regions";
+      const onTop = trace.name !== "regions" && trace.name !== "muscles";
       for (let i = 0; i < trace.x.length; i++) {
         const dx = layout.xaxis.l2p(trace.x[i]) - px;
         const dy = layout.yaxis.l2p(trace.y[i]) - py;
@@ -80,8 +80,9 @@
     }, {capture: true, passive: false});
   }
 
-  // 2. Light a body region while the pointer is over it: Plotly cannot restyle one region's fill
-  // on hover, so this shows the invisible hit-layer points of the hovered region.
+  // 2. Light a body region (or, with the muscles layer on, a muscle) while the pointer is over it:
+  // Plotly cannot restyle one region's fill on hover, so this shows the invisible hit-layer points
+  // of the hovered region.
   const LIT = "0.42";
   function lightOnHover(gd) {
     let lit = [];
@@ -95,7 +96,7 @@
     gd.on("plotly_hover", (event) => {
       const point = event && event.points && event.points[0];
       clear();
-      if (!point || point.data.name !== "regions" || point.data.mode !== "markers") return;
+      if (!point || !["regions", "muscles"].includes(point.data.name) || point.data.mode !== "markers") return;
       const layer = gd.querySelectorAll(".scatterlayer .trace")[point.curveNumber];
       if (!layer) return;
       const nodes = layer.querySelectorAll("path.point");

@@ -1,0 +1,192 @@
+"""The muscles drawn on the body (assets/muscles.svg): every muscle of data/muscles.csv, checked
+against the body's own outline and against its own origin and insertion text."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+
+import draw_body
+import draw_muscles
+import pytest
+import skeleton
+from paths import ROOT
+from shapely.geometry import Point
+
+from trigger_map.body import MIDLINE, load_body
+from trigger_map.muscle_shapes import (
+    MuscleDrawingError,
+    MuscleShape,
+    _load,
+    all_shapes,
+    drawn,
+    polygon,
+    shapes_of,
+)
+
+with open(ROOT / "data" / "muscles.csv", encoding="utf-8") as _f:
+    MUSCLES = {row["id"]: row for row in csv.DictReader(_f)}
+PLAN = draw_muscles.read_plan()
+# plausible areas (drawing units squared, 1 head unit = 100) for each size class: a small muscle of
+# the face, hand or foot; a limb or neck muscle; a broad sheet of the trunk
+AREA = {"S": (10, 1200), "M": (100, 3500), "L": (900, 12000)}
+END_TOLERANCE = 3.0  # drawing units between an attachment landmark and the shape's outline
+SMALL_AREAS = ("foot",)  # every muscle of these body areas is small
+SMALL_WORDS = ("pollicis", "interosse", "lumbrical", "digiti-minimi", "hallucis-brevis", "oculi", "supercilii")
+
+
+@pytest.fixture(scope="module")
+def body():
+    return load_body()
+
+
+def test_every_muscle_is_drawn():
+    drawn_ids = {s.muscle_id for s in all_shapes()}
+    assert sorted(set(MUSCLES) - drawn_ids) == []
+    assert sorted(drawn_ids - set(MUSCLES)) == []
+    for muscle_id in MUSCLES:
+        assert shapes_of(muscle_id), muscle_id
+    assert shapes_of("no-such-muscle") == []
+
+
+def test_plan_covers_every_muscle_once_per_view():
+    seen = [(r.muscle_id, r.view) for r in PLAN]
+    assert len(seen) == len(set(seen))
+    assert {r.muscle_id for r in PLAN} == set(MUSCLES)
+
+
+def test_api_types():
+    shape = shapes_of("temporalis")[0]
+    assert isinstance(shape, MuscleShape)
+    assert shape.view in ("front", "back") and shape.side in ("left", "right", "mid")
+    assert shape.depth in ("superficial", "deep") and shape.path.startswith("M")
+    assert polygon(shape).is_valid and polygon(shape).area > 0
+
+
+@pytest.mark.parametrize("muscle_id", sorted(MUSCLES))
+def test_shapes_lie_inside_the_body_on_their_side(body, muscle_id):
+    shapes = shapes_of(muscle_id)
+    for shape in shapes:
+        outline = polygon(shape)
+        outside = outline.difference(body.silhouettes[shape.view]).area
+        assert outside <= 0.01 * outline.area + 1.0, f"{shape.side} {shape.view}: {outside:.1f} units outside"
+        mid = MIDLINE[shape.view]
+        xs = [x for x, _ in outline.exterior.coords]
+        right_is_low_x = shape.view == "front"
+        if shape.side == "mid":
+            assert min(xs) < mid < max(xs), "a midline muscle crosses the midline"
+        elif (shape.side == "right") == right_is_low_x:
+            assert max(xs) <= mid + 1.0, f"{shape.side} {shape.view} reaches across the midline"
+        else:
+            assert min(xs) >= mid - 1.0, f"{shape.side} {shape.view} reaches across the midline"
+    sides = {(s.view, s.side) for s in shapes}
+    for view, side in sides:  # paired muscles: one shape per side, mirror images of each other
+        if side == "right":
+            assert (view, "left") in sides
+            right = polygon(next(s for s in shapes if (s.view, s.side) == (view, "right")))
+            left = polygon(next(s for s in shapes if (s.view, s.side) == (view, "left")))
+            assert abs(right.area - left.area) <= 0.01 * right.area + 1
+            assert abs((2 * MIDLINE[view] - right.centroid.x) - left.centroid.x) < 1.0
+
+
+@pytest.mark.parametrize("muscle_id", sorted(MUSCLES))
+def test_area_fits_the_size_class(muscle_id):
+    for shape in shapes_of(muscle_id):
+        size = drawn(shape).size
+        low, high = AREA[size]
+        assert low <= polygon(shape).area <= high, f"{shape.view}: {polygon(shape).area:.0f} not in {size} {AREA[size]}"
+        row = MUSCLES[muscle_id]
+        if row["body_area"] in SMALL_AREAS or any(w in muscle_id for w in SMALL_WORDS):
+            assert size == "S", "a muscle of the hand, foot or face is drawn small"
+
+
+@pytest.mark.parametrize("row", PLAN, ids=lambda r: f"{r.muscle_id}-{r.view}")
+def test_ends_sit_on_the_landmarks_their_text_names(row):
+    text = MUSCLES[row.muscle_id]
+    for end in ("origin", "insertion"):
+        for name in getattr(row, end):
+            assert skeleton.names(name, text[end]), f"{end} landmark {name} is not named by: {text[end]}"
+    for shape in [s for s in shapes_of(row.muscle_id) if s.view == row.view]:
+        info = drawn(shape)
+        left = shape.side == "left"
+        for end, points in (("origin", info.origin), ("insertion", info.insertion)):
+            names = getattr(row, end)
+            assert len(points) == len(names)
+            for name, (x, y) in zip(names, points, strict=True):
+                u, v = skeleton.point(name)
+                p = draw_body.to_px(Point(-u if left else u, v), row.view)
+                assert max(abs(p.x - x), abs(p.y - y)) <= 0.06, f"{end} {name} is not where the skeleton has it"
+                if end in info.hidden:  # out of sight (behind the jaw, under the foot): the muscle goes
+                    # out of sight where the landmark's hiding place begins
+                    mask = draw_muscles.HIDDEN_BY[row.muscle_id, row.view]
+                    hiding = draw_body.to_px(draw_muscles.mirror_if(mask, left), row.view)
+                    assert hiding.contains(Point(x, y)) and polygon(shape).distance(hiding) < 1.0
+                    continue
+                gap = polygon(shape).distance(Point(x, y))
+                assert gap <= END_TOLERANCE, f"{shape.side} {shape.view}: {end} is {gap:.1f} units off {name}"
+
+
+def test_landmark_words_are_checked():
+    assert skeleton.names("mastoid", "Lateral surface of the mastoid process")
+    assert not skeleton.names("mastoid", "Upper front surface of the manubrium")
+    assert skeleton.names("spinous-T4", "Spinous processes of T2 to T5")
+    assert not skeleton.names("spinous-T7", "Spinous processes of T2 to T5")
+    assert skeleton.names("rib5-mid", "Outer surfaces of ribs 3 to 5")
+    assert not skeleton.names("rib6-mid", "Outer surfaces of ribs 3 to 5")
+    assert skeleton.names("metacarpal2-base", "Dorsal surface of the base of the second metacarpal.")
+    assert not skeleton.names("metacarpal3-base", "Dorsal surface of the base of the second metacarpal.")
+
+
+def test_superficial_muscles_hint_their_fibres():
+    for shape in all_shapes():
+        fibres = drawn(shape).fibres
+        if shape.depth == "deep":
+            assert fibres == ""
+        else:
+            assert fibres.count("M") >= 1, shape
+
+
+def test_small_muscles_are_in_the_close_ups(body):
+    """The hand's, foot's and face's small muscles lie inside the close-ups that show them."""
+    from trigger_map.closeups import closeups_of
+
+    closeups = closeups_of(body)
+    inside = {"thenar": 0}
+    for muscle_id in (
+        "abductor-pollicis-brevis",
+        "abductor-hallucis",
+        "orbicularis-oculi",
+        "first-dorsal-interosseous",
+    ):
+        for shape in shapes_of(muscle_id):
+            boxes = [c.window for c in closeups.by_id.values() if c.view == shape.view]
+            c = polygon(shape).centroid
+            assert any(x <= c.x <= x + w and y <= c.y <= y + h for x, y, w, h in boxes), (muscle_id, shape.side)
+            inside["thenar"] += 1
+    assert inside["thenar"] >= 8
+
+
+def test_generator_reproduces_the_drawing_byte_for_byte():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "draw_muscles.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_bad_drawings_are_refused(tmp_path):
+    missing = tmp_path / "none.svg"
+    with pytest.raises(MuscleDrawingError, match="missing"):
+        _load(missing)
+    bad = tmp_path / "bad.svg"
+    bad.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><g id="muscles-front">'
+        '<path class="muscle superficial" id="m" data-muscle="x" data-side="up" data-depth="deep" '
+        'd="M0 0 L1 0 L1 1 Z"/>'
+        "</g></svg>"
+    )
+    with pytest.raises(MuscleDrawingError, match="side"):
+        _load(bad)

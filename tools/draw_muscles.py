@@ -1,0 +1,438 @@
+"""Generate assets/muscles.svg: every muscle of data/muscles.csv drawn on the body's front and back views.
+
+Method (beside tools/draw_body.py, in the same head units and pixel frame):
+  * tools/skeleton.py gives the bony landmarks (u, y in head units, right half).
+  * tools/muscle_plan/*.csv (one file per body area) says, for each muscle and view: its depth
+    (superficial | deep), size class (S | M | L), belly width (hu), the landmarks of its origin and
+    of its insertion (each a chain: several names make an attachment line), whether it is paired
+    (one shape per side) or crosses the midline ("mid"), and its shape ("belly" or "ring").
+  * A belly is swept from the origin line to the insertion line: a straight fibre joins each point
+    of the one to the matching point of the other, and the two outer fibres bow out until the
+    belly is as wide as the plan says. A point at either end makes a spindle, a long line at one end
+    and a point at the other a fan (temporalis, pectoralis major, trapezius). The fibres themselves
+    are what the drawing hints with a few thin lines on superficial muscles.
+  * A bent sheet ("bent") passes half way through the line its `via` landmarks give: the upper
+    trapezius runs down the side of the neck before it turns out to the clavicle.
+  * With a `via` on a belly, the belly ends at the first via landmark and a tendon runs on from
+    there through the others to the insertion (the peroneal tendons round the lateral malleolus).
+  * A ring (orbicularis oculi, the anal sphincter) is an elliptic band whose long axis runs from
+    the origin to the insertion.
+  * Each shape is clipped to the view's silhouette (shapely), mirrored for the left side, mapped to
+    pixels and rounded to 0.1 px. Deep muscles come first in the file (drawn under), then the
+    superficial ones, larger before smaller (a few that lie over the others last: OVER_OTHERS).
+
+Run:  .venv/bin/python tools/draw_muscles.py          (writes assets/muscles.svg)
+      .venv/bin/python tools/draw_muscles.py --check  (writes to a temporary file and compares it
+                                                       with the committed one, byte for byte)
+      .venv/bin/python tools/draw_muscles.py --out /tmp/x.svg
+      .venv/bin/python tools/draw_muscles.py --skeleton /tmp/skeleton.svg  (the body with the
+                                                       skeleton frame over it, to look at)
+The output is deterministic.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import sys
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import draw_body  # tools/ is on the path: run as a script from there, or on pytest's pythonpath
+import numpy as np
+import shapely
+import skeleton
+from shapely import affinity
+from shapely.geometry import LineString, Point, Polygon
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN_DIR = ROOT / "tools" / "muscle_plan"
+MUSCLES_CSV = ROOT / "data" / "muscles.csv"
+OUT = ROOT / "assets" / "muscles.svg"
+
+VIEWS = ("front", "back")
+DEPTHS = ("superficial", "deep")
+SIZES = ("S", "M", "L")
+SHAPES = ("belly", "bent", "ring")
+MIN_BOW = 0.08  # a belly's sides bow out by at least this fraction of its width at the middle
+TENDON = 0.022  # hu, a tendon's width (a route past a malleolus)
+END_WIDTH = {"S": 0.02, "M": 0.032, "L": 0.05}  # hu, the width a belly keeps at an end that is one point
+INSET = 0.004  # hu, shapes stay this far inside the silhouette
+SIMPLIFY_PX = 0.35
+FIBRES = {"S": 2, "M": 3, "L": 5}  # fibre lines hinted on a superficial muscle, by size
+# Drawn over the other superficial muscles whatever their size: the deltoid over the rotator cuff,
+# the trapezius over the rhomboids' and levator's region, the sternocleidomastoid over the platysma's
+OVER_OTHERS = (
+    "anterior-deltoid",
+    "middle-deltoid",
+    "posterior-deltoid",
+    "upper-trapezius",
+    "middle-trapezius",
+    "lower-trapezius",
+    "sternocleidomastoid-sternal",
+    "sternocleidomastoid-clavicular",
+)
+# What the front view hides: the face hides what runs behind the jaw (the sternocleidomastoid climbs
+# to the mastoid behind the ramus of the mandible), the foot what runs in the sole (the peroneus
+# longus tendon turns under it to the first metatarsal), the head and neck the nape. Such a muscle is cut off where it
+# goes out of sight, and the drawing records that end as hidden (data-hidden).
+FACE = Polygon(
+    [
+        (-0.05, -0.1),
+        (0.40, -0.1),
+        (0.40, 0.62),
+        (0.335, 0.70),
+        (0.305, 0.82),
+        (0.26, 0.90),
+        (0.14, 0.965),
+        (-0.05, 0.99),
+    ]
+)
+UNDER_THE_FOOT = Polygon([(-0.05, 7.60), (1.0, 7.60), (1.0, 8.2), (-0.05, 8.2)])
+# the head and the neck's column hide the back of the skull and the nape, where the upper trapezius
+# starts: seen from the front it shows on the slope from the neck to the shoulder
+HEAD_AND_NECK = Polygon(
+    [(-0.05, -0.1), (0.40, -0.1), (0.40, 0.70), (0.27, 0.95), (0.255, 1.20), (0.22, 1.30), (-0.05, 1.30)]
+)
+HIDDEN_BY = {
+    ("sternocleidomastoid-sternal", "front"): FACE,
+    ("sternocleidomastoid-clavicular", "front"): FACE,
+    ("peroneus-longus", "front"): UNDER_THE_FOOT,
+    ("upper-trapezius", "front"): HEAD_AND_NECK,
+}
+PLAN_COLUMNS = ["muscle_id", "view", "depth", "size", "width", "origin", "insertion", "via", "side", "shape"]
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One muscle in one view (see the module docstring)."""
+
+    muscle_id: str
+    view: str
+    depth: str
+    size: str
+    width: float
+    origin: tuple[str, ...]
+    insertion: tuple[str, ...]
+    via: tuple[str, ...]  # where the tendon turns (a malleolus): the belly ends at the first
+    side: str  # "paired" | "mid"
+    shape: str
+    where: str  # file:line, for messages
+
+
+class PlanError(Exception):
+    pass
+
+
+def read_plan(plan_dir: Path = PLAN_DIR) -> list[PlanRow]:
+    """Every plan row, checked for form (names, values); file:line in each message."""
+    rows: list[PlanRow] = []
+    for path in sorted(plan_dir.glob("*.csv")):
+        with open(path, newline="", encoding="utf-8") as f:
+            reader = csv.DictReader(f)
+            if reader.fieldnames != PLAN_COLUMNS:
+                raise PlanError(f"{path.name}: columns must be {','.join(PLAN_COLUMNS)}")
+            for line, raw in enumerate(reader, start=2):
+                where = f"{path.name}:{line}"
+                origin, insertion = tuple(raw["origin"].split()), tuple(raw["insertion"].split())
+                via = tuple(raw["via"].split())
+                for name in origin + insertion + via:
+                    if name.removesuffix("@l") not in skeleton.LANDMARKS:
+                        raise PlanError(f"{where}: no landmark named {name!r}")
+                if raw["view"] not in VIEWS or raw["depth"] not in DEPTHS or raw["size"] not in SIZES:
+                    raise PlanError(f"{where}: view, depth or size not one of {VIEWS} {DEPTHS} {SIZES}")
+                side = raw["side"] or "paired"
+                shape = raw["shape"] or "belly"
+                if side not in ("paired", "mid") or shape not in SHAPES:
+                    raise PlanError(f"{where}: side must be paired or mid, shape one of {SHAPES}")
+                if not origin or not insertion:
+                    raise PlanError(f"{where}: origin and insertion need a landmark each")
+                rows.append(
+                    PlanRow(
+                        raw["muscle_id"], raw["view"], raw["depth"], raw["size"], float(raw["width"]),
+                        origin, insertion, via, side, shape, where,
+                    )
+                )  # fmt: skip
+    return rows
+
+
+# ----------------------------------------------------------------------------------------------
+# Shapes (head units, the right half's frame)
+# ----------------------------------------------------------------------------------------------
+def _resample(points: np.ndarray, n: int) -> np.ndarray:
+    """n points evenly spaced along a polyline."""
+    seg = np.linalg.norm(np.diff(points, axis=0), axis=1)
+    cum = np.concatenate([[0.0], np.cumsum(seg)])
+    if cum[-1] == 0:
+        return np.repeat(points[:1], n, axis=0)
+    at = np.linspace(0.0, cum[-1], n)
+    return np.column_stack([np.interp(at, cum, points[:, 0]), np.interp(at, cum, points[:, 1])])
+
+
+def attachment(names: tuple[str, ...], towards: np.ndarray, width: float = TENDON, n: int = 16) -> np.ndarray:
+    """An attachment as n points: a smooth line through its landmarks, or, for one landmark, a
+    short tendon `width` across the direction `towards` the other end."""
+    pts = [skeleton.point(name) for name in names]
+    if len(pts) == 1:
+        p = np.array(pts[0])
+        d = towards - p
+        d = d / (np.linalg.norm(d) or 1.0)
+        nrm = np.array([-d[1], d[0]])
+        return _resample(np.array([p - width / 2 * nrm, p + width / 2 * nrm]), n)
+    line = np.array(draw_body.catmull_rom(pts, step=0.004) if len(pts) > 2 else pts, float)
+    return _resample(line, n)
+
+
+def chaikin(ring: list, rounds: int) -> list:
+    """Corner cutting on a closed ring: each round replaces every corner by two points a quarter
+    of the way along its edges, so the outline's corners round off while its sides stay put."""
+    pts = np.array(ring, float)
+    for _ in range(rounds):
+        nxt = np.roll(pts, -1, axis=0)
+        pts = np.column_stack([0.75 * pts + 0.25 * nxt, 0.25 * pts + 0.75 * nxt]).reshape(-1, 2)
+    return [tuple(p) for p in pts]
+
+
+def sweep(row: PlanRow) -> tuple[Polygon, list[LineString]]:
+    """A belly from the origin line to the insertion line, and its fibres. With a `via`, the belly
+    ends where the tendon turns, and the tendon runs on from there to the insertion."""
+    if row.via and row.shape == "belly":
+        belly, fibres = sweep(replace(row, insertion=row.via[:1], via=()))
+        route = [skeleton.point(n) for n in row.via]
+        tendons = [LineString(route + [skeleton.point(n)]) for n in row.insertion]
+        if len(route) == 1 and len(row.insertion) == 1:
+            tendons = [LineString(route + [skeleton.point(row.insertion[0])])]
+        tendon = shapely.union_all([t.buffer(TENDON * 0.6, quad_segs=8) for t in tendons])
+        return shapely.union(belly, tendon), fibres
+    o_mid = np.mean([skeleton.point(n) for n in row.origin], axis=0)
+    i_mid = np.mean([skeleton.point(n) for n in row.insertion], axis=0)
+    orig = attachment(row.origin, i_mid, END_WIDTH[row.size])
+    ins = attachment(row.insertion, o_mid, END_WIDTH[row.size])
+    straight = np.linalg.norm(orig[0] - ins[0]) + np.linalg.norm(orig[-1] - ins[-1])
+    crossed = np.linalg.norm(orig[0] - ins[-1]) + np.linalg.norm(orig[-1] - ins[0])
+    if crossed < straight:
+        ins = ins[::-1]
+    axis = i_mid - o_mid
+    axis = axis / (np.linalg.norm(axis) or 1.0)
+    nrm = np.array([-axis[1], axis[0]])
+    ts = np.linspace(0.0, 1.0, 33)
+    if row.shape == "bent":  # the sheet passes through the `via` line half way (a Bezier per fibre)
+        mid = attachment(row.via, o_mid)
+        if np.linalg.norm(mid[0] - (orig[0] + ins[0]) / 2) > np.linalg.norm(mid[-1] - (orig[0] + ins[0]) / 2):
+            mid = mid[::-1]
+        ctrl = 2 * mid - (orig + ins) / 2
+    else:
+        ctrl = (orig + ins) / 2
+
+    def fibre(k: int, extra: float, sign: float) -> np.ndarray:
+        """The k-th fibre (0..len(orig)-1), bowed out by `extra` at its middle."""
+        s = k / (len(orig) - 1)
+        bow = extra * np.sin(np.pi * ts) ** 0.9 * (1 - 2 * s) * sign
+        a, b, c = ((1 - ts) ** 2)[:, None], (2 * ts * (1 - ts))[:, None], (ts**2)[:, None]
+        return a * orig[k] + b * ctrl[k] + c * ins[k] + np.outer(bow, nrm)
+
+    plain0, plain1 = fibre(0, 0.0, 1.0), fibre(len(orig) - 1, 0.0, 1.0)
+    mid_width = float(np.linalg.norm(plain1[16] - plain0[16]))
+    extra = max(MIN_BOW * mid_width, (row.width - mid_width) / 2)
+    sign = 1.0 if float(np.dot(plain0[16] - plain1[16], nrm)) >= 0 else -1.0
+    e0, e1 = fibre(0, extra, sign), fibre(len(orig) - 1, extra, sign)
+    ring = (
+        list(map(tuple, orig))
+        + list(map(tuple, e1[1:-1]))
+        + list(map(tuple, ins[::-1]))
+        + list(map(tuple, e0[::-1][1:-1]))
+    )
+    shape = shapely.make_valid(Polygon(chaikin(ring, 2))).buffer(0)
+    count = FIBRES[row.size]
+    fibres = [LineString(fibre(round(f * (len(orig) - 1)), extra, sign)) for f in np.linspace(0, 1, count + 2)[1:-1]]
+    return shape, fibres
+
+
+def ring_shape(row: PlanRow) -> tuple[Polygon, list[LineString]]:
+    """An elliptic band from the origin to the insertion (its long axis), `width` across."""
+    a = np.mean([skeleton.point(n) for n in row.origin], axis=0)
+    b = np.mean([skeleton.point(n) for n in row.insertion], axis=0)
+    centre = (a + b) / 2
+    rx = float(np.linalg.norm(b - a)) / 2
+    ry = row.width / 2
+    angle = math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
+    outer = affinity.rotate(affinity.scale(Point(0, 0).buffer(1.0, quad_segs=24), rx, ry), angle, origin=(0, 0))
+    inner = affinity.rotate(
+        affinity.scale(Point(0, 0).buffer(1.0, quad_segs=24), rx * 0.55, ry * 0.45), angle, origin=(0, 0)
+    )
+    band = affinity.translate(outer.difference(inner), *centre)
+    middle = affinity.rotate(
+        affinity.scale(Point(0, 0).buffer(1.0, quad_segs=24), rx * 0.78, ry * 0.72), angle, origin=(0, 0)
+    )
+    return band, [affinity.translate(middle.exterior, *centre)]
+
+
+def silhouette(view: str, mid: bool, cache: dict = {}):  # noqa: B006 (a module-level cache)
+    key = (view, mid)
+    if key not in cache:
+        right = draw_body.silhouette_right(view)
+        shape = shapely.union(right, draw_body.mirror(right)) if mid else right
+        cache[key] = shape.buffer(-INSET)
+    return cache[key]
+
+
+def muscle_shape(row: PlanRow) -> tuple[Polygon, list[LineString]]:
+    """A plan row's shape (right side, or the whole for a midline muscle), clipped to the view."""
+    shape, fibres = ring_shape(row) if row.shape == "ring" else sweep(row)
+    clipped = shape.intersection(silhouette(row.view, row.side == "mid"))
+    if (row.muscle_id, row.view) in HIDDEN_BY:
+        clipped = clipped.difference(HIDDEN_BY[row.muscle_id, row.view])
+    parts = [g for g in getattr(clipped, "geoms", [clipped]) if isinstance(g, Polygon) and g.area > 0]
+    if not parts:
+        raise PlanError(f"{row.where}: {row.muscle_id} lies outside the {row.view} view's outline")
+    shape = max(parts, key=lambda g: g.area)
+    inside = shape.buffer(-0.002)
+    lines = []
+    for fibre in fibres:
+        cut = fibre.intersection(inside)
+        lines += [g for g in getattr(cut, "geoms", [cut]) if isinstance(g, LineString) and g.length > 0.02]
+    return shape, lines
+
+
+# ----------------------------------------------------------------------------------------------
+# Output
+# ----------------------------------------------------------------------------------------------
+fmt = draw_body.fmt
+
+
+def mirror_if(g, left: bool):
+    return draw_body.mirror(g) if left else g
+
+
+def _px(g, view: str, left: bool):
+    return draw_body.to_px(mirror_if(g, left), view)
+
+
+def _ring_d(coords) -> str:
+    xs = [f"{fmt(x)} {fmt(y)}" for x, y in list(coords)[:-1]]
+    return "M" + xs[0] + " L" + " ".join(xs[1:]) + " Z"
+
+
+def polygon_d(g: Polygon) -> str:
+    g = shapely.set_precision(g.simplify(SIMPLIFY_PX), 0.1)
+    if not isinstance(g, Polygon):
+        g = max(getattr(g, "geoms", [g]), key=lambda p: p.area)
+    return " ".join([_ring_d(g.exterior.coords)] + [_ring_d(r.coords) for r in g.interiors])
+
+
+def lines_d(lines: list[LineString]) -> str:
+    out = []
+    for line in lines:
+        coords = line.simplify(SIMPLIFY_PX).coords
+        out.append("M" + " L".join(f"{fmt(x)} {fmt(y)}" for x, y in coords))
+    return " ".join(out)
+
+
+def points_attr(names: tuple[str, ...], view: str, left: bool) -> str:
+    pts = []
+    for name in names:
+        p = _px(Point(skeleton.point(name)), view, left)
+        pts.append(f"{fmt(p.x)} {fmt(p.y)}")
+    return ";".join(pts)
+
+
+def hidden_ends(row: PlanRow) -> list[str]:
+    """The ends of a muscle that its view hides (see HIDDEN_BY)."""
+    mask = HIDDEN_BY.get((row.muscle_id, row.view))
+    if mask is None:
+        return []
+    ends = {"origin": row.origin, "insertion": row.insertion}
+    return [end for end, names in ends.items() if all(mask.contains(Point(skeleton.point(n))) for n in names)]
+
+
+def build_svg(rows: list[PlanRow]) -> str:
+    items = []
+    for row in rows:
+        shape, fibres = muscle_shape(row)
+        sides = ("mid",) if row.side == "mid" else ("right", "left")
+        for side in sides:
+            left = side == "left"
+            px = _px(shape, row.view, left)
+            fib = [_px(f, row.view, left) for f in fibres]
+            items.append((row, side, px, fib))
+    lines = [
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 900" width="1200" height="900">',
+        "<title>Trigger Map muscles: front and back views</title>",
+    ]
+    for view in VIEWS:
+        lines.append(f'<g id="muscles-{view}">')
+        here = [it for it in items if it[0].view == view]
+        here.sort(
+            key=lambda it: (
+                -DEPTHS.index(it[0].depth),
+                it[0].muscle_id in OVER_OTHERS,
+                -round(it[2].area),
+                it[0].muscle_id,
+                it[1],
+            )
+        )
+        for row, side, px, fib in here:
+            sid = f"muscle-{row.muscle_id}-{side}-{view}"
+            left = side == "left"
+            hidden = " ".join(hidden_ends(row))
+            lines.append(
+                f'<path class="muscle {row.depth}" id="{sid}" data-muscle="{row.muscle_id}" data-side="{side}" '
+                f'data-depth="{row.depth}" data-size="{row.size}" '
+                + (f'data-hidden="{hidden}" ' if hidden else "")
+                + f'data-origin="{points_attr(row.origin, view, left)}" '
+                f'data-insertion="{points_attr(row.insertion, view, left)}" d="{polygon_d(px)}"/>'
+            )
+            if row.depth == "superficial" and fib:
+                lines.append(f'<path class="fibres" data-for="{sid}" d="{lines_d(fib)}"/>')
+        lines.append("</g>")
+    lines.append("</svg>")
+    return "\n".join(lines) + "\n"
+
+
+def skeleton_svg() -> str:
+    """The body with the skeleton frame and its landmarks over it, to look at."""
+    body = (ROOT / "assets" / "body.svg").read_text(encoding="utf-8")
+    extra = []
+    for view in VIEWS:
+        for line in skeleton.frame_lines_hu():
+            for left in (False, True):
+                g = _px(LineString(line) if len(line) > 1 else Point(line[0]), view, left)
+                d = "M" + " L".join(f"{fmt(x)} {fmt(y)}" for x, y in g.coords)
+                extra.append(f'<path d="{d}" fill="none" stroke="#36c" stroke-width="1"/>')
+        for name, p in skeleton.LANDMARKS.items():
+            if name.startswith("sole-") and view == "front":
+                continue
+            q = _px(Point(p), view, False)
+            extra.append(f'<circle cx="{fmt(q.x)}" cy="{fmt(q.y)}" r="1.3" fill="#c33"><title>{name}</title></circle>')
+    return body.replace("</svg>", "\n".join(extra) + "\n</svg>")
+
+
+def main(argv: list[str]) -> int:
+    if "--skeleton" in argv:
+        Path(argv[argv.index("--skeleton") + 1]).write_text(skeleton_svg(), encoding="utf-8")
+        return 0
+    try:
+        rows = read_plan()
+        svg = build_svg(rows)
+    except PlanError as error:
+        print(f"muscle plan: {error}", file=sys.stderr)
+        return 1
+    if "--check" in argv:
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = Path(tmp) / "muscles.svg"
+            fresh.write_text(svg, encoding="utf-8")
+            same = OUT.exists() and fresh.read_bytes() == OUT.read_bytes()
+        print(f"{OUT}: {'reproduced byte for byte' if same else 'DIFFERS from the generator output'}")
+        return 0 if same else 1
+    out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else OUT
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(svg, encoding="utf-8")
+    muscles = {r.muscle_id for r in rows}
+    shapes = svg.count('class="muscle ')
+    print(f"wrote {out} ({len(svg.encode()) / 1024:.1f} KB): {len(muscles)} muscles, {shapes} shapes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
