@@ -284,7 +284,11 @@ def cmd_flags(args) -> int:
     engine = _engine(args)
     unknown = [r for r in args.regions if r not in engine.body.regions]
     if unknown:
-        print(f"unknown region id(s): {', '.join(unknown)} (see `python -m trigger_map regions`)", file=sys.stderr)
+        # repr: a name with a line break or a control character stays on the one line of the message
+        print(
+            f"unknown region id(s): {', '.join(map(repr, unknown))} (see `python -m trigger_map regions`)",
+            file=sys.stderr,
+        )
         return 2
     symptoms = []
     for text in args.symptom or ():

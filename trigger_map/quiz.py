@@ -26,30 +26,28 @@ from trigger_map.closeups import Closeup, closeups_of
 from trigger_map.data import BODY_AREAS
 from trigger_map.figures import Highlight, marker_for
 from trigger_map.lookup import Engine
+from trigger_map.muscle_shapes import shapes_of
 
 
 class Shape(Protocol):
-    """One drawn muscle shape (trigger_map.muscle_shapes): an SVG path in drawing units."""
+    """One drawn muscle shape (trigger_map.muscle_shapes.MuscleShape): an SVG path in drawing units."""
 
-    view: str
-    side: str
-    depth: str
-    path: str
+    @property
+    def view(self) -> str: ...
+
+    @property
+    def side(self) -> str: ...
+
+    @property
+    def depth(self) -> str: ...
+
+    @property
+    def path(self) -> str: ...
 
 
 ShapesOf = Callable[[str], Sequence[Shape]]
-
-
-def _muscle_shapes() -> ShapesOf | None:
-    """The muscle drawings, when this build has them: the one place that asks."""
-    try:
-        from trigger_map.muscle_shapes import shapes_of  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
-    return shapes_of  # type: ignore[no-any-return,unused-ignore]
-
-
-SHAPES_OF: ShapesOf | None = _muscle_shapes()
+# The muscle drawings (assets/muscles.svg); a test may pass other shapes to the functions below.
+SHAPES_OF: ShapesOf | None = shapes_of
 
 TEXT_KINDS = ("origin", "insertion", "action", "innervation", "referral")
 PICTURE_KINDS = ("pattern", "tap_pattern", "identify")
