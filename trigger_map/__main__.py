@@ -8,6 +8,7 @@
     python -m trigger_map flags [--json] [REGION_ID ...] [--symptom TEXT]... [--age N] [--pregnant]
     python -m trigger_map place REGION U V [--side right|left]
     python -m trigger_map validate [DATA_DIR]
+    python -m trigger_map db upgrade                     (the visits database: $TRIGGER_MAP_DB or the default file)
 Global options --data DIR and --body SVG point at another dataset or drawing (tests use them).
 """
 
@@ -26,6 +27,7 @@ from trigger_map.data import DatasetError, data_dir, load_dataset
 from trigger_map.lookup import Engine
 from trigger_map.search import KIND_LABELS, KINDS
 from trigger_map.validate import load_engine, read_body, validate
+from trigger_map.visit_store import StoreError
 
 
 class ArgumentError(Exception):
@@ -327,6 +329,18 @@ def cmd_validate(args) -> int:
     return 0
 
 
+def cmd_db(args) -> int:
+    """Create or bring up to date the visits database's tables (Alembic migrations)."""
+    from trigger_map.visit_store import database_url, engine_for, where
+
+    url = database_url()
+    engine = engine_for(url)  # opening it runs the migrations
+    with engine.connect() as connection:
+        revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    print(json.dumps({"database": where(url), "revision": revision}))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = Parser(prog="python -m trigger_map", description="Trigger Map's engine.")
     p.add_argument(
@@ -378,6 +392,9 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("validate", help="check the dataset against its schema and the body")
     check.add_argument("data_dir", nargs="?")
     check.set_defaults(func=cmd_validate)
+    db = sub.add_parser("db", help="the visits database ($TRIGGER_MAP_DB, or a file in your data folder)")
+    db.add_argument("action", choices=("upgrade",), help="upgrade: create or update its tables")
+    db.set_defaults(func=cmd_db)
     return p
 
 
@@ -396,6 +413,9 @@ def main(argv: list[str] | None = None) -> int:
     except DatasetError as error:
         print(error, file=sys.stderr)
         return 1
+    except StoreError as error:
+        print(f"{program.prog}: {error}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # The reader stopped early (`... | head`): nothing more to say. Python's own advice: point
         # stdout at devnull so the flush at exit does not fail again.
