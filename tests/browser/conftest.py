@@ -57,7 +57,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(port: int, env: dict | None = None) -> subprocess.Popen:
+def start_app(port: int, env: dict | None = None, args: tuple[str, ...] = ()) -> subprocess.Popen:
     command = [
         sys.executable,
         "-m",
@@ -74,6 +74,7 @@ def start_app(port: int, env: dict | None = None) -> subprocess.Popen:
         "none",
         "--browser.gatherUsageStats",
         "false",
+        *args,
     ]
     process = subprocess.Popen(
         command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
