@@ -92,9 +92,11 @@ def start_app(port: int, env: dict | None = None, args: tuple[str, ...] = ()) ->
 
 
 @pytest.fixture(scope="session")
-def app_url():
+def app_url(tmp_path_factory):
     port = free_port()
-    process = start_app(port)
+    # visits saved by a test go to a file of the test's own, never to the user's data folder
+    visits = tmp_path_factory.mktemp("app") / "visits.sqlite3"
+    process = start_app(port, {"TRIGGER_MAP_DB": f"sqlite:///{visits}"})
     yield f"http://127.0.0.1:{port}"
     process.terminate()
     process.wait(timeout=20)

@@ -93,6 +93,39 @@ def test_two_visits_saved_on_where_it_hurts_show_on_the_change_map(browser, visi
     context.close()
 
 
+@pytest.mark.parametrize("width", [1400, 390])
+def test_visits_pages_have_no_serious_or_critical_accessibility_violation(browser, visits_app, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    app_url, db = visits_app
+    store = VisitStore(db)
+    if "AX-1" not in store.clients():
+        store.add_visit("AX-1", NewVisit(date(2026, 11, 1), {"temple-l": 7, "calf-r": 4}, note="first"))
+        store.add_visit("AX-1", NewVisit(date(2026, 11, 8), {"temple-l": 3, "heel-r": 2}, note="second"))
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    found = {}
+    for path, ready in (("/visits", "Compare two visits"), ("/where_it_hurts?areas=temple-l:5", "Save as a visit")):
+        page.goto(app_url + path)
+        wait_idle(page)
+        expect(page.get_by_text(ready).first).to_be_visible(timeout=30_000)
+        if path.startswith("/where"):
+            page.locator("[data-testid=stExpander] summary", has_text="Save as a visit").click()
+            after_change(page)
+            expect(page.get_by_role("textbox", name="Client code")).to_be_visible()
+        page.wait_for_function("() => [...document.querySelectorAll('img')].every(i => i.complete)")
+        result = Axe().run(page)
+        bad = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
+            for v in result.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        if bad:
+            found[path] = bad
+    context.close()
+    assert not found, found
+
+
 # --- two therapists, each logged in through the mock OpenID provider ---------------------------------
 
 
