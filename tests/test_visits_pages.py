@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from app_run import app
+from paths import ROOT
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
@@ -195,3 +196,37 @@ def test_deleting_a_client_asks_first_then_deletes_everything(db):
     assert VisitStore(db).clients() == ["B-2"]
     assert VisitStore(db).visits("C-7") == []
     assert at.selectbox(key="visits_client").value == "B-2"
+
+
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "test-cookie-secret",
+    "client_id": "trigger-map",
+    "client_secret": "test",
+    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+}
+
+
+def test_with_a_login_configured_nothing_shows_before_logging_in(db):
+    saved_pair(db)  # single-user clients: never shown to a clinic's users
+    VisitStore(db, owner="sub-alice").add_visit("A-1", NewVisit(date(2026, 11, 1), {"temple-l": 3}))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.switch_page("pages/visits.py")
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Log in"]
+    assert not at.selectbox and not at.dataframe
+    shown = " ".join(str(e.value) for e in [*at.markdown, *at.caption, *at.info, *at.error])
+    for code in ("C-7", "B-2", "A-1"):
+        assert code not in shown
+    assert "Visits are kept on this computer" not in shown  # a clinic's app does not say where
+
+
+def test_with_a_login_configured_the_save_form_asks_to_log_in(db):
+    at = AppTest.from_function(form_app, default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Log in"]
+    assert not at.text_input

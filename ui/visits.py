@@ -47,7 +47,7 @@ def signed_in(purpose: str, key: str) -> bool:
     button, and False."""
     if not auth_configured():
         return True
-    if st.user.is_logged_in and owner():
+    if st.user.get("is_logged_in", False) and owner():
         return True
     st.info(f"Log in to {purpose}: each therapist sees only their own clients.", icon=":material/lock:")
     st.button("Log in", key=key, on_click=st.login, icon=":material/login:")
@@ -55,9 +55,14 @@ def signed_in(purpose: str, key: str) -> bool:
 
 
 def store() -> VisitStore | None:
-    """This user's store, or a plain error (no address, no client data) and None."""
+    """This user's store, or a plain error (no address, no client data) and None. With a login
+    configured, only for a logged-in therapist: never the single-user clients."""
+    therapist = owner()
+    if auth_configured() and therapist is None:
+        st.error("Log in to use visits.", icon=":material/lock:")
+        return None
     try:
-        return VisitStore(owner=owner())
+        return VisitStore(owner=therapist)
     except StoreError as error:
         st.error(f"The visits database cannot be used: {error}.", icon=":material/error:")
         return None
