@@ -25,6 +25,7 @@ if st.session_state.get("visits_deleted") is not None:
     st.success(f"Deleted the client and {st.session_state.pop('visits_deleted')} visits.", icon=":material/check:")
 if not visits_ui.signed_in("see your clients' visits", key="visits_login"):
     st.stop()
+visits_ui.account()
 visits_ui.where_stored()
 store = visits_ui.store()
 if store is None:

@@ -335,12 +335,14 @@ def cmd_validate(args) -> int:
 
 def cmd_db(args) -> int:
     """Create or bring up to date the visits database's tables (Alembic migrations)."""
+    from alembic.runtime.migration import MigrationContext
+
     from trigger_map.visit_store import database_url, engine_for, where
 
     url = database_url()
     engine = engine_for(url)  # opening it runs the migrations
     with engine.connect() as connection:
-        revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        revision = MigrationContext.configure(connection).get_current_revision()
     print(json.dumps({"database": where(url), "revision": revision}))
     return 0
 

@@ -189,6 +189,7 @@ def log_in(browser, app_url: str, who: str) -> Page:
     page.goto(f"{app_url}/visits")
     wait_idle(page)
     expect(page.get_by_text("Compare two visits")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(f"Logged in as {who}.")).to_be_visible()
     return page
 
 
