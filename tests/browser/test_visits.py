@@ -56,6 +56,26 @@ def save_visit(page: Page, app_url: str, areas: str, code: str) -> None:
     assert code not in page.url
 
 
+def test_a_failed_save_keeps_the_drawing_to_try_again(page, visits_app):
+    app_url, db = visits_app
+    page.goto(f"{app_url}/where_it_hurts?areas=shin-l:6,calf-l:2")
+    wait_idle(page)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=30_000)
+    page.locator("[data-testid=stExpander] summary", has_text="Save as a visit").click()
+    after_change(page)
+    page.get_by_role("textbox", name="Client code").fill("Jane Smith")  # a name: refused
+    page.get_by_role("button", name="Save as a visit").click()
+    after_change(page)
+    expect(page.get_by_text("The visit was not saved")).to_be_visible(timeout=30_000)
+    assert "Jane" not in page.get_by_role("alert").all_inner_texts()[0]
+    assert "shin-l" in page.url and "calf-l" in page.url  # the drawing is still there
+    page.get_by_role("textbox", name="Client code").fill("TRY-2")
+    page.get_by_role("button", name="Save as a visit").click()
+    after_change(page)
+    expect(page.get_by_text("Saved the visit of")).to_be_visible(timeout=30_000)
+    assert [v.areas for v in VisitStore(db).visits("TRY-2")] == [{"shin-l": 6, "calf-l": 2}]
+
+
 def overlay_svg(page: Page, key: str) -> str:
     """The picture laid over the body in one view of a map made by ui.visits.pictures."""
     images = page.locator(f".st-key-{key} [data-testid=stImage] img")
