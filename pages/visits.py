@@ -12,7 +12,7 @@ import streamlit as st
 
 from trigger_map.body import VIEWS
 from trigger_map.export import progress_pdf
-from trigger_map.progress import CHANGE_TEXT, changes, export_document, export_rows, progress, progress_figure
+from trigger_map.progress import CHANGE_TEXT, METRICS, changes, export_document, export_rows, progress, progress_figure
 from trigger_map.visit_maps import change_legend_svg, change_svg, severity_svg
 from trigger_map.visit_store import StoreError
 from ui import panels, resources
@@ -129,7 +129,12 @@ st.caption(
     "body's surface. CHOIR (74 segments), Michigan Body Map (35 areas), Widespread Pain Index (19 areas): "
     "how many of each standard's areas hold a painful area (docs/data.md)."
 )
-st.dataframe(rows, hide_index=True, width="stretch", key="visits_progress_table")
+st.dataframe(
+    [{"date": r["date"], **{name: r[metric] for metric, name in METRICS.items()}} for r in rows],
+    hide_index=True,
+    width="stretch",
+    key="visits_progress_table",
+)
 
 st.subheader("Export", anchor=False)
 export = st.columns(3)
