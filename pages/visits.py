@@ -1,10 +1,6 @@
 """Visits: a client's saved pain drawings in order, two compared on the map (side by side and a
 change map), progress over time, the trigger points treated, exports, and deleting a client."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import json
 
 import plotly.graph_objects as go
@@ -15,7 +11,7 @@ from trigger_map.export import progress_pdf
 from trigger_map.progress import CHANGE_TEXT, METRICS, changes, export_document, export_rows, progress, progress_figure
 from trigger_map.visit_maps import change_legend_svg, change_svg, severity_svg
 from trigger_map.visit_store import StoreError
-from ui import panels, resources
+from ui import resources, text
 from ui import visits as visits_ui
 
 st.title("Visits", anchor=False)
@@ -139,7 +135,7 @@ st.dataframe(
 st.subheader("Export", anchor=False)
 export = st.columns(3)
 with export[0]:
-    panels.csv_download(export_rows(visits, label), "trigger-map-visits.csv", key="visits_csv")
+    text.csv_download(export_rows(visits, label), "trigger-map-visits.csv", key="visits_csv")
 with export[1]:
     st.download_button(
         "Download as JSON",

@@ -23,7 +23,7 @@ from trigger_map.visit_models import CODE_LENGTH, NOTE_LENGTH
 from trigger_map.visit_store import NewVisit, StoreError, VisitStore, where
 from ui import body_map
 from ui.body_map import NOTHING_LIT
-from ui.panels import plain
+from ui.text import plain
 
 PICTURE_HEIGHT = 420
 

@@ -17,15 +17,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port, start_app
 from driver import after_change, wait_idle
 from playwright.sync_api import Page, expect
 
-sys.path.insert(0, str(ROOT))
+from trigger_map.local_app import free_port, start_app
 from trigger_map.visit_store import NewVisit, VisitStore
 
 
 def stop(process: subprocess.Popen) -> None:
+    """Stop a server we started, by its pid."""
     process.terminate()
     try:
         process.wait(timeout=20)
@@ -37,10 +37,9 @@ def stop(process: subprocess.Popen) -> None:
 def visits_app(tmp_path_factory):
     """The app on its own SQLite file, single-user (no [auth])."""
     url = f"sqlite:///{tmp_path_factory.mktemp('visits') / 'visits.sqlite3'}"
-    port = free_port()
-    process = start_app(port, {"TRIGGER_MAP_DB": url})
-    yield f"http://127.0.0.1:{port}", url
-    stop(process)
+    app = start_app(env={"TRIGGER_MAP_DB": url})
+    yield app.url, url
+    app.stop()
 
 
 def save_visit(page: Page, app_url: str, areas: str, code: str) -> None:
@@ -185,12 +184,12 @@ def clinic(tmp_path_factory):
     VisitStore(db, owner="bob").add_visit("B-1", NewVisit(date(2026, 11, 2), {"calf-r": 5}, note="bob's note"))
     VisitStore(db, owner="bob").add_visit("B-2", NewVisit(date(2026, 11, 3), {"shin-l": 2}))
     app = start_app(
-        app_port,
-        {"TRIGGER_MAP_DB": db, "AUTHLIB_INSECURE_TRANSPORT": "1"},
-        args=("--secrets.files", str(secrets)),
+        port=app_port,
+        env={"TRIGGER_MAP_DB": db, "AUTHLIB_INSECURE_TRANSPORT": "1"},
+        options=("--secrets.files", str(secrets)),
     )
-    yield f"http://127.0.0.1:{app_port}", db
-    stop(app)
+    yield app.url, db
+    app.stop()
     stop(provider)
     shutil.rmtree(folder, ignore_errors=True)
 
