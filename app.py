@@ -20,6 +20,7 @@ navigation = st.navigation(
         "Explore": [
             st.Page(page("explorer"), title="Body map", icon=":material/accessibility_new:", default=True),
             st.Page(page("where_it_hurts"), title="Where it hurts", icon=":material/touch_app:"),
+            st.Page(page("visits"), title="Visits", icon=":material/timeline:"),
         ],
         "Learn": [
             st.Page(page("nmt"), title="What is NMT", icon=":material/school:"),

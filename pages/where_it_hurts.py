@@ -9,6 +9,7 @@ from trigger_map.lookup import DEFAULT_SEVERITY, Suggestion, explained_by
 from trigger_map.map_click import MapClick
 from trigger_map.safety import AGE_BANDS
 from ui import body_map, red_flags, resources, share, text, trigger_point_panel
+from ui import visits as visits_ui
 
 engine = resources.engine()
 data = engine.dataset
@@ -276,6 +277,9 @@ def where_it_hurts() -> None:
                     st.dataframe(why, hide_index=True, width="stretch")
                     text.csv_download(why, "trigger-map-suggestions.csv", key="pain_why_csv")
         red_flags.red_flags(engine, list(areas), symptoms, facts=facts, parts=("watch",), prefix="pain_flags")
+        with text.on_demand("Save as a visit", key="visit_save", icon=":material/save:") as saving:
+            if saving.open:  # made only while open: a tap on the map stays cheap
+                visits_ui.save_form(engine, areas, symptoms, condition, keys)
         if suggestions:
             st.divider()
             trigger_point_panel.trigger_point_details(engine, current.key, "pain_panel")

@@ -91,16 +91,19 @@ def start_app(
     env: dict | None = None,
     timeout: float = 90,
     quiet: bool = True,
+    options: tuple[str, ...] = (),
 ) -> LocalApp:
     """Start a Streamlit script on loopback and wait until it answers its health check. Trigger
     Map itself (`app.py`) starts through its launcher (ui/serve.py), as scripts/run.sh does; any
-    other script (the benchmark's floor) with plain `streamlit run`."""
+    other script (the benchmark's floor) with plain `streamlit run`. `options`: more Streamlit
+    options (e.g. `--secrets.files PATH`)."""
     port = port or free_port()
     if Path(script).resolve() == APP:
         command = [sys.executable, "-m", "ui.serve", "--server.port", str(port), *STREAMLIT_OPTIONS]
     else:
         command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
         command += STREAMLIT_OPTIONS
+    command += list(options)
     output = subprocess.DEVNULL if quiet else None
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=output, stderr=output)
     url = f"http://127.0.0.1:{port}"

@@ -35,8 +35,10 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def app_url():
-    app = local_app.start_app()
+def app_url(tmp_path_factory):
+    # visits saved by a test go to a file of the test's own, never to the user's data folder
+    visits = tmp_path_factory.mktemp("app") / "visits.sqlite3"
+    app = local_app.start_app(env={"TRIGGER_MAP_DB": f"sqlite:///{visits}"})
     yield app.url
     app.stop()
 
