@@ -89,15 +89,17 @@ chooser.selectbox(
 with tools, st.container(horizontal=True, vertical_alignment="center"):  # one row, on a phone too
     views = body_map.view_choice("explorer_map", phone_default="front")
     st.button("Clear", on_click=clear)
-with st.container(horizontal=True, vertical_alignment="center"):
-    all_muscles = st.toggle(
-        "Show all muscles",
-        key="explorer_muscles",
-        help="Draw every muscle on the body; point at one to name it, tap it to open it.",
-    )
-    its_muscle = st.toggle(
-        "Show the chosen trigger point's muscle", value=True, key="explorer_tp_muscle", disabled=all_muscles
-    )
+    # the muscle layers behind one button: two toggles in their own rows pushed the body down
+    # below a phone's first screen
+    with st.popover("Muscles", icon=":material/layers:"):
+        all_muscles = st.toggle(
+            "Show all muscles",
+            key="explorer_muscles",
+            help="Draw every muscle on the body; point at one to name it, tap it to open it.",
+        )
+        its_muscle = st.toggle(
+            "Show the chosen trigger point's muscle", value=True, key="explorer_tp_muscle", disabled=all_muscles
+        )
 st.caption(red_flags.NOT_A_DIAGNOSIS)
 body_map.map_style("explorer_map", body_map.map_height(views))
 body_map.legend(muscles=all_muscles or its_muscle)

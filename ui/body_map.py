@@ -276,8 +276,7 @@ def legend(muscles: bool = False, attachments: bool = False) -> None:
         "**X**: the trigger point itself (where several are listed, the chosen one is the large X). "
         "**Blue outline**: the area you chose."
         + (
-            " **Muscle**: brownish red with its fibres when it lies near the surface, a dashed purple "
-            "outline when it lies deeper, under others."
+            " **Muscle**: brownish red with its fibres near the surface, a dashed purple outline deeper down."
             if muscles
             else ""
         )

@@ -47,8 +47,12 @@ def screen_point(page, x: float, y: float) -> tuple[float, float]:
 
 
 def muscles_on(page, charts: int) -> None:
-    page.get_by_test_id("stMainBlockContainer").get_by_text("Show all muscles", exact=True).click()
+    """Open the Muscles button's menu, turn the layer on, close the menu (it would cover the map)."""
+    page.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Muscles").click()
+    page.get_by_test_id("stPopoverBody").get_by_text("Show all muscles", exact=True).click()
     after_change(page)
+    page.keyboard.press("Escape")
+    expect(page.get_by_test_id("stPopoverBody")).to_be_hidden(timeout=15_000)
     page.wait_for_function(MUSCLE_CHARTS + f".length === {charts}", timeout=15_000)
 
 
