@@ -33,10 +33,21 @@ def _freeze_heap() -> None:
     gc.freeze()
 
 
+_frozen_in_server = False
+
+
 def engine() -> Engine:
     """The engine, or a clear message and a stopped page when the data cannot be loaded."""
+    global _frozen_in_server
     try:
-        return _engine(str(data_dir()), str(body_svg()))
+        loaded = _engine(str(data_dir()), str(body_svg()))
+        if not _frozen_in_server:
+            # The launcher (ui/serve.py) loads the engine before Streamlit's server starts: freeze
+            # once more at the first page run, so the server's own long-lived objects are left out
+            # of the collection after every run too.
+            _frozen_in_server = True
+            _freeze_heap()
+        return loaded
     except DatasetError as error:
         st.error(
             "The trigger point dataset has problems, so the map cannot be shown. Fix these in "
