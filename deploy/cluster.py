@@ -3,6 +3,7 @@
     python deploy/cluster.py up --replicas 3 --port 8600 [--dir D]   # prints one line of JSON
     python deploy/cluster.py down [--dir D]                           # stops what `up` started, by pid
     python deploy/cluster.py status [--dir D]                         # the state, with what is alive
+    python deploy/cluster.py restart-db [--gap 3] [--dir D]           # PostgreSQL down for a while (fault tests)
     python deploy/cluster.py render-nginx --listen ADDR:PORT --run-dir D HOST:PORT...
     python deploy/cluster.py app-flags [deploy/streamlit.toml]        # as `streamlit run` options
 
@@ -280,7 +281,6 @@ def start_postgres(run_dir: Path, port: int, run_as: RunAs) -> Database:
     database `trigger_map` owned by the role `trigger_map` (password in the run directory)."""
     bindir = postgres_bin()
     pg_dir = run_dir / "postgres"
-    data = pg_dir / "data"
     pg_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     run_as.own(pg_dir)
     password = secrets.token_urlsafe(18)
@@ -292,7 +292,7 @@ def start_postgres(run_dir: Path, port: int, run_as: RunAs) -> Database:
         [
             str(bindir / "initdb"),
             "-D",
-            str(data),
+            str(pg_dir / "data"),
             "-U",
             "trigger_map",
             f"--pwfile={pwfile}",
@@ -309,12 +309,26 @@ def start_postgres(run_dir: Path, port: int, run_as: RunAs) -> Database:
     )
     if initdb.returncode != 0:
         raise ClusterError(f"initdb failed: {(initdb.stderr.strip().splitlines() or ['no message'])[-1]}")
+    proc = run_postgres(run_dir, port, run_as)
+    env = dict(os.environ, PGPASSWORD=password)
+    psql = [str(bindir / "psql"), "-h", "127.0.0.1", "-p", str(port), "-U", "trigger_map", "-X", "-q"]
+    created = subprocess.run(
+        psql + ["-d", "postgres", "-c", "CREATE DATABASE trigger_map"], env=env, capture_output=True, text=True
+    )
+    if created.returncode != 0:
+        raise ClusterError(f"could not create the database: {created.stderr.strip()}")
+    return Database(f"postgresql+psycopg://trigger_map:{password}@127.0.0.1:{port}/trigger_map", proc)
+
+
+def run_postgres(run_dir: Path, port: int, run_as: RunAs) -> Proc:
+    """Start the run directory's PostgreSQL (made by `start_postgres`) and wait until it takes connections."""
+    pg_dir = run_dir / "postgres"
     proc = spawn(
         "postgres",
         [
-            str(bindir / "postgres"),
+            str(postgres_bin() / "postgres"),
             "-D",
-            str(data),
+            str(pg_dir / "data"),
             "-p",
             str(port),
             "-c",
@@ -327,19 +341,15 @@ def start_postgres(run_dir: Path, port: int, run_as: RunAs) -> Database:
         pg_dir / "postgres.log",
         run_as,
     )
-    env = dict(os.environ, PGPASSWORD=password)
-    psql = [str(bindir / "psql"), "-h", "127.0.0.1", "-p", str(port), "-U", "trigger_map", "-X", "-q"]
-
-    def ready() -> bool:
-        return subprocess.run(psql + ["-d", "postgres", "-c", "select 1"], env=env, capture_output=True).returncode == 0
-
-    wait_until("PostgreSQL", ready, [proc], pg_dir / "postgres.log", timeout=60)
-    created = subprocess.run(
-        psql + ["-d", "postgres", "-c", "CREATE DATABASE trigger_map"], env=env, capture_output=True, text=True
+    ready = [str(postgres_bin() / "pg_isready"), "-q", "-h", "127.0.0.1", "-p", str(port)]
+    wait_until(
+        "PostgreSQL",
+        lambda: subprocess.run(ready, capture_output=True).returncode == 0,
+        [proc],
+        pg_dir / "postgres.log",
+        timeout=60,
     )
-    if created.returncode != 0:
-        raise ClusterError(f"could not create the database: {created.stderr.strip()}")
-    return Database(f"postgresql+psycopg://trigger_map:{password}@127.0.0.1:{port}/trigger_map", proc)
+    return proc
 
 
 def migrate(db_url: str, run_dir: Path) -> None:
@@ -503,6 +513,25 @@ def down(args: argparse.Namespace) -> int:
     return 0
 
 
+def restart_db(args: argparse.Namespace) -> int:
+    """Stop the cluster's PostgreSQL (fast shutdown: open transactions roll back), wait --gap
+    seconds, start it again on the same data and port. For fault tests: saves in the gap fail."""
+    run_dir = run_dir_of(args)
+    cluster = Cluster.load(run_dir)
+    if cluster is None or cluster.postgres is None:
+        raise UsageError(f"no PostgreSQL started by a cluster in {run_dir}")
+    old = Proc("postgres", cluster.postgres["pid"], cluster.postgres["started"])
+    stop(old, signal.SIGINT)
+    log(f"PostgreSQL (pid {old.pid}) stopped; starting it again in {args.gap:.1f} s")
+    time.sleep(args.gap)
+    port = int(cluster.db.rsplit(":", 1)[1].split("/", 1)[0])
+    new = run_postgres(run_dir, port, RunAs.choose())
+    cluster.postgres = {"pid": new.pid, "started": new.started}
+    cluster.save()
+    print(json.dumps({"db_pid": new.pid, "stopped_pid": old.pid}), flush=True)
+    return 0
+
+
 def status(args: argparse.Namespace) -> int:
     cluster = Cluster.load(run_dir_of(args))
     if cluster is None:
@@ -565,13 +594,23 @@ def main(argv: list[str] | None = None) -> int:
     p_render.add_argument("--listen", required=True, help="ADDRESS:PORT nginx serves on")
     p_render.add_argument("--run-dir", required=True, help="where nginx keeps its pid, logs and temporary files")
     p_render.add_argument("upstreams", nargs="+", help="HOST:PORT of each app process")
+    p_restart = sub.add_parser("restart-db", help="stop PostgreSQL, wait --gap seconds, start it again")
+    p_restart.add_argument("--gap", type=float, default=3.0)
+    p_restart.add_argument("--dir", default=None)
     p_flags = sub.add_parser("app-flags", help="print deploy/streamlit.toml as streamlit run options, one a line")
     p_flags.add_argument("config", nargs="?", default=str(DEPLOY / "streamlit.toml"))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    commands = {"up": up, "down": down, "status": status, "render-nginx": render, "app-flags": app_flags}
+    commands = {
+        "restart-db": restart_db,
+        "up": up,
+        "down": down,
+        "status": status,
+        "render-nginx": render,
+        "app-flags": app_flags,
+    }
     try:
         return commands[args.command](args)
     except UsageError as error:
