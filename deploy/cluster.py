@@ -444,6 +444,10 @@ def up(args: argparse.Namespace) -> int:
     if busy:
         raise UsageError(f"port {busy[0]} is in use on 127.0.0.1 (the cluster uses {wanted[0]}-{wanted[-1]})")
     run_as = RunAs.choose()
+    if run_as.uid is not None:
+        closed = [p for p in run_dir.parents if p.exists() and not p.stat().st_mode & 0o001]
+        if closed:
+            raise UsageError(f"the user {run_as.name} cannot reach the run directory: chmod o+x {closed[0]}")
     if run_dir.exists():
         shutil.rmtree(run_dir)  # a cluster that is down: its old database and logs go
     run_dir.mkdir(parents=True)
