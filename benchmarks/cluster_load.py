@@ -212,7 +212,7 @@ class Load:
             for _ in range(clicks):
                 await asyncio.sleep(rng.uniform(*self.args.think))
                 target = rng.choice(self.targets)
-                while target.region == session.view.region:
+                while target.region == session.view.region or target.region in session.selected.values():
                     target = rng.choice(self.targets)
                 for attempt in range(2):
                     try:

@@ -91,6 +91,7 @@ class LightSession:
         self.page_hash = ""
         self.charts: dict[str, tuple[str, str]] = {}
         self.widgets: dict[str, str] = {}  # widget id -> the JSON value last sent
+        self.selected: dict[str, str] = {}  # view -> the region its chart keeps selected
         self.view = ExplorerView()
         self.reconnects = 0
 
@@ -122,18 +123,22 @@ class LightSession:
             self.timeout,
         )
         self.widgets = {}
+        self.selected = {}
         self.page_hash = ""
         run = await self._rerun(fragment_id="")
         self.charts = run.charts
         return run
 
     async def click(self, region: str, view_name: str, x: float, y: float, index: int) -> Run:
-        """A click on a region's hit point in the front or back view, as the chart reports it."""
+        """A click on a region's hit point in the front or back view, as the chart reports it.
+        A chart keeps its last point selected, and a click on it deselects it (another event):
+        choose a region that is not in `selected`."""
         widget_id, fragment_id = self.charts[f"explorer_map_{view_name}"]
         point = {"curve_number": 0, "point_number": index, "point_index": index, "x": x, "y": y, "customdata": region}
         self.widgets[widget_id] = json.dumps(
             {"selection": {"points": [point], "point_indices": [index], "box": [], "lasso": []}}
         )
+        self.selected[view_name] = region
         run = await self._rerun(fragment_id=fragment_id)
         self.view = ExplorerView(region)  # the page script keeps the view's link in the address bar
         return run
