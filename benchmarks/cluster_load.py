@@ -32,6 +32,7 @@ import json
 import os
 import random
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -463,6 +464,7 @@ def main() -> int:
     parser.add_argument("--ramp", type=float, default=20.0, help="sessions arrive over this many seconds (20)")
     parser.add_argument("--answer-timeout", type=float, default=30.0, help="seconds to wait for an answer (30)")
     parser.add_argument("--quick", action="store_true", help="10 sessions, 3 clicks, short pauses")
+    parser.add_argument("--keep", action="store_true", help="keep the clusters' run directories (logs) afterwards")
     parser.add_argument("--output", type=Path, default=RESULTS / "cluster_load.json")
     args = parser.parse_args()
     if args.quick:
@@ -493,6 +495,8 @@ def main() -> int:
     finally:
         if cluster is not None:
             cluster_down(cluster)
+        if not args.keep:
+            shutil.rmtree(run_dir, ignore_errors=True)
     results["environment"] = speed.environment(None)
     results["environment"]["seconds"] = round(time.perf_counter() - started, 1)
     RESULTS.mkdir(exist_ok=True)
