@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything Trigger Map needs on a fresh machine: a virtual environment with the pinned
-# packages, and (for the browser tests and image export) Debian's Chromium. Safe to re-run.
+# packages, and (for the browser tests and image export) Debian's Chromium, and (for the visits
+# store's tests) Debian's PostgreSQL. Safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want_browser="${1:-}"
@@ -10,6 +11,15 @@ if [ "$want_browser" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; t
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+# The visits store's tests run on a real PostgreSQL too (Debian's package; the tests start their own
+# server in a temporary folder, so the package's own cluster is not needed).
+if [ "$want_browser" = "--browser" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "Installing PostgreSQL (Debian package) for the visits store's tests..."
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ]; then

@@ -45,3 +45,40 @@ def mini_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(MINI_DATA, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL (Debian's package) in a temporary folder, on a free loopback port, stopped
+    by its pid at the end. The folder comes from mkdtemp in /tmp: as root the server runs as the
+    `postgres` user, which must be able to reach it (pytest's own tmp folders are root-only)."""
+    import tempfile
+
+    from trigger_map import devdb
+
+    folder = Path(tempfile.mkdtemp(prefix="trigger-map-pg-"))
+    try:
+        server = devdb.start(folder, ephemeral=True)
+        yield server
+    finally:
+        devdb.stop(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_databases = iter(range(1, 1_000_000))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    """A new, empty database for one test: a SQLite file, or a fresh database on the test server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'visits.sqlite3'}"
+    import psycopg
+
+    server = request.getfixturevalue("pg_server")
+    name = f"test_{next(_databases)}"
+    with psycopg.connect(
+        host="127.0.0.1", port=server["port"], user="postgres", dbname="postgres", autocommit=True
+    ) as c:
+        c.execute(f"CREATE DATABASE {name}")
+    return server["url"].rsplit("/", 1)[0] + f"/{name}"

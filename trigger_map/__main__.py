@@ -8,6 +8,10 @@
     python -m trigger_map flags [--json] [REGION_ID ...] [--symptom TEXT]... [--age N] [--pregnant]
     python -m trigger_map place REGION U V [--side right|left]
     python -m trigger_map validate [DATA_DIR]
+    python -m trigger_map visits add --client CODE --areas REGION:SEVERITY ... [--symptom S]... [--condition C]
+                                     [--treated TP@SIDE]... [--note TEXT] [--date YYYY-MM-DD]
+    python -m trigger_map visits clients|list|progress|export|delete-client ...   (see visits --help)
+    python -m trigger_map db upgrade                     (the visits database: $TRIGGER_MAP_DB or the default file)
 Global options --data DIR and --body SVG point at another dataset or drawing (tests use them).
 """
 
@@ -19,13 +23,15 @@ import math
 import os
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 from trigger_map.body import Body, body_svg
-from trigger_map.data import DatasetError, data_dir, load_dataset
-from trigger_map.lookup import Engine
+from trigger_map.data import DATA_DIR, DatasetError, data_dir, load_dataset
+from trigger_map.lookup import DEFAULT_SEVERITY, Engine
 from trigger_map.search import KIND_LABELS, KINDS
 from trigger_map.validate import load_engine, read_body, validate
+from trigger_map.visit_store import StoreError
 
 
 class ArgumentError(Exception):
@@ -327,6 +333,189 @@ def cmd_validate(args) -> int:
     return 0
 
 
+def cmd_db(args) -> int:
+    """Create or bring up to date the visits database's tables (Alembic migrations)."""
+    from trigger_map.visit_store import database_url, engine_for, where
+
+    url = database_url()
+    engine = engine_for(url)  # opening it runs the migrations
+    with engine.connect() as connection:
+        revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    print(json.dumps({"database": where(url), "revision": revision}))
+    return 0
+
+
+def _visit_area(text: str) -> tuple[str, int]:
+    """REGION:SEVERITY (a whole number 0-10), or REGION alone (severity 5, as on the map)."""
+    region, sep, severity = text.replace("=", ":").partition(":")
+    if not region.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} names no region")
+    if not sep:
+        return region.strip(), DEFAULT_SEVERITY
+    try:
+        value = int(severity)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"severity in {text!r} must be a whole number from 0 to 10") from None
+    if not 0 <= value <= 10:
+        raise argparse.ArgumentTypeError(f"severity in {text!r} must be a whole number from 0 to 10")
+    return region.strip(), value
+
+
+def _visit_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _store():
+    from trigger_map.visit_store import VisitStore
+
+    return VisitStore()  # the command line is single-user: the laptop's own clients
+
+
+def _client_visits(store, code: str) -> list:
+    visits = store.visits(code)
+    if not visits:
+        raise ArgumentError("--client", "no client with that code has visits (see `visits clients`)")
+    return visits
+
+
+def _standards(args):
+    from trigger_map.standards import AREAS_FILE, load_standards, region_areas
+
+    body = _body(args)
+    folder = args.data if (Path(args.data) / AREAS_FILE).exists() else DATA_DIR
+    return load_standards(body, folder), region_areas(body)
+
+
+def cmd_visits_add(args) -> int:
+    from trigger_map.visit_store import NewVisit, check_code
+
+    check_code(args.client)  # a bad code is said before anything is loaded
+    body = _body(args)
+    areas = dict(args.areas)
+    unknown = [r for r in areas if r not in body.regions]
+    if unknown:
+        raise ArgumentError(
+            "--areas", f"unknown region id(s): {', '.join(map(repr, unknown))} (see `python -m trigger_map regions`)"
+        )
+    symptoms: tuple[str, ...] = ()
+    condition = None
+    if args.symptom or args.condition or args.treated:
+        engine = _engine(args)
+        symptoms = tuple(dict.fromkeys(_find(engine, "symptom", s, "--symptom") for s in args.symptom or ()))
+        if args.condition:
+            condition = _find(engine, "condition", args.condition, "--condition")
+        bad = [k for k in args.treated or () if k not in engine.by_key]
+        if bad:
+            raise ArgumentError(
+                "--treated", f"unknown trigger point(s) {', '.join(map(repr, bad))} (ID@left or ID@right)"
+            )
+    visit = NewVisit(
+        visit_date=args.date or date.today(),
+        areas=areas,
+        symptoms=symptoms,
+        condition=condition,
+        note=args.note or "",
+        treated=tuple(args.treated or ()),
+    )
+    visit_id = _store().add_visit(args.client, visit)
+    _emit({"visit": visit_id, "date": visit.visit_date.isoformat()}, args.json, lambda d: [f"saved visit {d['visit']}"])
+    return 0
+
+
+def cmd_visits_clients(args) -> int:
+    _emit(_store().clients(), args.json, lambda codes: codes)
+    return 0
+
+
+def cmd_visits_list(args) -> int:
+    visits = _client_visits(_store(), args.client)
+    _emit(
+        [v.as_dict() for v in visits],
+        args.json,
+        lambda rows: [
+            f"{r['date']}  visit {r['id']}: " + ", ".join(f"{a} {s}" for a, s in r["areas"].items()) for r in rows
+        ],
+    )
+    return 0
+
+
+def cmd_visits_progress(args) -> int:
+    from trigger_map.progress import progress
+
+    visits = _client_visits(_store(), args.client)
+    standards, surfaces = _standards(args)
+    _emit(
+        progress(visits, standards, surfaces),
+        args.json,
+        lambda rows: [
+            f"{r['date']}  severity {r['total_severity']:>3}  areas {r['areas']:>3}  body {r['share_of_body']:5.1f}%  "
+            f"CHOIR {r['choir']:>2}  Michigan {r['michigan']:>2}  WPI {r['wpi']:>2}"
+            for r in rows
+        ],
+    )
+    return 0
+
+
+def cmd_visits_export(args) -> int:
+    from trigger_map.export import csv_bytes
+    from trigger_map.progress import export_document, export_rows
+
+    visits = _client_visits(_store(), args.client)
+    if args.format == "json":
+        standards, surfaces = _standards(args)
+        _emit(export_document(args.client.strip(), visits, standards, surfaces), True, lambda d: [])
+    else:
+        labels = {r.id: r.display_label for r in _body(args).regions.values()}
+        sys.stdout.flush()
+        sys.stdout.buffer.write(csv_bytes(export_rows(visits, labels)))
+    return 0
+
+
+def cmd_visits_delete(args) -> int:
+    gone = _store().delete_client(args.code)
+    if gone is None:
+        raise ArgumentError("CODE", "no client with that code (see `visits clients`)")
+    _emit({"deleted_visits": gone}, args.json, lambda d: [f"deleted the client and {d['deleted_visits']} visit(s)"])
+    return 0
+
+
+def _visits_parser(sub) -> None:
+    visits = sub.add_parser("visits", help="clients' visits over time (the visits database: $TRIGGER_MAP_DB)")
+    cmds = visits.add_subparsers(dest="visits_command", required=True)
+    add = cmds.add_parser("add", help="save a visit's pain drawing under a client code")
+    add.add_argument("--client", required=True, help="the client's code (letters, digits, - _ .; never a name)")
+    add.add_argument("--areas", required=True, nargs="+", type=_visit_area, help="REGION:SEVERITY (0-10) ...")
+    add.add_argument("--symptom", action="append", help="a symptom: id or everyday words (repeatable)")
+    add.add_argument("--condition", help="a condition: id or name")
+    add.add_argument("--treated", action="append", help="a trigger point treated, ID@left or ID@right (repeatable)")
+    add.add_argument("--note", help="a short note")
+    add.add_argument("--date", type=_visit_date, help="the visit's date, YYYY-MM-DD (default today)")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(func=cmd_visits_add)
+    clients = cmds.add_parser("clients", help="the client codes")
+    clients.add_argument("--json", action="store_true")
+    clients.set_defaults(func=cmd_visits_clients)
+    for name, func, what in (
+        ("list", cmd_visits_list, "a client's visits, oldest first"),
+        ("progress", cmd_visits_progress, "per visit: total severity, areas, share of the body, standard counts"),
+    ):
+        one = cmds.add_parser(name, help=what)
+        one.add_argument("--client", required=True)
+        one.add_argument("--json", action="store_true")
+        one.set_defaults(func=func)
+    export = cmds.add_parser("export", help="a client's visits as CSV (one row per area) or JSON")
+    export.add_argument("--client", required=True)
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.set_defaults(func=cmd_visits_export)
+    delete = cmds.add_parser("delete-client", help="delete a client and every visit of theirs")
+    delete.add_argument("code")
+    delete.add_argument("--json", action="store_true")
+    delete.set_defaults(func=cmd_visits_delete)
+
+
 def parser() -> argparse.ArgumentParser:
     p = Parser(prog="python -m trigger_map", description="Trigger Map's engine.")
     p.add_argument(
@@ -378,6 +567,10 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("validate", help="check the dataset against its schema and the body")
     check.add_argument("data_dir", nargs="?")
     check.set_defaults(func=cmd_validate)
+    _visits_parser(sub)
+    db = sub.add_parser("db", help="the visits database ($TRIGGER_MAP_DB, or a file in your data folder)")
+    db.add_argument("action", choices=("upgrade",), help="upgrade: create or update its tables")
+    db.set_defaults(func=cmd_db)
     return p
 
 
@@ -396,6 +589,9 @@ def main(argv: list[str] | None = None) -> int:
     except DatasetError as error:
         print(error, file=sys.stderr)
         return 1
+    except StoreError as error:
+        print(f"{program.prog}: {error}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # The reader stopped early (`... | head`): nothing more to say. Python's own advice: point
         # stdout at devnull so the flush at exit does not fail again.

@@ -385,33 +385,37 @@ def read_tables(data_dir: Path = DATA_DIR) -> tuple[dict[str, pd.DataFrame], lis
     if not is_folder:
         return frames, [Problem(str(data_dir), None, None, "is not a folder holding the data files")]
     for file, schema in SCHEMAS.items():
-        path = data_dir / file
-        if not path.exists() and file in OPTIONAL_FILES:
+        if not (data_dir / file).exists() and file in OPTIONAL_FILES:
             frames[file] = pd.DataFrame({column: pd.Series(dtype=str) for column in schema.columns})
             continue
-        if not path.exists():
-            problems.append(Problem(file, None, None, f"file is missing from {data_dir}"))
-            continue
-        try:
-            ragged = _ragged_rows(file, path)
-            frame = None if ragged else _read(path)
-        except OSError as error:
-            problems.append(Problem(file, None, None, f"cannot be read: {error.strerror or error}"))
-            continue
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, csv.Error) as error:
-            problems.append(Problem(file, None, None, f"cannot be read as CSV: {error}"))
-            continue
-        if ragged:
-            problems.extend(ragged)
-            continue
-        found = _control_characters(file, frame) or _schema_problems(file, frame, schema)
-        if not found:
-            found = _empty_lists(file, frame, schema)
+        frame, found = read_table(data_dir, file, schema)
         problems.extend(found)
-        if not found:
-            frame = schema.validate(frame)
+        if frame is not None:
             frames[file] = frame
     return frames, problems
+
+
+def read_table(data_dir: Path, file: str, schema: pa.DataFrameSchema) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """One table read and checked against its schema: the frame (None when it has problems) and
+    the problems, each located by file, row and column."""
+    path = Path(data_dir) / file
+    if not path.exists():
+        return None, [Problem(file, None, None, f"file is missing from {data_dir}")]
+    try:
+        ragged = _ragged_rows(file, path)
+        frame = None if ragged else _read(path)
+    except OSError as error:
+        return None, [Problem(file, None, None, f"cannot be read: {error.strerror or error}")]
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, csv.Error) as error:
+        return None, [Problem(file, None, None, f"cannot be read as CSV: {error}")]
+    if ragged or frame is None:
+        return None, ragged
+    found = _control_characters(file, frame) or _schema_problems(file, frame, schema)
+    if not found:
+        found = _empty_lists(file, frame, schema)
+    if found:
+        return None, found
+    return schema.validate(frame), []
 
 
 def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from trigger_map.body import BODY_SVG, Body, BodyError, load_body
 from trigger_map.citations import cited_ids
-from trigger_map.data import DATA_DIR, DatasetError, Problem, check_references, dataset_from, read_tables
+from trigger_map.data import DATA_DIR, DatasetError, Problem, check_references, dataset_from, read_tables, split_list
 from trigger_map.lookup import Engine
 from trigger_map.referral import body_problems
 from trigger_map.safety import flag_problems
@@ -65,7 +65,26 @@ def check(
         problems += flag_problems(frames["red_flags.csv"], frames.get("symptoms.csv"))
     if "sources.csv" in frames:
         problems += citation_problems(frames, set(frames["sources.csv"]["id"]), content_dir)
+    problems += _standard_problems(Path(data_dir), body, frames)
     return frames, body, problems
+
+
+def _standard_problems(data_dir: Path, body: Body, frames) -> list[Problem]:
+    """The standard pain-area tables (trigger_map.standards): required in the project's data; a
+    dataset of its own (tests, a clinic's copy) may leave both out."""
+    from trigger_map.standards import AREAS_FILE, MAPPING_FILE, read_standards
+
+    if not _same_folder(data_dir, DATA_DIR) and not any((data_dir / f).exists() for f in (AREAS_FILE, MAPPING_FILE)):
+        return []
+    standards, problems = read_standards(data_dir, body)
+    if standards is not None and "sources.csv" in frames:
+        known = set(frames["sources.csv"]["id"])
+        table = pd.read_csv(data_dir / AREAS_FILE, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        for row, cell in enumerate(table["sources"], start=2):
+            for source in split_list(cell):
+                if source not in known:
+                    problems.append(Problem(AREAS_FILE, row, "sources", f"unknown id {source!r} (not in sources.csv)"))
+    return problems
 
 
 def validate(data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG, content_dir: Path | None = None) -> list[Problem]:

@@ -1,0 +1,181 @@
+"""The visits store on both databases it supports: a SQLite file and a real PostgreSQL server
+(tests/conftest.py starts Debian's PostgreSQL in a temporary folder). Nothing is mocked."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, inspect, select
+from sqlalchemy.orm import Session
+
+from trigger_map.visit_models import Client, TreatedTriggerPoint, Visit, VisitArea
+from trigger_map.visit_store import NewVisit, StoreError, VisitStore, engine_for, where
+
+ROOT_DIR = Path(__file__).resolve().parents[1]
+
+
+def counts(url: str) -> dict[str, int]:
+    with Session(engine_for(url)) as session:
+        return {
+            table.__tablename__: session.scalar(select(func.count()).select_from(table))
+            for table in (Client, Visit, VisitArea, TreatedTriggerPoint)
+        }
+
+
+def test_migrations_make_every_table(database_url):
+    engine = VisitStore(database_url).engine
+    tables = set(inspect(engine).get_table_names())
+    assert {"client", "visit", "visit_area", "treated_trigger_point", "alembic_version"} <= tables
+    with engine.connect() as c:
+        assert c.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
+
+
+def test_a_visit_reads_back_as_saved(database_url):
+    store = VisitStore(database_url)
+    first = NewVisit(
+        date(2026, 11, 3),
+        {"temple-l": 7, "jaw-l": 3, "top_of_shoulder-l": 0},
+        symptoms=("headache", "jaw-pain"),
+        condition="tension-type-headache",
+        note="  Pressure on the upper trapezius; felt easier after.  ",
+        treated=("upper-trapezius-1@left", "masseter-1@left", "upper-trapezius-1@left"),
+    )
+    later = NewVisit(date(2026, 11, 17), {"temple-l": 4})
+    earlier = NewVisit(date(2026, 10, 27), {"jaw-l": 9})
+    ids = [store.add_visit("C-0042", v) for v in (first, later, earlier)]
+    visits = store.visits("C-0042")
+    assert [v.date for v in visits] == [date(2026, 10, 27), date(2026, 11, 3), date(2026, 11, 17)]
+    assert [v.id for v in visits] == [ids[2], ids[0], ids[1]]
+    saved = visits[1]
+    assert list(saved.areas.items()) == [("temple-l", 7), ("jaw-l", 3), ("top_of_shoulder-l", 0)]
+    assert saved.symptoms == ("headache", "jaw-pain")
+    assert saved.condition == "tension-type-headache"
+    assert saved.note == "Pressure on the upper trapezius; felt easier after."
+    assert saved.treated == ("upper-trapezius-1@left", "masseter-1@left")
+    assert store.clients() == ["C-0042"]
+    assert counts(database_url) == {"client": 1, "visit": 3, "visit_area": 5, "treated_trigger_point": 2}
+
+
+def test_each_owner_sees_only_their_own_clients(database_url):
+    alice, bob, laptop = (VisitStore(database_url, owner) for owner in ("sub-alice", "sub-bob", None))
+    alice.add_visit("A1", NewVisit(date(2026, 11, 1), {"temple-l": 5}))
+    bob.add_visit("B1", NewVisit(date(2026, 11, 1), {"calf-r": 6}))
+    bob.add_visit("A1", NewVisit(date(2026, 11, 2), {"heel-r": 2}))  # the same code, another client
+    laptop.add_visit("A1", NewVisit(date(2026, 11, 3), {"shin-l": 1}))
+    assert alice.clients() == ["A1"]
+    assert bob.clients() == ["A1", "B1"]
+    assert laptop.clients() == ["A1"]
+    assert alice.visits("B1") == [] and not alice.has_client("B1")
+    assert [v.areas for v in alice.visits("A1")] == [{"temple-l": 5}]
+    assert [v.areas for v in bob.visits("A1")] == [{"heel-r": 2}]
+    assert alice.delete_client("B1") is None  # not hers: nothing happens
+    assert bob.clients() == ["A1", "B1"]
+    assert alice.delete_client("A1") == 1
+    assert [v.areas for v in bob.visits("A1")] == [{"heel-r": 2}]
+    assert [v.areas for v in laptop.visits("A1")] == [{"shin-l": 1}]
+
+
+def test_deleting_a_client_deletes_every_row_of_theirs(database_url):
+    store = VisitStore(database_url)
+    for day in (1, 8, 15):
+        store.add_visit("X9", NewVisit(date(2026, 11, day), {"temple-l": day % 10, "jaw-l": 2}, treated=("a-1@left",)))
+    store.add_visit("Y1", NewVisit(date(2026, 11, 2), {"calf-r": 4}, treated=("b-1@right",)))
+    assert store.delete_client("X9") == 3
+    assert store.clients() == ["Y1"]
+    assert store.visits("X9") == []
+    assert counts(database_url) == {"client": 1, "visit": 1, "visit_area": 1, "treated_trigger_point": 1}
+
+
+def test_saves_at_the_same_time_for_one_new_client_all_land(database_url):
+    """Two sessions (here 4 threads, each its own connection) saving for the same new client at once."""
+    start = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def saver(n: int) -> None:
+        store = VisitStore(database_url)
+        start.wait()
+        try:
+            for i in range(5):
+                store.add_visit("RACE", NewVisit(date(2026, 11, 1 + i), {"temple-l": n, "jaw-l": i}))
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=saver, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    visits = VisitStore(database_url).visits("RACE")
+    assert len(visits) == 20
+    assert sorted(v.areas["temple-l"] for v in visits) == sorted([0, 1, 2, 3] * 5)
+    assert counts(database_url)["client"] == 1
+
+
+def test_a_committed_visit_survives_the_process_being_killed(database_url):
+    """Save in another process, then kill it (SIGKILL) while it holds its connection open."""
+    script = (
+        "import sys, time, datetime\n"
+        "from trigger_map.visit_store import NewVisit, VisitStore\n"
+        "s = VisitStore(sys.argv[1])\n"
+        "print(s.add_visit('K1', NewVisit(datetime.date(2026, 11, 5), {'calf-l': 8})), flush=True)\n"
+        "s.engine.connect().exec_driver_sql('SELECT 1')\n"
+        "time.sleep(60)\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script, database_url], stdout=subprocess.PIPE, text=True)
+    try:
+        saved_id = int(process.stdout.readline())
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+    assert [(v.id, v.areas) for v in VisitStore(database_url).visits("K1")] == [(saved_id, {"calf-l": 8})]
+
+
+@pytest.mark.parametrize(
+    ("code", "new"),
+    [
+        ("", NewVisit(date(2026, 11, 1), {"temple-l": 1})),
+        ("Jane Smith", NewVisit(date(2026, 11, 1), {"temple-l": 1})),
+        ("x" * 41, NewVisit(date(2026, 11, 1), {"temple-l": 1})),
+        ("ok-1", NewVisit(date(2026, 11, 1), {})),
+        ("ok-1", NewVisit(date(2026, 11, 1), {"temple-l": 11})),
+        ("ok-1", NewVisit(date(2026, 11, 1), {"temple-l": -1})),
+        ("ok-1", NewVisit(date(2026, 11, 1), {"temple-l": 1}, note="n" * 2001)),
+    ],
+)
+def test_a_bad_save_is_refused_saying_why_and_naming_no_client(database_url, code, new):
+    store = VisitStore(database_url)
+    with pytest.raises(StoreError) as raised:
+        store.add_visit(code, new)
+    message = str(raised.value)
+    assert message and "\n" not in message
+    assert "Jane" not in message and "xxxxx" not in message and "nnnnn" not in message
+    assert store.clients() == []
+
+
+def test_where_says_the_file_or_the_server_without_a_password(tmp_path):
+    assert where(f"sqlite:///{tmp_path}/v.db") == f"the file {tmp_path}/v.db"
+    said = where("postgresql+psycopg://therapist:s3cret@db.example:5432/clinic")
+    assert "s3cret" not in said and "clinic" in said and "db.example" in said
+
+
+def test_db_upgrade_command_makes_a_new_database(tmp_path):
+    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    done = subprocess.run(
+        [sys.executable, "-m", "trigger_map", "db", "upgrade"],
+        env={**os.environ, "TRIGGER_MAP_DB": url},
+        capture_output=True,
+        text=True,
+        cwd=ROOT_DIR,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["revision"] == "0001"
+    assert (tmp_path / "new.sqlite3").exists()

@@ -1,0 +1,1 @@
+"""Alembic migrations of the visits database (run by `trigger_map.visit_store.upgrade`)."""
