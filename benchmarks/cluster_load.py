@@ -482,7 +482,7 @@ def main() -> int:
         for scenario in args.only:
             # Each scenario on a new cluster: the kill leaves one process dead.
             speed.log(f"{scenario}: starting a cluster of {args.replicas} processes")
-            cluster = cluster_up(args.replicas, run_dir / scenario, migrate=False)
+            cluster = cluster_up(args.replicas, run_dir / scenario, migrate=True)
             asyncio.run(warm(cluster, targets, args))
             speed.log(f"{scenario}: {args.sessions} sessions x {args.clicks} clicks")
             runner = {"load": scenario_load, "kill": scenario_kill}[scenario]

@@ -9,9 +9,10 @@
 
 `bash deploy/local-cluster.sh ...` installs what is missing (Debian's nginx and postgresql) and runs
 this. The run directory (--dir, else $TRIGGER_MAP_CLUSTER_DIR, else /tmp/trigger-map-cluster) holds
-the state (cluster.json), every process's log, nginx's files and the temporary database. Run as
-root, PostgreSQL and nginx run as the unprivileged user `trigger-map` (PostgreSQL refuses to run
-as root; nginx needs no privilege on a loopback port); the apps run as the user who started them.
+the state (cluster.json), every process's log, nginx's files and the temporary database (started
+by trigger_map.devdb). Run as root, nginx runs as the unprivileged user `trigger-map` (it needs no
+privilege on a loopback port) and PostgreSQL as `postgres` (it refuses to run as root); the apps
+run as the user who started them.
 
 Exit status: 0 done; 1 something failed to start (one line says what, the logs are in the run dir);
 2 bad arguments or a cluster already up in that directory.
@@ -37,6 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # trigger_map, when it is not installed
 DEPLOY = ROOT / "deploy"
 TEMPLATE = DEPLOY / "nginx.conf"
 START_APP = DEPLOY / "start-app.sh"
@@ -262,94 +264,23 @@ def start_nginx(run_dir: Path, conf: Path, run_as: RunAs) -> Proc:
 # ----------------------------------------------------------------------------- PostgreSQL
 
 
-def postgres_bin() -> Path:
-    """The newest installed PostgreSQL's programs (Debian keeps them out of PATH)."""
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
-    if not versions:
-        raise ClusterError("PostgreSQL is not installed (Debian: apt-get install postgresql)")
-    return versions[-1].parent
-
-
 @dataclass
 class Database:
     url: str
     proc: Proc | None  # None: a database the cluster did not start
 
 
-def start_postgres(run_dir: Path, port: int, run_as: RunAs) -> Database:
-    """A new, temporary PostgreSQL cluster in the run directory, on loopback only, with one
-    database `trigger_map` owned by the role `trigger_map` (password in the run directory)."""
-    bindir = postgres_bin()
-    pg_dir = run_dir / "postgres"
-    pg_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    run_as.own(pg_dir)
-    password = secrets.token_urlsafe(18)
-    pwfile = pg_dir / "password"
-    pwfile.write_text(password + "\n", encoding="utf-8")
-    pwfile.chmod(0o600)
-    run_as.own(pwfile)
-    initdb = subprocess.run(
-        [
-            str(bindir / "initdb"),
-            "-D",
-            str(pg_dir / "data"),
-            "-U",
-            "trigger_map",
-            f"--pwfile={pwfile}",
-            "--auth-host=scram-sha-256",
-            "--auth-local=scram-sha-256",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-        ],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, LC_ALL="C.UTF-8"),
-        **run_as.popen_args(),
-    )
-    if initdb.returncode != 0:
-        raise ClusterError(f"initdb failed: {(initdb.stderr.strip().splitlines() or ['no message'])[-1]}")
-    proc = run_postgres(run_dir, port, run_as)
-    env = dict(os.environ, PGPASSWORD=password)
-    psql = [str(bindir / "psql"), "-h", "127.0.0.1", "-p", str(port), "-U", "trigger_map", "-X", "-q"]
-    created = subprocess.run(
-        psql + ["-d", "postgres", "-c", "CREATE DATABASE trigger_map"], env=env, capture_output=True, text=True
-    )
-    if created.returncode != 0:
-        raise ClusterError(f"could not create the database: {created.stderr.strip()}")
-    return Database(f"postgresql+psycopg://trigger_map:{password}@127.0.0.1:{port}/trigger_map", proc)
+def start_postgres(run_dir: Path, port: int) -> Database:
+    """A new PostgreSQL server in the run directory (trigger_map.devdb: Debian's PostgreSQL, on
+    127.0.0.1 only, connections from this machine trusted, as the `postgres` user when run as
+    root) with the database `trigger_map`."""
+    from trigger_map import devdb
 
-
-def run_postgres(run_dir: Path, port: int, run_as: RunAs) -> Proc:
-    """Start the run directory's PostgreSQL (made by `start_postgres`) and wait until it takes connections."""
-    pg_dir = run_dir / "postgres"
-    proc = spawn(
-        "postgres",
-        [
-            str(postgres_bin() / "postgres"),
-            "-D",
-            str(pg_dir / "data"),
-            "-p",
-            str(port),
-            "-c",
-            "listen_addresses=127.0.0.1",
-            "-c",
-            f"unix_socket_directories={pg_dir}",
-            "-c",
-            "max_connections=200",
-        ],
-        pg_dir / "postgres.log",
-        run_as,
-    )
-    ready = [str(postgres_bin() / "pg_isready"), "-q", "-h", "127.0.0.1", "-p", str(port)]
-    wait_until(
-        "PostgreSQL",
-        lambda: subprocess.run(ready, capture_output=True).returncode == 0,
-        [proc],
-        pg_dir / "postgres.log",
-        timeout=60,
-    )
-    return proc
+    try:
+        state = devdb.start(run_dir / "postgres", port)
+    except devdb.DevDbError as error:
+        raise ClusterError(f"PostgreSQL did not start: {error}") from None
+    return Database(state["url"], Proc.of("postgres", state["pid"]))
 
 
 def migrate(db_url: str, run_dir: Path) -> None:
@@ -457,7 +388,7 @@ def up(args: argparse.Namespace) -> int:
     cluster = Cluster(dir=str(run_dir), url=f"http://127.0.0.1:{args.port}", db="")
     try:
         log("starting PostgreSQL" if not args.db else "using the database given with --db")
-        database = Database(args.db, None) if args.db else start_postgres(run_dir, db_port, run_as)
+        database = Database(args.db, None) if args.db else start_postgres(run_dir, db_port)
         cluster.db = database.url
         if database.proc:
             cluster.postgres = {"pid": database.proc.pid, "started": database.proc.started}
@@ -529,7 +460,8 @@ def restart_db(args: argparse.Namespace) -> int:
     log(f"PostgreSQL (pid {old.pid}) stopped; starting it again in {args.gap:.1f} s")
     time.sleep(args.gap)
     port = int(cluster.db.rsplit(":", 1)[1].split("/", 1)[0])
-    new = run_postgres(run_dir, port, RunAs.choose())
+    new = start_postgres(run_dir, port).proc
+    assert new is not None
     cluster.postgres = {"pid": new.pid, "started": new.started}
     cluster.save()
     print(json.dumps({"db_pid": new.pid, "stopped_pid": old.pid}), flush=True)

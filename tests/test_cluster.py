@@ -89,7 +89,7 @@ def up():
     base.chmod(0o711)
     run_dir = base / "run"
     port = free_base_port(REPLICAS + 2)
-    done = cluster("up", run_dir, "--replicas", str(REPLICAS), "--port", str(port), "--no-migrate")
+    done = cluster("up", run_dir, "--replicas", str(REPLICAS), "--port", str(port))
     info = None
     try:
         assert done.returncode == 0, done.stderr
