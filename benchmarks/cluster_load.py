@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import datetime
 import json
 import os
 import random
@@ -270,6 +271,98 @@ async def warm(cluster: Cluster, targets: list[Target], args: argparse.Namespace
         await session.close()
 
 
+# ----------------------------------------------------------------------------- saved visits
+
+VISIT_AREAS = {"temple-l": 7, "jaw-l": 3, "upper_back-r": 5}  # every saved visit has these three
+SAVER = """
+import datetime, sys
+from trigger_map.visit_store import NewVisit, VisitStore
+store, code, areas = VisitStore(sys.argv[1]), sys.argv[2], dict(a.split(":") for a in sys.argv[3:])
+areas = {k: int(v) for k, v in areas.items()}
+for i in range(1, 100000):
+    visit_id = store.add_visit(code, NewVisit(datetime.date(2026, 12, 1), areas, note=f"{code}-{i}"))
+    print(f"{code}-{i} {visit_id}", flush=True)
+"""
+
+
+class Saver:
+    """Saves visits one after another through the store (as an app process does on "Save as a
+    visit"), each with a note that names it; a failed save is retried until it lands, as the
+    therapist would press the button again."""
+
+    def __init__(self, db_url: str, code: str):
+        from trigger_map.visit_store import VisitStore
+
+        self.store, self.code = VisitStore(db_url), code
+        self.acknowledged: dict[str, int] = {}  # note -> visit id the store returned
+        self.failures: list[tuple[float, str]] = []  # (perf_counter, the message)
+        self.recovered_after_ms: list[float] = []  # first failure -> the same visit saved
+        self.given_up: list[str] = []
+
+    async def run(self, done: asyncio.Event, every: float = 0.1, give_up: float = 60.0) -> None:
+        from trigger_map.visit_store import NewVisit, StoreError
+
+        i = 0
+        while not done.is_set():
+            i += 1
+            note, first_failure = f"{self.code}-{i}", None
+            visit = NewVisit(datetime.date(2026, 12, 1), VISIT_AREAS, note=note)
+            while True:
+                try:
+                    self.acknowledged[note] = await asyncio.to_thread(self.store.add_visit, self.code, visit)
+                    if first_failure is not None:
+                        self.recovered_after_ms.append(1000 * (time.perf_counter() - first_failure))
+                    break
+                except StoreError as error:
+                    now = time.perf_counter()
+                    self.failures.append((now, str(error)))
+                    first_failure = first_failure or now
+                    if now - first_failure > give_up:
+                        self.given_up.append(note)
+                        break
+                    await asyncio.sleep(0.25)
+            await asyncio.sleep(every)
+
+    def verify(self, acknowledged: dict[str, int] | None = None) -> dict:
+        """Every acknowledged visit is stored once, whole (its three areas)."""
+        acknowledged = self.acknowledged if acknowledged is None else acknowledged
+        stored = self.store.visits(self.code)
+        notes = Counter(v.note for v in stored)
+        return {
+            "acknowledged": len(acknowledged),
+            "stored": len(stored),
+            "missing": sorted(n for n in acknowledged if notes[n] == 0),
+            "stored_twice": sorted(n for n, count in notes.items() if count > 1),
+            "half_written": [v.id for v in stored if v.areas != VISIT_AREAS],
+            "ids_differ": sorted(
+                n for n, vid in acknowledged.items() if vid not in {v.id for v in stored if v.note == n}
+            ),
+        }
+
+
+async def killed_saver(db_url: str, code: str, after: int) -> dict:
+    """A process saving visits, killed (SIGKILL) after `after` acknowledged saves, most likely in
+    the middle of the next: what it acknowledged is stored, and nothing half-written."""
+    areas = [f"{r}:{v}" for r, v in VISIT_AREAS.items()]
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", SAVER, db_url, code, *areas, cwd=ROOT, stdout=asyncio.subprocess.PIPE
+    )
+    assert process.stdout is not None
+    acknowledged: dict[str, int] = {}
+    while len(acknowledged) < after:
+        line = await asyncio.wait_for(process.stdout.readline(), 60)
+        if not line:
+            break
+        note, visit_id = line.decode().split()
+        acknowledged[note] = int(visit_id)
+    process.kill()
+    await process.wait()
+    async for line in process.stdout:  # what it printed before it died
+        note, visit_id = line.decode().split()
+        acknowledged[note] = int(visit_id)
+    return acknowledged
+
+
 # ----------------------------------------------------------------------------- scenarios
 
 
@@ -336,6 +429,8 @@ async def scenario_kill(cluster: Cluster, targets: list[Target], args: argparse.
     after = [SessionRecord(first + i, "after") for i in range(args.sessions - first)]
     killed_at: dict = {}
     victim: dict = {}
+    saver, saving_done = Saver(cluster.info["db"], "kill-test"), asyncio.Event()
+    saving = asyncio.create_task(saver.run(saving_done, every=0.2))
 
     async def killer() -> None:
         while load.clicks_done < first * args.clicks // 2:
@@ -357,16 +452,22 @@ async def scenario_kill(cluster: Cluster, targets: list[Target], args: argparse.
         )
 
     started = time.perf_counter()
-    await asyncio.gather(
-        killer(), *(load.person(r, args.clicks, args.ramp * i / max(1, first)) for i, r in enumerate(before))
+
+    async def saving_process_killed() -> dict[str, int]:
+        while "time" not in killed_at:
+            await asyncio.sleep(0.05)
+        return await killed_saver(cluster.info["db"], "killed-saver", after=20)
+
+    _, in_killed_process, *_ = await asyncio.gather(
+        killer(),
+        saving_process_killed(),
+        *(load.person(r, args.clicks, args.ramp * i / max(1, first)) for i, r in enumerate(before)),
     )
+    saving_done.set()
+    await saving
     lines = read_access_log(cluster.access_log(), log_start)
     victim_addr = f"127.0.0.1:{victim['port']}"
-    # Where each session's first websocket went: nginx's log line for /_stcore/stream, by route.
-    first_socket: dict[str, str] = {}
-    for line in lines:
-        if line["path"].startswith("/_stcore/stream") and line["route"] not in first_socket:
-            first_socket.setdefault(line["route"], line["tried"][0])
+    # Which processes each session's websockets went to (nginx's log, by the route cookie).
     sockets_by_route = defaultdict(list)
     for line in lines:
         if line["path"].startswith("/_stcore/stream"):
@@ -389,8 +490,14 @@ async def scenario_kill(cluster: Cluster, targets: list[Target], args: argparse.
         "sessions_started_after_kill": len(after),
         "of_them_on_killed_replica": sum(1 for r in after if victim_addr in sockets_by_route.get(r.route, [])),
         "per_replica": per_replica(lines),
+        "visits_saved_meanwhile": saver.verify(),
+        "visits_of_a_saving_process_killed": Saver(cluster.info["db"], "killed-saver").verify(in_killed_process),
     }
     result["checks"] = {
+        "no_saved_visit_lost": all(
+            not (v["missing"] or v["stored_twice"] or v["half_written"] or v["ids_differ"]) and v["acknowledged"]
+            for v in (result["visits_saved_meanwhile"], result["visits_of_a_saving_process_killed"])
+        ),
         "errors": everyone["errors"] == 0,
         "wrong_panels": everyone["wrong_panels"] == 0,
         "killed_replica_had_sessions": len(on_victim) > 0,
@@ -399,6 +506,63 @@ async def scenario_kill(cluster: Cluster, targets: list[Target], args: argparse.
         ),
         "other_sessions_untouched": result["their_reconnects_or_errors"] == 0,
         "new_sessions_only_on_live_replicas": result["of_them_on_killed_replica"] == 0,
+    }
+    return result
+
+
+async def scenario_db(cluster: Cluster, targets: list[Target], args: argparse.Namespace) -> dict:
+    """PostgreSQL stopped for --db-gap seconds and started again while visits are saved (every
+    0.1 s) and sessions click the Body map (which needs no database)."""
+    load = Load(cluster.url, targets, args, seed=21)
+    sessions = min(args.sessions, 30)
+    records = [SessionRecord(i, "db") for i in range(sessions)]
+    saver, saving_done = Saver(cluster.info["db"], "db-restart"), asyncio.Event()
+    saving = asyncio.create_task(saver.run(saving_done, every=0.1))
+    restart: dict = {}
+
+    async def restarter() -> None:
+        await asyncio.sleep(5)
+        restart["start"] = time.perf_counter()
+        done = await asyncio.to_thread(
+            subprocess.run,
+            [*CLUSTER, "restart-db", "--gap", str(args.db_gap), "--dir", str(cluster.dir)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        restart["end"] = time.perf_counter()
+        restart["ok"] = done.returncode == 0
+        await asyncio.sleep(5)
+        saving_done.set()
+
+    started = time.perf_counter()
+    await asyncio.gather(
+        restarter(), *(load.person(r, args.clicks, args.ramp * i / max(1, sessions)) for i, r in enumerate(records))
+    )
+    saving_done.set()
+    await saving
+    in_gap = [t for t, _ in saver.failures if restart["start"] <= t <= restart["end"] + 1]
+    result: dict = {
+        "seconds": round(time.perf_counter() - started, 1),
+        "database_down_s": round(restart["end"] - restart["start"], 1),
+        "sessions": summary(records),
+        "failed_saves": len(saver.failures),
+        "failed_saves_in_the_gap": len(in_gap),
+        "failure_messages": sorted({m for _, m in saver.failures}),
+        "saved_on_retry": len(saver.recovered_after_ms),
+        "retry_landed_after_ms_max": max(saver.recovered_after_ms, default=None),
+        "given_up": saver.given_up,
+        "visits": saver.verify(),
+    }
+    v = result["visits"]
+    result["checks"] = {
+        "database_restarted": restart.get("ok", False),
+        "saves_in_the_gap_failed_with_a_message": bool(in_gap) and all(result["failure_messages"]),
+        "every_failed_save_landed_on_retry": not saver.given_up and len(saver.recovered_after_ms) > 0,
+        "failures_only_while_the_database_was_down": len(in_gap) == len(saver.failures),
+        "nothing_lost_or_half_written": v["acknowledged"] > 0
+        and not (v["missing"] or v["stored_twice"] or v["half_written"] or v["ids_differ"]),
+        "map_sessions_unaffected": result["sessions"]["errors"] == 0 and result["sessions"]["wrong_panels"] == 0,
     }
     return result
 
@@ -436,6 +600,26 @@ def table(results: dict) -> str:
             f"  started after the kill: {r['sessions_started_after_kill']}, on the killed process: "
             f"{r['of_them_on_killed_replica']}",
         ]
+    if "db" in results:
+        r = results["db"]
+        v = r["visits"]
+        rows += [
+            f"db: PostgreSQL down {r['database_down_s']} s while saving every 0.1 s and "
+            f"{r['sessions']['sessions']} sessions clicked",
+            f"  failed saves {r['failed_saves']} ({r['failed_saves_in_the_gap']} in the gap), saved on retry "
+            f"{r['saved_on_retry']}, slowest retry landed after {fmt(r['retry_landed_after_ms_max'])}",
+            f"  messages: {r['failure_messages']}",
+            f"  visits acknowledged {v['acknowledged']}, stored {v['stored']}, missing {len(v['missing'])}, "
+            f"twice {len(v['stored_twice'])}, half-written {len(v['half_written'])}",
+            f"  map sessions: errors {r['sessions']['errors']}, wrong panels {r['sessions']['wrong_panels']}",
+        ]
+    if "kill" in results:
+        for key in ("visits_saved_meanwhile", "visits_of_a_saving_process_killed"):
+            v = results["kill"][key]
+            rows.append(
+                f"kill, {key.replace('_', ' ')}: acknowledged {v['acknowledged']}, stored {v['stored']}, "
+                f"missing {len(v['missing'])}, twice {len(v['stored_twice'])}, half-written {len(v['half_written'])}"
+            )
     for name, result in results.items():
         if isinstance(result, dict) and "checks" in result:
             failed = [k for k, ok in result["checks"].items() if not ok]
@@ -449,7 +633,7 @@ def fmt(ms: float | None) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", nargs="+", choices=["load", "kill"], default=["load", "kill"])
+    parser.add_argument("--only", nargs="+", choices=["load", "kill", "db"], default=["load", "kill", "db"])
     parser.add_argument("--sessions", type=int, default=100, help="concurrent sessions (default 100)")
     parser.add_argument("--clicks", type=int, default=10, help="clicks per session (default 10)")
     parser.add_argument("--replicas", type=int, default=3, help="app processes (default 3)")
@@ -463,6 +647,7 @@ def main() -> int:
     )
     parser.add_argument("--ramp", type=float, default=20.0, help="sessions arrive over this many seconds (20)")
     parser.add_argument("--answer-timeout", type=float, default=30.0, help="seconds to wait for an answer (30)")
+    parser.add_argument("--db-gap", type=float, default=3.0, help="seconds PostgreSQL stays down (3)")
     parser.add_argument("--quick", action="store_true", help="10 sessions, 3 clicks, short pauses")
     parser.add_argument("--keep", action="store_true", help="keep the clusters' run directories (logs) afterwards")
     parser.add_argument("--output", type=Path, default=RESULTS / "cluster_load.json")
@@ -485,7 +670,7 @@ def main() -> int:
             cluster = cluster_up(args.replicas, run_dir / scenario, migrate=True)
             asyncio.run(warm(cluster, targets, args))
             speed.log(f"{scenario}: {args.sessions} sessions x {args.clicks} clicks")
-            runner = {"load": scenario_load, "kill": scenario_kill}[scenario]
+            runner = {"load": scenario_load, "kill": scenario_kill, "db": scenario_db}[scenario]
             results[scenario] = asyncio.run(runner(cluster, targets, args))
             cluster_down(cluster)
             cluster = None
