@@ -403,13 +403,27 @@ async def scenario_load(cluster: Cluster, targets: list[Target], args: argparse.
     load = Load(cluster.url, targets, args)
     log_start = cluster.access_log().stat().st_size
     records = [SessionRecord(i, "load") for i in range(args.sessions)]
+    memory = {r["port"]: {"before": speed.rss_mb(r["pid"]), "peak": 0.0} for r in cluster.info["replicas"]}
+    running = True
+
+    async def sample_memory() -> None:
+        while running:
+            for replica in cluster.info["replicas"]:
+                entry = memory[replica["port"]]
+                entry["peak"] = max(entry["peak"], speed.rss_mb(replica["pid"]))
+            await asyncio.sleep(1)
+
+    sampler = asyncio.create_task(sample_memory())
     started = time.perf_counter()
     await asyncio.gather(
         *(load.person(r, args.clicks, args.ramp * i / max(1, args.sessions)) for i, r in enumerate(records))
     )
+    running = False
+    await sampler
     result = summary(records)
     result["seconds"] = round(time.perf_counter() - started, 1)
     result["per_replica"] = per_replica(read_access_log(cluster.access_log(), log_start))
+    result["memory_mb"] = {port: {k: round(v, 1) for k, v in m.items()} for port, m in memory.items()}
     result["checks"] = {
         "errors": result["errors"] == 0,
         "wrong_panels": result["wrong_panels"] == 0,
@@ -583,6 +597,8 @@ def table(results: dict) -> str:
             f"open p50 {fmt(r['open_p50_ms'])}, p95 {fmt(r['open_p95_ms'])}",
             f"  sessions per process (port: websockets): {spread}",
             f"  requests per process: {dict(sorted(r['per_replica']['requests'].items()))}",
+            "  memory per process (MB, after warming -> peak): "
+            + ", ".join(f"{port}: {m['before']} -> {m['peak']}" for port, m in r["memory_mb"].items()),
         ]
     if "kill" in results:
         r = results["kill"]
