@@ -676,7 +676,12 @@ def main() -> int:
     targets = click_targets()
     run_dir = Path(tempfile.mkdtemp(prefix="trigger-map-load-"))
     run_dir.chmod(0o711)  # PostgreSQL and nginx may run as another user (deploy/cluster.py)
-    results: dict = {"args": {k: v for k, v in vars(args).items() if k != "output"}}
+    # the commit and work tree as the run starts (a long run may outlast a commit)
+    results: dict = {
+        "args": {k: v for k, v in vars(args).items() if k != "output"},
+        "environment": speed.environment(None),
+    }
+    results["environment"]["load_average_at_start"] = os.getloadavg()
     cluster = None
     started = time.perf_counter()
     try:
@@ -698,7 +703,7 @@ def main() -> int:
             cluster_down(cluster)
         if not args.keep:
             shutil.rmtree(run_dir, ignore_errors=True)
-    results["environment"] = speed.environment(None)
+    results["environment"]["load_average_at_end"] = os.getloadavg()
     results["environment"]["seconds"] = round(time.perf_counter() - started, 1)
     RESULTS.mkdir(exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
