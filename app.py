@@ -19,6 +19,7 @@ navigation = st.navigation(
         "Explore": [
             st.Page("pages/explorer.py", title="Body map", icon=":material/accessibility_new:", default=True),
             st.Page("pages/where_it_hurts.py", title="Where it hurts", icon=":material/touch_app:"),
+            st.Page("pages/visits.py", title="Visits", icon=":material/timeline:"),
         ],
         "Learn": [
             st.Page("pages/nmt.py", title="What is NMT", icon=":material/school:"),

@@ -12,6 +12,7 @@ from trigger_map.lookup import DEFAULT_SEVERITY, Suggestion, explained_by
 from trigger_map.map_click import MapClick
 from trigger_map.safety import AGE_BANDS
 from ui import body_map, panels, resources
+from ui import visits as visits_ui
 
 engine = resources.engine()
 data = engine.dataset
@@ -258,6 +259,9 @@ def where_it_hurts() -> None:
                     st.dataframe(why, hide_index=True, width="stretch")
                     panels.csv_download(why, "trigger-map-suggestions.csv", key="pain_why_csv")
         panels.red_flags(engine, list(areas), symptoms, facts=facts, parts=("watch",))
+        with panels.on_demand("Save as a visit", key="visit_save", icon=":material/save:") as saving:
+            if saving.open:  # made only while open: a tap on the map stays cheap
+                visits_ui.save_form(engine, areas, symptoms, condition, keys)
         if suggestions:
             st.divider()
             panels.trigger_point_details(engine, current.key)

@@ -399,9 +399,9 @@ def read_table(data_dir: Path, file: str, schema: pa.DataFrameSchema) -> tuple[p
     """One table read and checked against its schema: the frame (None when it has problems) and
     the problems, each located by file, row and column."""
     path = Path(data_dir) / file
-    if not path.exists():
-        return None, [Problem(file, None, None, f"file is missing from {data_dir}")]
     try:
+        if not path.exists():
+            return None, [Problem(file, None, None, f"file is missing from {data_dir}")]
         ragged = _ragged_rows(file, path)
         frame = None if ragged else _read(path)
     except OSError as error:

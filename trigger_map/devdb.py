@@ -81,19 +81,28 @@ def _run(command: list[str], what: str) -> None:
         raise DevDbError(f"{what} failed: {detail[0]}")
 
 
+def running(pid: int) -> bool:
+    """Whether the process is alive (a zombie, ended but not yet reaped by its parent, is not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # alive, owned by the server user
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state != "Z"
+
+
 def _pid(data: Path) -> int | None:
     """The running server's pid from postmaster.pid, or None when none is running."""
     try:
         pid = int((data / "postmaster.pid").read_text().splitlines()[0])
     except (OSError, ValueError, IndexError):
         return None
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return None
-    except PermissionError:
-        pass  # alive, owned by the server user
-    return pid
+    return pid if running(pid) else None
 
 
 def url_for(port: int) -> str:
@@ -168,7 +177,7 @@ def stop(folder: Path, timeout: float = 60) -> bool:
         return False
     os.kill(pid, signal.SIGINT)  # PostgreSQL's fast shutdown
     deadline = time.monotonic() + timeout
-    while _pid(data) == pid:
+    while running(pid):
         if time.monotonic() > deadline:
             os.kill(pid, signal.SIGQUIT)
             raise DevDbError(f"PostgreSQL (pid {pid}) did not stop within {timeout:g} s")

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from datetime import date
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -245,4 +246,122 @@ def handout_pdf(engine: Engine, key: str, note: str = "", symptoms=(), facts=())
     pdf.heading("Sources", size=10)
     for source in row["sources"]:
         pdf.paragraph(data.sources.at[source, "citation"], size=8)
+    return bytes(pdf.output())
+
+
+def _severity_fill(severity: int) -> tuple[int, int, int]:
+    """Skin at 0 to the essential zone's red at 10."""
+    t = max(0, min(10, severity)) / 10
+    return tuple(round(a + (b - a) * (0.25 + 0.75 * t)) for a, b in zip(SKIN, ESSENTIAL, strict=True))  # type: ignore[return-value]
+
+
+def _draw_drawing(pdf: Handout, engine: Engine, view: str, left: float, top: float, scale: float, areas) -> None:
+    """One view of a visit's drawing: each painful area shaded by its severity."""
+    origin = MIDLINE[view] - 212
+    pdf.set_line_width(0.15)
+    pdf.set_draw_color(*OUTLINE)
+    for region in engine.body.in_view(view):
+        severity = areas.get(region.id, 0)
+        pdf.set_fill_color(*(_severity_fill(severity) if severity > 0 else SKIN))
+        points = [(left + (x - origin) * scale, top + y * scale) for x, y in region.polygon.exterior.coords]
+        pdf.polygon(points, style="DF")
+    pdf.set_font(pdf.family, "B", 7)
+    pdf.text(left, top + 12 * scale, view.title())
+
+
+CHART_LINES = (
+    ("total_severity", "Total severity"),
+    ("areas", "Painful areas"),
+    ("choir", "CHOIR"),
+    ("michigan", "Michigan"),
+    ("wpi", "WPI"),
+)
+CHART_DASHES = ((0, 0), (2.5, 1.2), (0.6, 1.0), (4, 1.5), (1.5, 0.6))  # each line its own dash, not colour alone
+CHART_COLOURS = ((192, 57, 43), (63, 110, 156), (46, 139, 87), (120, 81, 169), (90, 90, 90))
+
+
+def _chart(pdf: Handout, rows, left: float, top: float, width: float, height: float) -> None:
+    """The progress chart drawn as vectors: one line per measure, each with its own dash and label."""
+    top_value = max([1] + [r[m] for r in rows for m, _ in CHART_LINES])
+    pdf.set_draw_color(*OUTLINE)
+    pdf.set_line_width(0.2)
+    pdf.line(left, top + height, left + width, top + height)
+    pdf.line(left, top, left, top + height)
+    pdf.set_font(pdf.family, "", 7)
+    pdf.text(left - 6, top + 2, f"{top_value:g}")
+    pdf.text(left - 4, top + height, "0")
+    step = width / max(1, len(rows) - 1)
+    for i, r in enumerate(rows):
+        pdf.text(left + i * step - 6, top + height + 4, r["date"])
+    for n, ((metric, name), colour) in enumerate(zip(CHART_LINES, CHART_COLOURS, strict=True)):
+        points = [(left + i * step, top + height - height * r[metric] / top_value) for i, r in enumerate(rows)]
+        pdf.set_draw_color(*colour)
+        pdf.set_line_width(0.6)
+        dash, gap = CHART_DASHES[n]
+        pdf.set_dash_pattern(dash=dash, gap=gap)
+        for a, b in pairwise(points):
+            pdf.line(*a, *b)
+        pdf.set_dash_pattern()
+        for x, y in points:
+            pdf.set_fill_color(*colour)
+            pdf.rect(x - 0.8, y - 0.8, 1.6, 1.6, style="F")
+        pdf.set_text_color(*colour)
+        pdf.text(left + width + 2, top + 4 + n * 4, f"{name}: {rows[-1][metric]:g}")
+    pdf.set_text_color(0, 0, 0)
+
+
+def progress_pdf(engine: Engine, visits, rows, figure=None, notes_of=()) -> bytes:
+    """A progress handout: the first and latest visit's drawings, the chart of the measures over the
+    visits, a table of them, and the notes of the visits in `notes_of` (visit ids). No client code."""
+    notes = [v for v in visits if v.id in set(notes_of) and v.note.strip()]
+    pdf = Handout(" ".join(v.note for v in notes))
+    pdf.set_title("Trigger Map progress")
+    pdf.add_page()
+    pdf.heading("Your progress over your visits", size=16)
+    pdf.paragraph(
+        f"{len(visits)} visits, {visits[0].date:%d %B %Y} to {visits[-1].date:%d %B %Y}. "
+        f"Prepared {date.today():%d %B %Y} with Trigger Map.",
+        size=9,
+    )
+    scale, top = 0.1, pdf.get_y()
+    for i, (visit, title) in enumerate(((visits[0], "First visit"), (visits[-1], "Latest visit"))):
+        left = pdf.l_margin + i * 92
+        pdf.set_font(pdf.family, "B", 10)
+        pdf.text(left, top + 3, f"{title}: {visit.date:%d %b %Y}")
+        for j, view in enumerate(("front", "back")):
+            _draw_drawing(pdf, engine, view, left + j * 44, top + 5, scale, visit.areas)
+    pdf.set_y(top + 5 + 850 * scale + 2)
+    pdf.paragraph("Darker red: more pain (severity 0-10, as marked at the visit).", size=8)
+    pdf.heading("How the measures changed")
+    chart_top = pdf.get_y()
+    _chart(pdf, rows, pdf.l_margin + 8, chart_top + 2, 120, 50)
+    pdf.set_y(chart_top + 62)
+    pdf.set_font(pdf.family, "", 8)
+    with pdf.table(col_widths=(26, 22, 18, 20, 16, 18, 14), text_align="CENTER") as table:
+        table.row(["date", "total severity", "areas", "body (%)", "CHOIR", "Michigan", "WPI"])
+        for r in rows:
+            table.row(
+                [
+                    r["date"],
+                    str(r["total_severity"]),
+                    str(r["areas"]),
+                    f"{r['share_of_body']:g}",
+                    str(r["choir"]),
+                    str(r["michigan"]),
+                    str(r["wpi"]),
+                ]
+            )
+    pdf.ln(3)
+    if notes:
+        pdf.heading("Notes from your therapist")
+        for v in notes:
+            missing = unprintable(v.note)
+            said = f" [{len(missing)} character(s) cannot be printed: {code_points(missing)}]" if missing else ""
+            pdf.paragraph(f"{v.date:%d %B %Y}: {v.note.strip()}{said}")
+    pdf.heading("Please note", size=10)
+    pdf.paragraph(
+        "Total severity adds up how much each marked area hurt. CHOIR, Michigan and WPI count the areas of "
+        "three published pain maps that hold a painful area. " + NOT_A_DIAGNOSIS,
+        size=9,
+    )
     return bytes(pdf.output())

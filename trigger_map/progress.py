@@ -96,3 +96,36 @@ def export_document(
         "visits": [v.as_dict() for v in visits],
         "progress": progress(visits, standards, surfaces),
     }
+
+
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star")
+
+
+def progress_figure(rows: Sequence[dict], height: int = 380) -> dict:
+    """The progress chart as a Plotly spec: one line per measure over the visits, each with its own
+    dash and marker as well as colour."""
+    dates = [r["date"] for r in rows]
+    traces = [
+        {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "name": label,
+            "x": dates,
+            "y": [r[metric] for r in rows],
+            "line": {"dash": DASHES[i % len(DASHES)], "width": 2},
+            "marker": {"symbol": SYMBOLS[i % len(SYMBOLS)], "size": 8},
+            "hovertemplate": f"{label}: %{{y}}<extra>%{{x}}</extra>",
+        }
+        for i, (metric, label) in enumerate(METRICS.items())
+    ]
+    return {
+        "data": traces,
+        "layout": {
+            "height": height,
+            "margin": {"l": 40, "r": 10, "t": 10, "b": 40},
+            "xaxis": {"title": {"text": "visit"}, "type": "category"},
+            "yaxis": {"title": {"text": "value"}, "rangemode": "tozero"},
+            "legend": {"orientation": "h", "y": -0.25},
+        },
+    }

@@ -74,7 +74,13 @@ def _standard_problems(data_dir: Path, body: Body, frames) -> list[Problem]:
     dataset of its own (tests, a clinic's copy) may leave both out."""
     from trigger_map.standards import AREAS_FILE, MAPPING_FILE, read_standards
 
-    if not _same_folder(data_dir, DATA_DIR) and not any((data_dir / f).exists() for f in (AREAS_FILE, MAPPING_FILE)):
+    def present(file: str) -> bool:
+        try:
+            return (data_dir / file).exists()
+        except OSError:
+            return False  # an unreadable folder: read_tables has said so
+
+    if not _same_folder(data_dir, DATA_DIR) and not any(present(f) for f in (AREAS_FILE, MAPPING_FILE)):
         return []
     standards, problems = read_standards(data_dir, body)
     if standards is not None and "sources.csv" in frames:

@@ -57,7 +57,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(port: int, env: dict | None = None) -> subprocess.Popen:
+def start_app(port: int, env: dict | None = None, args: tuple[str, ...] = ()) -> subprocess.Popen:
     command = [
         sys.executable,
         "-m",
@@ -74,6 +74,7 @@ def start_app(port: int, env: dict | None = None) -> subprocess.Popen:
         "none",
         "--browser.gatherUsageStats",
         "false",
+        *args,
     ]
     process = subprocess.Popen(
         command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -91,9 +92,11 @@ def start_app(port: int, env: dict | None = None) -> subprocess.Popen:
 
 
 @pytest.fixture(scope="session")
-def app_url():
+def app_url(tmp_path_factory):
     port = free_port()
-    process = start_app(port)
+    # visits saved by a test go to a file of the test's own, never to the user's data folder
+    visits = tmp_path_factory.mktemp("app") / "visits.sqlite3"
+    process = start_app(port, {"TRIGGER_MAP_DB": f"sqlite:///{visits}"})
     yield f"http://127.0.0.1:{port}"
     process.terminate()
     process.wait(timeout=20)

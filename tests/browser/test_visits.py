@@ -1,0 +1,248 @@
+"""Visits in Chromium: two visits saved through Where it hurts and read back on the change map; and
+two therapists logged in through the app's OpenID Connect login (a mock provider on loopback, the
+oidc-provider-mock package), each seeing only their own clients."""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, free_port, start_app
+from driver import after_change, wait_idle
+from playwright.sync_api import Page, expect
+
+sys.path.insert(0, str(ROOT))
+from trigger_map.visit_store import NewVisit, VisitStore
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="module")
+def visits_app(tmp_path_factory):
+    """The app on its own SQLite file, single-user (no [auth])."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('visits') / 'visits.sqlite3'}"
+    port = free_port()
+    process = start_app(port, {"TRIGGER_MAP_DB": url})
+    yield f"http://127.0.0.1:{port}", url
+    stop(process)
+
+
+def save_visit(page: Page, app_url: str, areas: str, code: str) -> None:
+    page.goto(f"{app_url}/where_it_hurts?areas={areas}")
+    wait_idle(page)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=30_000)
+    page.locator("[data-testid=stExpander] summary", has_text="Save as a visit").click()
+    after_change(page)
+    page.get_by_role("textbox", name="Client code").fill(code)
+    page.get_by_role("button", name="Save as a visit").click()
+    after_change(page)
+    expect(page.get_by_text("Saved the visit of")).to_be_visible(timeout=30_000)
+    assert code not in page.url
+
+
+def overlay_svg(page: Page, key: str) -> str:
+    """The picture laid over the body in one view of a map made by ui.visits.pictures."""
+    images = page.locator(f".st-key-{key} [data-testid=stImage] img")
+    src = images.nth(1).get_attribute("src") or ""
+    if src.startswith("data:image/svg+xml;base64,"):
+        return base64.b64decode(src.split(",", 1)[1]).decode()
+    with urllib.request.urlopen(urllib.parse.urljoin(page.url, src)) as response:  # served by Streamlit
+        return response.read().decode()
+
+
+def test_two_visits_saved_on_where_it_hurts_show_on_the_change_map(browser, visits_app):
+    app_url, db = visits_app
+    for areas in ("temple-l:7,jaw-l:3,calf-r:4", "temple-l:3,jaw-l:6,heel-r:2"):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})  # a new session each time
+        save_visit(context.new_page(), app_url, areas, "TM-0001")
+        context.close()
+    assert [v.areas for v in VisitStore(db).visits("TM-0001")] == [
+        {"temple-l": 7, "jaw-l": 3, "calf-r": 4},
+        {"temple-l": 3, "jaw-l": 6, "heel-r": 2},
+    ]
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{app_url}/visits")
+    wait_idle(page)
+    expect(page.get_by_text("Compare two visits")).to_be_visible(timeout=30_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stImage] img')].every(i => i.complete)", timeout=10_000
+    )
+    front, back = overlay_svg(page, "visits_change_front-stack"), overlay_svg(page, "visits_change_back-stack")
+    assert 'data-region="temple-l" data-change="better"' in front
+    assert 'data-region="jaw-l" data-change="worse"' in front
+    assert 'data-region="calf-r" data-change="gone"' in back
+    assert 'data-region="heel-r" data-change="new"' in back
+    assert "TM-0001" not in page.url
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_visits_pages_have_no_serious_or_critical_accessibility_violation(browser, visits_app, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    app_url, db = visits_app
+    store = VisitStore(db)
+    if "AX-1" not in store.clients():
+        store.add_visit("AX-1", NewVisit(date(2026, 11, 1), {"temple-l": 7, "calf-r": 4}, note="first"))
+        store.add_visit("AX-1", NewVisit(date(2026, 11, 8), {"temple-l": 3, "heel-r": 2}, note="second"))
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    found = {}
+    for path, ready in (("/visits", "Compare two visits"), ("/where_it_hurts?areas=temple-l:5", "Save as a visit")):
+        page.goto(app_url + path)
+        wait_idle(page)
+        expect(page.get_by_text(ready).first).to_be_visible(timeout=30_000)
+        if path.startswith("/where"):
+            page.locator("[data-testid=stExpander] summary", has_text="Save as a visit").click()
+            after_change(page)
+            expect(page.get_by_role("textbox", name="Client code")).to_be_visible()
+        page.wait_for_function("() => [...document.querySelectorAll('img')].every(i => i.complete)")
+        result = Axe().run(page)
+        bad = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
+            for v in result.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        if bad:
+            found[path] = bad
+    context.close()
+    assert not found, found
+
+
+# --- two therapists, each logged in through the mock OpenID provider ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def clinic(tmp_path_factory):
+    """A mock OpenID provider on loopback, and the app with an [auth] section pointing at it."""
+    folder = Path(tempfile.mkdtemp(prefix="trigger-map-auth-"))
+    provider_port, app_port = free_port(), free_port()
+    provider = subprocess.Popen(
+        [sys.executable, "-m", "oidc_provider_mock", "--port", str(provider_port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    metadata = f"http://127.0.0.1:{provider_port}/.well-known/openid-configuration"
+    deadline = time.time() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(metadata, timeout=2):
+                break
+        except OSError:
+            if time.time() > deadline:
+                stop(provider)
+                raise
+            time.sleep(0.2)
+    secrets = folder / "secrets.toml"
+    secrets.write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://127.0.0.1:{app_port}/oauth2callback"\n'
+        'cookie_secret = "a-test-cookie-secret-of-enough-length-0123456789"\n'
+        'client_id = "trigger-map"\n'
+        'client_secret = "test-secret"\n'
+        f'server_metadata_url = "{metadata}"\n',
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{folder / 'visits.sqlite3'}"
+    VisitStore(db, owner="alice").add_visit("A-1", NewVisit(date(2026, 11, 1), {"temple-l": 6}, note="alice's note"))
+    VisitStore(db, owner="bob").add_visit("B-1", NewVisit(date(2026, 11, 2), {"calf-r": 5}, note="bob's note"))
+    VisitStore(db, owner="bob").add_visit("B-2", NewVisit(date(2026, 11, 3), {"shin-l": 2}))
+    app = start_app(
+        app_port,
+        {"TRIGGER_MAP_DB": db, "AUTHLIB_INSECURE_TRANSPORT": "1"},
+        args=("--secrets.files", str(secrets)),
+    )
+    yield f"http://127.0.0.1:{app_port}", db
+    stop(app)
+    stop(provider)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def log_in(browser, app_url: str, who: str) -> Page:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{app_url}/visits")
+    wait_idle(page)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_selector("input[name=sub]", timeout=30_000)  # the provider's own page
+    page.fill("input[name=sub]", who)
+    page.get_by_role("button", name="Authorize").click()
+    page.wait_for_url(f"{app_url}/**", timeout=30_000)
+    wait_idle(page)
+    page.goto(f"{app_url}/visits")
+    wait_idle(page)
+    expect(page.get_by_text("Compare two visits")).to_be_visible(timeout=30_000)
+    return page
+
+
+def client_options(page: Page) -> list[str]:
+    box = page.get_by_role("combobox", name="Client")
+    box.click()
+    options = page.get_by_role("option").all_inner_texts()
+    page.keyboard.press("Escape")
+    return options
+
+
+def test_each_therapist_sees_only_their_own_clients(browser, clinic):
+    app_url, db = clinic
+    # not logged in: the page and the save button ask for a login, and show no client
+    context = browser.new_context()
+    anonymous = context.new_page()
+    anonymous.goto(f"{app_url}/visits")
+    wait_idle(anonymous)
+    expect(anonymous.get_by_role("button", name="Log in")).to_be_visible()
+    assert "A-1" not in anonymous.content() and "B-1" not in anonymous.content()
+    context.close()
+
+    alice = log_in(browser, app_url, "alice")
+    assert client_options(alice) == ["A-1"]
+    html = alice.content()
+    assert "B-1" not in html and "B-2" not in html and "bob's note" not in html
+    # a crafted link naming Bob's client changes nothing: the client is never read from the address
+    for crafted in ("client=B-1", "visits_client=B-1", "code=B-1"):
+        alice.goto(f"{app_url}/visits?{crafted}")
+        wait_idle(alice)
+        expect(alice.get_by_text("Compare two visits")).to_be_visible(timeout=30_000)
+        assert client_options(alice) == ["A-1"]
+        assert "bob's note" not in alice.content()
+    # her export holds her client only
+    with alice.expect_download() as download:
+        alice.get_by_role("button", name="Download as JSON").click()
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert exported["client"] == "A-1" and [v["note"] for v in exported["visits"]] == ["alice's note"]
+
+    bob = log_in(browser, app_url, "bob")
+    assert client_options(bob) == ["B-1", "B-2"]
+    assert "alice's note" not in bob.content()
+
+    # Alice deletes her own client; Bob's are untouched
+    alice.get_by_text("Delete the client and every visit of theirs").click()
+    alice.get_by_text("Yes: delete this client").click()
+    after_change(alice)
+    alice.get_by_role("button", name="Delete for good").click()
+    after_change(alice)
+    expect(alice.get_by_text("Deleted the client and 1 visits")).to_be_visible(timeout=30_000)
+    assert VisitStore(db, owner="alice").clients() == []
+    assert VisitStore(db, owner="bob").clients() == ["B-1", "B-2"]
+    bob.reload()
+    wait_idle(bob)
+    assert client_options(bob) == ["B-1", "B-2"]
+    for page in (alice, bob):
+        page.context.close()

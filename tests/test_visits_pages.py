@@ -1,0 +1,232 @@
+"""The visits pages through AppTest, on a real SQLite file (TRIGGER_MAP_DB): saving a visit from
+Where it hurts, comparing two visits, exporting and deleting a client."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from app_run import app
+from paths import ROOT
+from pypdf import PdfReader
+from streamlit.testing.v1 import AppTest
+
+from trigger_map.visit_store import NewVisit, VisitStore
+from ui import resources
+from ui import visits as visits_ui
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch) -> str:
+    url = f"sqlite:///{tmp_path / 'visits.sqlite3'}"
+    monkeypatch.setenv("TRIGGER_MAP_DB", url)
+    return url
+
+
+def saved_pair(url: str) -> VisitStore:
+    store = VisitStore(url)
+    store.add_visit(
+        "C-7",
+        NewVisit(
+            date(2026, 11, 1), {"temple-l": 7, "jaw-l": 3, "calf-r": 4}, note="=first", treated=("masseter-1@left",)
+        ),
+    )
+    store.add_visit("C-7", NewVisit(date(2026, 11, 15), {"temple-l": 4, "jaw-l": 5, "heel-r": 2}, note="second"))
+    store.add_visit("B-2", NewVisit(date(2026, 11, 3), {"shin-l": 6}))
+    return store
+
+
+def open_save_form(**params):
+    """The Where it hurts page with its "Save as a visit" section open."""
+    at = app("where_it_hurts", **params)
+    at.session_state["visit_save"] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def form_app():
+    """The save form alone, over a drawing kept in session state as Where it hurts keeps it. (AppTest
+    does not pass a click to a button inside that page's fragment, beside its Plotly charts; the
+    browser test saves through the real page.)"""
+    import streamlit as st
+
+    from ui import resources
+    from ui import visits as visits_ui
+
+    if "pain_areas" not in st.session_state:
+        st.session_state.pain_areas = {"temple-l": 7, "jaw-l": None}
+    visits_ui.save_form(
+        resources.engine(),
+        st.session_state.pain_areas,
+        ("headache",),
+        "tension-type-headache",
+        ["upper-trapezius-1@left", "masseter-1@left"],
+    )
+
+
+def save_form() -> AppTest:
+    at = AppTest.from_function(form_app, default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_where_it_hurts_offers_to_save_the_drawing_with_its_suggestions(db):
+    at = open_save_form(areas="temple-l:7,jaw-l", symptoms="headache")
+    treated = at.multiselect(key="visit_treated")
+    best = visits_ui.treated_label(resources.engine(), at.session_state["pain_tp"])
+    assert treated.options[0] == best  # the suggestions on screen, best first
+    assert at.text_input(key="visit_code").value == ""
+    assert at.button(key="visit_submit").label == "Save as a visit"
+
+
+def test_save_as_a_visit_stores_the_drawing(db):
+    at = save_form()
+    at.text_input(key="visit_code").input("C-0042")
+    at.date_input(key="visit_date").set_value(date(2026, 11, 20))
+    at.multiselect(key="visit_treated").select("masseter-1@left")
+    at.text_area(key="visit_note").input("Pressure and stretch.")
+    at.button(key="visit_submit").click().run()
+    assert not at.exception
+    assert any("Saved the visit of 20 November 2026" in s.value for s in at.success)
+    (visit,) = VisitStore(db).visits("C-0042")
+    assert visit.date == date(2026, 11, 20)
+    assert visit.areas == {"temple-l": 7, "jaw-l": 5}  # a severity not given is saved as 5, as the map ranks it
+    assert visit.symptoms == ("headache",) and visit.condition == "tension-type-headache"
+    assert visit.treated == ("masseter-1@left",)
+    assert visit.note == "Pressure and stretch."
+
+
+@pytest.mark.parametrize("code", ["Jane Smith", "", "C 1"])
+def test_a_failed_save_says_so_and_keeps_the_drawing(db, code):
+    at = save_form()
+    at.text_input(key="visit_code").input(code)
+    at.button(key="visit_submit").click().run()
+    assert not at.exception
+    (error,) = [e.value for e in at.error]
+    assert "was not saved" in error and "drawing is still here" in error and "Jane" not in error
+    assert at.session_state["pain_areas"] == {"temple-l": 7, "jaw-l": None}
+    assert at.text_input(key="visit_code").value == code  # what was typed stays, to correct it
+    assert VisitStore(db).clients() == []
+
+
+def test_a_save_to_a_database_that_cannot_be_used_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRIGGER_MAP_DB", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    at = save_form()
+    at.text_input(key="visit_code").input("C-1")
+    at.button(key="visit_submit").click().run()
+    errors = " ".join(e.value for e in at.error)
+    assert "was not saved" in errors and "C-1" not in errors
+    assert at.session_state["pain_areas"] == {"temple-l": 7, "jaw-l": None}
+
+
+def test_the_visits_page_says_where_the_data_is(db, tmp_path):
+    at = app("visits")
+    assert not at.exception
+    assert any(str(tmp_path / "visits.sqlite3") in c.value for c in at.caption)
+    assert any("No visits saved yet" in i.value for i in at.info)
+
+
+def test_the_visits_page_compares_two_visits(db):
+    saved_pair(db)
+    at = app("visits")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="visits_client").options == ["B-2", "C-7"]
+    at.selectbox(key="visits_client").set_value("C-7").run()
+    assert not at.exception
+    changes = at.dataframe[1].value
+    found = dict(zip(changes["area"], changes["change"], strict=True))
+    assert found == {
+        "temple (left)": "better (severity down)",
+        "jaw (left)": "worse (severity up)",
+        "calf (right)": "gone (marked before, not now)",
+        "heel (underside) (right)": "new (not marked before)",
+    }
+    progress = at.dataframe[2].value
+    assert list(progress["total_severity"]) == [14, 11]
+    assert list(progress["wpi"]) == [2, 1]  # the temple and the heel are no WPI areas
+    # the same visit on both sides: every area the same
+    at.selectbox(key="visits_after").set_value(at.selectbox(key="visits_before").value).run()
+    assert set(at.dataframe[1].value["change"]) == {"the same"}
+    assert "C-7" not in str(dict(at.query_params))
+
+
+def test_the_visits_page_offers_every_export(db):
+    saved_pair(db)
+    at = app("visits")
+    at.selectbox(key="visits_client").set_value("C-7").run()
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert {"Download as CSV", "Download as JSON", "Download the progress handout"} <= set(labels)
+    notes = at.multiselect(key="visits_notes")
+    assert len(notes.options) == 2  # both visits have a note to choose
+
+
+def test_the_progress_handout_prints_the_chosen_notes():
+    from trigger_map.export import progress_pdf
+    from trigger_map.progress import progress
+    from trigger_map.standards import load_standards, region_areas
+    from trigger_map.validate import load_engine
+    from trigger_map.visit_store import VisitRecord
+
+    engine = load_engine()
+    visits = [
+        VisitRecord(1, date(2026, 11, 1), {"temple-l": 7}, note="Keep the shoulders low."),
+        VisitRecord(2, date(2026, 11, 15), {"temple-l": 3}, note="Secret note not chosen."),
+    ]
+    rows = progress(visits, load_standards(engine.body), region_areas(engine.body))
+    text = " ".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(progress_pdf(engine, visits, rows, None, [1]))).pages
+    )
+    assert "Keep the shoulders low." in text and "Secret note" not in text
+    assert "First visit" in text and "Latest visit" in text and "Total severity" in text
+
+
+def test_deleting_a_client_asks_first_then_deletes_everything(db):
+    saved_pair(db)
+    at = app("visits")
+    at.selectbox(key="visits_client").set_value("C-7").run()
+    delete = at.button(key="visits_delete")
+    assert delete.disabled  # nothing happens before the confirmation
+    at.checkbox(key="visits_delete_sure").check().run()
+    at.button(key="visits_delete").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Deleted the client and 2 visits" in s.value for s in at.success)
+    assert VisitStore(db).clients() == ["B-2"]
+    assert VisitStore(db).visits("C-7") == []
+    assert at.selectbox(key="visits_client").value == "B-2"
+
+
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "test-cookie-secret",
+    "client_id": "trigger-map",
+    "client_secret": "test",
+    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+}
+
+
+def test_with_a_login_configured_nothing_shows_before_logging_in(db):
+    saved_pair(db)  # single-user clients: never shown to a clinic's users
+    VisitStore(db, owner="sub-alice").add_visit("A-1", NewVisit(date(2026, 11, 1), {"temple-l": 3}))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.switch_page("pages/visits.py")
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Log in"]
+    assert not at.selectbox and not at.dataframe
+    shown = " ".join(str(e.value) for e in [*at.markdown, *at.caption, *at.info, *at.error])
+    for code in ("C-7", "B-2", "A-1"):
+        assert code not in shown
+    assert "Visits are kept on this computer" not in shown  # a clinic's app does not say where
+
+
+def test_with_a_login_configured_the_save_form_asks_to_log_in(db):
+    at = AppTest.from_function(form_app, default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Log in"]
+    assert not at.text_input
