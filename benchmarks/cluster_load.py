@@ -1,6 +1,6 @@
 """Trigger Map under load and faults: many sessions over several app processes behind nginx.
 
-    .venv/bin/python benchmarks/cluster_load.py                      # every scenario, about 3 minutes
+    .venv/bin/python benchmarks/cluster_load.py                      # every scenario, about 6 minutes
     .venv/bin/python benchmarks/cluster_load.py --only load --sessions 100 --clicks 10
     .venv/bin/python benchmarks/cluster_load.py --only kill --sessions 60
     .venv/bin/python benchmarks/cluster_load.py --quick              # 10 sessions, 3 clicks: a smoke run
@@ -17,10 +17,15 @@ Scenarios:
   on areas of the whole body, a pause of --think seconds before each. Counted: errors (an error
   box, a lost connection, no answer), wrong panels (the heading does not name the clicked area),
   the click's time from sending it to the run's end, and requests per app process from nginx's log.
-- kill: the same, and when half of the clicks are made one app process is killed (SIGKILL, by pid).
-  Its sessions reconnect through nginx as a browser does and must get their view back from the
-  link; sessions on the others must see nothing; sessions that start after the kill must land on
-  live processes only.
+- kill: the same, and when half of the clicks are made the process holding most sessions is killed
+  (SIGKILL, by pid). Its sessions reconnect through nginx as a browser does and must get their view
+  back from the link; sessions on the others must see nothing; sessions that start after the kill
+  must land on live processes only. Meanwhile visits are saved through the app (Where it hurts,
+  "Save as a visit", through nginx), and a process saving visits through the store is killed in
+  the middle of its saves: every visit the page or the store acknowledged is stored, once, whole.
+- db: PostgreSQL is stopped for --db-gap seconds and started again while visits are saved through
+  the app and sessions click the Body map: saves in the gap fail with the page's message and land
+  when tried again; nothing is lost, stored twice or half-written; the map's sessions see nothing.
 """
 
 from __future__ import annotations
@@ -28,7 +33,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import datetime
 import json
 import os
 import random
@@ -53,6 +57,7 @@ import websockets  # noqa: E402
 from light_client import LightSession, Run, SessionError  # noqa: E402
 
 from trigger_map.closeups import closeups_of  # noqa: E402
+from trigger_map.links import PainView  # noqa: E402
 from ui.panels import plain  # noqa: E402
 
 RESULTS = BENCH / "results"
@@ -273,7 +278,7 @@ async def warm(cluster: Cluster, targets: list[Target], args: argparse.Namespace
 
 # ----------------------------------------------------------------------------- saved visits
 
-VISIT_AREAS = {"temple-l": 7, "jaw-l": 3, "upper_back-r": 5}  # every saved visit has these three
+VISIT_AREAS = {"temple-l": 7, "jaw-l": 3, "low_back-r": 5}  # every saved visit has these three
 SAVER = """
 import datetime, sys
 from trigger_map.visit_store import NewVisit, VisitStore
@@ -286,44 +291,60 @@ for i in range(1, 100000):
 
 
 class Saver:
-    """Saves visits one after another through the store (as an app process does on "Save as a
-    visit"), each with a note that names it; a failed save is retried until it lands, as the
-    therapist would press the button again."""
+    """Saves visits one after another through the app, as a therapist does: a new tab on Where it
+    hurts (through nginx) with the drawing in its link, "Save as a visit" opened, the client code
+    and a note that names the visit typed, the button pressed. The page's answer is read: "Saved
+    the visit ..." or "The visit was not saved ...". A failed save is tried again until it lands,
+    as the therapist would press the button again."""
 
-    def __init__(self, db_url: str, code: str):
+    def __init__(self, url: str, db_url: str, code: str, timeout: float = 30.0):
         from trigger_map.visit_store import VisitStore
 
-        self.store, self.code = VisitStore(db_url), code
-        self.acknowledged: dict[str, int] = {}  # note -> visit id the store returned
-        self.failures: list[tuple[float, str]] = []  # (perf_counter, the message)
+        self.url, self.code, self.timeout = url, code, timeout
+        self.store = VisitStore(db_url)  # to read back what was stored
+        self.acknowledged: dict[str, int | None] = {}  # note -> visit id (None: the page does not say)
+        self.failures: list[tuple[float, str]] = []  # (perf_counter, what the page or the connection said)
         self.recovered_after_ms: list[float] = []  # first failure -> the same visit saved
         self.given_up: list[str] = []
 
-    async def run(self, done: asyncio.Event, every: float = 0.1, give_up: float = 60.0) -> None:
-        from trigger_map.visit_store import NewVisit, StoreError
+    async def save_once(self, note: str) -> tuple[bool, str]:
+        session = LightSession(self.url, timeout=self.timeout)
+        try:
+            await session.open(PainView(areas=dict(VISIT_AREAS)))
+            run = await session.save_visit(self.code, note)
+        except (*LOST, SessionError, TimeoutError) as error:
+            return False, f"connection lost ({type(error).__name__})"
+        finally:
+            await session.close()
+        for alert in run.alerts:
+            if alert.startswith("Saved the visit"):
+                return True, alert
+            if alert.startswith("The visit was not saved"):
+                return False, alert
+        return False, "no answer on the page"
 
+    async def run(self, done: asyncio.Event, every: float = 0.1, give_up: float = 60.0) -> None:
         i = 0
         while not done.is_set():
             i += 1
             note, first_failure = f"{self.code}-{i}", None
-            visit = NewVisit(datetime.date(2026, 12, 1), VISIT_AREAS, note=note)
             while True:
-                try:
-                    self.acknowledged[note] = await asyncio.to_thread(self.store.add_visit, self.code, visit)
+                saved, said = await self.save_once(note)
+                if saved:
+                    self.acknowledged[note] = None
                     if first_failure is not None:
                         self.recovered_after_ms.append(1000 * (time.perf_counter() - first_failure))
                     break
-                except StoreError as error:
-                    now = time.perf_counter()
-                    self.failures.append((now, str(error)))
-                    first_failure = first_failure or now
-                    if now - first_failure > give_up:
-                        self.given_up.append(note)
-                        break
-                    await asyncio.sleep(0.25)
+                now = time.perf_counter()
+                self.failures.append((now, said))
+                first_failure = first_failure or now
+                if now - first_failure > give_up:
+                    self.given_up.append(note)
+                    break
+                await asyncio.sleep(0.25)
             await asyncio.sleep(every)
 
-    def verify(self, acknowledged: dict[str, int] | None = None) -> dict:
+    def verify(self, acknowledged: dict[str, int | None] | None = None) -> dict:
         """Every acknowledged visit is stored once, whole (its three areas)."""
         acknowledged = self.acknowledged if acknowledged is None else acknowledged
         stored = self.store.visits(self.code)
@@ -335,12 +356,14 @@ class Saver:
             "stored_twice": sorted(n for n, count in notes.items() if count > 1),
             "half_written": [v.id for v in stored if v.areas != VISIT_AREAS],
             "ids_differ": sorted(
-                n for n, vid in acknowledged.items() if vid not in {v.id for v in stored if v.note == n}
+                n
+                for n, vid in acknowledged.items()
+                if vid is not None and vid not in {v.id for v in stored if v.note == n}
             ),
         }
 
 
-async def killed_saver(db_url: str, code: str, after: int) -> dict:
+async def killed_saver(db_url: str, code: str, after: int) -> dict[str, int | None]:
     """A process saving visits, killed (SIGKILL) after `after` acknowledged saves, most likely in
     the middle of the next: what it acknowledged is stored, and nothing half-written."""
     areas = [f"{r}:{v}" for r, v in VISIT_AREAS.items()]
@@ -348,7 +371,7 @@ async def killed_saver(db_url: str, code: str, after: int) -> dict:
         sys.executable, "-c", SAVER, db_url, code, *areas, cwd=ROOT, stdout=asyncio.subprocess.PIPE
     )
     assert process.stdout is not None
-    acknowledged: dict[str, int] = {}
+    acknowledged: dict[str, int | None] = {}
     while len(acknowledged) < after:
         line = await asyncio.wait_for(process.stdout.readline(), 60)
         if not line:
@@ -443,7 +466,7 @@ async def scenario_kill(cluster: Cluster, targets: list[Target], args: argparse.
     after = [SessionRecord(first + i, "after") for i in range(args.sessions - first)]
     killed_at: dict = {}
     victim: dict = {}
-    saver, saving_done = Saver(cluster.info["db"], "kill-test"), asyncio.Event()
+    saver, saving_done = Saver(cluster.url, cluster.info["db"], "kill-test"), asyncio.Event()
     saving = asyncio.create_task(saver.run(saving_done, every=0.2))
 
     async def killer() -> None:
@@ -467,7 +490,7 @@ async def scenario_kill(cluster: Cluster, targets: list[Target], args: argparse.
 
     started = time.perf_counter()
 
-    async def saving_process_killed() -> dict[str, int]:
+    async def saving_process_killed() -> dict[str, int | None]:
         while "time" not in killed_at:
             await asyncio.sleep(0.05)
         return await killed_saver(cluster.info["db"], "killed-saver", after=20)
@@ -505,7 +528,9 @@ async def scenario_kill(cluster: Cluster, targets: list[Target], args: argparse.
         "of_them_on_killed_replica": sum(1 for r in after if victim_addr in sockets_by_route.get(r.route, [])),
         "per_replica": per_replica(lines),
         "visits_saved_meanwhile": saver.verify(),
-        "visits_of_a_saving_process_killed": Saver(cluster.info["db"], "killed-saver").verify(in_killed_process),
+        "visits_of_a_saving_process_killed": Saver(cluster.url, cluster.info["db"], "killed-saver").verify(
+            in_killed_process
+        ),
     }
     result["checks"] = {
         "no_saved_visit_lost": all(
@@ -530,7 +555,7 @@ async def scenario_db(cluster: Cluster, targets: list[Target], args: argparse.Na
     load = Load(cluster.url, targets, args, seed=21)
     sessions = min(args.sessions, 30)
     records = [SessionRecord(i, "db") for i in range(sessions)]
-    saver, saving_done = Saver(cluster.info["db"], "db-restart"), asyncio.Event()
+    saver, saving_done = Saver(cluster.url, cluster.info["db"], "db-restart"), asyncio.Event()
     saving = asyncio.create_task(saver.run(saving_done, every=0.1))
     restart: dict = {}
 

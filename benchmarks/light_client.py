@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from trigger_map.links import ExplorerView
+from trigger_map.links import ExplorerView, PainView
 
 FINISHED_MAIN = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 FINISHED_FRAGMENT = ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
@@ -45,6 +46,8 @@ class Run:
     headings: list[str] = field(default_factory=list)  # Markdown blocks that start with "### "
     errors: list[str] = field(default_factory=list)  # exception elements and error alerts
     charts: dict[str, tuple[str, str]] = field(default_factory=dict)  # chart key -> (widget id, fragment id)
+    widgets: dict[str, tuple[str, str]] = field(default_factory=dict)  # widget key -> (widget id, fragment id)
+    alerts: list[str] = field(default_factory=list)  # every alert's text (success, info, warning, error)
     messages: int = 0
     bytes: int = 0
     status: int | None = None
@@ -93,17 +96,26 @@ class LightSession:
         self.widgets: dict[str, str] = {}  # widget id -> the JSON value last sent
         self.selected: dict[str, str] = {}  # view -> the region its chart keeps selected
         self.view = ExplorerView()
-        self.reconnects = 0
+        self.pain: PainView | None = None  # on Where it hurts: its drawing
+        self.form: dict[str, tuple[str, str]] = {}  # Where it hurts: widget key -> (id, fragment id)
+
+    @property
+    def page_name(self) -> str:
+        return "where_it_hurts" if self.pain is not None else ""
 
     @property
     def query(self) -> str:
-        return urllib.parse.urlencode(self.view.params())
+        return urllib.parse.urlencode((self.pain or self.view).params())
 
-    async def open(self, view: ExplorerView | None = None) -> Run:
-        """Load the page and run it with the view's link (a new tab, or a reconnect)."""
-        if view is not None:
-            self.view = view
-        status, set_cookies = await http_get(f"{self.base_url}/?{self.query}", self.cookies, self.timeout)
+    async def open(self, view: ExplorerView | PainView | None = None) -> Run:
+        """Load the page and run it with the view's link (a new tab, or a reconnect): the Body map,
+        or Where it hurts for a PainView."""
+        if isinstance(view, PainView):
+            self.pain = view
+        elif view is not None:
+            self.view, self.pain = view, None
+        path = f"/{self.page_name}?{self.query}"
+        status, set_cookies = await http_get(f"{self.base_url}{path}", self.cookies, self.timeout)
         if status != 200:
             raise SessionError(f"GET / answered {status}")
         self.cookies.update(set_cookies)
@@ -127,7 +139,25 @@ class LightSession:
         self.page_hash = ""
         run = await self._rerun(fragment_id="")
         self.charts = run.charts
+        self.form = dict(run.widgets)
         return run
+
+    async def save_visit(self, code: str, note: str) -> Run:
+        """On Where it hurts (opened with `open(PainView(...))`): open "Save as a visit", type the
+        client code and the note, press the button. The page's answer is in the run's alerts."""
+        section, fragment = self.form["visit_save"]
+        opened = WidgetState(id=section, bool_value=True)
+        run = await self._rerun(fragment_id=fragment, extra=[opened])
+        self.form.update(run.widgets)
+        if "visit_submit" not in run.widgets:
+            raise SessionError("the save form did not open")
+        typed = [
+            opened,
+            WidgetState(id=run.widgets["visit_code"][0], string_value=code),
+            WidgetState(id=run.widgets["visit_note"][0], string_value=note),
+            WidgetState(id=run.widgets["visit_submit"][0], trigger_value=True),
+        ]
+        return await self._rerun(fragment_id=fragment, extra=typed)
 
     async def click(self, region: str, view_name: str, x: float, y: float, index: int) -> Run:
         """A click on a region's hit point in the front or back view, as the chart reports it.
@@ -149,20 +179,23 @@ class LightSession:
             with contextlib.suppress(websockets.ConnectionClosed, OSError):
                 await ws.close()
 
-    async def _rerun(self, fragment_id: str) -> Run:
+    async def _rerun(self, fragment_id: str, extra: list[WidgetState] | None = None) -> Run:
         assert self.ws is not None
         message = BackMsg()
         state = message.rerun_script
         state.query_string = self.query
         state.page_script_hash = self.page_hash
+        state.page_name = "" if self.page_hash else self.page_name
         state.fragment_id = fragment_id
         state.context_info.timezone = "UTC"
         state.context_info.locale = "en-GB"
-        state.context_info.url = f"{self.base_url}/?{self.query}"
+        state.context_info.url = f"{self.base_url}/{self.page_name}?{self.query}"
         for widget_id, value in self.widgets.items():
             widget = state.widget_states.widgets.add()
             widget.id = widget_id
             widget.string_value = value
+        for widget in extra or ():
+            state.widget_states.widgets.add().CopyFrom(widget)
         await self.ws.send(message.SerializeToString())
         return await asyncio.wait_for(self._read_run(), self.timeout)
 
@@ -183,6 +216,10 @@ class LightSession:
                 self.page_hash = msg.navigation.page_script_hash or self.page_hash
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 self._read_element(msg.delta, run)
+            elif kind == "delta" and msg.delta.WhichOneof("type") == "add_block":
+                block = msg.delta.add_block
+                if block.WhichOneof("type") == "expandable" and block.id:
+                    run.widgets[block.id.rsplit("-", 1)[-1]] = (block.id, msg.delta.fragment_id)
             elif kind == "script_finished":
                 if msg.script_finished == FINISHED_EARLY:
                     continue  # a newer run replaces this one; its own end follows
@@ -197,11 +234,16 @@ class LightSession:
             run.headings.append(element.markdown.body[4:].split("\n", 1)[0])
         elif kind == "exception":
             run.errors.append(f"{element.exception.type}: {element.exception.message}")
-        elif kind == "alert" and element.alert.format == 1:  # ERROR
-            run.errors.append(element.alert.body)
-        elif kind == "plotly_chart":
+        elif kind == "alert":
+            run.alerts.append(element.alert.body)
+            if element.alert.format == 1:  # ERROR
+                run.errors.append(element.alert.body)
+        if kind == "plotly_chart":
             key = element.plotly_chart.id.rsplit("-", 1)[-1]
             run.charts[key] = (element.plotly_chart.id, delta.fragment_id)
+        widget_id = getattr(getattr(element, kind), "id", "") if kind else ""
+        if isinstance(widget_id, str) and widget_id.startswith("$$ID-"):
+            run.widgets[widget_id.rsplit("-", 1)[-1]] = (widget_id, delta.fragment_id)
 
 
 async def _demo(base_url: str) -> None:
