@@ -121,7 +121,7 @@ def cluster_down(cluster: Cluster) -> None:
 
 LOG_LINE = re.compile(
     r'"(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d+) .* upstream=(?P<upstream>.*?) '
-    r"upstream_status=\S* rt=\S+ route=(?P<route>\S+)"
+    r"upstream_status=.*? rt=\S+ route=(?P<route>\S+)"
 )
 
 
