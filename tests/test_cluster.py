@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.light_client import LightSession
-from trigger_map.links import ExplorerView
+from trigger_map.links import ExplorerView, PainView
+from trigger_map.visit_store import VisitStore
 from ui.panels import plain
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -197,6 +198,25 @@ def test_sessions_click_the_map_through_nginx(up, engine):
         assert headings == [expected(engine, "temple-l"), expected(engine, "low_back-r")]
     sockets = [row for row in answered_by(run_dir, start) if row[0] == "/_stcore/stream"]
     assert len(sockets) == 5 and all(status == "101" for _, status, _ in sockets)
+
+
+def test_a_visit_saved_through_nginx_is_in_the_clusters_database(up):
+    """Where it hurts, "Save as a visit", through nginx: the page says saved, and the cluster's
+    PostgreSQL (the one `up` printed) holds the visit, whole."""
+    info, _, _ = up
+    areas = {"temple-l": 7, "jaw-l": 3}
+
+    async def save() -> list[str]:
+        session = LightSession(info["url"])
+        await session.open(PainView(areas=dict(areas)))
+        run = await session.save_visit("T-19", "saved through nginx")
+        await session.close()
+        return run.alerts
+
+    alerts = asyncio.run(save())
+    assert any(a.startswith("Saved the visit") for a in alerts), alerts
+    (visit,) = VisitStore(info["db"]).visits("T-19")
+    assert visit.areas == areas and visit.note == "saved through nginx"
 
 
 def test_a_killed_process_sessions_go_on_elsewhere(up, engine):
