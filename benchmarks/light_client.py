@@ -5,9 +5,9 @@ load balancer's route cookie), one websocket to /_stcore/stream carrying the coo
 the address bar's query string, and for each click on the map the chart's selection event as the
 browser's Plotly chart sends it (the same JSON, in a fragment rerun). It reads every message the
 server sends back, and checks what a person would look at: the panel's heading names the clicked
-area, no error box came. About 1 ms of client CPU a click, so a hundred of them fit on a machine
-that also runs the servers; a headless Chromium page costs a few hundred MB and a CPU's worth of
-work per click.
+area, no error box came. A whole run of 100 sessions and 1000 clicks used about 5 s of client CPU,
+so a hundred of them fit on a machine that also runs the servers, where headless Chromium pages
+(which lay out, draw and run Plotly) would measure themselves.
 
 After a lost connection it does what the browser does: it reconnects (through the same load
 balancer, with the same cookies), opens a new session with the view's link, and the view comes back
