@@ -6,6 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui import body_map
+from ui.navigation import page
 
 ROOT = Path(__file__).resolve().parent
 ICON = ROOT / "assets" / "favicon.png"  # our own, served with the page: nothing fetched from outside
@@ -17,18 +18,19 @@ st.set_page_config(page_title="Trigger Map", page_icon=str(ICON), layout="wide")
 navigation = st.navigation(
     {
         "Explore": [
-            st.Page("pages/explorer.py", title="Body map", icon=":material/accessibility_new:", default=True),
-            st.Page("pages/where_it_hurts.py", title="Where it hurts", icon=":material/touch_app:"),
-            st.Page("pages/visits.py", title="Visits", icon=":material/timeline:"),
+            st.Page(page("explorer"), title="Body map", icon=":material/accessibility_new:", default=True),
+            st.Page(page("where_it_hurts"), title="Where it hurts", icon=":material/touch_app:"),
+            st.Page(page("visits"), title="Visits", icon=":material/timeline:"),
         ],
         "Learn": [
-            st.Page("pages/nmt.py", title="What is NMT", icon=":material/school:"),
-            st.Page("pages/cycle.py", title="Pain-spasm-pain cycle", icon=":material/autorenew:"),
-            st.Page("pages/conditions.py", title="Conditions", icon=":material/medical_information:"),
-            st.Page("pages/benefits.py", title="Benefits", icon=":material/favorite:"),
-            st.Page("pages/muscles.py", title="Muscles", icon=":material/menu_book:"),
-            st.Page("pages/evidence.py", title="Evidence and references", icon=":material/fact_check:"),
-            st.Page("pages/quiz.py", title="Anatomy quiz", icon=":material/quiz:"),
+            st.Page(page("nmt"), title="What is NMT", icon=":material/school:"),
+            st.Page(page("cycle"), title="Pain-spasm-pain cycle", icon=":material/autorenew:"),
+            st.Page(page("conditions"), title="Conditions", icon=":material/medical_information:"),
+            st.Page(page("benefits"), title="Benefits", icon=":material/favorite:"),
+            st.Page(page("muscles"), title="Muscles", icon=":material/menu_book:"),
+            st.Page(page("evidence"), title="Evidence and references", icon=":material/fact_check:"),
+            st.Page(page("quiz"), title="Anatomy quiz", icon=":material/quiz:"),
+            st.Page(page("present"), title="Presentation", icon=":material/slideshow:"),
         ],
     },
     position="top",

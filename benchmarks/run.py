@@ -16,33 +16,22 @@ import json
 import os
 import platform
 import random
-import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 
+from trigger_map import local_app
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "benchmarks" / "results"
 EXPLORER_SCRIPT = ROOT / "app.py"
 FLOOR_SCRIPT = ROOT / "benchmarks" / "floor_app.py"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 VIEWPORT = {"width": 1400, "height": 1000}
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 
@@ -121,59 +110,18 @@ def log(message: str) -> None:
 
 
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        log(
-            f"Chromium is not installed: {path} does not exist ($CHROMIUM, else chromium on PATH, "
-            "else /usr/bin/chromium).\n"
-            "Install it (apt-get install chromium) or set CHROMIUM=/path/to/chromium; the browser "
-            "benchmarks cannot run without it."
-        )
+    try:
+        return local_app.chromium_path()
+    except local_app.LocalAppError as error:
+        log(f"{error}; the browser benchmarks cannot run without it.")
         sys.exit(2)
-    return path
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_server(script: Path, env: dict | None = None) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.fileWatcherType",
-        "none",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, **(env or {}))
-    )
-    _servers.append(process)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit run {script.name} exited with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return process, url
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"streamlit run {script.name} did not answer within 60 s")
+    """The app through its launcher (as scripts/run.sh starts it), the floor with `streamlit run`."""
+    app = local_app.start_app(script, env=env, timeout=60)
+    _servers.append(app.process)
+    return app.process, app.url
 
 
 def stop_server(process: subprocess.Popen) -> None:
@@ -240,7 +188,7 @@ def click_targets(body) -> dict[str, Target]:
                 region,
                 view,
                 body.regions[region].display_label,
-                [tuple(map(float, own[i])) for i in order],
+                [(float(own[i][0]), float(own[i][1])) for i in order],
                 float(distance[order[0]]),
             )
     return targets
@@ -321,7 +269,7 @@ def new_page(browser, app: App):
     page = context.new_page()
     frames: list[int] = []
     page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
-    page.frames_received = frames  # type: ignore[attr-defined]
+    page.frames_received = frames
     return context, page
 
 
@@ -357,7 +305,7 @@ def hover(page, app: App, target: Target) -> bool:
 
 def click(page, app: App, target: Target, timeout: float, settle: float) -> dict:
     """Hover, press; time from the press reaching the page to the answer shown and script idle."""
-    result = {"app": app.name, "region": target.region, "view": target.view}
+    result: dict = {"app": app.name, "region": target.region, "view": target.view}
     if app.device == "touch":  # a finger: nothing hovers first; aim at the region's safest point
         result["hovered"] = True
         px, py = page.evaluate(CHART_POINT, [app.chart_index(target), *target.points[0]])
@@ -426,7 +374,7 @@ def bench_clicks(
         for name, (app, warm, _) in plan.items():
             if i < len(warm):
                 click(pages[name][1], app, warm[i], args.answer_timeout, args.settle)
-    runs = {name: [] for name in plan}
+    runs: dict[str, list] = {name: [] for name in plan}
     for i in range(max(len(m) for _, _, m in plan.values())):  # interleaved: drift hits all alike
         line = []
         for name, (app, _, measured) in plan.items():
@@ -458,7 +406,7 @@ def bench_cold(browser, explorer: App, floor: App, args) -> dict:
         context, page = new_page(browser, app)
         out[f"{app.name}_first_visit"] = open_app(page, app)
         context.close()
-    runs = {"explorer": [], "floor": []}
+    runs: dict[str, list] = {"explorer": [], "floor": []}
     for _ in range(args.cold_runs):
         for app in (explorer, floor):
             context, page = new_page(browser, app)  # a new context: empty cache, new session
@@ -531,7 +479,8 @@ def bench_payload() -> dict:
     from trigger_map.drawing import body_view_svg, highlight_svg
     from trigger_map.figures import hit_figure
     from trigger_map.lookup import Engine
-    from ui import body_map, panels
+    from ui import body_map
+    from ui.trigger_point_panel import pattern_highlight
 
     engine = Engine(load_dataset(), load_body())
 
@@ -548,13 +497,13 @@ def bench_payload() -> dict:
     for region in engine.body.regions:
         suggestions = engine.referring_to(region)
         tp = suggestions[0].key if suggestions else None  # as the explorer shows a new area
-        highlight = panels.pattern_highlight(engine, tp, marked=(region,))
+        highlight = pattern_highlight(engine, tp, marked=(region,))
         started = time.perf_counter()
         sizes[region] = {view: view_bytes(view, highlight) for view in ("front", "back")}
         build_ms.append((time.perf_counter() - started) * 1000)
     totals = sorted(v["front"] + v["back"] for v in sizes.values())
     typical = "temple-l"
-    plain = sum(view_bytes(v, panels.pattern_highlight(engine, None)) for v in ("front", "back"))
+    plain = sum(view_bytes(v, pattern_highlight(engine, None)) for v in ("front", "back"))
     floor_grid = list(engine.body.hit_grid())  # the floor's trace: our whole hit layer
     floor_bytes = _floor_figure_bytes()
     return {
@@ -583,8 +532,9 @@ def floor_figure_spec(views=("front", "back")) -> dict:
     """The floor's one figure: one invisible marker trace the size of our hit layer (the points,
     customdata, labels and marker size of `hit_layer` for each of the views, joined into one trace)
     in a drawing area as tall as the explorer's map and as wide as those views side by side."""
-    from trigger_map.body import MIDLINE, load_body
-    from trigger_map.figures import BOTTOM, HALF_WIDTH, TOP, hit_layer
+    from trigger_map.body import load_body
+    from trigger_map.figures import hit_layer
+    from trigger_map.frame import BOTTOM, HALF_WIDTH, MIDLINE, TOP
     from ui.body_map import MAP_HEIGHT
 
     layers = [hit_layer(load_body(), view) for view in views]
@@ -629,71 +579,74 @@ def _floor_figure_bytes() -> int:
     return len(pio.to_json(figure.to_dict(), validate=False).encode())
 
 
-def bench_lookup(args) -> dict:
+def _timed(engine, queries: list[dict], repeat: int) -> tuple[list[float], list[int]]:
+    """Each query `repeat` times: the times in ms, and each query's number of results."""
+    times, results = [], []
+    for query in queries:
+        for _ in range(repeat):
+            started = time.perf_counter_ns()
+            found = engine.suggest(query)
+            times.append((time.perf_counter_ns() - started) / 1e6)
+        results.append(len(found))
+    return times, results
+
+
+def _scaled_engine(engine, scale: int):
+    """The engine over `scale` copies of every trigger point (ids made unique)."""
     import pandas as pd
 
-    from trigger_map.body import load_body
-    from trigger_map.data import load_dataset
     from trigger_map.lookup import Engine
 
-    body, dataset = load_body(), load_dataset()
-    engine = Engine(dataset, body)
-    rng = random.Random(20240601)
-    regions = engine.region_ids
-
-    def multi(n: int) -> list[dict]:
-        return [{r: rng.randint(0, 10) for r in rng.sample(regions, rng.randint(2, 6))} for _ in range(n)]
-
-    def timed(e: Engine, queries: list[dict], repeat: int) -> tuple[list[float], list[int]]:
-        times, results = [], []
-        for query in queries:
-            for _ in range(repeat):
-                started = time.perf_counter_ns()
-                found = e.suggest(query)
-                times.append((time.perf_counter_ns() - started) / 1e6)
-            results.append(len(found))
-        return times, results
-
-    singles, multis = [{r: None} for r in regions], multi(150)
-    timed(engine, singles[:20], 1)  # warm-up
-    single_ms, single_n = timed(engine, singles, 5)
-    multi_ms, multi_n = timed(engine, multis, 5)
-
-    tps = dataset.trigger_points
+    tps = engine.dataset.trigger_points
     copies = []
-    for k in range(args.scale):
+    for k in range(scale):
         copy = tps.copy()
         if k:
             copy["id"] = copy["id"] + f"-copy{k}"
             copy.index = pd.Index(copy["id"], name=tps.index.name)
         copies.append(copy)
+    return Engine(dataclasses.replace(engine.dataset, trigger_points=pd.concat(copies)), engine.body)
+
+
+def _summary(times: list[float], counts: list[int], queries: int) -> dict:
+    return {**stats(times), "queries": queries, "results_median": statistics.median(counts)}
+
+
+def bench_lookup(args) -> dict:
+    """Engine.suggest on every single region and 150 random sets of 2-6 with severities, then on
+    `args.scale` copies of the dataset."""
+    from trigger_map.body import load_body
+    from trigger_map.data import load_dataset
+    from trigger_map.lookup import Engine
+
+    engine = Engine(load_dataset(), load_body())
+    rng = random.Random(20240601)
+    regions = engine.region_ids
+    singles = [{r: None} for r in regions]
+    multis = [{r: rng.randint(0, 10) for r in rng.sample(regions, rng.randint(2, 6))} for _ in range(150)]
+    _timed(engine, singles[:20], 1)  # warm-up
+    single = _timed(engine, singles, 5)
+    multi = _timed(engine, multis, 5)
+
     started = time.perf_counter()
-    big = Engine(dataclasses.replace(dataset, trigger_points=pd.concat(copies)), body)
+    big = _scaled_engine(engine, args.scale)
     build_s = time.perf_counter() - started
     big_singles, big_multis = spread(singles, 40), multis[:40]
-    timed(big, big_singles[:3], 1)
-    big_single_ms, big_single_n = timed(big, big_singles, 3)
-    big_multi_ms, big_multi_n = timed(big, big_multis, 3)
+    _timed(big, big_singles[:3], 1)
+    big_single = _timed(big, big_singles, 3)
+    big_multi = _timed(big, big_multis, 3)
     return {
-        "trigger_points": len(tps),
+        "trigger_points": len(engine.dataset.trigger_points),
         "placed": len(engine.placed),
         "regions": len(regions),
-        "single": {**stats(single_ms), "queries": len(singles), "results_median": statistics.median(single_n)},
-        "multi": {**stats(multi_ms), "queries": len(multis), "results_median": statistics.median(multi_n)},
+        "single": _summary(*single, len(singles)),
+        "multi": _summary(*multi, len(multis)),
         "scale": args.scale,
         "scaled_trigger_points": len(big.dataset.trigger_points),
         "scaled_placed": len(big.placed),
         "scaled_engine_build_s": build_s,
-        "scaled_single": {
-            **stats(big_single_ms),
-            "queries": len(big_singles),
-            "results_median": statistics.median(big_single_n),
-        },
-        "scaled_multi": {
-            **stats(big_multi_ms),
-            "queries": len(big_multis),
-            "results_median": statistics.median(big_multi_n),
-        },
+        "scaled_single": _summary(*big_single, len(big_singles)),
+        "scaled_multi": _summary(*big_multi, len(big_multis)),
     }
 
 
@@ -707,8 +660,8 @@ def fmt(value, unit="", digits=0) -> str:
 
 
 def table(results: dict) -> tuple[str, list[dict]]:
-    c, cold, pay, mem, lk = (results.get(k) for k in ("clicks", "cold_start", "payload", "memory", "lookup"))
-    rows = []
+    """The results as a table: one row per figure, with its budget and PASS / FAIL (info: no budget)."""
+    rows: list[dict] = []
 
     def row(metric, ours, floor, check, ok):
         rows.append(
@@ -721,62 +674,81 @@ def table(results: dict) -> tuple[str, list[dict]]:
             }
         )
 
-    if c:
-        e, f = c["explorer"], c["floor"]
-        em, fm = e["ms"]["median"], f["ms"]["median"]
-        ratio = em / fm if em and fm else None
+    for key, rows_of in (
+        ("clicks", _click_rows),
+        ("cold_start", _cold_rows),
+        ("payload", _payload_rows),
+        ("memory", _memory_rows),
+        ("lookup", _lookup_rows),
+    ):
+        if key == "cold_start":
+            _tap_rows(row, results)  # taps come after the clicks in the table
+        if results.get(key):
+            rows_of(row, results[key])
+    return _render(rows), rows
+
+
+def _click_rows(row, c: dict) -> None:
+    """Mouse clicks at 1400 px against the floor."""
+    e, f = c["explorer"], c["floor"]
+    em, fm = e["ms"]["median"], f["ms"]["median"]
+    ratio = em / fm if em and fm else None
+    row(
+        "click -> panel, median",
+        fmt(em, " ms"),
+        fmt(fm, " ms"),
+        f"ratio {fmt(ratio, digits=2)} <= {BUDGETS['click_ratio']}",
+        ratio is not None and ratio <= BUDGETS["click_ratio"],
+    )
+    p90r = e["ms"]["p90"] / f["ms"]["p90"] if e["ms"]["p90"] and f["ms"]["p90"] else None
+    if c.get("floor_front"):
+        ff = c["floor_front"]["ms"]["median"]
         row(
-            "click -> panel, median",
+            "click -> panel, median: one-view floor",
             fmt(em, " ms"),
-            fmt(fm, " ms"),
-            f"ratio {fmt(ratio, digits=2)} <= {BUDGETS['click_ratio']}",
-            ratio is not None and ratio <= BUDGETS["click_ratio"],
-        )
-        p90r = e["ms"]["p90"] / f["ms"]["p90"] if e["ms"]["p90"] and f["ms"]["p90"] else None
-        if c.get("floor_front"):
-            ff = c["floor_front"]["ms"]["median"]
-            row(
-                "click -> panel, median: one-view floor",
-                fmt(em, " ms"),
-                fmt(ff, " ms"),
-                f"ratio {fmt(em / ff if em and ff else None, digits=2)}",
-                None,
-            )
-        row(
-            "click -> panel, p90",
-            fmt(e["ms"]["p90"], " ms"),
-            fmt(f["ms"]["p90"], " ms"),
-            f"ratio {fmt(p90r, digits=2)}",
+            fmt(ff, " ms"),
+            f"ratio {fmt(em / ff if em and ff else None, digits=2)}",
             None,
         )
-        row(
-            "clicks with no answer",
-            f"{e['no_answer']} of {e['clicks']}",
-            f"{f['no_answer']} of {f['clicks']}",
-            f"<= {BUDGETS['click_misses']}",
-            e["no_answer"] <= BUDGETS["click_misses"] and f["no_answer"] <= BUDGETS["click_misses"],
-        )
-        row(
-            "hover showed another area first",
-            f"{e['not_hovered']} of {e['clicks']}",
-            f"{f['not_hovered']} of {f['clicks']}",
-            "",
-            None,
-        )
-        row(
-            "click -> last DOM change, median",
-            fmt(e["quiet_ms"]["median"], " ms"),
-            fmt(f["quiet_ms"]["median"], " ms"),
-            "",
-            None,
-        )
-        row(
-            "websocket bytes per click, median",
-            fmt(e["ws_kb_per_click"]["median"], " KB"),
-            fmt(f["ws_kb_per_click"]["median"], " KB"),
-            "",
-            None,
-        )
+    row(
+        "click -> panel, p90",
+        fmt(e["ms"]["p90"], " ms"),
+        fmt(f["ms"]["p90"], " ms"),
+        f"ratio {fmt(p90r, digits=2)}",
+        None,
+    )
+    row(
+        "clicks with no answer",
+        f"{e['no_answer']} of {e['clicks']}",
+        f"{f['no_answer']} of {f['clicks']}",
+        f"<= {BUDGETS['click_misses']}",
+        e["no_answer"] <= BUDGETS["click_misses"] and f["no_answer"] <= BUDGETS["click_misses"],
+    )
+    row(
+        "hover showed another area first",
+        f"{e['not_hovered']} of {e['clicks']}",
+        f"{f['not_hovered']} of {f['clicks']}",
+        "",
+        None,
+    )
+    row(
+        "click -> last DOM change, median",
+        fmt(e["quiet_ms"]["median"], " ms"),
+        fmt(f["quiet_ms"]["median"], " ms"),
+        "",
+        None,
+    )
+    row(
+        "websocket bytes per click, median",
+        fmt(e["ws_kb_per_click"]["median"], " KB"),
+        fmt(f["ws_kb_per_click"]["median"], " KB"),
+        "",
+        None,
+    )
+
+
+def _tap_rows(row, results: dict) -> None:
+    """Touch taps at 390 px (Body map, Where it hurts) against the floor tapped the same way."""
     for key, label, budget in (
         ("taps", "tap -> panel at 390 px, median", "tap_ratio"),
         ("pain_taps", "Where it hurts tap at 390 px, median", "pain_tap_ratio"),
@@ -799,72 +771,86 @@ def table(results: dict) -> tuple[str, list[dict]]:
                 "",
                 None,
             )
-    if cold:
-        em, fm = cold["explorer"]["ms"]["median"], cold["floor"]["ms"]["median"]
-        ratio = em / fm if em and fm else None
+
+
+def _cold_rows(row, cold: dict) -> None:
+    """Cold starts and the first visit after the server starts."""
+    em, fm = cold["explorer"]["ms"]["median"], cold["floor"]["ms"]["median"]
+    ratio = em / fm if em and fm else None
+    row(
+        f"cold start to map, median of {cold['explorer']['ms']['n']}",
+        fmt(em, " ms"),
+        fmt(fm, " ms"),
+        f"ratio {fmt(ratio, digits=2)} <= {BUDGETS['cold_ratio']}",
+        ratio is not None and ratio <= BUDGETS["cold_ratio"],
+    )
+    ef, ff = cold["explorer_first_visit"]["ms"], cold["floor_first_visit"]["ms"]
+    first = ef / ff if ef and ff else None
+    row(
+        "first visit after server start",
+        fmt(ef, " ms"),
+        fmt(ff, " ms"),
+        f"ratio {fmt(first, digits=2)} <= {BUDGETS['first_visit_ratio']}",
+        first is not None and first <= BUDGETS["first_visit_ratio"],
+    )
+
+
+def _payload_rows(row, pay: dict) -> None:
+    """What the map sends per render."""
+    row(
+        f"map sent per render, front+back ({pay['typical_region']})",
+        fmt(pay["typical_kb"], " KB", 1),
+        fmt(pay["floor_kb"], " KB", 1),
+        f"<= {BUDGETS['payload_kb']:.0f} KB",
+        pay["typical_kb"] <= BUDGETS["payload_kb"],
+    )
+    row(
+        f"map sent, largest region ({pay['max_region']})",
+        fmt(pay["max_kb"], " KB", 1),
+        "",
+        f"<= {BUDGETS['payload_kb']:.0f} KB",
+        pay["max_kb"] <= BUDGETS["payload_kb"],
+    )
+    row("build + serialise both views, median", fmt(pay["build_and_serialise_ms"]["median"], " ms", 1), "", "", None)
+
+
+def _memory_rows(row, mem: dict) -> None:
+    """Server memory per session."""
+    row(
+        f"server memory per session ({mem['sessions']} sessions)",
+        fmt(mem["per_session_mb"], " MB", 2),
+        "",
+        f"<= {BUDGETS['session_mb']} MB",
+        mem["per_session_mb"] <= BUDGETS["session_mb"],
+    )
+    row(
+        "server RSS: started / warm / with sessions",
+        f"{mem['rss_started_mb']:.0f} / {mem['rss_before_mb']:.0f} / {mem['rss_after_mb']:.0f} MB",
+        "",
+        "",
+        None,
+    )
+
+
+def _lookup_rows(row, lk: dict) -> None:
+    """The ranking engine, on the real data and scaled up."""
+    for key, label, budget in (
+        ("single", "one region", "lookup_ms"),
+        ("multi", "2-6 regions + severity", "lookup_ms"),
+        ("scaled_single", f"one region, {lk['scale']}x data", "lookup_100x_ms"),
+        ("scaled_multi", f"2-6 regions, {lk['scale']}x data", "lookup_100x_ms"),
+    ):
         row(
-            f"cold start to map, median of {cold['explorer']['ms']['n']}",
-            fmt(em, " ms"),
-            fmt(fm, " ms"),
-            f"ratio {fmt(ratio, digits=2)} <= {BUDGETS['cold_ratio']}",
-            ratio is not None and ratio <= BUDGETS["cold_ratio"],
-        )
-        ef, ff = cold["explorer_first_visit"]["ms"], cold["floor_first_visit"]["ms"]
-        first = ef / ff if ef and ff else None
-        row(
-            "first visit after server start",
-            fmt(ef, " ms"),
-            fmt(ff, " ms"),
-            f"ratio {fmt(first, digits=2)} <= {BUDGETS['first_visit_ratio']}",
-            first is not None and first <= BUDGETS["first_visit_ratio"],
-        )
-    if pay:
-        row(
-            f"map sent per render, front+back ({pay['typical_region']})",
-            fmt(pay["typical_kb"], " KB", 1),
-            fmt(pay["floor_kb"], " KB", 1),
-            f"<= {BUDGETS['payload_kb']:.0f} KB",
-            pay["typical_kb"] <= BUDGETS["payload_kb"],
-        )
-        row(
-            f"map sent, largest region ({pay['max_region']})",
-            fmt(pay["max_kb"], " KB", 1),
+            f"Engine.suggest, {label}, median",
+            fmt(lk[key]["median"], " ms", 3),
             "",
-            f"<= {BUDGETS['payload_kb']:.0f} KB",
-            pay["max_kb"] <= BUDGETS["payload_kb"],
+            f"<= {BUDGETS[budget]:g} ms",
+            lk[key]["median"] <= BUDGETS[budget],
         )
-        row(
-            "build + serialise both views, median", fmt(pay["build_and_serialise_ms"]["median"], " ms", 1), "", "", None
-        )
-    if mem:
-        row(
-            f"server memory per session ({mem['sessions']} sessions)",
-            fmt(mem["per_session_mb"], " MB", 2),
-            "",
-            f"<= {BUDGETS['session_mb']} MB",
-            mem["per_session_mb"] <= BUDGETS["session_mb"],
-        )
-        row(
-            "server RSS: started / warm / with sessions",
-            f"{mem['rss_started_mb']:.0f} / {mem['rss_before_mb']:.0f} / {mem['rss_after_mb']:.0f} MB",
-            "",
-            "",
-            None,
-        )
-    if lk:
-        for key, label, budget in (
-            ("single", "one region", "lookup_ms"),
-            ("multi", "2-6 regions + severity", "lookup_ms"),
-            ("scaled_single", f"one region, {lk['scale']}x data", "lookup_100x_ms"),
-            ("scaled_multi", f"2-6 regions, {lk['scale']}x data", "lookup_100x_ms"),
-        ):
-            row(
-                f"Engine.suggest, {label}, median",
-                fmt(lk[key]["median"], " ms", 3),
-                "",
-                f"<= {BUDGETS[budget]:g} ms",
-                lk[key]["median"] <= BUDGETS[budget],
-            )
+
+
+def _render(rows: list[dict]) -> str:
+    """Rows as aligned text columns."""
     widths = [
         max(
             len(str(r[k]))
@@ -875,14 +861,13 @@ def table(results: dict) -> tuple[str, list[dict]]:
     header = ["metric", "ours", "floor", "ratio / budget", "result"]
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False)), "  ".join("-" * w for w in widths)]
     for r in rows:
-        lines.append(
-            "  ".join(str(r[k]).ljust(w) for k, w in zip(("metric", "ours", "floor", "check", "result"), widths, strict=False))
-        )
-    return "\n".join(lines), rows
+        keys = ("metric", "ours", "floor", "check", "result")
+        lines.append("  ".join(str(r[k]).ljust(w) for k, w in zip(keys, widths, strict=True)))
+    return "\n".join(lines)
 
 
 def environment(browser_version: str | None) -> dict:
-    packages = {}
+    packages: dict[str, str | None] = {}
     for name in ("streamlit", "plotly", "playwright", "pandas", "numpy", "shapely", "tornado", "protobuf"):
         try:
             packages[name] = metadata.version(name)
@@ -930,8 +915,11 @@ def _cpu_model() -> str | None:
     return None
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+ALL_PARTS = ("lookup", "payload", "cold", "clicks", "taps", "memory")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--clicks", type=int, default=20, help="measured clicks per app (default 20)")
     parser.add_argument("--warmup", type=int, default=3, help="warm-up clicks per app (default 3)")
     parser.add_argument("--cold-runs", type=int, default=5, help="cold starts per app (default 5)")
@@ -944,120 +932,96 @@ def main() -> int:
         default=400,
         help="after an answer, wait until the DOM has not changed for this many ms (default 400)",
     )
-    parser.add_argument(
-        "--only",
-        nargs="+",
-        choices=("lookup", "payload", "cold", "clicks", "taps", "memory"),
-        help="run only these parts",
-    )
+    parser.add_argument("--only", nargs="+", choices=ALL_PARTS, help="run only these parts")
     parser.add_argument("--quick", action="store_true", help="a fast smoke run: 6 clicks, 2 cold runs, 5 sessions")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if args.quick:
         args.clicks, args.cold_runs, args.sessions, args.warmup = 6, 2, 5, 2
-    parts = set(args.only or ("lookup", "payload", "cold", "clicks", "taps", "memory"))
-    browser_parts = parts & {"cold", "clicks", "taps", "memory"}
-    chromium = chromium_path() if browser_parts else None
+    return args
 
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    started = time.perf_counter()
-    results: dict = {}
-    browser_version = None
-    try:
-        if "lookup" in parts:
-            log("lookup: Engine.suggest on the dataset and on a scaled copy ...")
-            results["lookup"] = bench_lookup(args)
-        if "payload" in parts:
-            log("payload: what the map sends per render ...")
-            results["payload"] = bench_payload()
-        if browser_parts:
-            from playwright.sync_api import sync_playwright
 
-            from trigger_map.body import load_body
-            from trigger_map.closeups import closeups_of
+def bench_in_browser(browser, parts: set[str], args, results: dict) -> None:
+    """The parts that drive Chromium: cold starts, clicks and taps (against the floor apps,
+    started here and stopped after), then memory (its own fresh server)."""
+    from trigger_map.body import load_body
 
-            targets = click_targets(load_body())
-            with sync_playwright() as p:
-                try:
-                    browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-                except Exception as error:
-                    log(f"Chromium at {chromium} did not start: {error}")
-                    return 2
-                browser_version = browser.version
-                try:
-                    if parts & {"cold", "clicks", "taps"}:
-                        log("starting the explorer and the floor apps ...")
-                        explorer_process, explorer_url = start_server(EXPLORER_SCRIPT)
-                        floor_process, floor_url = start_server(
-                            FLOOR_SCRIPT, {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor"))}
-                        )
-                        front_process, front_url = start_server(
-                            FLOOR_SCRIPT, {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor_front"))}
-                        )
-                        # the floor tapped the same way: Plotly alone would not select on a first tap
-                        taps_process, taps_url = start_server(
-                            FLOOR_SCRIPT,
-                            {
-                                "TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor")),
-                                "TRIGGER_MAP_FLOOR_TAPS": "1",
-                            },
-                        )
-                        explorer = App("explorer", explorer_url, 2, "heading")
-                        floor = App("floor", floor_url, 1, "text")
-                        floor_front = App("floor_front", front_url, 1, "text")
-                        try:
-                            if "cold" in parts:
-                                log(f"cold start: {args.cold_runs} runs per app after a first visit ...")
-                                results["cold_start"] = bench_cold(browser, explorer, floor, args)
-                            else:  # the click benchmark still wants warm servers
-                                bench_cold(browser, explorer, floor, argparse.Namespace(cold_runs=0))
-                            closeups = closeups_of(load_body())
-                            if "clicks" in parts:
-                                log(f"clicks: {args.warmup} warm-up + {args.clicks} measured per app, interleaved ...")
-                                results["clicks"] = bench_clicks(
-                                    browser,
-                                    explorer,
-                                    floor,
-                                    floor_front,
-                                    targets,
-                                    args,
-                                    keep=lambda r: closeups.opens_on(r, touch=False) is None,
-                                )
-                            if "taps" in parts:
-                                tapped_floor = App("floor", taps_url, 1, "text", "touch")
-                                log("taps: the Body map at 390 px with a touch screen, interleaved with the floor ...")
-                                results["taps"] = bench_clicks(
-                                    browser,
-                                    App("explorer", explorer_url, 2, "heading", "touch"),
-                                    tapped_floor,
-                                    None,
-                                    targets,
-                                    args,
-                                    keep=lambda r: closeups.opens_on(r, touch=True) is None,
-                                )
-                                log("taps: Where it hurts at 390 px, each tap marking one more area ...")
-                                results["pain_taps"] = bench_clicks(
-                                    browser,
-                                    App("explorer", f"{explorer_url}/where_it_hurts", 2, "url", "touch"),
-                                    tapped_floor,
-                                    None,
-                                    targets,
-                                    args,
-                                )
-                        finally:
-                            stop_server(explorer_process)
-                            stop_server(floor_process)
-                            stop_server(front_process)
-                            stop_server(taps_process)
-                    if "memory" in parts:
-                        log(f"memory: a fresh explorer server, {args.sessions} sessions ...")
-                        results["memory"] = bench_memory(browser, targets, args)
-                finally:
-                    browser.close()
-    finally:
-        stop_all_servers()
-    elapsed = time.perf_counter() - started
+    targets = click_targets(load_body())
+    if parts & {"cold", "clicks", "taps"}:
+        log("starting the explorer and the floor apps ...")
+        servers = {
+            "explorer": start_server(EXPLORER_SCRIPT),
+            "floor": start_server(FLOOR_SCRIPT, {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor"))}),
+            "floor_front": start_server(
+                FLOOR_SCRIPT, {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor_front"))}
+            ),
+            # the floor tapped the same way: Plotly alone would not select on a first tap
+            "floor_taps": start_server(
+                FLOOR_SCRIPT,
+                {"TRIGGER_MAP_FLOOR_FIGURE": str(write_floor_figure("floor")), "TRIGGER_MAP_FLOOR_TAPS": "1"},
+            ),
+        }
+        try:
+            bench_against_floor(
+                browser, {name: url for name, (_, url) in servers.items()}, parts, targets, args, results
+            )
+        finally:
+            for process, _ in servers.values():
+                stop_server(process)
+    if "memory" in parts:
+        log(f"memory: a fresh explorer server, {args.sessions} sessions ...")
+        results["memory"] = bench_memory(browser, targets, args)
 
+
+def bench_against_floor(browser, urls: dict[str, str], parts: set[str], targets, args, results: dict) -> None:
+    from trigger_map.body import load_body
+    from trigger_map.closeups import closeups_of
+
+    explorer = App("explorer", urls["explorer"], 2, "heading")
+    floor = App("floor", urls["floor"], 1, "text")
+    floor_front = App("floor_front", urls["floor_front"], 1, "text")
+    if "cold" in parts:
+        log(f"cold start: {args.cold_runs} runs per app after a first visit ...")
+        results["cold_start"] = bench_cold(browser, explorer, floor, args)
+    else:  # the click benchmark still wants warm servers
+        bench_cold(browser, explorer, floor, argparse.Namespace(cold_runs=0))
+    closeups = closeups_of(load_body())
+    if "clicks" in parts:
+        log(f"clicks: {args.warmup} warm-up + {args.clicks} measured per app, interleaved ...")
+        results["clicks"] = bench_clicks(
+            browser,
+            explorer,
+            floor,
+            floor_front,
+            targets,
+            args,
+            keep=lambda r: closeups.opens_on(r, touch=False) is None,
+        )
+    if "taps" in parts:
+        tapped_floor = App("floor", urls["floor_taps"], 1, "text", "touch")
+        log("taps: the Body map at 390 px with a touch screen, interleaved with the floor ...")
+        results["taps"] = bench_clicks(
+            browser,
+            App("explorer", urls["explorer"], 2, "heading", "touch"),
+            tapped_floor,
+            None,
+            targets,
+            args,
+            keep=lambda r: closeups.opens_on(r, touch=True) is None,
+        )
+        log("taps: Where it hurts at 390 px, each tap marking one more area ...")
+        results["pain_taps"] = bench_clicks(
+            browser,
+            App("explorer", f"{urls['explorer']}/where_it_hurts", 2, "url", "touch"),
+            tapped_floor,
+            None,
+            targets,
+            args,
+        )
+
+
+def write_report(args, results: dict, browser_version: str | None, elapsed: float) -> int:
+    """The table on stdout, everything in the JSON file; 1 when a budget is missed."""
     text, rows = table(results)
     failed = [r["metric"] for r in rows if r["result"] == "FAIL"]
     report = {
@@ -1082,6 +1046,41 @@ def main() -> int:
         f"Results: {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}"
     )
     return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    parts = set(args.only or ALL_PARTS)
+    browser_parts = parts & {"cold", "clicks", "taps", "memory"}
+    chromium = chromium_path() if browser_parts else None
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    started = time.perf_counter()
+    results: dict = {}
+    browser_version = None
+    try:
+        if "lookup" in parts:
+            log("lookup: Engine.suggest on the dataset and on a scaled copy ...")
+            results["lookup"] = bench_lookup(args)
+        if "payload" in parts:
+            log("payload: what the map sends per render ...")
+            results["payload"] = bench_payload()
+        if browser_parts:
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as p:
+                try:
+                    browser = local_app.launch_chromium(p)
+                except Exception as error:
+                    log(f"Chromium at {chromium} did not start: {error}")
+                    return 2
+                browser_version = browser.version
+                try:
+                    bench_in_browser(browser, parts, args, results)
+                finally:
+                    browser.close()
+    finally:
+        stop_all_servers()
+    return write_report(args, results, browser_version, time.perf_counter() - started)
 
 
 if __name__ == "__main__":

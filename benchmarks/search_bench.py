@@ -21,12 +21,12 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from trigger_map.body import load_body
+from trigger_map.data import load_dataset
+from trigger_map.search import Entry, Matcher
 
-from trigger_map.body import load_body  # noqa: E402
-from trigger_map.data import load_dataset  # noqa: E402
-from trigger_map.search import Entry, Matcher  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+
 
 RESULTS = ROOT / "benchmarks" / "results" / "search.json"
 BUDGET_MS = {1: 5.0, 100: 50.0}

@@ -1,14 +1,10 @@
 """The seven benefits of NMT: where on the body and for which conditions each matters, with evidence."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import streamlit as st
 
 from trigger_map.areas import area_region_ids
 from trigger_map.figures import Highlight
-from ui import body_map, panels, resources, state
+from ui import body_map, related, resources, state, text
 
 engine = resources.engine()
 data = engine.dataset
@@ -32,20 +28,20 @@ benefit = st.radio(
     list(data.benefits.index),
     key="benefit",
     horizontal=True,
-    format_func=lambda b: panels.plain(data.benefits.at[b, "name"]),
+    format_func=lambda b: text.plain(data.benefits.at[b, "name"]),
 )
 st.query_params.from_dict({"benefit": benefit})
 row = data.benefits.loc[benefit]
-text, picture = st.columns([3, 2], gap="large")
-with text:
-    st.subheader(panels.plain(row["name"]), anchor=False)
-    st.markdown(panels.cited(engine, row["description"]))
-    st.markdown(f"**Evidence: {LEVEL_TEXT[row['evidence_level']]}.** {panels.cited(engine, row['evidence'])}")
-    st.markdown("**Where on the body:** " + panels.plain(", ".join(row["where"])))
+words, picture = st.columns([3, 2], gap="large")
+with words:
+    st.subheader(text.plain(row["name"]), anchor=False)
+    st.markdown(text.cited(engine, row["description"]))
+    st.markdown(f"**Evidence: {LEVEL_TEXT[row['evidence_level']]}.** {text.cited(engine, row['evidence'])}")
+    st.markdown("**Where on the body:** " + text.plain(", ".join(row["where"])))
     st.markdown("**Conditions where it matters most:**")
-    panels.condition_links(engine, row["conditions"])
-    panels.source_list(engine, row["sources"])
+    related.condition_links(engine, row["conditions"])
+    text.source_list(engine, row["sources"])
 with picture:
     lit = area_region_ids(engine.body, row["where"])
     body_map.pictures(engine, Highlight(spillover=lit), key="benefit", height=420)
-    st.caption(f"Body areas where {panels.plain(row['name'].lower())} matters most, shaded.")
+    st.caption(f"Body areas where {text.plain(row['name'].lower())} matters most, shaded.")

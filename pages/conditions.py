@@ -1,12 +1,11 @@
 """Conditions: browse and search; each with its muscles lit on the body, red flags and evidence."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import streamlit as st
 
-from ui import body_map, panels, resources, state
+from trigger_map.figures import marker_for
+from trigger_map.referral import side_key
+from ui import body_map, red_flags, related, resources, state, text, trigger_point_panel
+from ui.navigation import page
 from ui.search import search_box
 
 engine = resources.engine()
@@ -35,8 +34,8 @@ st.query_params.from_dict({"condition": condition} if condition else {})
 if condition is None:
     for c in conditions:
         st.page_link(
-            "pages/conditions.py",
-            label=panels.plain(data.conditions.at[c, "name"]),
+            page("conditions"),
+            label=text.plain(data.conditions.at[c, "name"]),
             query_params={"condition": c},
             icon=":material/chevron_right:",
         )
@@ -44,36 +43,39 @@ if condition is None:
 
 row = data.conditions.loc[condition]
 tp_ids = engine.condition_trigger_points(condition)
-keys = [f"{t}@right" for t in tp_ids]
+keys = [side_key(t, "right") for t in tp_ids]
 if st.session_state.get("condition_tp") not in keys:
     st.session_state.condition_tp = keys[0] if keys else None
 
 
-text, picture = st.columns([2, 3], gap="large")
-with text:
-    st.subheader(panels.plain(row["name"]), anchor=False)
-    st.markdown(panels.cited(engine, row["description"]))
-    st.markdown(f"**Evidence ({row['evidence_level']}).** {panels.cited(engine, row['evidence'])}")
-    panels.red_flags(engine, flag_ids=row["red_flags"])
+words, picture = st.columns([2, 3], gap="large")
+with words:
+    st.subheader(text.plain(row["name"]), anchor=False)
+    st.markdown(text.cited(engine, row["description"]))
+    st.markdown(f"**Evidence ({row['evidence_level']}).** {text.cited(engine, row['evidence'])}")
+    red_flags.red_flags(engine, flag_ids=row["red_flags"], prefix="condition_flags")
     st.markdown("**Muscles often involved:**")
-    panels.muscle_links(engine, row["muscles"])
-    panels.source_list(engine, row["sources"])
+    related.muscle_links(engine, row["muscles"])
+    text.source_list(engine, row["sources"])
 with picture:
     st.caption(
         f"{len(keys)} trigger points: the chosen one is the large X, the others small ones. "
         "Tap an X, or choose it below, to draw its pattern."
     )
     chosen = st.session_state.condition_tp
-    treat_here = [panels.marker_for(engine, k) for k in keys]
+    treat_here = [marker_for(engine, k) for k in keys]
     body_map.body_maps(
         engine,
-        panels.pattern_highlight(engine, chosen, treat_here=treat_here),
+        trigger_point_panel.pattern_highlight(engine, chosen, treat_here=treat_here),
         key="condition_map",
         on_pick=state.pick_trigger_point("condition_tp", keys),
     )
     body_map.legend()
     if keys:
         st.selectbox(
-            "Trigger point", keys, key="condition_tp", format_func=lambda k: panels.marker_for(engine, k).label
+            "Trigger point",
+            keys,
+            key="condition_tp",
+            format_func=lambda k: marker_for(engine, k).label,
         )
-        panels.trigger_point_details(engine, st.session_state.condition_tp)
+        trigger_point_panel.trigger_point_details(engine, st.session_state.condition_tp, "condition_panel")

@@ -1,9 +1,5 @@
 """The pain-spasm-pain cycle as an interactive diagram: click a step to read about it."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -33,7 +29,7 @@ def picked() -> None:
             st.session_state.cycle_step = data.removeprefix(STEP_PREFIX)
 
 
-diagram, text = st.columns([3, 2], gap="large")
+diagram, words = st.columns([3, 2], gap="large")
 with diagram:
     figure = cycle_figure(cycle["steps"], breaks_at, st.session_state.cycle_step)
     st.plotly_chart(
@@ -48,7 +44,7 @@ with diagram:
         "Follow the arrows round the loop. **Green**: where treatment breaks the loop. "
         "**Dark ring**: the step you are reading about."
     )
-with text:
+with words:
     order = list(steps)
     st.radio("Steps", order, key="cycle_step", format_func=lambda s: f"{order.index(s) + 1}. {steps[s]['title']}")
     step = steps[st.session_state.cycle_step]

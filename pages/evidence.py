@@ -1,14 +1,10 @@
 """Evidence and references: what is supported, what is mixed, the known limits; every citation."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 from urllib.parse import quote
 
 import streamlit as st
 
-from ui import panels, resources
+from ui import resources, text
 
 engine = resources.engine()
 sources = engine.dataset.sources
@@ -23,9 +19,9 @@ for source in sources.itertuples():
         continue
     links = []
     if source.doi:
-        links.append(f"[doi:{panels.plain(source.doi)}](https://doi.org/{quote(source.doi, safe='/')})")
+        links.append(f"[doi:{text.plain(source.doi)}](https://doi.org/{quote(source.doi, safe='/')})")
     if source.pmid:
         links.append(
-            f"[PMID {panels.plain(source.pmid)}](https://pubmed.ncbi.nlm.nih.gov/{quote(source.pmid, safe='')}/)"
+            f"[PMID {text.plain(source.pmid)}](https://pubmed.ncbi.nlm.nih.gov/{quote(source.pmid, safe='')}/)"
         )
-    st.markdown(f"- {panels.plain(source.citation)} " + " · ".join(links))
+    st.markdown(f"- {text.plain(source.citation)} " + " · ".join(links))

@@ -1,15 +1,11 @@
 """Body map: click where it hurts, see which trigger points refer pain there and their pattern."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import streamlit as st
 
 from trigger_map.closeups import closeups_of
 from trigger_map.links import ExplorerView, read_explorer
 from trigger_map.map_click import MapClick
-from ui import body_map, panels, resources
+from ui import body_map, red_flags, resources, share, text, trigger_point_panel
 from ui.search import search_box
 
 engine = resources.engine()
@@ -32,7 +28,7 @@ if "explorer_loaded" not in st.session_state:  # a new visit: the link decides t
     st.session_state.explorer_notices = linked.notices
 
 for notice in st.session_state.get("explorer_notices", []):
-    st.info(panels.plain(notice), icon=":material/link_off:")
+    st.info(text.plain(notice), icon=":material/link_off:")
 
 
 def pick(click: MapClick) -> None:
@@ -87,7 +83,7 @@ chooser.selectbox(
 with tools, st.container(horizontal=True, vertical_alignment="center"):  # one row, on a phone too
     views = body_map.view_choice("explorer_map", phone_default="front")
     st.button("Clear", on_click=clear)
-st.caption(panels.NOT_A_DIAGNOSIS)
+st.caption(red_flags.NOT_A_DIAGNOSIS)
 body_map.map_style("explorer_map", body_map.map_height(views))
 body_map.legend()
 
@@ -116,10 +112,10 @@ def explorer(views: tuple[str, ...]) -> None:
         if closeup:
             with st.container(horizontal=True, vertical_alignment="center", key="closeup_bar"):
                 st.button("Whole body", icon=":material/zoom_out_map:", on_click=zoom, args=(None,))
-                st.markdown(f"**Close-up: {panels.plain(closeup.label)}** ({closeup.view})")
+                st.markdown(f"**Close-up: {text.plain(closeup.label)}** ({closeup.view})")
         body_map.body_maps(
             engine,
-            panels.pattern_highlight(engine, tp, marked=(region,) if region else ()),
+            trigger_point_panel.pattern_highlight(engine, tp, marked=(region,) if region else ()),
             key="explorer_map",
             on_pick=pick,
             views=views,
@@ -131,11 +127,11 @@ def explorer(views: tuple[str, ...]) -> None:
             info = engine.body.regions[region]
             with st.container(horizontal=True, vertical_alignment="center"):
                 st.markdown(
-                    f"### {panels.plain(info.display_label.capitalize())}\n\n"
-                    f":small[:gray[Anatomical term: {panels.plain(info.term)}]]",
+                    f"### {text.plain(info.display_label.capitalize())}\n\n"
+                    f":small[:gray[Anatomical term: {text.plain(info.term)}]]",
                     width="stretch",
                 )
-                panels.share_button(here, f"Trigger Map: {info.display_label}")
+                share.share_button(here, f"Trigger Map: {info.display_label}")
             if suggestions:
                 # A list to open rather than 9-23 radio buttons: every option of a radio is drawn
                 # (its label parsed as Markdown) on each click, which measurably slowed clicks
@@ -144,19 +140,19 @@ def explorer(views: tuple[str, ...]) -> None:
                     f"{len(suggestions)} trigger points can send pain here, most likely first",
                     keys,
                     key="tp",
-                    format_func=lambda k: panels.suggestion_label(engine, suggestions[keys.index(k)]),
+                    format_func=lambda k: trigger_point_panel.suggestion_label(engine, suggestions[keys.index(k)]),
                 )
             else:
                 st.write("No trigger point in our dataset sends pain to this area.")
             nearby = closeups.of_region.get(region)
             if nearby and not closeup:
                 st.button(f"Zoom in on the {nearby.label}", icon=":material/zoom_in:", on_click=zoom, args=(nearby.id,))
-            panels.red_flags(engine, [region])
+            red_flags.red_flags(engine, [region], prefix="explorer_flags")
         else:
             st.markdown("Choose an area to begin.")
-            panels.share_button(here, "Trigger Map")
+            share.share_button(here, "Trigger Map")
         if tp:
-            panels.trigger_point_details(engine, tp, rule=True)
+            trigger_point_panel.trigger_point_details(engine, tp, "explorer_panel", rule=True)
 
 
 explorer(views)

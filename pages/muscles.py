@@ -1,14 +1,12 @@
 """Muscle library: find a muscle by the words people use or by body area; anatomy, trigger points,
 self-care."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import streamlit as st
 
 from trigger_map.data import BODY_AREAS
-from ui import body_map, panels, resources, state
+from trigger_map.figures import marker_for
+from trigger_map.referral import side_key, split_side_key
+from ui import body_map, resources, state, text, trigger_point_panel
 from ui.search import search_box
 
 engine = resources.engine()
@@ -63,7 +61,7 @@ if muscle is None:
         shown = [h.id for h in engine.matcher.search(query, kinds=("muscle",), limit=None) if h.id in in_area]
         st.caption(
             f"{len(shown)} muscle{'' if len(shown) == 1 else 's'} match the search"
-            + (f" in {panels.plain(area)}" if area else "")
+            + (f" in {text.plain(area)}" if area else "")
             + ". Choose a row to open it."
         )
     else:
@@ -77,7 +75,7 @@ if muscle is None:
         on_select=open_row,
         selection_mode="single-row",
     )
-    panels.csv_download(
+    text.csv_download(
         muscles.loc[shown, list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS).to_dict("records"),
         "trigger-map-muscles.csv",
         key="muscle_table_csv",
@@ -85,29 +83,29 @@ if muscle is None:
     st.stop()
 
 row = muscles.loc[muscle]
-keys = [f"{t}@right" for t in engine.muscle_trigger_points(muscle)]
+keys = [side_key(t, "right") for t in engine.muscle_trigger_points(muscle)]
 if st.session_state.get("muscle_tp") not in keys:
     st.session_state.muscle_tp = keys[0]
 
 
-text, picture = st.columns([2, 3], gap="large")
-with text:
-    st.subheader(panels.plain(row["name"]), anchor=False)
-    st.caption(f"{panels.plain(row['anatomical_name'])} · {panels.plain(row['body_area'])}")
-    st.markdown(panels.plain(row["description"]))
+words, picture = st.columns([2, 3], gap="large")
+with words:
+    st.subheader(text.plain(row["name"]), anchor=False)
+    st.caption(f"{text.plain(row['anatomical_name'])} · {text.plain(row['body_area'])}")
+    st.markdown(text.plain(row["description"]))
     for label, column in (
         ("Origin", "origin"),
         ("Insertion", "insertion"),
         ("Action", "action"),
         ("Innervation", "innervation"),
     ):
-        st.markdown(f"**{label}.** {panels.plain(row[column])}")
-    panels.source_list(engine, row["sources"])
+        st.markdown(f"**{label}.** {text.plain(row[column])}")
+    text.source_list(engine, row["sources"])
 with picture:
     body_map.body_maps(
         engine,
-        panels.pattern_highlight(
-            engine, st.session_state.muscle_tp, treat_here=[panels.marker_for(engine, k) for k in keys]
+        trigger_point_panel.pattern_highlight(
+            engine, st.session_state.muscle_tp, treat_here=[marker_for(engine, k) for k in keys]
         ),
         key="muscle_map",
         on_pick=state.pick_trigger_point("muscle_tp", keys),
@@ -118,6 +116,6 @@ st.radio(
     keys,
     key="muscle_tp",
     horizontal=True,
-    format_func=lambda k: panels.plain(data.trigger_points.at[k.split("@")[0], "name"]),
+    format_func=lambda k: text.plain(data.trigger_points.at[split_side_key(k)[0], "name"]),
 )
-panels.trigger_point_details(engine, st.session_state.muscle_tp)
+trigger_point_panel.trigger_point_details(engine, st.session_state.muscle_tp, "muscle_panel")

@@ -1,10 +1,6 @@
 """Visits: a client's saved pain drawings in order, two compared on the map (side by side and a
 change map), progress over time, the trigger points treated, exports, and deleting a client."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import json
 
 import plotly.graph_objects as go
@@ -12,10 +8,10 @@ import streamlit as st
 
 from trigger_map.body import VIEWS
 from trigger_map.export import progress_pdf
-from trigger_map.progress import CHANGE_TEXT, changes, export_document, export_rows, progress, progress_figure
+from trigger_map.progress import CHANGE_TEXT, METRICS, changes, export_document, export_rows, progress, progress_figure
 from trigger_map.visit_maps import change_legend_svg, change_svg, severity_svg
 from trigger_map.visit_store import StoreError
-from ui import panels, resources
+from ui import resources, text
 from ui import visits as visits_ui
 
 st.title("Visits", anchor=False)
@@ -25,6 +21,7 @@ if st.session_state.get("visits_deleted") is not None:
     st.success(f"Deleted the client and {st.session_state.pop('visits_deleted')} visits.", icon=":material/check:")
 if not visits_ui.signed_in("see your clients' visits", key="visits_login"):
     st.stop()
+visits_ui.account()
 visits_ui.where_stored()
 store = visits_ui.store()
 if store is None:
@@ -128,12 +125,17 @@ st.caption(
     "body's surface. CHOIR (74 segments), Michigan Body Map (35 areas), Widespread Pain Index (19 areas): "
     "how many of each standard's areas hold a painful area (docs/data.md)."
 )
-st.dataframe(rows, hide_index=True, width="stretch", key="visits_progress_table")
+st.dataframe(
+    [{"date": r["date"], **{name: r[metric] for metric, name in METRICS.items()}} for r in rows],
+    hide_index=True,
+    width="stretch",
+    key="visits_progress_table",
+)
 
 st.subheader("Export", anchor=False)
 export = st.columns(3)
 with export[0]:
-    panels.csv_download(export_rows(visits, label), "trigger-map-visits.csv", key="visits_csv")
+    text.csv_download(export_rows(visits, label), "trigger-map-visits.csv", key="visits_csv")
 with export[1]:
     st.download_button(
         "Download as JSON",

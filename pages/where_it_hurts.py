@@ -1,17 +1,13 @@
 """Where it hurts: mark every painful area (with how much), add symptoms or a condition, and get
 the likely trigger points ranked together, each with its reason."""
 
-from ui.entry import through_navigation
-
-through_navigation()
-
 import streamlit as st
 
 from trigger_map.links import PainView, read_pain
 from trigger_map.lookup import DEFAULT_SEVERITY, Suggestion, explained_by
 from trigger_map.map_click import MapClick
 from trigger_map.safety import AGE_BANDS
-from ui import body_map, panels, resources
+from ui import body_map, red_flags, resources, share, text, trigger_point_panel
 from ui import visits as visits_ui
 
 engine = resources.engine()
@@ -35,7 +31,7 @@ if "pain_loaded" not in st.session_state:  # a new visit: the link decides the v
     st.session_state.pain_notices = linked.notices
 
 for notice in st.session_state.get("pain_notices", []):
-    st.info(panels.plain(notice), icon=":material/link_off:")
+    st.info(text.plain(notice), icon=":material/link_off:")
 
 
 def _set_areas(regions: list[str]) -> None:
@@ -92,7 +88,7 @@ def by_area(areas, suggestions: list[Suggestion], condition: str | None) -> None
     if suggestions:
         st.caption(
             "By area: "
-            + " · ".join(f"{panels.plain(label[r].display_label)}: {ranks(p)}" for r, p in explainers.items() if p)
+            + " · ".join(f"{text.plain(label[r].display_label)}: {ranks(p)}" for r, p in explainers.items() if p)
         )
     whose = (
         f"the trigger points linked to {data.conditions.at[condition, 'name']}" if condition else "our trigger points"
@@ -100,7 +96,7 @@ def by_area(areas, suggestions: list[Suggestion], condition: str | None) -> None
     for region, positions in explainers.items():
         if not positions:
             st.info(
-                panels.plain(f"{label[region].display_label.capitalize()}: none of {whose} refers pain there."),
+                text.plain(f"{label[region].display_label.capitalize()}: none of {whose} refers pain there."),
                 icon=":material/info:",
             )
 
@@ -108,9 +104,9 @@ def by_area(areas, suggestions: list[Suggestion], condition: str | None) -> None
 def reason(s: Suggestion) -> str:
     parts = []
     if s.essential_hits:
-        parts.append("main pain area: " + panels.region_labels(engine, s.essential_hits))
+        parts.append("main pain area: " + trigger_point_panel.region_labels(engine, s.essential_hits))
     if s.spillover_hits:
-        parts.append("may spread to: " + panels.region_labels(engine, s.spillover_hits))
+        parts.append("may spread to: " + trigger_point_panel.region_labels(engine, s.spillover_hits))
     if s.symptom_hits:
         parts.append("symptoms: " + ", ".join(data.symptoms.at[x, "label"] for x in s.symptom_hits))
     if s.essential_hits or s.spillover_hits:
@@ -187,14 +183,14 @@ def where_it_hurts() -> None:
     with map_side:
         if suggestions:  # on a phone the list is below the map: say the answer up here too
             st.caption(
-                f"Most likely: **{panels.plain(panels.suggestion_label(engine, suggestions[0]))}**. "
+                f"Most likely: **{text.plain(trigger_point_panel.suggestion_label(engine, suggestions[0]))}**. "
                 "The full list is beside the map (below it on a phone)."
             )
         # No tappable X marks here: a tap marks an area, and the map stays the same chart on every
         # tap (a new set of X marks re-sent and redrew both views: measured, most of a tap's time).
         body_map.body_maps(
             engine,
-            panels.pattern_highlight(engine, chosen, marked=tuple(areas)),
+            trigger_point_panel.pattern_highlight(engine, chosen, marked=tuple(areas)),
             key="pain_map",
             on_pick=pick,
             views=views,
@@ -203,17 +199,17 @@ def where_it_hurts() -> None:
         )
     with results:
         share_box = st.container()
-        st.caption(panels.NOT_A_DIAGNOSIS)
-        panels.red_flags(engine, list(areas), symptoms, facts=facts, parts=("matched",))
+        st.caption(red_flags.NOT_A_DIAGNOSIS)
+        red_flags.red_flags(engine, list(areas), symptoms, facts=facts, parts=("matched",))
         if areas:
-            with panels.on_demand(
+            with text.on_demand(
                 "How much does each area hurt? (0 = not at all, 10 = worst)", key="pain_severity"
             ) as severity:
                 for region in areas if severity.open else ():
                     level = areas[region]
                     st.session_state[f"severity_{region}"] = DEFAULT_SEVERITY if level is None else level
                     st.slider(
-                        panels.plain(engine.body.regions[region].display_label),
+                        text.plain(engine.body.regions[region].display_label),
                         0,
                         10,
                         key=f"severity_{region}",
@@ -231,23 +227,23 @@ def where_it_hurts() -> None:
                 keys,
                 key="pain_tp",
                 format_func=lambda k: f"{keys.index(k) + 1}. "
-                + panels.suggestion_label(engine, suggestions[keys.index(k)]),
+                + trigger_point_panel.suggestion_label(engine, suggestions[keys.index(k)]),
             )
             current = suggestions[keys.index(chosen)]
-            st.caption(f"Why: {panels.plain(reason(current))}.")
+            st.caption(f"Why: {text.plain(reason(current))}.")
         if areas:
             by_area(areas, suggestions, condition)
         if suggestions:
-            with panels.on_demand("Why each one is suggested", key="pain_why") as explained:
+            with text.on_demand("Why each one is suggested", key="pain_why") as explained:
                 why = (
                     []
                     if not explained.open
                     else [
                         {
                             "rank": i + 1,
-                            "trigger point": panels.suggestion_label(engine, sg),
-                            "explains (main area)": panels.region_labels(engine, sg.essential_hits),
-                            "explains (may spread)": panels.region_labels(engine, sg.spillover_hits),
+                            "trigger point": trigger_point_panel.suggestion_label(engine, sg),
+                            "explains (main area)": trigger_point_panel.region_labels(engine, sg.essential_hits),
+                            "explains (may spread)": trigger_point_panel.region_labels(engine, sg.spillover_hits),
                             "share of its pattern marked": f"{sg.share:.0%}",
                             "symptoms": ", ".join(data.symptoms.at[x, "label"] for x in sg.symptom_hits),
                             "score": round(sg.score, 3),
@@ -257,17 +253,17 @@ def where_it_hurts() -> None:
                 )
                 if why:
                     st.dataframe(why, hide_index=True, width="stretch")
-                    panels.csv_download(why, "trigger-map-suggestions.csv", key="pain_why_csv")
-        panels.red_flags(engine, list(areas), symptoms, facts=facts, parts=("watch",))
-        with panels.on_demand("Save as a visit", key="visit_save", icon=":material/save:") as saving:
+                    text.csv_download(why, "trigger-map-suggestions.csv", key="pain_why_csv")
+        red_flags.red_flags(engine, list(areas), symptoms, facts=facts, parts=("watch",), prefix="pain_flags")
+        with text.on_demand("Save as a visit", key="visit_save", icon=":material/save:") as saving:
             if saving.open:  # made only while open: a tap on the map stays cheap
                 visits_ui.save_form(engine, areas, symptoms, condition, keys)
         if suggestions:
             st.divider()
-            panels.trigger_point_details(engine, current.key)
+            trigger_point_panel.trigger_point_details(engine, current.key, "pain_panel")
     view = PainView(areas={r: areas[r] for r in areas}, symptoms=symptoms, condition=condition, trigger_point=chosen)
     with share_box:  # the address bar follows it too (static/map.js), without a rerun of the page
-        panels.share_button(view.params(), "Trigger Map: where it hurts")
+        share.share_button(view.params(), "Trigger Map: where it hurts")
 
 
 where_it_hurts()

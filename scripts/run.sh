@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec .venv/bin/python -m streamlit run app.py "$@"
+# the launcher (ui/serve.py): every page through app.py's navigation, the map loaded before the first visit
+exec .venv/bin/python -m ui.serve "$@"

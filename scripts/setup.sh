@@ -35,8 +35,12 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+# the lock files: every package pinned with its hashes (scripts/lock.sh rebuilds them)
 if [ "$want_browser" = "--browser" ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements-dev.lock
 else
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
+  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
 fi
+# trigger_map and ui importable from anywhere (tests, benchmarks, tools): no sys.path edits
+.venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e . 2>/dev/null \
+  || .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .

@@ -11,15 +11,18 @@ from pathlib import Path
 from paths import ROOT
 from streamlit.testing.v1 import AppTest
 
+from ui.navigation import page as page_script
+
 TIMEOUT = 60
+ENTRY = ROOT / "tests" / "app_entry.py"  # app.py, run so that Streamlit never starts its old multipage mode
 _SHARE = re.compile(r'class="tm-share" data-query="([^"]*)"')
 
 
 def app(page: str | None = None, **params) -> AppTest:
     """`page` (a file in pages/, the Body map when None) run once, opened with these link params."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ENTRY), default_timeout=TIMEOUT)
     if page and page != "explorer":
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(page_script(page))
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

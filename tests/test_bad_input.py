@@ -18,7 +18,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from app_run import rewrite
+from app_run import ENTRY, page_script, rewrite
 from paths import MINI_BODY, MINI_DATA, ROOT
 from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
@@ -27,7 +27,7 @@ from trigger_map.__main__ import main
 from trigger_map.data import DatasetError
 from trigger_map.links import read_explorer, read_pain
 from trigger_map.validate import load_engine, validate
-from ui.panels import plain
+from ui.text import plain
 
 # ---------------------------------------------------------------------------------------------
 # Data files: one broken cell (file, row, column, value) -> the problem it must give.
@@ -321,7 +321,7 @@ PARSED_LINKS = [
 ]
 
 
-@pytest.mark.parametrize("page, params, notice", PARSED_LINKS, ids=[f"{p[0]}-{list(p[1])[0]}" for p in PARSED_LINKS])
+@pytest.mark.parametrize("page, params, notice", PARSED_LINKS, ids=[f"{p[0]}-{next(iter(p[1]))}" for p in PARSED_LINKS])
 def test_a_bad_link_value_is_dropped_with_a_notice(mini_engine, page, params, notice):
     view = (read_explorer if page == "explorer" else read_pain)(params, mini_engine)
     if notice is None:
@@ -487,9 +487,9 @@ def unescaped(text: str) -> str:
 
 
 def page_run(page: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(str(ENTRY), default_timeout=60)
     if page != "explorer":
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(page_script(page))
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
@@ -568,6 +568,10 @@ HOSTILE_LINKS = [
     ("conditions", "condition"),
     ("muscles", "muscle"),
     ("benefits", "benefit"),
+    ("quiz", "seed"),
+    ("quiz", "n"),
+    ("quiz", "areas"),
+    ("quiz", "kinds"),
 ]
 LINK_ATTACKS = [
     "[Call 0800 123](https://evil.example)",

@@ -10,9 +10,10 @@ from paths import MINI_BODY, ROOT
 from shapely import affinity, unary_union
 from shapely.geometry import Point, box
 
-from trigger_map.body import MIDLINE, BodyError, load_body
+from trigger_map.body import BodyError, load_body
+from trigger_map.frame import MIDLINE
 
-CATALOGUE = list(csv.DictReader(open(ROOT / "tools" / "region_catalogue.csv", encoding="utf-8")))
+CATALOGUE = list(csv.DictReader((ROOT / "tools" / "region_catalogue.csv").read_text(encoding="utf-8").splitlines()))
 REQUIRED = [
     "forehead",
     "temple",
@@ -147,12 +148,11 @@ def test_hit_grid_reaches_every_region_and_stays_inside_it(body):
 
 def _close_up_misses(polygons, paired):
     """Regions of the close-ups that cannot hold a 24 x 24 CSS px square at the close-up scale."""
-    sys.path.insert(0, str(ROOT / "tools"))
     from check_body import TARGET_PX, close_up_targets
 
     rows = close_up_targets(polygons, paired)
     misses = []
-    for name, side, region_id, scale, (centre, diameter) in rows:
+    for name, _side, region_id, scale, (centre, diameter) in rows:
         half = TARGET_PX / scale / 2
         square = box(centre[0] - half, centre[1] - half, centre[0] + half, centre[1] + half)
         if not polygons[region_id].contains(square):
@@ -212,7 +212,6 @@ def test_broken_drawings_raise_a_clear_error(tmp_path):
 
 def test_generator_reproduces_the_committed_svg(tmp_path):
     import subprocess
-    import sys
 
     out = tmp_path / "body.svg"
     subprocess.run(
@@ -222,3 +221,21 @@ def test_generator_reproduces_the_committed_svg(tmp_path):
         capture_output=True,
     )
     assert out.read_bytes() == (ROOT / "assets" / "body.svg").read_bytes()
+
+
+def test_the_body_checker_passes_the_committed_drawing_and_fails_a_broken_one(tmp_path, capsys):
+    import check_body
+
+    assert check_body.main([str(ROOT / "assets" / "body.svg")]) == 0
+    assert "OK: all checks passed" in capsys.readouterr().out
+    text = (ROOT / "assets" / "body.svg").read_text(encoding="utf-8")
+    broken = tmp_path / "body.svg"
+    # one region's data-label changed, and one region gone: both named
+    broken.write_text(
+        text.replace('data-label="temple"', 'data-label="templ"', 1).replace('id="chin"', 'id="chin-x"', 1),
+        encoding="utf-8",
+    )
+    assert check_body.main([str(broken)]) == 1
+    out = capsys.readouterr().out
+    assert "data-label='templ', want 'temple'" in out
+    assert "chin-x: not in the catalogue" in out and "missing ids: ['chin']" in out

@@ -7,14 +7,27 @@ import subprocess
 import sys
 
 import pytest
+from cli_run import Result, run_cli
 from paths import MINI_BODY, MINI_DATA, ROOT
 
 
-def cli(*args: str, mini: bool = False) -> subprocess.CompletedProcess:
+def cli(*args: str, mini: bool = False) -> Result:
+    """The command line, in this process (tests/cli_run.py); test_a_real_process_runs_the_command_line
+    starts it as a user would."""
     options = ["--body", str(MINI_BODY), "--data", str(MINI_DATA)] if mini else []
-    return subprocess.run(
-        [sys.executable, "-m", "trigger_map", *options, *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    return run_cli(*options, *args)
+
+
+def test_a_real_process_runs_the_command_line(body):
+    result = subprocess.run(
+        [sys.executable, "-m", "trigger_map", "regions", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
+    assert result.returncode == 0, result.stderr
+    assert {r["id"] for r in json.loads(result.stdout)} == set(body.regions)
 
 
 def test_regions_json_lists_every_region_with_its_fields(body):
@@ -90,3 +103,54 @@ def test_real_dataset_validates(command):
     result = cli(command)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("OK:")
+
+
+def test_quiz_json_prints_the_set_for_a_seed():
+    result = cli("quiz", "--json", "--seed", "5", "--count", "20")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["seed"] == 5 and len(data["questions"]) == data["count"] == 20
+    assert json.loads(cli("quiz", "--json", "--seed", "5", "--count", "20").stdout) == data  # the same set
+    assert json.loads(cli("quiz", "--json", "--seed", "6", "--count", "20").stdout) != data
+    for question in data["questions"]:
+        assert {"kind", "prompt", "options", "answer", "muscle_id", "drawn"} <= set(question)
+        if question["kind"] == "tap_pattern":
+            assert question["options"] == [] and question["answer_regions"]
+            assert question["drawn"]["trigger_point"].partition("@")[0]
+        else:
+            assert question["options"].count(question["answer"]) == 1
+        if question["kind"] == "pattern":
+            assert question["drawn"]["regions"]["essential"]
+
+
+def test_quiz_keeps_to_an_area_and_a_kind():
+    result = cli("quiz", "--json", "--seed", "2", "--area", "upper-back", "--area", "neck", "--kind", "pattern")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["areas"] == ["upper back", "neck"] and data["kinds"] == ["pattern"]
+    muscles = {m["id"]: m["body_area"] for m in _muscles()}
+    assert {q["kind"] for q in data["questions"]} == {"pattern"}
+    assert {muscles[q["muscle_id"]] for q in data["questions"]} <= {"upper back", "neck"}
+
+
+def _muscles():
+    import csv
+
+    with open(ROOT / "data" / "muscles.csv", newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("--count", "7"), "--count"),
+        (("--area", "tail"), "unknown body area 'tail'"),
+        (("--kind", "spelling"), "--kind"),
+        (("--seed", "x"), "not a whole number"),
+        (("--seed", "-3"), "0 or more"),
+    ],
+)
+def test_quiz_bad_arguments_are_one_line(args, message):
+    result = cli("quiz", "--json", *args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert message in result.stderr and result.stderr.count("\n") == 1, result.stderr

@@ -118,7 +118,7 @@ def test_missing_file_and_missing_column_are_reported(mini_copy):
 
 def test_a_missing_benefit_of_nmt_is_reported(mini_copy):
     lines = (mini_copy / "benefits.csv").read_text(encoding="utf-8").splitlines()
-    (mini_copy / "benefits.csv").write_text("\n".join(l for l in lines if not l.startswith("posture")) + "\n")
+    (mini_copy / "benefits.csv").write_text("\n".join(line for line in lines if not line.startswith("posture")) + "\n")
     assert "benefits.csv:id: the NMT benefit 'posture' is missing" in problems_for(mini_copy)
 
 
@@ -173,6 +173,7 @@ def test_unknown_citation_marker_in_a_text_is_reported(mini_copy):
 def test_a_source_entered_twice_is_reported(mini_copy):
     with open(mini_copy / "sources.csv", "a", encoding="utf-8") as f:
         f.write(
-            'book-b,article,"Author A. Again. J; 2001.",10.1/abc,,,\nbook-c,article,"Author A. Again. J; 2001.",10.1/ABC,,,\n'
+            'book-b,article,"Author A. Again. J; 2001.",10.1/abc,,,\n'
+            'book-c,article,"Author A. Again. J; 2001.",10.1/ABC,,,\n'
         )
     assert "sources.csv:4:doi: same DOI as row 3: cite that source instead" in problems_for(mini_copy)

@@ -2,9 +2,10 @@
 
 import xml.etree.ElementTree as ET
 
-from trigger_map.body import MIDLINE, body_svg
+from trigger_map.body import body_svg
 from trigger_map.drawing import SVG_NS, _path, body_view_svg, frame, highlight_svg
-from trigger_map.figures import BOTTOM, HALF_WIDTH, MARKED, Highlight, Marker
+from trigger_map.figures import Highlight, Marker
+from trigger_map.frame import BOTTOM, HALF_WIDTH, MARKED, MIDLINE
 
 NS = {"svg": SVG_NS}
 
@@ -34,7 +35,10 @@ def test_highlight_draws_zones_and_the_x_only_in_their_view(mini_engine):
     marker = Marker(placed.key, placed.view, placed.x, placed.y, "Upper trapezius")
     highlight = Highlight(marked=("temple-r",), essential=placed.essential, spillover=("jaw-l",), chosen=marker)
     front, back = (parsed(highlight_svg(mini_engine.body, v, highlight)) for v in ("front", "back"))
-    classes = lambda root: {e.get("class") for e in root.iter() if e.get("class")}
+
+    def classes(root):
+        return {e.get("class") for e in root.iter() if e.get("class")}
+
     assert {"essential", "spillover", "marked"} <= classes(front)
     assert "trigger-point" not in classes(front)
     assert placed.view == "back" and "trigger-point" in classes(back)

@@ -86,7 +86,10 @@ def test_region_targets_leave_room_round_each_x(engine):
         traces_named(hit_figure(engine.body, placed.view, h), "regions")[0]
         for h in (Highlight(), Highlight(treat_here=(marker,)))
     )
-    distance = lambda t: np.hypot(np.asarray(t["x"]) - placed.x, np.asarray(t["y"]) - placed.y)
+
+    def distance(t):
+        return np.hypot(np.asarray(t["x"]) - placed.x, np.asarray(t["y"]) - placed.y)
+
     assert (distance(plain) < X_CLEARANCE).any()
     assert not (distance(marked) < X_CLEARANCE).any()
     assert set(marked["customdata"]) == set(plain["customdata"])  # every region still has targets

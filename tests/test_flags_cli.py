@@ -7,13 +7,25 @@ import subprocess
 import sys
 
 import pytest
+from cli_run import Result, run_cli
 from paths import ROOT
 
 
-def flags(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "trigger_map", "flags", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+def flags(*args: str) -> Result:
+    """`flags`, in this process (tests/cli_run.py); the first test starts a real process."""
+    return run_cli("flags", *args)
+
+
+def test_a_real_process_answers_flags():
+    result = subprocess.run(
+        [sys.executable, "-m", "trigger_map", "flags", "--json", "low_back-r"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) and "Traceback" not in result.stderr
 
 
 def test_flags_json_matched_first_most_urgent_first():

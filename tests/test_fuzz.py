@@ -27,7 +27,7 @@ from trigger_map.links import read_explorer, read_pain, severity
 from trigger_map.referral import body_problems, on_both_sides, parse_zone, resolve_zones
 from trigger_map.validate import load_engine, validate
 from ui import state
-from ui.panels import plain
+from ui.text import plain
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])

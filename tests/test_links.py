@@ -2,7 +2,7 @@
 
 from urllib.parse import parse_qsl, urlsplit
 
-from trigger_map.links import ExplorerView, PainView, read_explorer, read_pain, view_link
+from trigger_map.links import ExplorerView, PainView, QuizView, read_explorer, read_pain, read_quiz, view_link
 
 
 def test_explorer_link_round_trip(mini_engine):
@@ -70,3 +70,15 @@ def test_view_link_without_a_page_address_or_a_view():
     assert view_link("http://127.0.0.1:8501", {"region": "heel-r"}) == "http://127.0.0.1:8501/?region=heel-r"
     # values are encoded: a space or an ampersand cannot break the link apart
     assert view_link("", {"areas": "a b&c"}) == "?areas=a+b%26c"
+
+
+def test_a_quiz_link_reads_back_as_the_same_set():
+    kinds = ("origin", "pattern", "tap_pattern")
+    view = QuizView(seed=4821, count=20, areas=("upper back", "neck"), kinds=("pattern", "origin"))
+    query = view_link("http://host/quiz", view.params())
+    assert query == "http://host/quiz?seed=4821&n=20&areas=upper-back,neck&kinds=pattern,origin"
+    back = read_quiz(dict(parse_qsl(query.split("?")[1])), kinds)
+    assert (back.seed, back.count, back.areas, back.kinds, back.notices) == (4821, 20, view.areas, view.kinds, [])
+    bad = read_quiz({"seed": "-1", "n": "15", "areas": "tail", "kinds": "identify"}, kinds)
+    assert (bad.seed, bad.count, bad.areas, bad.kinds) == (None, 10, (), ())
+    assert len(bad.notices) == 4

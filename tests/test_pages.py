@@ -9,9 +9,20 @@ from app_run import app, shared_query
 from paths import MINI_BODY, MINI_DATA, ROOT
 from streamlit.testing.v1 import AppTest
 
-from ui import panels
+from ui import text, trigger_point_panel
 
-PAGES = ["explorer", "where_it_hurts", "nmt", "cycle", "conditions", "benefits", "muscles", "evidence", "quiz"]
+PAGES = [
+    "explorer",
+    "where_it_hurts",
+    "nmt",
+    "cycle",
+    "conditions",
+    "benefits",
+    "muscles",
+    "evidence",
+    "quiz",
+    "present",
+]
 
 
 def texts(at: AppTest) -> str:
@@ -69,10 +80,10 @@ def test_explorer_closeup_opens_from_the_panel_and_its_link():
     assert not at.exception and at.session_state["closeup"] == "hand-l"
     assert "zoom=hand-l" in shared_query(at) and "Close-up: left hand, palm side" in texts(at)
     assert app(**dict(parse_qsl(shared_query(at)))).session_state["closeup"] == "hand-l"
-    [b for b in at.button if b.label == "Whole body"][0].click().run()
+    next(b for b in at.button if b.label == "Whole body").click().run()
     assert at.session_state["closeup"] is None and "zoom=" not in shared_query(at)
     bad = app(zoom="hand-of-doom")
-    assert bad.session_state["closeup"] is None and panels.plain("close-up we don't know") in " ".join(
+    assert bad.session_state["closeup"] is None and text.plain("close-up we don't know") in " ".join(
         i.value for i in bad.info
     )
 
@@ -94,7 +105,7 @@ def test_explorer_bad_link_shows_a_notice_and_the_plain_map():
     at = app(region="elbow-of-doom", tp="nothing@left")
     assert not at.exception
     notices = " ".join(i.value for i in at.info)
-    assert "don't know" in notices and panels.plain("elbow-of-doom") in notices  # shown as text
+    assert "don't know" in notices and text.plain("elbow-of-doom") in notices  # shown as text
     assert at.session_state["region"] is None
 
 
@@ -208,11 +219,13 @@ def test_cycle_step_choice_changes_the_text():
     assert steps[-1]["title"] in [s.value for s in at.subheader]
 
 
-def test_quiz_checks_an_answer_and_counts_the_score():
-    at = app("quiz")
+def test_quiz_checks_an_answer_and_counts_the_score(engine):
+    from trigger_map.quiz import make_set
+
+    at = app("quiz", seed="3", kinds="origin")
     radio = at.radio(key="quiz_answer")
-    radio.set_value(radio.options[0]).run()
-    at.button[0].click().run()
+    radio.set_value(make_set(engine, 3, 10, kinds=("origin",)).questions[0].options[0]).run()
+    next(b for b in at.button if b.label == "Check").click().run()
     assert not at.exception
     assert at.session_state["quiz_score"][0] + at.session_state["quiz_score"][1] == 1
     assert at.success or at.error
@@ -245,15 +258,15 @@ def test_explorer_details_are_made_only_when_opened():
     (more,) = [e for e in at.expander if e.label.startswith("More:")]
     assert "anatomy" in more.label and "handout" in more.label.lower()
     assert not at.tabs and "Innervation" not in texts(at) and not at.text_area
-    at.session_state["tp_more"] = True
-    at.session_state["red_flags_details"] = True
+    at.session_state["explorer_panel_more"] = True
+    at.session_state["explorer_flags_details"] = True
     at.run()
     assert not at.exception
-    assert [t.label for t in at.tabs] == list(panels.MORE_SECTIONS.values())
+    assert [t.label for t in at.tabs] == list(trigger_point_panel.MORE_SECTIONS.values())
     assert "When to see a doctor instead" in texts(at)
     shown = {}
-    for section in panels.MORE_SECTIONS:
-        at.session_state["tp_more_tab"] = panels.MORE_SECTIONS[section]
+    for section in trigger_point_panel.MORE_SECTIONS:
+        at.session_state["explorer_panel_more_tab"] = trigger_point_panel.MORE_SECTIONS[section]
         at.run()
         assert not at.exception
         shown[section] = texts(at)
@@ -261,16 +274,16 @@ def test_explorer_details_are_made_only_when_opened():
     assert "Simons" in shown["sources"] and "Simons" not in shown["anatomy"]
     assert "Benefits of treating it." in shown["conditions"]
     # the handout: its note survives closing the section and opening it again
-    at.session_state["tp_more_tab"] = panels.MORE_SECTIONS["handout"]
+    at.session_state["explorer_panel_more_tab"] = trigger_point_panel.MORE_SECTIONS["handout"]
     at.run()
-    at.text_area(key="handout_note_box").input("Press 30 s, twice a day").run()
-    at.session_state["tp_more"] = False
+    at.text_area(key="explorer_panel_note_box").input("Press 30 s, twice a day").run()
+    at.session_state["explorer_panel_more"] = False
     at.run()
     assert not at.text_area
-    at.session_state["tp_more"] = True
-    at.session_state["tp_more_tab"] = panels.MORE_SECTIONS["handout"]
+    at.session_state["explorer_panel_more"] = True
+    at.session_state["explorer_panel_more_tab"] = trigger_point_panel.MORE_SECTIONS["handout"]
     at.run()
-    assert at.text_area(key="handout_note_box").value == "Press 30 s, twice a day"
+    assert at.text_area(key="explorer_panel_note_box").value == "Press 30 s, twice a day"
 
 
 def test_where_it_hurts_severity_is_kept_when_its_section_closes():

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 from app_run import app as run_page
-from app_run import shared_query
+from app_run import page_script, shared_query
 from paths import MINI_BODY, ROOT
 from streamlit.testing.v1 import AppTest
 
@@ -415,7 +415,7 @@ def test_a_symptom_is_added_on_where_it_hurts_and_an_area_opens_on_the_map():
     assert not at.exception and at.title[0].value == "Where it hurts"
     assert at.session_state["pain_symptoms"] == ["numbness-tingling"]
     assert dict(parse_qsl(shared_query(at)))["symptoms"] == "numbness-tingling"
-    at.switch_page("pages/conditions.py")
+    at.switch_page(page_script("conditions"))
     at.run()
     search(at, "conditions_search", "left side of the head")
     at.button(key="conditions_search_hit_0").click().run()

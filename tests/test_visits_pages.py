@@ -145,8 +145,8 @@ def test_the_visits_page_compares_two_visits(db):
         "heel (underside) (right)": "new (not marked before)",
     }
     progress = at.dataframe[2].value
-    assert list(progress["total_severity"]) == [14, 11]
-    assert list(progress["wpi"]) == [2, 1]  # the temple and the heel are no WPI areas
+    assert list(progress["Total severity"]) == [14, 11]
+    assert list(progress["Widespread Pain Index count"]) == [2, 1]  # the temple and the heel are no WPI areas
     # the same visit on both sides: every area the same
     at.selectbox(key="visits_after").set_value(at.selectbox(key="visits_before").value).run()
     assert set(at.dataframe[1].value["change"]) == {"the same"}

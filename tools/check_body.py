@@ -34,11 +34,12 @@ from shapely.ops import unary_union
 from svgelements import Close, Line, Move
 from svgelements import Path as SvgPath
 
+from trigger_map.frame import MIDLINE
+
 ROOT = Path(__file__).resolve().parent.parent
 SVG = ROOT / "assets" / "body.svg"
 CATALOGUE = ROOT / "tools" / "region_catalogue.csv"
 NS = "{http://www.w3.org/2000/svg}"
-MIDLINE = {"front": 300.0, "back": 900.0}
 MIN_AREA = 40.0
 MAX_KB = 250.0
 
@@ -70,7 +71,7 @@ def close_up_targets(polygons, paired):
     `paired(name)` tells whether a region name has -r/-l ids. The face is one close-up (both
     sides); hands and feet one per side."""
     out = []
-    for name, (view, names) in CLOSE_UPS.items():
+    for name, (_view, names) in CLOSE_UPS.items():
         sides = ("both",) if name == "face" else ("right", "left")
         for side in sides:
             ids = []
@@ -132,7 +133,7 @@ def check_sole_insets(root, regions, silhouette, fail):
 
 
 def expected_ids():
-    rows = list(csv.DictReader(open(CATALOGUE, newline="")))
+    rows = list(csv.DictReader(CATALOGUE.read_text(encoding="utf-8").splitlines()))
     out = {}
     for r in rows:
         if r["paired"] == "yes":
@@ -143,135 +144,132 @@ def expected_ids():
     return out
 
 
-def main(argv):
-    errors = []
-
-    def fail(msg):
-        errors.append(msg)
-
-    svg_path = Path(argv[0]) if argv else SVG
-    text = svg_path.read_text()
-    size_kb = len(text.encode()) / 1024
-    root = ET.fromstring(text)
-    if root.get("viewBox") != "0 0 1200 900":
-        fail(f"viewBox is {root.get('viewBox')!r}")
-    expected = expected_ids()
-    seen = {}
-    summary = {}
-    all_regions, silhouettes = {}, {}
-    for view in ("front", "back"):
-        g = root.find(f"{NS}g[@id='{view}']")
-        if g is None:
-            fail(f"missing <g id={view}>")
+def check_view(g, view: str, expected: dict, seen: dict, fail) -> tuple[dict, object, dict] | None:
+    """One view's regions against the catalogue and the contract: ids, attributes, path syntax,
+    one valid polygon each, on the right side, tiling the silhouette (no overlaps, no gaps).
+    Returns (regions, silhouette, summary), or None when the view cannot be read."""
+    sils = g.findall(f"{NS}path[@class='silhouette']")
+    if len(sils) != 1:
+        fail(f"{view}: {len(sils)} silhouette paths")
+        return None
+    silhouette = unary_union([p.buffer(0) for p in path_polygons(sils[0].get("d"))])
+    if g.find(f"{NS}g[@class='details']") is None:
+        fail(f"{view}: no details group")
+    labels = g.find(f"{NS}g[@class='labels']")
+    texts = [] if labels is None else [t.text for t in labels.iter(f"{NS}text")]
+    for t in ("R", "L", view.title()):
+        if t not in texts:
+            fail(f"{view}: label {t!r} missing")
+    regions = {}
+    for p in g.findall(f"{NS}path[@class='region']"):
+        rid = p.get("id")
+        if rid in seen:
+            fail(f"{rid}: duplicate id")
+        seen[rid] = view
+        if rid not in expected:
+            fail(f"{rid}: not in the catalogue")
             continue
-        sils = g.findall(f"{NS}path[@class='silhouette']")
-        if len(sils) != 1:
-            fail(f"{view}: {len(sils)} silhouette paths")
-            continue
-        silhouette = unary_union([p.buffer(0) for p in path_polygons(sils[0].get("d"))])
-        if g.find(f"{NS}g[@class='details']") is None:
-            fail(f"{view}: no details group")
-        labels = g.find(f"{NS}g[@class='labels']")
-        texts = [] if labels is None else [t.text for t in labels.iter(f"{NS}text")]
-        for t in ("R", "L", view.title()):
-            if t not in texts:
-                fail(f"{view}: label {t!r} missing")
-        regions = {}
-        for p in g.findall(f"{NS}path[@class='region']"):
-            rid = p.get("id")
-            d = p.get("d")
-            if rid in seen:
-                fail(f"{rid}: duplicate id")
-            seen[rid] = view
-            if rid not in expected:
-                fail(f"{rid}: not in the catalogue")
-                continue
-            row, side = expected[rid]
-            if row["view"] != view:
-                fail(f"{rid}: in view {view}, catalogue says {row['view']}")
-            for attr, want in (
-                ("data-name", row["name"]),
-                ("data-side", side),
-                ("data-label", row["label"]),
-                ("data-term", row["term"]),
-            ):
-                if p.get(attr) != want:
-                    fail(f"{rid}: {attr}={p.get(attr)!r}, want {want!r}")
-            if re.search(r"[^MLCZ0-9.\s,-]", d):
-                fail(f"{rid}: path uses commands other than absolute M/L/C/Z")
-            if re.search(r"\d\.\d\d", d):
-                fail(f"{rid}: numbers with more than one decimal")
-            polys = path_polygons(d)
-            if len(polys) != 1:
-                fail(f"{rid}: {len(polys)} subpaths (want one polygon)")
-                continue
-            poly = polys[0]
-            if not poly.is_valid:
-                fail(f"{rid}: invalid polygon ({shapely.is_valid_reason(poly)})")
-                poly = poly.buffer(0)
-            if poly.area < MIN_AREA:
-                fail(f"{rid}: area {poly.area:.1f} px2 < {MIN_AREA}")
-            # the person's side: front view right side is x < midline, back view right side x > midline
-            cx = poly.centroid.x - MIDLINE[view]
-            if side != "none":
-                on_right = cx < 0 if view == "front" else cx > 0
-                if on_right != (side == "right"):
-                    fail(f"{rid}: drawn on the wrong side of the midline")
+        poly = check_region(p, rid, view, expected[rid], fail)
+        if poly is not None:
             regions[rid] = poly
-        # overlaps
-        items = list(regions.items())
-        tree = shapely.STRtree([p for _, p in items])
-        worst_overlap = 0.0
-        for i, (rid, p) in enumerate(items):
-            for j in tree.query(p):
-                if j <= i:
-                    continue
-                a = p.intersection(items[j][1]).area
-                worst_overlap = max(worst_overlap, a)
-                if a > 0.5:
-                    fail(f"{rid} overlaps {items[j][0]} by {a:.2f} px2")
-        union = unary_union([p for _, p in items])
-        leftover = silhouette.difference(union)
-        extra = union.difference(silhouette)
-        pieces = [q for q in getattr(leftover, "geoms", [leftover]) if q.area > 0]
-        biggest = max((q.area for q in pieces), default=0.0)
-        frac = leftover.area / silhouette.area
-        if frac > 0.005:
-            fail(f"{view}: leftover {leftover.area:.1f} px2 = {100 * frac:.3f} % of the silhouette")
-        if biggest > 2.0:
-            fail(f"{view}: a leftover piece of {biggest:.1f} px2 (> 2)")
-        if extra.area > 0.005 * silhouette.area:
-            fail(f"{view}: regions reach {extra.area:.1f} px2 outside the silhouette")
-        all_regions[view], silhouettes[view] = regions, silhouette
-        smallest = min(items, key=lambda kv: kv[1].area)
-        summary[view] = dict(
-            regions=len(items),
-            silhouette=silhouette.area,
-            leftover=leftover.area,
-            biggest_leftover=biggest,
-            outside=extra.area,
-            overlap=worst_overlap,
-            smallest=(smallest[0], smallest[1].area),
-        )
-    worst = {}
-    if not errors:
-        polygons = {}
-        for view_regions in all_regions.values():
-            polygons.update(view_regions)
-        paired = lambda n: n + "-r" in expected
-        for name, side, rid, scale, (centre, diameter) in close_up_targets(polygons, paired):
-            px = diameter * scale
-            if name not in worst or px < worst[name][1]:
-                worst[name] = (rid, px)
-            if px < MIN_TARGET_PX:
-                fail(f"close-up {name}: {rid} holds a circle of only {px:.1f} px (< {MIN_TARGET_PX})")
-        check_sole_insets(root, all_regions.get("back", {}), silhouettes.get("back"), fail)
-    missing = sorted(set(expected) - set(seen))
-    if missing:
-        fail(f"missing ids: {missing}")
-    if size_kb > MAX_KB:
-        fail(f"file is {size_kb:.1f} KB (> {MAX_KB})")
+    return regions, silhouette, check_tiling(view, regions, silhouette, fail)
 
+
+def check_region(p, rid: str, view: str, entry, fail):
+    """One region path: its catalogue attributes, absolute M/L/C/Z with one decimal, one valid
+    polygon of a sensible size on the person's side. Returns its polygon (None if unusable)."""
+    row, side = entry
+    if row["view"] != view:
+        fail(f"{rid}: in view {view}, catalogue says {row['view']}")
+    for attr, want in (
+        ("data-name", row["name"]),
+        ("data-side", side),
+        ("data-label", row["label"]),
+        ("data-term", row["term"]),
+    ):
+        if p.get(attr) != want:
+            fail(f"{rid}: {attr}={p.get(attr)!r}, want {want!r}")
+    d = p.get("d") or ""
+    if re.search(r"[^MLCZ0-9.\s,-]", d):
+        fail(f"{rid}: path uses commands other than absolute M/L/C/Z")
+    if re.search(r"\d\.\d\d", d):
+        fail(f"{rid}: numbers with more than one decimal")
+    polys = path_polygons(d)
+    if len(polys) != 1:
+        fail(f"{rid}: {len(polys)} subpaths (want one polygon)")
+        return None
+    poly = polys[0]
+    if not poly.is_valid:
+        fail(f"{rid}: invalid polygon ({shapely.is_valid_reason(poly)})")
+        poly = poly.buffer(0)
+    if poly.area < MIN_AREA:
+        fail(f"{rid}: area {poly.area:.1f} px2 < {MIN_AREA}")
+    # the person's side: front view right side is x < midline, back view right side x > midline
+    cx = poly.centroid.x - MIDLINE[view]
+    if side != "none":
+        on_right = cx < 0 if view == "front" else cx > 0
+        if on_right != (side == "right"):
+            fail(f"{rid}: drawn on the wrong side of the midline")
+    return poly
+
+
+def check_tiling(view: str, regions: dict, silhouette, fail) -> dict:
+    """The regions tile the silhouette: no overlaps, no gaps, nothing outside. Returns the figures."""
+    items = list(regions.items())
+    tree = shapely.STRtree([p for _, p in items])
+    worst_overlap = 0.0
+    for i, (rid, p) in enumerate(items):
+        for j in tree.query(p):
+            if j <= i:
+                continue
+            a = p.intersection(items[j][1]).area
+            worst_overlap = max(worst_overlap, a)
+            if a > 0.5:
+                fail(f"{rid} overlaps {items[j][0]} by {a:.2f} px2")
+    union = unary_union([p for _, p in items])
+    leftover = silhouette.difference(union)
+    extra = union.difference(silhouette)
+    pieces = [q for q in getattr(leftover, "geoms", [leftover]) if q.area > 0]
+    biggest = max((q.area for q in pieces), default=0.0)
+    frac = leftover.area / silhouette.area
+    if frac > 0.005:
+        fail(f"{view}: leftover {leftover.area:.1f} px2 = {100 * frac:.3f} % of the silhouette")
+    if biggest > 2.0:
+        fail(f"{view}: a leftover piece of {biggest:.1f} px2 (> 2)")
+    if extra.area > 0.005 * silhouette.area:
+        fail(f"{view}: regions reach {extra.area:.1f} px2 outside the silhouette")
+    smallest = min(items, key=lambda kv: kv[1].area)
+    return dict(
+        regions=len(items),
+        silhouette=silhouette.area,
+        leftover=leftover.area,
+        biggest_leftover=biggest,
+        outside=extra.area,
+        overlap=worst_overlap,
+        smallest=(smallest[0], smallest[1].area),
+    )
+
+
+def check_close_ups(all_regions: dict, expected: dict, fail) -> dict[str, tuple[str, float]]:
+    """Every region of a close-up holds a finger-sized circle; returns each close-up's smallest."""
+    polygons = {}
+    for view_regions in all_regions.values():
+        polygons.update(view_regions)
+
+    def paired(n):
+        return n + "-r" in expected
+
+    worst: dict[str, tuple[str, float]] = {}
+    for name, _side, rid, scale, (_centre, diameter) in close_up_targets(polygons, paired):
+        px = diameter * scale
+        if name not in worst or px < worst[name][1]:
+            worst[name] = (rid, px)
+        if px < MIN_TARGET_PX:
+            fail(f"close-up {name}: {rid} holds a circle of only {px:.1f} px (< {MIN_TARGET_PX})")
+    return worst
+
+
+def report(svg_path, size_kb: float, expected: dict, summary: dict, worst: dict, errors: list[str]) -> int:
     total = sum(s["regions"] for s in summary.values())
     print(f"{svg_path}: {size_kb:.1f} KB, {total} regions (catalogue: {len(expected)})")
     for view, s in summary.items():
@@ -294,6 +292,38 @@ def main(argv):
         return 1
     print("OK: all checks passed")
     return 0
+
+
+def main(argv) -> int:
+    errors: list[str] = []
+    fail = errors.append
+    svg_path = Path(argv[0]) if argv else SVG
+    text = svg_path.read_text()
+    size_kb = len(text.encode()) / 1024
+    root = ET.fromstring(text)
+    if root.get("viewBox") != "0 0 1200 900":
+        fail(f"viewBox is {root.get('viewBox')!r}")
+    expected = expected_ids()
+    seen: dict[str, str] = {}
+    summary, all_regions, silhouettes = {}, {}, {}
+    for view in ("front", "back"):
+        g = root.find(f"{NS}g[@id='{view}']")
+        if g is None:
+            fail(f"missing <g id={view}>")
+            continue
+        checked = check_view(g, view, expected, seen, fail)
+        if checked is not None:
+            all_regions[view], silhouettes[view], summary[view] = checked
+    worst: dict[str, tuple[str, float]] = {}
+    if not errors:
+        worst = check_close_ups(all_regions, expected, fail)
+        check_sole_insets(root, all_regions.get("back", {}), silhouettes.get("back"), fail)
+    missing = sorted(set(expected) - set(seen))
+    if missing:
+        fail(f"missing ids: {missing}")
+    if size_kb > MAX_KB:
+        fail(f"file is {size_kb:.1f} KB (> {MAX_KB})")
+    return report(svg_path, size_kb, expected, summary, worst, errors)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,8 @@ OUT = ROOT / "assets" / "body.svg"
 # ----------------------------------------------------------------------------------------------
 HU = 100.0  # px per head unit
 CROWN_Y = 40.0  # px, crown of the head; soles at CROWN_Y + 8 HU = 840
-MIDLINE = {"front": 300.0, "back": 900.0}
+from trigger_map.frame import MIDLINE  # noqa: E402  (one home for the frame)
+
 # Front view: person faces us, their right side is on the viewer's left (x decreases with u).
 # Back view: we see their back, their right side is on the viewer's right (x increases with u).
 X_SIGN = {"front": -1.0, "back": +1.0}
@@ -287,17 +288,14 @@ def catmull_rom(points, closed=False, step=0.006):
     Open curves get phantom end points (reflections) so the curve ends exactly at its first and
     last point without overshoot."""
     p = [np.array(q, float) for q in points]
-    if closed:
-        ext = [p[-1]] + p + [p[0], p[1]]
-    else:
-        ext = [2 * p[0] - p[1]] + p + [2 * p[-1] - p[-2]]
+    ext = [p[-1], *p, p[0], p[1]] if closed else [2 * p[0] - p[1], *p, 2 * p[-1] - p[-2]]
     out = []
     for i in range(1, len(ext) - 2):
         p0, p1, p2, p3 = ext[i - 1], ext[i], ext[i + 1], ext[i + 2]
         t0 = 0.0
-        t1 = t0 + max(np.linalg.norm(p1 - p0), 1e-9) ** 0.5
-        t2 = t1 + max(np.linalg.norm(p2 - p1), 1e-9) ** 0.5
-        t3 = t2 + max(np.linalg.norm(p3 - p2), 1e-9) ** 0.5
+        t1 = t0 + max(float(np.linalg.norm(p1 - p0)), 1e-9) ** 0.5
+        t2 = t1 + max(float(np.linalg.norm(p2 - p1)), 1e-9) ** 0.5
+        t3 = t2 + max(float(np.linalg.norm(p3 - p2)), 1e-9) ** 0.5
         n = max(2, int(np.linalg.norm(p2 - p1) / step))
         for t in np.linspace(t1, t2, n, endpoint=False):
             a1 = (t1 - t) / (t1 - t0) * p0 + (t - t0) / (t1 - t0) * p1
@@ -431,8 +429,10 @@ def digit_axis(base, angle_deg, length, w0, w1, bend_deg, flare=None, n=24):
 def digit_at(spec, f):
     """Centre point, unit direction, unit normal (towards the thumb) and half-width of a digit at
     fraction f of its length before the tip (HAND frame)."""
-    xs, centre, heading, widths = digit_axis(*spec, n=101)
-    i = int(round(f * 100))
+    base, angle_deg, length, w0, w1, bend_deg, *rest = spec
+    flare = rest[0] if rest else None
+    _, centre, heading, widths = digit_axis(base, angle_deg, length, w0, w1, bend_deg, flare=flare, n=101)
+    i = round(f * 100)
     ang = heading[i]
     return (centre[i], np.array([math.cos(ang), math.sin(ang)]), np.array([-math.sin(ang), math.cos(ang)]), widths[i])
 
@@ -440,7 +440,7 @@ def digit_at(spec, f):
 def digit(base, angle_deg, length, w0, w1, bend_deg, flare=None, grow=0.0):
     """A finger or thumb outline in the HAND frame (see digit_axis), mapped to (u, y); the end is a
     rounded pad (a half ellipse a little longer than wide)."""
-    xs, centre, heading, widths = digit_axis(base, angle_deg, length, w0, w1, bend_deg, flare)
+    _, centre, heading, widths = digit_axis(base, angle_deg, length, w0, w1, bend_deg, flare)
     a0 = math.radians(angle_deg)
     left, right = [], []
     for c, ang, w in zip(centre, heading, widths, strict=False):
@@ -569,7 +569,10 @@ def side_lens(y0, y1, depth, taper=0.6):
     sy, su = [p[1] for p in side], [p[0] for p in side]
     ys = np.linspace(y0, y1, 40)
     edge = [float(np.interp(y, sy, su)) for y in ys]
-    inner = [(e - depth * max(math.sin(math.pi * (y - y0) / (y1 - y0)), 1e-3) ** taper, y) for e, y in zip(edge, ys, strict=False)]
+    inner = [
+        (e - depth * max(math.sin(math.pi * (y - y0) / (y1 - y0)), 1e-3) ** taper, y)
+        for e, y in zip(edge, ys, strict=True)
+    ]
     return Polygon(inner + [(e + 0.3, y) for e, y in zip(edge[::-1], ys[::-1], strict=False)])
 
 
@@ -871,7 +874,7 @@ def make_coverage(geoms):
     lines = unary_union([g.boundary for g in geoms])
     faces = list(shapely.polygonize([lines]).geoms)
     tree = shapely.STRtree(geoms)
-    owned = [[] for _ in geoms]
+    owned: list[list] = [[] for _ in geoms]
     orphans = []
     for f in faces:
         best, best_area = None, 0.0
@@ -1115,8 +1118,7 @@ def main(argv):
         )
     print(f"wrote {out} ({len(svg.encode()) / 1024:.1f} KB)")
     if "--check" in argv:
-        sys.path.insert(0, str(Path(__file__).parent))
-        import check_body
+        import check_body  # beside this file: its folder is on the path when run as a script
 
         return check_body.main([str(out)])
     return 0

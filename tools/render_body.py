@@ -18,16 +18,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from trigger_map import local_app
+
 ROOT = Path(__file__).resolve().parent.parent
 SVG = ROOT / "assets" / "body.svg"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # crops: (name, region ids whose bounding box is shown, margin in px)
 HAND_F = ["palm", "thumb", "index_finger", "middle_finger", "ring_finger", "little_finger", "palm_side_wrist"]
@@ -70,7 +64,6 @@ def crop_boxes(svg=SVG):
 def close_up_boxes(svg=SVG):
     """(name, x, y, w, h, scale) of each close-up: the bounding box of its regions (right side; the
     face whole), and the scale that fits it into the close-up box."""
-    sys.path.insert(0, str(ROOT / "tools"))
     import xml.etree.ElementTree as ET
 
     from check_body import CLOSE_UP_MARGIN, CLOSE_UP_PX, CLOSE_UPS, path_polygons
@@ -122,9 +115,9 @@ def main(argv):
     svg_text = svg.read_text()
     out = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = local_app.launch_chromium(p)
         page = browser.new_page(viewport={"width": 1200, "height": 900})
-        jobs = [("full", 1200, None, (1200, 900)), ("phone", 390, None, (390, 293))]
+        jobs: list[tuple] = [("full", 1200, None, (1200, 900)), ("phone", 390, None, (390, 293))]
         jobs += [(n, None, (x, y, w, h), (w * 4, h * 4)) for n, x, y, w, h in crop_boxes(svg)]
         jobs += [
             (f"closeup_{n}", None, (x, y, w, h), (round(w * k), round(h * k)))

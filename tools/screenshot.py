@@ -7,63 +7,13 @@
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from trigger_map import local_app
+
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-def serve() -> tuple[subprocess.Popen, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-            return process, f"http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise SystemExit("the app did not start")
 
 
 def main() -> None:
@@ -78,12 +28,11 @@ def main() -> None:
     args = parser.parse_args()
     paths = args.url_path or ["/?region=temple-l&tp=upper-trapezius-1@left"]
     outs = args.out or [str(ROOT / "docs" / "screenshot.png")]
-    process, url = serve()
+    app = local_app.start_app()
+    url = app.url
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium", args=ARGS
-            )
+            browser = local_app.launch_chromium(p)
             page = browser.new_page(
                 viewport={"width": args.width, "height": args.height}, device_scale_factor=1 if args.width > 600 else 2
             )
@@ -101,7 +50,7 @@ def main() -> None:
                 print(out)
             browser.close()
     finally:
-        process.terminate()
+        app.stop()
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@
     python -m trigger_map search [--json] [--kind KIND] [--limit N] TEXT
     python -m trigger_map flags [--json] [REGION_ID ...] [--symptom TEXT]... [--age N] [--pregnant]
     python -m trigger_map place REGION U V [--side right|left]
+    python -m trigger_map quiz [--json] [--seed N] [--count 10|20|40] [--area AREA]... [--kind KIND]...
     python -m trigger_map validate [DATA_DIR]
     python -m trigger_map visits add --client CODE --areas REGION:SEVERITY ... [--symptom S]... [--condition C]
                                      [--treated TP@SIDE]... [--note TEXT] [--date YYYY-MM-DD]
@@ -29,6 +30,8 @@ from pathlib import Path
 from trigger_map.body import Body, body_svg
 from trigger_map.data import DATA_DIR, DatasetError, data_dir, load_dataset
 from trigger_map.lookup import DEFAULT_SEVERITY, Engine
+from trigger_map.quiz import KINDS as QUIZ_KINDS
+from trigger_map.quiz import LENGTHS
 from trigger_map.search import KIND_LABELS, KINDS
 from trigger_map.validate import load_engine, read_body, validate
 from trigger_map.visit_store import StoreError
@@ -317,6 +320,46 @@ def cmd_place(args) -> int:
     return 0
 
 
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
+    return value
+
+
+def _quiz_area(text: str) -> str:
+    from trigger_map.data import BODY_AREAS
+    from trigger_map.quiz import area_from, area_slug
+
+    area = area_from(text)
+    if area is None:
+        raise argparse.ArgumentTypeError(
+            f"unknown body area {text!r} (one of: {', '.join(area_slug(a) for a in BODY_AREAS)})"
+        )
+    return area
+
+
+def cmd_quiz(args) -> int:
+    """A quiz set: the same seed and settings print the same questions."""
+    from trigger_map.quiz import QuizError, make_set
+
+    engine = _engine(args)
+    try:
+        chosen = make_set(engine, args.seed, args.count, areas=args.area or (), kinds=args.kind or ())
+    except QuizError as error:
+        raise ArgumentError("--kind" if "kind" in str(error) else "--area", str(error)) from None
+    _emit(
+        chosen.as_dict(),
+        args.json,
+        lambda d: [f"seed {d['seed']}: {d['count']} questions"]
+        + [f"{n:>2}. [{q['kind']}] {q['prompt']} -> {q['answer']}" for n, q in enumerate(d["questions"], start=1)],
+    )
+    return 0
+
+
 def cmd_validate(args) -> int:
     data_dir = Path(args.data_dir) if args.data_dir else args.data
     problems = validate(data_dir, args.body)
@@ -335,12 +378,14 @@ def cmd_validate(args) -> int:
 
 def cmd_db(args) -> int:
     """Create or bring up to date the visits database's tables (Alembic migrations)."""
+    from alembic.runtime.migration import MigrationContext
+
     from trigger_map.visit_store import database_url, engine_for, where
 
     url = database_url()
     engine = engine_for(url)  # opening it runs the migrations
     with engine.connect() as connection:
-        revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        revision = MigrationContext.configure(connection).get_current_revision()
     print(json.dumps({"database": where(url), "revision": revision}))
     return 0
 
@@ -564,6 +609,15 @@ def parser() -> argparse.ArgumentParser:
     place.add_argument("v", type=_fraction, help="0 (top) to 1 (bottom)")
     place.add_argument("--side", choices=("right", "left"), default="right")
     place.set_defaults(func=cmd_place)
+    quiz = sub.add_parser("quiz", help="a quiz set: the same seed and settings give the same questions")
+    quiz.add_argument("--json", action="store_true")
+    quiz.add_argument("--seed", type=_seed, default=1, help="which set (a whole number, default 1)")
+    quiz.add_argument("--count", type=int, choices=LENGTHS, default=LENGTHS[0], help="how many questions")
+    quiz.add_argument(
+        "--area", action="append", type=_quiz_area, help="a body area, e.g. neck, upper-back (repeatable)"
+    )
+    quiz.add_argument("--kind", action="append", choices=QUIZ_KINDS, help="a kind of question (repeatable)")
+    quiz.set_defaults(func=cmd_quiz)
     check = sub.add_parser("validate", help="check the dataset against its schema and the body")
     check.add_argument("data_dir", nargs="?")
     check.set_defaults(func=cmd_validate)

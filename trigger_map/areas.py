@@ -66,7 +66,7 @@ AREA_REGIONS: dict[str, tuple[str, ...]] = {
 
 def area_region_ids(body: Body, areas) -> tuple[str, ...]:
     """Every region id (both sides) of the given body areas that the drawing has."""
-    ids = []
+    ids: list[str] = []
     for area in areas:
         for name in AREA_REGIONS.get(area, ()):
             ids.extend(body.names.get(name, {}).values())

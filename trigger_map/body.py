@@ -18,6 +18,7 @@ from shapely.ops import nearest_points
 from svgelements import SVG, Close, Group, Line, Move
 from svgelements import Path as SvgPath
 
+from trigger_map.frame import MIDLINE, VIEWS
 from trigger_map.hits import INTERIOR_SPACING, region_points
 
 BODY_SVG = Path(__file__).resolve().parent.parent / "assets" / "body.svg"
@@ -28,9 +29,7 @@ def body_svg() -> Path:
     return Path(os.environ.get("TRIGGER_MAP_BODY") or BODY_SVG)
 
 
-VIEWS = ("front", "back")
 SIDES = ("left", "right")
-MIDLINE = {"front": 300.0, "back": 900.0}
 SIDE_SUFFIX = {"left": "-l", "right": "-r"}
 
 

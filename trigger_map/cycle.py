@@ -13,8 +13,10 @@ from __future__ import annotations
 import math
 import textwrap
 
+from trigger_map.frame import MARKED
+
 STEP_PREFIX = "step:"
-STEP = "#4f7cac"
+STEP = MARKED  # the blue of a chosen area on the body map (trigger_map/frame.py)
 BREAK = "#2e7d32"
 RING = "#1f2a33"
 LABEL = "#3d4a55"
@@ -37,18 +39,37 @@ def positions(n: int) -> list[tuple[float, float]]:
 
 def cycle_figure(steps: list[dict], breaks_at: str | None, chosen: str | None = None, height: int = 460) -> dict:
     """Steps as clickable circles round a loop (a step's `label`, or else its `title`, beside it)."""
-    n = len(steps)
-    xy = positions(n)
-    xs, ys = [p[0] for p in xy], [p[1] for p in xy]
-    annotations = []
-    for i in range(n):  # arrows along the loop, from each circle's edge to the next one's
-        j = (i + 1) % n
-        annotations.append(
+    xy = positions(len(steps))
+    layout = {
+        "height": height,
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "xaxis": {"visible": False, "range": [-X_RANGE, X_RANGE], "fixedrange": True},
+        "yaxis": {
+            "visible": False,
+            "range": [-OVAL_HEIGHT - 0.6, OVAL_HEIGHT + 0.6],
+            "scaleanchor": "x",
+            "fixedrange": True,
+        },
+        "showlegend": False,
+        "dragmode": False,
+        "annotations": _arrows(xy) + [_label(s, x, y, chosen) for s, (x, y) in zip(steps, xy, strict=True)],
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "paper_bgcolor": "rgba(0,0,0,0)",
+    }
+    return {"data": [_steps_trace(steps, xy, breaks_at, chosen)], "layout": layout}
+
+
+def _arrows(xy: list[tuple[float, float]]) -> list[dict]:
+    """Arrows along the loop, from each circle's edge to the next one's."""
+    arrows = []
+    for i, (x, y) in enumerate(xy):
+        to_x, to_y = xy[(i + 1) % len(xy)]
+        arrows.append(
             {
-                "x": xs[j],
-                "y": ys[j],
-                "ax": xs[i],
-                "ay": ys[i],
+                "x": to_x,
+                "y": to_y,
+                "ax": x,
+                "ay": y,
                 "xref": "x",
                 "yref": "y",
                 "axref": "x",
@@ -63,32 +84,40 @@ def cycle_figure(steps: list[dict], breaks_at: str | None, chosen: str | None = 
                 "startstandoff": RADIUS + 3,
             }
         )
-    for s, x, y in zip(steps, xs, ys, strict=False):  # labels outside the loop, a few pixels clear of the circle
-        gap = RADIUS + 8
-        label = {
-            "x": x,
-            "y": y,
-            "text": f"<b>{wrapped(s.get('label') or s['title'])}</b>",
-            "showarrow": False,
-            "font": {"size": 13, "color": RING if s["id"] == chosen else LABEL},
-        }
-        if abs(x) < 0.05:  # top and bottom: above or below the circle, centred
-            label.update(xanchor="center", yanchor="bottom" if y > 0 else "top", yshift=gap if y > 0 else -gap)
-        else:  # the sides: beside the circle, away from the loop
-            label.update(
-                xanchor="left" if x > 0 else "right",
-                xshift=gap if x > 0 else -gap,
-                yanchor="middle",
-                align="left" if x > 0 else "right",
-            )
-        annotations.append(label)
-    trace = {
+    return arrows
+
+
+def _label(step: dict, x: float, y: float, chosen: str | None) -> dict:
+    """A step's label outside the loop, a few pixels clear of its circle."""
+    gap = RADIUS + 8
+    label = {
+        "x": x,
+        "y": y,
+        "text": f"<b>{wrapped(step.get('label') or step['title'])}</b>",
+        "showarrow": False,
+        "font": {"size": 13, "color": RING if step["id"] == chosen else LABEL},
+    }
+    if abs(x) < 0.05:  # top and bottom: above or below the circle, centred
+        label.update(xanchor="center", yanchor="bottom" if y > 0 else "top", yshift=gap if y > 0 else -gap)
+    else:  # the sides: beside the circle, away from the loop
+        label.update(
+            xanchor="left" if x > 0 else "right",
+            xshift=gap if x > 0 else -gap,
+            yanchor="middle",
+            align="left" if x > 0 else "right",
+        )
+    return label
+
+
+def _steps_trace(steps: list[dict], xy: list[tuple[float, float]], breaks_at: str | None, chosen: str | None) -> dict:
+    """The steps as numbered circles: blue, green where treatment breaks the loop, the chosen one ringed."""
+    return {
         "type": "scatter",
         "mode": "markers+text",
-        "x": xs,
-        "y": ys,
+        "x": [x for x, _ in xy],
+        "y": [y for _, y in xy],
         "customdata": [STEP_PREFIX + s["id"] for s in steps],
-        "text": [str(i + 1) for i in range(n)],
+        "text": [str(i + 1) for i in range(len(steps))],
         "textfont": {"color": "white", "size": 15},
         "textposition": "middle center",
         "hovertext": [s["title"] for s in steps],
@@ -105,20 +134,3 @@ def cycle_figure(steps: list[dict], breaks_at: str | None, chosen: str | None = 
         "selected": {"marker": {"opacity": 1}},
         "unselected": {"marker": {"opacity": 1}},
     }
-    layout = {
-        "height": height,
-        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
-        "xaxis": {"visible": False, "range": [-X_RANGE, X_RANGE], "fixedrange": True},
-        "yaxis": {
-            "visible": False,
-            "range": [-OVAL_HEIGHT - 0.6, OVAL_HEIGHT + 0.6],
-            "scaleanchor": "x",
-            "fixedrange": True,
-        },
-        "showlegend": False,
-        "dragmode": False,
-        "annotations": annotations,
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        "paper_bgcolor": "rgba(0,0,0,0)",
-    }
-    return {"data": [trace], "layout": layout}

@@ -16,8 +16,9 @@ import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
 
-from trigger_map.body import MIDLINE, Body
-from trigger_map.figures import BOTTOM, ESSENTIAL, HALF_WIDTH, MARKED, SPILLOVER, TOP, TRIGGER, Highlight
+from trigger_map.body import Body
+from trigger_map.figures import Highlight
+from trigger_map.frame import BOTTOM, ESSENTIAL, HALF_WIDTH, MARKED, MIDLINE, OTHER_X_COLOR, SPILLOVER, TOP, TRIGGER
 
 SVG_NS = "http://www.w3.org/2000/svg"
 # Labels inside the frame (the source file places its R/L outside the part of the page a view shows)
@@ -49,9 +50,9 @@ def body_view_svg(svg_path: Path, view: str) -> str:
     group = root.find(f".//{{{SVG_NS}}}g[@id='{view}']")
     if group is None:
         raise ValueError(f"{svg_path} has no <g id='{view}'>")
-    for labels in group.findall(f"{{{SVG_NS}}}g[@class='labels']"):
-        group.remove(labels)
-    body = ET.tostring(group, encoding="unicode")
+    for label_group in group.findall(f"{{{SVG_NS}}}g[@class='labels']"):
+        group.remove(label_group)
+    body_text = ET.tostring(group, encoding="unicode")
     mid = MIDLINE[view]
     right_x = mid - 150 if view == "front" else mid + 150  # the person's right, as seen
     left_x = 2 * mid - right_x
@@ -62,7 +63,13 @@ def body_view_svg(svg_path: Path, view: str) -> str:
         f'<text class="side" x="{left_x:g}" y="101" text-anchor="middle">L</text>'
     )
     css = (style.text or "") if style is not None else ""
-    return _open(view) + f"<title>Body, {view} view</title><style>{css}{LABEL_STYLE}</style>" + body + labels + "</svg>"
+    return (
+        _open(view)
+        + f"<title>Body, {view} view</title><style>{css}{LABEL_STYLE}</style>"
+        + body_text
+        + labels
+        + "</svg>"
+    )
 
 
 def data_url(svg: str) -> str:
@@ -89,7 +96,6 @@ def _path(polygons) -> str:
 
 CHOSEN_X = 6.5  # drawing units, half the X's width: about 9 px across on a laptop
 OTHER_X = 3.4  # the other trigger points' X: small, so the chosen pattern stays readable
-OTHER_X_COLOR = "#5b3a29"
 
 
 def _x_path(marker, r: float) -> str:

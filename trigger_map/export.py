@@ -21,7 +21,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
-from trigger_map.body import MIDLINE
+from trigger_map.frame import HALF_WIDTH, MIDLINE
 from trigger_map.lookup import Engine
 from trigger_map.safety import red_flags_for
 
@@ -137,7 +137,7 @@ def _draw_view(
     pdf: Handout, engine: Engine, view: str, left: float, top: float, scale: float, essential, spillover, marker
 ) -> None:
     """One view of the body with the zones filled, at (left, top) in mm, `scale` mm per unit."""
-    origin = MIDLINE[view] - 212
+    origin = MIDLINE[view] - HALF_WIDTH
 
     def to_page(x: float, y: float) -> tuple[float, float]:
         return left + (x - origin) * scale, top + y * scale
@@ -212,7 +212,10 @@ def handout_pdf(engine: Engine, key: str, note: str = "", symptoms=(), facts=())
     pdf.paragraph(
         "Dark red: where the pain is usually felt. Light red: where it may spread. X: the trigger point.", size=8
     )
-    labels = lambda ids: ", ".join(engine.body.regions[r].display_label for r in ids)
+
+    def labels(ids):
+        return ", ".join(engine.body.regions[r].display_label for r in ids)
+
     sections = [
         ("Where it lies", row["location"]),
         (

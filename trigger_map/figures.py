@@ -9,19 +9,19 @@ clicked in Streamlit, markers can) and the "treat here" trigger point markers (a
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from trigger_map.body import MIDLINE, Body
+from trigger_map.body import Body
+from trigger_map.frame import BOTTOM, HALF_WIDTH, MARKED, MIDLINE, TOP, TRIGGER
 
-MARKED = "#4f7cac"
-ESSENTIAL = "#c0392b"
-SPILLOVER = "#ec9a8f"
-TRIGGER = "#1d1d1f"
-HALF_WIDTH = 212  # the arms reach 202 units either side of the midline
-TOP, BOTTOM = 0, 848
+if TYPE_CHECKING:
+    from trigger_map.lookup import Engine
+
 TP_PREFIX = "tp:"
 # Small on purpose: Plotly treats a pointer anywhere inside a marker as distance zero, so large
 # overlapping markers tie and the first listed wins; small ones let the truly nearest point win.
@@ -48,6 +48,17 @@ class Highlight:
     spillover: tuple[str, ...] = ()
     treat_here: tuple[Marker, ...] = ()
     chosen: Marker | None = None
+
+
+def marker_for(engine: Engine, key: str) -> Marker:
+    """A trigger point on a side (its `side_key`) as the map's X mark, labelled with its muscle."""
+    placed = engine.by_key[key]
+    row = engine.dataset.trigger_points.loc[placed.trigger_point]
+    muscle = engine.dataset.muscles.at[row["muscle_id"], "name"]
+    return Marker(key=key, view=placed.view, x=placed.x, y=placed.y, label=f"{muscle}: {row['name']} ({placed.side})")
+
+
+NO_HIGHLIGHT = Highlight()
 
 
 def _frame(view: str, height: int) -> dict:
@@ -103,7 +114,7 @@ def treat_here_marks(highlight: Highlight, view: str) -> tuple[Marker, ...]:
 def hit_figure(
     body: Body,
     view: str,
-    highlight: Highlight = Highlight(),
+    highlight: Highlight = NO_HIGHLIGHT,
     height: int = 640,
     lasso: bool = False,
     layer: dict | None = None,
@@ -156,7 +167,7 @@ def _clear_of(layer: dict, markers) -> dict:
     )
 
 
-def _marker_trace(markers: list[Marker], size: int, name: str) -> dict:
+def _marker_trace(markers: Sequence[Marker], size: int, name: str) -> dict:
     """Invisible round click targets over the X marks the highlight picture draws."""
     return {
         "type": "scatter",

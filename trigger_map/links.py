@@ -2,6 +2,7 @@
 
 Explorer:       ?region=temple-l&tp=upper-trapezius-1@left
 Where it hurts: ?areas=temple-l:7,jaw-l&symptoms=dizziness&condition=tension-type-headache&tp=...
+Quiz:           ?seed=4821&n=20&areas=neck,upper-back&kinds=pattern,origin (a class gets the same set)
 A bad value never breaks the page: it is dropped and named in a notice. Notices quote what the
 link held: they are plain text, and a page shows them escaped (never as Markdown).
 """
@@ -14,6 +15,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from trigger_map.closeups import closeups_of
 from trigger_map.lookup import Engine
+from trigger_map.quiz import LENGTHS, area_from, area_slug
 
 
 @dataclass
@@ -135,4 +137,63 @@ def read_pain(params, engine: Engine) -> PainView:
         else:
             view.notices.append(f"The link names a condition we don't know ({condition[:40]!r}).")
     view.trigger_point = _trigger_point(params, engine, view.notices)
+    return view
+
+
+MAX_SEED = 10**12
+
+
+@dataclass
+class QuizView:
+    """A quiz set as a link: its seed (None: a new one), length, areas and kinds (empty: all)."""
+
+    seed: int | None = None
+    count: int = LENGTHS[0]
+    areas: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    notices: list[str] = field(default_factory=list)
+
+    def params(self) -> dict[str, str]:
+        params = {"seed": str(self.seed)} if self.seed is not None else {}
+        params["n"] = str(self.count)
+        if self.areas:
+            params["areas"] = ",".join(area_slug(a) for a in self.areas)
+        if self.kinds:
+            params["kinds"] = ",".join(self.kinds)
+        return params
+
+
+def read_quiz(params, kinds: tuple[str, ...]) -> QuizView:
+    """A quiz link read back; `kinds`: the kinds this app can ask."""
+    view = QuizView()
+    seed = first_param(params, "seed")
+    if seed:
+        if seed.isdigit() and int(seed) < MAX_SEED:
+            view.seed = int(seed)
+        else:
+            view.notices.append(f"The link's quiz number is not a whole number ({seed[:40]!r}); here is a new quiz.")
+    count = first_param(params, "n")
+    if count:
+        if count in {str(n) for n in LENGTHS}:
+            view.count = int(count)
+        else:
+            view.notices.append(
+                f"The link asks for {count[:40]!r} questions; a quiz has {', '.join(map(str, LENGTHS))}, "
+                f"so here are {view.count}."
+            )
+    areas = [a.strip() for a in first_param(params, "areas").split(",") if a.strip()][:MAX_AREAS]
+    view.areas = tuple(dict.fromkeys(a for a in map(area_from, areas) if a))
+    if len(view.areas) < len(set(areas)):
+        unknown = [a for a in areas if area_from(a) is None]
+        if unknown:
+            view.notices.append(
+                "The link names body areas we don't know: " + ", ".join(repr(u[:30]) for u in unknown[:5]) + "."
+            )
+    named = [k.strip() for k in first_param(params, "kinds").split(",") if k.strip()][:MAX_AREAS]
+    view.kinds = tuple(dict.fromkeys(k for k in named if k in kinds))
+    unknown = [k for k in named if k not in kinds]
+    if unknown:
+        view.notices.append(
+            "The link names kinds of question we can't ask: " + ", ".join(repr(u[:30]) for u in unknown[:5]) + "."
+        )
     return view

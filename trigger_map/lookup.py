@@ -33,7 +33,7 @@ import numpy as np
 
 from trigger_map.body import Body
 from trigger_map.data import Dataset
-from trigger_map.referral import TriggerPointOnSide, on_both_sides
+from trigger_map.referral import TriggerPointOnSide, on_both_sides, side_key
 from trigger_map.search import Matcher
 
 ESSENTIAL, SPILLOVER = 1.0, 0.5
@@ -63,7 +63,7 @@ class Suggestion:
     @property
     def key(self) -> str:
         """The trigger point on a side, as used in links: "<id>@<side>" (either -> right)."""
-        return f"{self.trigger_point}@{'right' if self.side == 'either' else self.side}"
+        return side_key(self.trigger_point, self.side)
 
     def as_dict(self) -> dict:
         return {
@@ -207,7 +207,7 @@ class Engine:
         )
 
     def on_side(self, trigger_point: str, side: str) -> TriggerPointOnSide:
-        return self.by_key[f"{trigger_point}@{'right' if side == 'either' else side}"]
+        return self.by_key[side_key(trigger_point, side)]
 
     @cached_property
     def matcher(self) -> Matcher:

@@ -18,6 +18,18 @@ MODES = ("same", "both", "opposite")
 OTHER_SIDE = {"left": "right", "right": "left"}
 
 
+def side_key(trigger_point: str, side: str) -> str:
+    """A trigger point on a side as links, maps and pages name it: "<id>@<side>". A trigger point
+    on the midline ("either") is drawn on the person's right."""
+    return f"{trigger_point}@{'right' if side == 'either' else side}"
+
+
+def split_side_key(key: str) -> tuple[str, str]:
+    """(trigger point id, side) of a `side_key`."""
+    trigger_point, _, side = key.partition("@")
+    return trigger_point, side
+
+
 @dataclass(frozen=True)
 class ZoneEntry:
     name: str
@@ -62,7 +74,7 @@ class TriggerPointOnSide:
 
     @property
     def key(self) -> str:
-        return f"{self.trigger_point}@{self.side}"
+        return side_key(self.trigger_point, self.side)
 
 
 def on_both_sides(body: Body, trigger_points: pd.DataFrame) -> list[TriggerPointOnSide]:

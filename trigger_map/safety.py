@@ -8,7 +8,8 @@ Every rule needs a sign that is not pain, or a fact, so that marking an area alo
 
 - **matched**: one of the flag's rules is met. Shown first, most urgent first, as a banner.
 - **watch for**: raised only by a marked area, a reported pain of one of its rules, a reported
-  sign of a flag no area raises (sepsis, stroke), or by name (a condition's flags). Shown as a calm line: see a doctor if you also have these signs.
+  sign of a flag no area raises (sepsis, stroke), or by name (a condition's flags). Shown as a calm line: see a
+  doctor if you also have these signs.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def assess(dataset: Dataset, region_names=(), symptoms=(), facts=(), flag_ids=()
         in_area = bool(names & set(flag.regions))
         rules = rules_of(flag.symptoms)
 
-        def met(term: str) -> bool:
+        def met(term: str, in_area: bool = in_area) -> bool:
             if term in FACTS:
                 return term in known
             return term in reported or (term in pain and in_area)
@@ -168,7 +169,7 @@ def find_symptom(dataset: Dataset, text: str) -> str | None:
 
 def closest_symptoms(dataset: Dataset, text: str, limit: int = 3) -> list[str]:
     """Symptom ids whose id or label is closest to `text` (difflib), best first."""
-    choices = {}
+    choices: dict[str, str] = {}
     for symptom in dataset.symptoms.index:
         choices.setdefault(_words(symptom), symptom)
         choices.setdefault(_words(dataset.symptoms.at[symptom, "label"]), symptom)
@@ -185,7 +186,7 @@ def closest_symptoms(dataset: Dataset, text: str, limit: int = 3) -> list[str]:
 def flag_problems(red_flags: pd.DataFrame, symptoms: pd.DataFrame | None) -> list[Problem]:
     """Every rule term is a known symptom or fact; every rule names a symptom and a sign (a symptom
     that is not pain, or a fact), so an area alone never matches a flag."""
-    problems = []
+    problems: list[Problem] = []
     kinds = dict(zip(symptoms["id"], symptoms["kind"], strict=False)) if symptoms is not None else None
     for row, record in enumerate(red_flags.to_dict("records"), start=2):
         for rule in rules_of(str(record["symptoms"])):

@@ -47,7 +47,10 @@ SYNONYM_TYPES = ("abbreviation", "gym", "everyday", "group", "term")
 # when two results score the same, this order decides
 KIND_ORDER = {"muscle": 0, "condition": 1, "symptom": 2, "area": 3, "trigger_point": 4}
 MIN_SCORE = 0.5
-STOPWORDS = frozenset(["a", "an", "the", "my", "of", "in", "on", "at", "and", "or", "to", "i", "me", "is", "it", "its", "im", "with", "from", "for", "by", "this", "that"])
+STOPWORDS = frozenset(
+    ["a", "an", "the", "my", "of", "in", "on", "at", "and", "or", "to", "i", "me", "is", "it", "its", "im"]
+    + ["with", "from", "for", "by", "this", "that"]
+)
 SIDE_WORDS = {"left": "left", "right": "right"}
 # words that say how it feels, not what: "thumb pain" means the thumb when no name says "thumb pain"
 FEELING_WORDS = frozenset(["pain", "painful", "ache", "aches", "aching", "sore", "hurt", "hurts", "hurting"])
@@ -100,7 +103,7 @@ class FuzzyWords:
 
     def near(self, word: str, edits: int) -> list[tuple[int, int]]:
         """(index, distance) of every string within `edits` edits of `word` (none when edits < 1)."""
-        found = []
+        found: list = []
         if edits < 1:
             return found
         for length in range(len(word) - edits, len(word) + edits + 1):
@@ -332,7 +335,7 @@ class Matcher:
         tie = np.array(
             [
                 prefer.index(k) if k in prefer else len(KINDS) + KIND_ORDER[k]
-                for k in sorted(KIND_ORDER, key=KIND_ORDER.get)
+                for k in sorted(KIND_ORDER, key=KIND_ORDER.__getitem__)
             ]
         )
         rounded = np.round(scores[chosen], 4)

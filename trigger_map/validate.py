@@ -7,6 +7,8 @@ list of problems (`DatasetError`), so what `validate` rejects never reaches a pa
 
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -103,7 +105,29 @@ def validate(data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG, content_dir: 
 
 def load_engine(data_dir: Path = DATA_DIR, svg_path: Path = BODY_SVG) -> Engine:
     """The engine over data that passed every check of `validate`; else `DatasetError` with the
-    same problems `validate` lists."""
+    same problems `validate` lists. Loaded once per process for the same files with the same
+    contents (a changed file is read and checked again; problems are never kept)."""
+    data_dir, svg_path = Path(data_dir), Path(svg_path)
+    return _checked_engine(data_dir.resolve(), svg_path.resolve(), _fingerprint(data_dir, svg_path))
+
+
+def _fingerprint(data_dir: Path, svg_path: Path) -> str:
+    """A digest of every file the check reads (the data folder, the body, the content pages)."""
+    digest = hashlib.blake2b(digest_size=16)
+    files = sorted(data_dir.glob("*")) + [svg_path]
+    if _same_folder(data_dir, DATA_DIR):
+        files += sorted(CONTENT_DIR.glob("*.md"))
+    for file in files:
+        digest.update(str(file).encode())
+        try:
+            digest.update(file.read_bytes() if file.is_file() else b"")
+        except OSError:
+            digest.update(b"unreadable")  # the check itself says what is wrong
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=4)
+def _checked_engine(data_dir: Path, svg_path: Path, fingerprint: str) -> Engine:
     frames, body, problems = check(data_dir, svg_path)
     if problems or body is None:
         raise DatasetError(problems)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
+from typing import Literal
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -14,6 +15,7 @@ from trigger_map.body import VIEWS, Body, body_svg
 from trigger_map.closeups import PHONE_BOX, Closeup, closeup_figure, crop
 from trigger_map.drawing import body_view_svg, body_view_url, data_url, highlight_svg
 from trigger_map.figures import Highlight, Marker, hit_figure, treat_here_marks
+from trigger_map.frame import MARKED
 from trigger_map.lookup import Engine
 from trigger_map.map_click import MapClick, read_click
 
@@ -21,7 +23,8 @@ MAP_HEIGHT = 600
 SINGLE_VIEW_HEIGHT = 780
 CLOSEUP_HEIGHT = int(PHONE_BOX[1])  # the height every close-up's targets were sized for
 STATIC = Path(__file__).resolve().parent / "static"
-PAGE_SCRIPT = (STATIC / "map.js").read_text(encoding="utf-8")
+# the palette's one home is trigger_map/frame.py: the script gets the chosen-area colour from there
+PAGE_SCRIPT = f"window.tmMarkedColour = {MARKED!r};\n" + (STATIC / "map.js").read_text(encoding="utf-8")
 STACK_CSS = (STATIC / "map.css").read_text(encoding="utf-8")
 CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
 
@@ -60,16 +63,26 @@ def view_choice(key: str, phone_default: str = "both") -> tuple[str, ...]:
     choice = st.segmented_control(
         "Show",
         list(VIEW_CHOICES),
-        format_func=VIEW_CHOICES.get,
+        format_func=lambda choice: VIEW_CHOICES[choice],
         default=default,
         key=f"{key}_views",
         label_visibility="collapsed",
     )
-    return VIEWS if choice in (None, "both") else (choice,)
+    return VIEWS if choice in (None, "both") else (str(choice),)
 
 
 def map_height(views: tuple[str, ...]) -> int:
     return MAP_HEIGHT if len(views) > 1 else SINGLE_VIEW_HEIGHT
+
+
+def warm(engine: Engine) -> None:
+    """Build the plain pictures and the hit layers (no X marks) of both views at every map size
+    before the first visit (ui/serve.py): the same cached objects a first page run would build."""
+    for view in VIEWS:
+        body_view_url(body_svg(), view)
+        for height in (MAP_HEIGHT, SINGLE_VIEW_HEIGHT):
+            for lasso in (False, True):
+                _hit_chart(engine.body, view, (), height, lasso)
 
 
 def page_script() -> None:
@@ -99,10 +112,12 @@ def body_maps(
     views: tuple[str, ...] = VIEWS,
     styled: bool = False,
     closeup: Closeup | None = None,
+    muscles: dict[str, str] | None = None,
 ) -> None:
     """The chosen views (or one close-up), each a chart whose hit layer reports what was clicked
-    through `on_pick`. `styled`: the page has already called `map_style` for this key."""
-    modes = ("points", "box", "lasso") if lasso else ("points",)
+    through `on_pick`. `styled`: the page has already called `map_style` for this key. `muscles`:
+    a picture per view (a muscle lit, trigger_map.muscle_overlay) drawn under the highlight."""
+    modes: tuple[Literal["points", "box", "lasso"], ...] = ("points", "box", "lasso") if lasso else ("points",)
     height = map_height(views)
     if not styled:
         map_style(key, height)
@@ -128,11 +143,11 @@ def body_maps(
         # over them. Only the highlight changes with a choice, and a picture is cheap to swap; the
         # Plotly chart stays as it is, and an unchanged chart is not redrawn by the browser.
         with column, st.container(key=f"{chart_key}-stack"):
-            _pictures(engine, view, highlight)
+            _pictures(engine, view, highlight, muscles=muscles)
             st.plotly_chart(
                 _hit_chart(engine.body, view, treat_here_marks(highlight, view), height, lasso),
                 key=chart_key,
-                on_select=lambda k=chart_key: _on_select(k, on_pick),
+                on_select=partial(_on_select, chart_key, on_pick),
                 selection_mode=modes,
                 config=CONFIG,
                 width="stretch",
@@ -141,22 +156,37 @@ def body_maps(
             )
 
 
-def pictures(engine: Engine, highlight: Highlight, key: str, height: int, views: tuple[str, ...] = VIEWS) -> None:
-    """The views as pictures only (nothing to click): the body with the highlight over it."""
+def pictures(
+    engine: Engine,
+    highlight: Highlight,
+    key: str,
+    height: int,
+    views: tuple[str, ...] = VIEWS,
+    muscles: dict[str, str] | None = None,
+) -> None:
+    """The views as pictures only (nothing to click): the body with the highlight over it (and
+    `muscles`, a picture per view, between them)."""
     map_style(key, height)
     for column, view in zip(st.columns(len(views), gap="small"), views, strict=False):
         with column, st.container(key=f"{key}_{view}-stack"):
-            _pictures(engine, view, highlight)
+            _pictures(engine, view, highlight, muscles=muscles)
 
 
 def _pictures(
-    engine: Engine, view: str, highlight: Highlight, window: tuple[float, float, float, float] | None = None
+    engine: Engine,
+    view: str,
+    highlight: Highlight,
+    window: tuple[float, float, float, float] | None = None,
+    muscles: dict[str, str] | None = None,
 ) -> None:
     """The plain body (the same every run: the browser keeps it) and the highlight over it, the
-    whole view or only a close-up's window."""
+    whole view or only a close-up's window; with `muscles`, that view's picture between them
+    (an empty picture when it has none, so the layers stay the same elements)."""
     st.image(
         body_view_url(body_svg(), view) if window is None else _closeup_body(body_svg(), view, window), width="stretch"
     )
+    if muscles is not None:
+        st.image(data_url(muscles[view]) if muscles.get(view) else NOTHING_LIT, width="stretch")
     lit = highlight_svg(engine.body, view, highlight)
     if lit and window is not None:
         lit = crop(lit, window)

@@ -56,7 +56,7 @@ def text(name: str) -> str:
 def content(name: str, sources) -> str:
     """A page of content/ (our own Markdown) with its [source-id] markers as short citations; the
     citations come from sources.csv, a data file, so they are escaped (text, never Markdown)."""
-    from ui.panels import plain
+    from ui.text import plain
 
     return MARKER.sub(lambda marker: plain(render(marker.group(0), sources)), text(name))
 

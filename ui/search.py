@@ -14,14 +14,16 @@ from __future__ import annotations
 import streamlit as st
 
 from trigger_map.lookup import Engine
+from trigger_map.referral import side_key
 from trigger_map.search import Hit
-from ui.panels import plain
+from ui.navigation import page
+from ui.text import plain
 
 PAGES = {
-    "explorer": "pages/explorer.py",
-    "muscles": "pages/muscles.py",
-    "conditions": "pages/conditions.py",
-    "where_it_hurts": "pages/where_it_hurts.py",
+    "explorer": page("explorer"),
+    "muscles": page("muscles"),
+    "conditions": page("conditions"),
+    "where_it_hurts": page("where_it_hurts"),
 }
 ICONS = {
     "area": ":material/accessibility_new:",
@@ -98,7 +100,7 @@ def open_hit(engine: Engine, key_prefix: str, here: str, hit: Hit) -> None:
         muscle = hit.id if hit.kind == "muscle" else engine.dataset.trigger_points.at[hit.id, "muscle_id"]
         state.muscle, state.muscle_area = muscle, None
         if hit.kind == "trigger_point":
-            state.muscle_tp = f"{hit.id}@right"
+            state.muscle_tp = side_key(hit.id, "right")
         page, params = "muscles", {"muscle": muscle}
     elif hit.kind == "condition":
         state.condition = hit.id

@@ -8,7 +8,7 @@ import streamlit as st
 
 from trigger_map.links import first_param
 from trigger_map.map_click import MapClick
-from ui.panels import plain
+from ui.text import plain
 
 
 def choice_from_link(param: str, valid: Collection[str], state_key: str, noun: str) -> None:

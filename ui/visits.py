@@ -23,6 +23,7 @@ from trigger_map.visit_models import CODE_LENGTH, NOTE_LENGTH
 from trigger_map.visit_store import NewVisit, StoreError, VisitStore, where
 from ui import body_map
 from ui.body_map import NOTHING_LIT
+from ui.text import plain
 
 PICTURE_HEIGHT = 420
 
@@ -52,6 +53,15 @@ def signed_in(purpose: str, key: str) -> bool:
     st.info(f"Log in to {purpose}: each therapist sees only their own clients.", icon=":material/lock:")
     st.button("Log in", key=key, on_click=st.login, icon=":material/login:")
     return False
+
+
+def account() -> None:
+    """Who is logged in, and a way out (a clinic's shared app only)."""
+    if not auth_configured() or not st.user.get("is_logged_in", False):
+        return
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.caption(f"Logged in as {plain(str(st.user.get('email') or st.user.get('name') or 'you'))}.")
+        st.button("Log out", key="visits_logout", on_click=st.logout, icon=":material/logout:")
 
 
 def store() -> VisitStore | None:

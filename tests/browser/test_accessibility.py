@@ -21,6 +21,8 @@ PAGES = [
     "/muscles?muscle=upper-trapezius",
     "/evidence",
     "/quiz",
+    "/quiz?seed=4&kinds=tap_pattern",
+    "/present",
 ]
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from driver import HIT_CHARTS, after_change, chart_point, click_region, open_app, wait_idle
 from playwright.sync_api import expect
+
+from trigger_map import local_app
 
 MORE = re.compile(r"^More: what sets it off")
 
@@ -138,15 +141,12 @@ def test_condition_to_muscle_to_map(page, app_url):
 
 
 def test_first_visit_of_a_fresh_server_can_be_a_deep_link_to_any_page(browser):
-    """Streamlit runs a `pages/` file on its own until st.navigation has run once; the guard in
-    every page must send even the very first request through app.py's navigation."""
-    from conftest import free_port, start_app
-
-    port = free_port()
-    process = start_app(port)
+    """Streamlit runs a `pages/` file on its own until st.navigation has run once; the launcher
+    (ui/serve.py) must send even the very first request through app.py's navigation."""
+    app = local_app.start_app()
     try:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"http://127.0.0.1:{port}/muscles?muscle=masseter")
+        page.goto(f"{app.url}/muscles?muscle=masseter")
         wait_idle(page)
         expect(page.get_by_role("heading", name="Masseter", exact=True)).to_be_visible(timeout=20_000)
         # app.py's navigation (menus "Explore" and "Learn" at the top), not the old mode's
@@ -155,8 +155,7 @@ def test_first_visit_of_a_fresh_server_can_be_a_deep_link_to_any_page(browser):
         expect(page.locator("[data-testid=stSidebarNav]")).to_have_count(0)
         page.close()
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        app.stop()
 
 
 def test_where_it_hurts_lasso_marks_every_area_inside_the_loop(page, app_url, body):
@@ -221,7 +220,7 @@ def test_therapist_downloads_a_handout_with_a_note(page, app_url):
     with page.expect_download(timeout=30_000) as download:
         page.get_by_role("button", name="Download the handout").click()
     path = download.value.path()
-    data = open(path, "rb").read()
+    data = Path(path).read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 10_000
     assert download.value.suggested_filename == "trigger-map-upper-trapezius-1-left.pdf"
 
@@ -262,7 +261,10 @@ def test_cycle_labels_are_whole_and_clear_of_the_circles_on_a_phone(phone, app_u
     }""")
     assert len(found["labels"]) == len(found["circles"]) >= 5
     assert found["chart"]["l"] >= 0 and found["chart"]["r"] <= found["page"]
-    overlap = lambda a, c: a["l"] < c["r"] and c["l"] < a["r"] and a["t"] < c["b"] and c["t"] < a["b"]
+
+    def overlap(a, c):
+        return a["l"] < c["r"] and c["l"] < a["r"] and a["t"] < c["b"] and c["t"] < a["b"]
+
     for label in found["labels"]:
         assert found["chart"]["l"] <= label["l"] and label["r"] <= found["chart"]["r"], label  # not cut
         assert not any(overlap(label, circle) for circle in found["circles"]), label
@@ -330,7 +332,8 @@ def test_pictures_and_hit_layer_share_one_frame(page, app_url):
             const x0 = fl.xaxis.range[0], x1 = fl.xaxis.range[1];
             return {imgs: imgs.map(r => [r.left, r.top, r.width, r.height]),
                     chart: [box.left, box.top, box.width, box.height],
-                    scale_x: Math.abs(fl.xaxis._m), scale_y: Math.abs(fl.yaxis._m), mid_x: box.left + fl._size.l + fl.xaxis.l2p((x0 + x1) / 2),
+                    scale_x: Math.abs(fl.xaxis._m), scale_y: Math.abs(fl.yaxis._m),
+                    mid_x: box.left + fl._size.l + fl.xaxis.l2p((x0 + x1) / 2),
                     mid_y: box.top + fl._size.t + fl.yaxis.l2p(424)};
         })""")
         assert len(boxes) == (2 if views == "Front and back" else 1), boxes

@@ -7,7 +7,6 @@ upgrade changes the chart's internals, a tap stops selecting and these tests fai
 from __future__ import annotations
 
 import re
-import sys
 
 import numpy as np
 import pytest
@@ -15,8 +14,6 @@ from conftest import ROOT
 from driver import HIT_CHARTS, chart_point, click_region, open_app, settled, wait_idle
 from playwright.sync_api import expect
 from shapely.ops import polylabel
-
-sys.path.insert(0, str(ROOT / "tests"))
 from test_hits import samples_inside
 
 # Record what each map reports to Streamlit: its selection events, as the app receives them.
@@ -73,10 +70,7 @@ def test_one_tap_selects(phone, app_url, body, page_path, region, expected):
 
 def test_one_tap_on_conditions_and_muscles_chooses_the_x(phone, app_url, body, engine):
     """The X of another listed trigger point is chosen with one tap (Conditions, then Muscles)."""
-    for path, state in (
-        ("/conditions?condition=tension-type-headache", "condition_tp"),
-        ("/muscles?muscle=upper-trapezius", "muscle_tp"),
-    ):
+    for path in ("/conditions?condition=tension-type-headache", "/muscles?muscle=upper-trapezius"):
         phone.goto(app_url + path)
         wait_idle(phone)
         phone.wait_for_selector(".js-plotly-plot .scatterlayer")

@@ -17,15 +17,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port, start_app
 from driver import after_change, wait_idle
 from playwright.sync_api import Page, expect
 
-sys.path.insert(0, str(ROOT))
+from trigger_map.local_app import free_port, start_app
 from trigger_map.visit_store import NewVisit, VisitStore
 
 
 def stop(process: subprocess.Popen) -> None:
+    """Stop a server we started, by its pid."""
     process.terminate()
     try:
         process.wait(timeout=20)
@@ -37,10 +37,9 @@ def stop(process: subprocess.Popen) -> None:
 def visits_app(tmp_path_factory):
     """The app on its own SQLite file, single-user (no [auth])."""
     url = f"sqlite:///{tmp_path_factory.mktemp('visits') / 'visits.sqlite3'}"
-    port = free_port()
-    process = start_app(port, {"TRIGGER_MAP_DB": url})
-    yield f"http://127.0.0.1:{port}", url
-    stop(process)
+    app = start_app(env={"TRIGGER_MAP_DB": url})
+    yield app.url, url
+    app.stop()
 
 
 def save_visit(page: Page, app_url: str, areas: str, code: str) -> None:
@@ -54,6 +53,26 @@ def save_visit(page: Page, app_url: str, areas: str, code: str) -> None:
     after_change(page)
     expect(page.get_by_text("Saved the visit of")).to_be_visible(timeout=30_000)
     assert code not in page.url
+
+
+def test_a_failed_save_keeps_the_drawing_to_try_again(page, visits_app):
+    app_url, db = visits_app
+    page.goto(f"{app_url}/where_it_hurts?areas=shin-l:6,calf-l:2")
+    wait_idle(page)
+    page.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=30_000)
+    page.locator("[data-testid=stExpander] summary", has_text="Save as a visit").click()
+    after_change(page)
+    page.get_by_role("textbox", name="Client code").fill("Jane Smith")  # a name: refused
+    page.get_by_role("button", name="Save as a visit").click()
+    after_change(page)
+    expect(page.get_by_text("The visit was not saved")).to_be_visible(timeout=30_000)
+    assert "Jane" not in page.get_by_role("alert").all_inner_texts()[0]
+    assert "shin-l" in page.url and "calf-l" in page.url  # the drawing is still there
+    page.get_by_role("textbox", name="Client code").fill("TRY-2")
+    page.get_by_role("button", name="Save as a visit").click()
+    after_change(page)
+    expect(page.get_by_text("Saved the visit of")).to_be_visible(timeout=30_000)
+    assert [v.areas for v in VisitStore(db).visits("TRY-2")] == [{"shin-l": 6, "calf-l": 2}]
 
 
 def overlay_svg(page: Page, key: str) -> str:
@@ -165,12 +184,12 @@ def clinic(tmp_path_factory):
     VisitStore(db, owner="bob").add_visit("B-1", NewVisit(date(2026, 11, 2), {"calf-r": 5}, note="bob's note"))
     VisitStore(db, owner="bob").add_visit("B-2", NewVisit(date(2026, 11, 3), {"shin-l": 2}))
     app = start_app(
-        app_port,
-        {"TRIGGER_MAP_DB": db, "AUTHLIB_INSECURE_TRANSPORT": "1"},
-        args=("--secrets.files", str(secrets)),
+        port=app_port,
+        env={"TRIGGER_MAP_DB": db, "AUTHLIB_INSECURE_TRANSPORT": "1"},
+        options=("--secrets.files", str(secrets)),
     )
-    yield f"http://127.0.0.1:{app_port}", db
-    stop(app)
+    yield app.url, db
+    app.stop()
     stop(provider)
     shutil.rmtree(folder, ignore_errors=True)
 
@@ -189,6 +208,7 @@ def log_in(browser, app_url: str, who: str) -> Page:
     page.goto(f"{app_url}/visits")
     wait_idle(page)
     expect(page.get_by_text("Compare two visits")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(f"Logged in as {who}.")).to_be_visible()
     return page
 
 

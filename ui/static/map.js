@@ -106,7 +106,7 @@
       point.data.customdata.forEach((region, i) => {
         if (region === point.customdata && nodes[i]) {
           nodes[i].style.opacity = "1";
-          nodes[i].style.stroke = "#4f7cac";
+          nodes[i].style.stroke = window.tmMarkedColour;
           nodes[i].style.strokeWidth = "16px";
           nodes[i].style.strokeLinejoin = "round";
           lit.push(nodes[i]);
@@ -117,7 +117,7 @@
     gd.on("plotly_unhover", () => { clear(); delete gd.dataset.litRegion; });
   }
 
-  // 3. Share: the Share button beside the panel heading (ui/panels.py) sends the view's link
+  // 3. Share: the Share button beside the panel heading (ui/share.py) sends the view's link
   // through the phone's share sheet, or copies it. The address bar follows the view on screen
   // (replaceState: no rerun, no history entry), so a reload or the browser's own Share sends it.
   function shareLink(box) {

@@ -1,0 +1,53 @@
+"""The presentation page run headless (AppTest): next and previous, its link, a bad link."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+from app_run import app, shared_query
+
+from trigger_map.present import slides
+from ui.text import plain
+
+
+def button(at, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_next_and_previous_move_through_the_trigger_points_and_go_round(engine):
+    shown = slides(engine, "trigger_point")
+    at = app("present")
+    assert not at.exception
+    assert (at.title[0].value, at.subheader[0].value) == (plain(shown[0].title), plain(shown[0].subtitle))
+    button(at, "Next").click().run()
+    assert at.subheader[0].value == plain(shown[1].subtitle) and at.session_state["present_index"] == 1
+    assert dict(parse_qsl(shared_query(at))) == {"by": "trigger_point", "at": shown[1].key}
+    button(at, "Previous").click().run()
+    button(at, "Previous").click().run()
+    assert at.session_state["present_index"] == len(shown) - 1
+    assert at.title[0].value == plain(shown[-1].title)
+    assert f"{len(shown)} of {len(shown)}" in at.caption[-1].value
+
+
+def test_a_link_opens_a_muscle_and_a_bad_link_says_so(engine):
+    at = app("present", by="muscle", at="infraspinatus")
+    assert not at.exception and at.title[0].value == "Infraspinatus"
+    count = len(engine.muscle_trigger_points("infraspinatus"))
+    assert at.subheader[0].value == f"{count} trigger points"
+    bad = app("present", by="mood", at="nowhere")
+    assert not bad.exception and bad.session_state["present_index"] == 0
+    notices = " ".join(i.value for i in bad.info)
+    assert plain("'mood'") in notices and plain("'nowhere'") in notices
+
+
+def test_the_map_is_drawn_with_the_pattern():
+    import base64
+
+    at = app("present", at="infraspinatus-1@right")
+    svgs = [
+        base64.b64decode(i.proto.imgs[0].url.split(",", 1)[1]).decode()
+        for i in at.get("image")
+        if i.proto.imgs and i.proto.imgs[0].url.startswith("data:image/svg+xml;base64,")
+    ]
+    drawn = "".join(svgs)
+    assert 'class="essential"' in drawn and 'class="trigger-point"' in drawn

@@ -1,0 +1,27 @@
+"""The launcher (ui/serve.py): the one guard that keeps a first deep link on a fresh server inside
+app.py's navigation, and the map built before the first visit."""
+
+from streamlit.runtime.pages_manager import PagesManager
+
+from ui import body_map, serve
+
+
+def test_streamlit_still_decides_its_old_multipage_mode_by_the_flag_the_launcher_clears():
+    # A Streamlit release that drops or renames the flag fails here, loudly: check how it runs a
+    # first deep link on a fresh server (tests/browser/test_map.py) before upgrading.
+    assert serve.navigation_guard_applies()
+    saved = PagesManager.uses_pages_directory
+    try:
+        PagesManager.uses_pages_directory = True  # as a fresh server with a pages/ folder sets it
+        serve.route_through_navigation()
+        assert PagesManager.uses_pages_directory is False
+    finally:
+        PagesManager.uses_pages_directory = saved
+
+
+def test_warming_builds_the_hit_layers_the_first_page_run_uses():
+    body_map._hit_chart.cache_clear()
+    serve.warm()
+    built = body_map._hit_chart.cache_info()
+    assert built.currsize == 8  # 2 views x 2 heights x with and without the lasso
+    assert built.misses == 8 and built.hits == 0

@@ -1,0 +1,121 @@
+"""Start the app on loopback and a headless Chromium: one helper for the tests, the benchmarks and
+the tools (tests/browser/conftest.py, benchmarks/run.py, tools/screenshot.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+
+# Debian's Chromium, headless, as root, on a machine with no network but loopback: without the
+# background-networking flags it keeps trying to reach outside hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+STREAMLIT_OPTIONS = [
+    "--server.headless",
+    "true",
+    "--server.address",
+    "127.0.0.1",
+    "--server.fileWatcherType",
+    "none",
+    "--browser.gatherUsageStats",
+    "false",
+]
+
+
+class LocalAppError(RuntimeError):
+    """The app or the browser could not be started."""
+
+
+def chromium_path() -> str:
+    """$CHROMIUM, else chromium on PATH, else /usr/bin/chromium; an error naming the fix if none."""
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        raise LocalAppError(
+            f"Chromium is not installed ({path} does not exist): `bash scripts/setup.sh --browser` installs "
+            "Debian's package, or set CHROMIUM=/path/to/chromium"
+        )
+    return path
+
+
+def launch_chromium(playwright):
+    """A headless Chromium from a started `sync_playwright()`."""
+    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LocalApp:
+    process: subprocess.Popen
+    url: str
+
+    @property
+    def port(self) -> int:
+        return int(self.url.rsplit(":", 1)[1])
+
+    def stop(self) -> None:
+        """Stop the server by its pid: terminate, then kill after 15 s."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+
+
+def start_app(
+    script: Path = APP,
+    port: int | None = None,
+    env: dict | None = None,
+    timeout: float = 90,
+    quiet: bool = True,
+    options: tuple[str, ...] = (),
+) -> LocalApp:
+    """Start a Streamlit script on loopback and wait until it answers its health check. Trigger
+    Map itself (`app.py`) starts through its launcher (ui/serve.py), as scripts/run.sh does; any
+    other script (the benchmark's floor) with plain `streamlit run`. `options`: more Streamlit
+    options (e.g. `--secrets.files PATH`)."""
+    port = port or free_port()
+    if Path(script).resolve() == APP:
+        command = [sys.executable, "-m", "ui.serve", "--server.port", str(port), *STREAMLIT_OPTIONS]
+    else:
+        command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
+        command += STREAMLIT_OPTIONS
+    command += list(options)
+    output = subprocess.DEVNULL if quiet else None
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=output, stderr=output)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise LocalAppError(f"{Path(script).name} exited with code {process.returncode} before answering")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return LocalApp(process, url)
+        except OSError:
+            time.sleep(0.2)
+    LocalApp(process, url).stop()
+    raise LocalAppError(f"{Path(script).name} did not answer on {url} within {timeout:.0f} s")

@@ -1,0 +1,63 @@
+"""The presentation view's slides: one per trigger point or per muscle, in body order, each with
+what to draw (the pattern, the X and, where the muscle is drawn, the muscle under them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trigger_map.data import BODY_AREAS
+from trigger_map.lookup import Engine
+from trigger_map.quiz import SHAPES_OF, Drawn, ShapesOf
+
+BY = {"trigger_point": "Trigger points", "muscle": "Muscles"}
+
+
+@dataclass(frozen=True)
+class Slide:
+    key: str  # "<trigger point>@right" or a muscle id
+    title: str
+    subtitle: str
+    text: str
+    muscle_id: str
+    drawn: Drawn
+
+
+def slides(engine: Engine, by: str = "trigger_point", shapes: ShapesOf | None = SHAPES_OF) -> list[Slide]:
+    """Every trigger point (on the right side) or every muscle, head to foot."""
+    if by not in BY:
+        raise ValueError(f"slides by {by!r}: one of {', '.join(BY)}")
+    muscles = engine.dataset.muscles
+    tps = engine.dataset.trigger_points
+    order = sorted(muscles.index, key=lambda m: BODY_AREAS.index(muscles.at[m, "body_area"]))
+    found: list[Slide] = []
+    for muscle_id in order:
+        name = str(muscles.at[muscle_id, "name"])
+        lit = tuple(s for s in (shapes(muscle_id) if shapes else ()) if s.side != "left")
+        keys = [f"{tp}@right" for tp in engine.muscle_trigger_points(muscle_id)]
+        if by == "muscle":
+            essential: dict[str, None] = {}
+            spillover: dict[str, None] = {}
+            for key in keys:
+                essential.update(dict.fromkeys(engine.by_key[key].essential))
+                spillover.update(dict.fromkeys(engine.by_key[key].spillover))
+            drawn = Drawn(
+                tuple(essential),
+                tuple(r for r in spillover if r not in essential),
+                muscle=muscle_id if lit else None,
+                shapes=lit,
+                others=tuple(keys),
+            )
+            count = f"{len(keys)} trigger point{'s' if len(keys) != 1 else ''}"
+            found.append(Slide(muscle_id, name, count, str(muscles.at[muscle_id, "action"]), muscle_id, drawn))
+            continue
+        for key in keys:
+            placed = engine.by_key[key]
+            tp = placed.trigger_point
+            drawn = Drawn(placed.essential, placed.spillover, key, muscle=muscle_id if lit else None, shapes=lit)
+            found.append(Slide(key, name, str(tps.at[tp, "name"]), str(tps.at[tp, "referral"]), muscle_id, drawn))
+    return found
+
+
+def step(count: int, index: int, by: int) -> int:
+    """The next (by=1) or previous (by=-1) slide, round from the last to the first."""
+    return (index + by) % count if count else 0

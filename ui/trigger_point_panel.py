@@ -1,0 +1,178 @@
+"""One trigger point's panel: its pattern on the map, its details (More), its handout."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from trigger_map.export import MISSING, code_points, handout_pdf, unprintable
+from trigger_map.figures import Highlight, marker_for
+from trigger_map.lookup import Engine, Suggestion
+from ui.navigation import page
+from ui.red_flags import reported
+from ui.related import condition_link_list
+from ui.text import citations, on_demand, plain
+
+
+def region_labels(engine: Engine, region_ids) -> str:
+    return ", ".join(engine.body.regions[r].display_label for r in region_ids)
+
+
+def pattern_highlight(engine: Engine, key: str | None, marked=(), treat_here=()) -> Highlight:
+    """The highlight for a chosen trigger point: its zones, its X, and the marked regions."""
+    if key is None or key not in engine.by_key:
+        return Highlight(marked=tuple(marked), treat_here=tuple(treat_here))
+    placed = engine.by_key[key]
+    return Highlight(
+        marked=tuple(marked),
+        essential=placed.essential,
+        spillover=placed.spillover,
+        treat_here=tuple(treat_here),
+        chosen=marker_for(engine, key),
+    )
+
+
+def suggestion_label(engine: Engine, suggestion: Suggestion) -> str:
+    side = "" if suggestion.side == "either" else f", {suggestion.side} side"
+    how = []
+    if suggestion.essential_hits:
+        how.append("main pain area")
+    elif suggestion.spillover_hits:
+        how.append("spreads here")
+    return f"{suggestion.muscle}: {suggestion.name}{side}" + (f" ({how[0]})" if how else "")
+
+
+def trigger_point_details(engine: Engine, key: str, prefix: str, rule: bool = False) -> None:
+    """Everything about one trigger point on one side, in plain words; `rule`: a line above it.
+    `prefix`: the page's own prefix for the panel's widget keys (its state is its own).
+    What the design card promises at a glance (the pattern, related conditions, the benefits of
+    treating it) shows without opening anything; the longer texts wait in the More section."""
+    placed = engine.by_key[key]
+    data = engine.dataset
+    row = data.trigger_points.loc[placed.trigger_point]
+    muscle = data.muscles.loc[row["muscle_id"]]
+    symptoms = "; ".join(data.symptoms.at[s, "label"] for s in row["symptoms"])
+    spread = f"\n- May spread to (dotted): {plain(region_labels(engine, placed.spillover))}" if placed.spillover else ""
+    benefits = ", ".join(data.benefits.at[b, "name"].lower() for b in row["benefits"])
+    # One Markdown block rather than one element per line: fewer elements redraw on each click.
+    st.markdown(
+        ("---\n\n" if rule else "") + f"#### {plain(muscle['name'])}: {plain(row['name'])}\n\n"
+        f":small[:gray[{plain(placed.side.title())} side · {plain(muscle['anatomical_name'])} · "
+        f"body area: {plain(row['body_area'])}]]\n\n"
+        f"**Where it lies.** {plain(row['location'])}\n\n"
+        f"**Where it sends pain.** {plain(row['referral'])}\n\n"
+        f"- Main area (solid): {plain(region_labels(engine, placed.essential))}{spread}\n\n"
+        ":small[:gray[Patterns vary from person to person: experts agree that no exact area should be "
+        "expected (Fernández-de-las-Peñas & Dommerholt 2018).]]\n\n"
+        f"**What you may notice.** {plain(symptoms)}\n\n"
+        f"**What you can do.** {plain(row['self_care'])}\n\n"
+        + (
+            f"**Related conditions:** {condition_link_list(engine, row['conditions'])}\n\n"
+            if len(row["conditions"])
+            else ""
+        )
+        + (
+            f"**Treating it may help with:** {plain(benefits)} (how strong the evidence is: Benefits page)."
+            if benefits
+            else ""
+        )
+    )
+    st.info(f"Take care: {plain(row['precautions'])}", icon=":material/health_and_safety:")
+    more_details(engine, key, row, muscle, prefix)
+
+
+MORE_SECTIONS = {  # short: the tabs fit the panel's width on a laptop
+    "causes": "Causes",
+    "conditions": "Benefits",
+    "anatomy": "Anatomy",
+    "sources": "Sources",
+    "handout": "PDF handout",
+}
+
+
+def more_details(engine: Engine, key: str, row, muscle, prefix: str) -> None:
+    """The rest of a trigger point's story (`row` and `muscle`: its records, as the details above
+    read them), on demand: one closed section (a single line for the browser to draw on each click)
+    that opens onto tabs, and only the chosen tab is made."""
+    with on_demand(
+        "More: what sets it off, the benefits in full, anatomy, sources, PDF handout", key=f"{prefix}_more"
+    ) as section:
+        if not section.open:
+            return
+        data = engine.dataset
+        shown = st.tabs(list(MORE_SECTIONS.values()), key=f"{prefix}_more_tab", on_change="rerun")
+        tabs = dict(zip(MORE_SECTIONS, shown, strict=True))
+        with tabs["causes"]:
+            if tabs["causes"].open:
+                st.markdown(plain(row["activators"]))
+        with tabs["conditions"]:
+            if tabs["conditions"].open:
+                st.markdown(
+                    "**Benefits of treating it.**\n\n"
+                    + "\n".join(
+                        f"- **{plain(data.benefits.at[b, 'name'])}**: {plain(data.benefits.at[b, 'description'])}"
+                        for b in row["benefits"]
+                    )
+                )
+        with tabs["anatomy"]:
+            if tabs["anatomy"].open:
+                st.markdown(
+                    "\n\n".join(
+                        f"**{label}.** {plain(muscle[column])}"
+                        for label, column in (
+                            ("Origin", "origin"),
+                            ("Insertion", "insertion"),
+                            ("Action", "action"),
+                            ("Innervation", "innervation"),
+                        )
+                    )
+                )
+                st.page_link(
+                    page("muscles"),
+                    label=f"Open {plain(muscle['name'])} in the muscle library",
+                    query_params={"muscle": row["muscle_id"]},
+                    icon=":material/menu_book:",
+                )
+        with tabs["sources"]:
+            if tabs["sources"].open:
+                citations(engine, row["sources"], row["source_detail"])
+        with tabs["handout"]:
+            if tabs["handout"].open:
+                handout(engine, key, prefix)
+
+
+def _keep_note(prefix: str) -> None:
+    st.session_state[f"{prefix}_note"] = st.session_state[f"{prefix}_note_box"]
+
+
+def handout(engine: Engine, key: str, prefix: str) -> None:
+    """A PDF to take home: the pattern drawn on the body, self-care and precautions."""
+    st.markdown(
+        ":material/picture_as_pdf: A page to take home: the pattern drawn on the body, "
+        "what to do and what to take care with."
+    )
+    # The note is kept apart from the box (Streamlit forgets a widget's value while it is not
+    # shown), so closing the section or choosing another trigger point keeps what was typed.
+    note = st.text_area(
+        "A note to print on it (optional)",
+        value=st.session_state.get(f"{prefix}_note", ""),
+        key=f"{prefix}_note_box",
+        max_chars=600,
+        on_change=_keep_note,
+        args=(prefix,),
+        placeholder="e.g. Press for 30 seconds, twice a day, then stretch.",
+    )
+    missing = unprintable(note)
+    if missing:  # said before printing, and on the handout too
+        st.warning(
+            f"The handout cannot print {len(missing)} character(s) of the note; they will show as "
+            f"{MISSING}: {code_points(missing)}.",
+            icon=":material/warning:",
+        )
+    st.download_button(
+        "Download the handout",
+        data=lambda: handout_pdf(engine, key, note, *reported()),
+        file_name=f"trigger-map-{key.replace('@', '-')}.pdf",
+        mime="application/pdf",
+        icon=":material/download:",
+        key=f"{prefix}_pdf",
+    )
