@@ -50,7 +50,6 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-sys.path[:0] = [str(ROOT), str(BENCH)]
 
 import run as speed  # noqa: E402  (the speed benchmark's helpers: targets, environment)
 import websockets  # noqa: E402
@@ -58,7 +57,7 @@ from light_client import LightSession, Run, SessionError  # noqa: E402
 
 from trigger_map.closeups import closeups_of  # noqa: E402
 from trigger_map.links import PainView  # noqa: E402
-from ui.panels import plain  # noqa: E402
+from ui.text import plain  # noqa: E402
 
 RESULTS = BENCH / "results"
 CLUSTER = [sys.executable, str(ROOT / "deploy" / "cluster.py")]

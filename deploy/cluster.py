@@ -38,7 +38,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # trigger_map, when it is not installed
 DEPLOY = ROOT / "deploy"
 TEMPLATE = DEPLOY / "nginx.conf"
 START_APP = DEPLOY / "start-app.sh"

@@ -22,7 +22,7 @@ import pytest
 from benchmarks.light_client import LightSession
 from trigger_map.links import ExplorerView, PainView
 from trigger_map.visit_store import VisitStore
-from ui.panels import plain
+from ui.text import plain
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "deploy" / "local-cluster.sh"

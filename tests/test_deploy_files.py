@@ -12,7 +12,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -22,9 +21,9 @@ import pytest
 import yaml
 from streamlit import config as streamlit_config
 
+from deploy import cluster  # deploy/cluster.py (the repository's root is on pytest's pythonpath)
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "deploy"))
-import cluster  # noqa: E402  (deploy/cluster.py)
 
 COMPOSE = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
 DOCKERFILE = (ROOT / "Dockerfile").read_text(encoding="utf-8")
@@ -42,7 +41,7 @@ def test_the_local_cluster_uses_the_deploy_files():
     assert cluster.START_APP == ROOT / "deploy" / "start-app.sh"
     start_app = (ROOT / "deploy" / "start-app.sh").read_text()
     assert "deploy/cluster.py app-flags deploy/streamlit.toml" in start_app
-    assert "streamlit run app.py" in start_app
+    assert "-m ui.serve" in start_app  # the launcher every start of the app goes through
 
 
 def test_compose_runs_the_same_start_command_as_the_cluster_and_the_image():
