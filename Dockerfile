@@ -19,10 +19,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     HOME=/tmp \
     TRIGGER_MAP_PYTHON=/app/.venv/bin/python
 
-# The pinned packages first, so a change to the code does not reinstall them.
-COPY requirements.txt ./
+# The locked packages (every one pinned, with its hashes) first, so a change to the code does not
+# reinstall them. The app and its command line run from /app (python -m ui.serve, python -m trigger_map).
+COPY requirements.lock ./
 RUN python -m venv /app/.venv \
-    && /app/.venv/bin/pip install --no-cache-dir --disable-pip-version-check -r requirements.txt
+    && /app/.venv/bin/pip install --no-cache-dir --disable-pip-version-check --require-hashes -r requirements.lock
 
 COPY --chown=root:root . .
 USER trigger-map

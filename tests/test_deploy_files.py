@@ -78,6 +78,12 @@ def test_compose_keeps_the_database_in_a_volume():
     assert "pg_isready" in db["healthcheck"]["test"]
 
 
+def test_the_image_installs_the_locked_packages():
+    (run,) = [line for line in dockerfile_instruction("RUN") if "pip install" in line]
+    assert "--require-hashes -r requirements.lock" in run
+    assert "requirements.lock" in dockerfile_instruction("COPY")[0]
+
+
 def test_the_image_runs_unprivileged_with_a_health_check():
     users = dockerfile_instruction("USER")
     assert users and users[-1] not in ("root", "0")
@@ -99,8 +105,10 @@ def test_the_image_gets_every_file_the_app_needs():
         "deploy/cluster.py",
         "deploy/nginx.conf",
         "deploy/start-nginx.sh",
-        "requirements.txt",
+        "requirements.lock",
+        "ui/serve.py",
         "trigger_map/__main__.py",
+        "trigger_map/migrations",
         "data/muscles.csv",
         "assets/body.svg",
         "ui/static/map.js",
