@@ -414,6 +414,12 @@ def summary(records: list[SessionRecord]) -> dict:
     }
 
 
+def cpu_seconds(pid: int) -> float:
+    """The process's user + system CPU time so far (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def per_replica(lines: list[dict]) -> dict:
     requests = Counter(line["answered"] for line in lines)
     sockets = Counter(line["answered"] for line in lines if line["path"].startswith("/_stcore/stream"))
@@ -426,6 +432,7 @@ async def scenario_load(cluster: Cluster, targets: list[Target], args: argparse.
     log_start = cluster.access_log().stat().st_size
     records = [SessionRecord(i, "load") for i in range(args.sessions)]
     memory = {r["port"]: {"before": speed.rss_mb(r["pid"]), "peak": 0.0} for r in cluster.info["replicas"]}
+    cpu_before = {r["port"]: cpu_seconds(r["pid"]) for r in cluster.info["replicas"]}
     running = True
 
     async def sample_memory() -> None:
@@ -446,6 +453,10 @@ async def scenario_load(cluster: Cluster, targets: list[Target], args: argparse.
     result["seconds"] = round(time.perf_counter() - started, 1)
     result["per_replica"] = per_replica(read_access_log(cluster.access_log(), log_start))
     result["memory_mb"] = {port: {k: round(v, 1) for k, v in m.items()} for port, m in memory.items()}
+    # The servers' own CPU for the whole load, per click (the opens included): it does not move with
+    # the machine's other work as the times do.
+    cpu = sum(cpu_seconds(r["pid"]) - cpu_before[r["port"]] for r in cluster.info["replicas"])
+    result["server_cpu_ms_per_click"] = round(1000 * cpu / max(1, result["clicks"]), 1)
     result["checks"] = {
         "errors": result["errors"] == 0,
         "wrong_panels": result["wrong_panels"] == 0,
@@ -621,6 +632,7 @@ def table(results: dict) -> str:
             f"open p50 {fmt(r['open_p50_ms'])}, p95 {fmt(r['open_p95_ms'])}",
             f"  sessions per process (port: websockets): {spread}",
             f"  requests per process: {dict(sorted(r['per_replica']['requests'].items()))}",
+            f"  server CPU per click (opens included): {r['server_cpu_ms_per_click']} ms",
             "  memory per process (MB, after warming -> peak): "
             + ", ".join(f"{port}: {m['before']} -> {m['peak']}" for port, m in r["memory_mb"].items()),
         ]
