@@ -1,5 +1,5 @@
-"""`python -m trigger_map visits ...`, run as a user would run it, against the database
-TRIGGER_MAP_DB names (a SQLite file, and the test PostgreSQL server)."""
+"""`python -m trigger_map visits ...` against the database TRIGGER_MAP_DB names (a SQLite file,
+and the test PostgreSQL server)."""
 
 from __future__ import annotations
 
@@ -11,18 +11,14 @@ import subprocess
 import sys
 
 import pytest
+from cli_run import Result, run_cli
 from paths import ROOT
 
 
-def cli(url: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "trigger_map", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "TRIGGER_MAP_DB": url},
-    )
+def cli(url: str, *args: str) -> Result:
+    """The command line in this process (tests/cli_run.py) on the database `url`; the default-file
+    test below starts a real process."""
+    return run_cli(*args, env={"TRIGGER_MAP_DB": url})
 
 
 def ok(url: str, *args: str):

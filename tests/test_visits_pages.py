@@ -47,9 +47,8 @@ def open_save_form(**params):
 
 
 def form_app():
-    """The save form alone, over a drawing kept in session state as Where it hurts keeps it. (AppTest
-    does not pass a click to a button inside that page's fragment, beside its Plotly charts; the
-    browser test saves through the real page.)"""
+    """The save form alone, over a drawing kept in session state as Where it hurts keeps it (for
+    the login test: AppTest's secrets are set before the first run)."""
     import streamlit as st
 
     from ui import resources
@@ -83,43 +82,46 @@ def test_where_it_hurts_offers_to_save_the_drawing_with_its_suggestions(db):
 
 
 def test_save_as_a_visit_stores_the_drawing(db):
-    at = save_form()
+    at = open_save_form(areas="temple-l:7,jaw-l", symptoms="headache", condition="tension-type-headache")
+    treated = at.multiselect(key="visit_treated")
+    chosen = treated.options[1]
     at.text_input(key="visit_code").input("C-0042")
     at.date_input(key="visit_date").set_value(date(2026, 11, 20))
-    at.multiselect(key="visit_treated").select("masseter-1@left")
+    treated.select(chosen)
     at.text_area(key="visit_note").input("Pressure and stretch.")
     at.button(key="visit_submit").click().run()
-    assert not at.exception
+    assert not at.exception, [e.value for e in at.exception]
     assert any("Saved the visit of 20 November 2026" in s.value for s in at.success)
     (visit,) = VisitStore(db).visits("C-0042")
     assert visit.date == date(2026, 11, 20)
     assert visit.areas == {"temple-l": 7, "jaw-l": 5}  # a severity not given is saved as 5, as the map ranks it
     assert visit.symptoms == ("headache",) and visit.condition == "tension-type-headache"
-    assert visit.treated == ("masseter-1@left",)
+    assert [visits_ui.treated_label(resources.engine(), k) for k in visit.treated] == [chosen]
     assert visit.note == "Pressure and stretch."
+    assert "C-0042" not in str(dict(at.query_params))
 
 
 @pytest.mark.parametrize("code", ["Jane Smith", "", "C 1"])
 def test_a_failed_save_says_so_and_keeps_the_drawing(db, code):
-    at = save_form()
+    at = open_save_form(areas="temple-l:7,jaw-l:2")
     at.text_input(key="visit_code").input(code)
     at.button(key="visit_submit").click().run()
     assert not at.exception
     (error,) = [e.value for e in at.error]
     assert "was not saved" in error and "drawing is still here" in error and "Jane" not in error
-    assert at.session_state["pain_areas"] == {"temple-l": 7, "jaw-l": None}
+    assert at.session_state["pain_areas"] == {"temple-l": 7, "jaw-l": 2}
     assert at.text_input(key="visit_code").value == code  # what was typed stays, to correct it
     assert VisitStore(db).clients() == []
 
 
 def test_a_save_to_a_database_that_cannot_be_used_says_so(tmp_path, monkeypatch):
     monkeypatch.setenv("TRIGGER_MAP_DB", "postgresql+psycopg://nobody@127.0.0.1:1/none")
-    at = save_form()
+    at = open_save_form(areas="temple-l:7,jaw-l:2")
     at.text_input(key="visit_code").input("C-1")
     at.button(key="visit_submit").click().run()
     errors = " ".join(e.value for e in at.error)
     assert "was not saved" in errors and "C-1" not in errors
-    assert at.session_state["pain_areas"] == {"temple-l": 7, "jaw-l": None}
+    assert at.session_state["pain_areas"] == {"temple-l": 7, "jaw-l": 2}
 
 
 def test_the_visits_page_says_where_the_data_is(db, tmp_path):
