@@ -199,3 +199,4 @@ def test_the_container_start_commands_work_here():
             if process.poll() is None:
                 process.send_signal(signal.SIGTERM)
                 process.wait(timeout=20)
+        shutil.rmtree(run_dir, ignore_errors=True)
