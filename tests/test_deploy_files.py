@@ -71,6 +71,14 @@ def test_compose_nginx_fills_the_same_template_for_every_app_process():
     assert all(nginx["depends_on"][name]["condition"] == "service_healthy" for name in APPS)
 
 
+def test_compose_builds_our_image_and_never_pulls_it():
+    ours = {
+        name: service for name, service in COMPOSE["services"].items() if service.get("image") == "trigger-map:latest"
+    }
+    assert set(APPS) | {"migrate", "nginx"} <= set(ours)
+    assert all(service.get("build") == "." for service in ours.values())
+
+
 def test_compose_keeps_the_database_in_a_volume():
     db = COMPOSE["services"]["db"]
     volume = db["volumes"][0].split(":")
