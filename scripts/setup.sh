@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything Trigger Map needs on a fresh machine: a virtual environment with the pinned
 # packages, and (for the browser tests and image export) Debian's Chromium, and (for the visits
-# store's tests) Debian's PostgreSQL. Safe to re-run.
+# store's and the cluster's tests) Debian's PostgreSQL and nginx. Safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want_browser="${1:-}"
@@ -20,6 +20,15 @@ if [ "$want_browser" = "--browser" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >/dev/null
+fi
+
+# The cluster's tests (tests/test_cluster.py, tests/test_deploy_files.py) run Debian's nginx in front
+# of the app processes, as deploy/local-cluster.sh does.
+if [ "$want_browser" = "--browser" ] && ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  echo "Installing nginx (Debian package) for the cluster's tests..."
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq nginx >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ]; then
