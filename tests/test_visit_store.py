@@ -179,3 +179,16 @@ def test_db_upgrade_command_makes_a_new_database(tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["revision"] == "0001"
     assert (tmp_path / "new.sqlite3").exists()
+
+
+def test_a_database_error_is_said_in_plain_words_without_its_text():
+    from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+
+    from trigger_map.visit_store import in_words
+
+    secret = "connection to server at 10.0.0.5 port 5432 failed; client C-77"
+    for error in (OperationalError(secret, {}, Exception()), IntegrityError(secret, {}, Exception())):
+        said = in_words(error)
+        assert "Error" not in said and "10.0.0.5" not in said and "C-77" not in said
+    assert "did not answer" in in_words(OperationalError(secret, {}, Exception()))
+    assert in_words(ProgrammingError(secret, {}, Exception())) == "the database reported a problem"

@@ -25,7 +25,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, delete, event, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from trigger_map.visit_models import CODE_LENGTH, NOTE_LENGTH, Client, TreatedTriggerPoint, Visit, VisitArea
@@ -35,6 +35,16 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 CODE = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_.-]{{0,{CODE_LENGTH - 1}}}$")
 CODE_RULE = f"a client code is 1 to {CODE_LENGTH} letters, digits, '-', '_' or '.' (a code, never a name)"
 SCHEMES = ("sqlite", "postgresql")
+
+
+def in_words(error: Exception) -> str:
+    """What a database error means for the person saving, in plain words (never its text: it can
+    hold the server's address or the data sent)."""
+    if isinstance(error, OperationalError):
+        return "the database did not answer (it may be stopped or out of reach)"
+    if isinstance(error, IntegrityError):
+        return "the database refused it, as it clashes with what is stored"
+    return "the database reported a problem"
 
 
 class StoreError(Exception):
@@ -164,7 +174,7 @@ def engine_for(url: str) -> Engine:
             upgrade(engine)
         except SQLAlchemyError as error:
             engine.dispose()
-            raise StoreError(f"the visits database cannot be opened ({type(error).__name__})") from None
+            raise StoreError(f"the visits database cannot be opened: {in_words(error)}") from None
         _engines[url] = engine
         return engine
 
@@ -209,7 +219,7 @@ class VisitStore:
         except StoreError:
             raise
         except SQLAlchemyError as error:
-            raise StoreError(f"could not {what}: the database said {type(error).__name__}") from None
+            raise StoreError(f"could not {what}: {in_words(error)}") from None
 
     def add_visit(self, code: str, visit: NewVisit) -> int:
         """Save one visit (and the client, on their first visit) in one transaction; its id."""

@@ -64,9 +64,10 @@ def account() -> None:
         st.button("Log out", key="visits_logout", on_click=st.logout, icon=":material/logout:")
 
 
-def store() -> VisitStore | None:
+def store(quiet: bool = False) -> VisitStore | None:
     """This user's store, or a plain error (no address, no client data) and None. With a login
-    configured, only for a logged-in therapist: never the single-user clients."""
+    configured, only for a logged-in therapist: never the single-user clients. `quiet`: raise the
+    store's error instead of showing it (the save button says it in its own message)."""
     therapist = owner()
     if auth_configured() and therapist is None:
         st.error("Log in to use visits.", icon=":material/lock:")
@@ -74,6 +75,8 @@ def store() -> VisitStore | None:
     try:
         return VisitStore(owner=therapist)
     except StoreError as error:
+        if quiet:
+            raise
         st.error(f"The visits database cannot be used: {error}.", icon=":material/error:")
         return None
 
@@ -156,7 +159,11 @@ def _save(areas: dict, symptoms: tuple[str, ...], condition: str | None) -> None
     state = st.session_state
     when = state.get("visit_date") or date.today()
     failed = "The visit was not saved{}. Your drawing is still here: try again."
-    mine = store()
+    try:
+        mine = store(quiet=True)
+    except StoreError as error:
+        state.visit_saved = (False, failed.format(f": {error}"))
+        return
     if mine is None:
         state.visit_saved = (False, failed.format(""))
         return
