@@ -48,16 +48,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import run as speed  # the speed benchmark's helpers (targets, environment), beside this file
+import websockets
+from light_client import LightSession, Run, SessionError
+
+from trigger_map.closeups import closeups_of
+from trigger_map.links import PainView
+from ui.text import plain
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-
-import run as speed  # noqa: E402  (the speed benchmark's helpers: targets, environment)
-import websockets  # noqa: E402
-from light_client import LightSession, Run, SessionError  # noqa: E402
-
-from trigger_map.closeups import closeups_of  # noqa: E402
-from trigger_map.links import PainView  # noqa: E402
-from ui.text import plain  # noqa: E402
 
 RESULTS = BENCH / "results"
 CLUSTER = [sys.executable, str(ROOT / "deploy" / "cluster.py")]

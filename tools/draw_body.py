@@ -32,6 +32,8 @@ from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon, box
 from shapely.ops import unary_union
 
+from trigger_map.frame import MIDLINE  # one home for the frame
+
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "tools" / "region_catalogue.csv"
 OUT = ROOT / "assets" / "body.svg"
@@ -41,7 +43,6 @@ OUT = ROOT / "assets" / "body.svg"
 # ----------------------------------------------------------------------------------------------
 HU = 100.0  # px per head unit
 CROWN_Y = 40.0  # px, crown of the head; soles at CROWN_Y + 8 HU = 840
-from trigger_map.frame import MIDLINE  # noqa: E402  (one home for the frame)
 
 # Front view: person faces us, their right side is on the viewer's left (x decreases with u).
 # Back view: we see their back, their right side is on the viewer's right (x increases with u).
