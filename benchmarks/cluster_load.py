@@ -39,7 +39,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -52,6 +51,7 @@ import run as speed  # the speed benchmark's helpers (targets, environment), bes
 import websockets
 from light_client import LightSession, Run, SessionError
 
+from trigger_map import local_app
 from trigger_map.closeups import closeups_of
 from trigger_map.links import PainView
 from ui.text import plain
@@ -85,28 +85,8 @@ class Cluster:
         return self.dir / "nginx" / "nginx-access.log"
 
 
-def free_base_port(count: int) -> int:
-    """A port P with P .. P + count - 1 all free on loopback."""
-    for _ in range(200):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            base = s.getsockname()[1]
-        if base + count < 65000 and all(_free(base + i) for i in range(count)):
-            return base
-    raise RuntimeError("no run of free ports on 127.0.0.1")
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
 def cluster_up(replicas: int, run_dir: Path, migrate: bool) -> Cluster:
-    port = free_base_port(replicas + 2)
+    port = local_app.free_base_port(replicas + 2)
     command = [*CLUSTER, "up", "--replicas", str(replicas), "--port", str(port), "--dir", str(run_dir)]
     done = subprocess.run(command + ([] if migrate else ["--no-migrate"]), capture_output=True, text=True, timeout=300)
     if done.returncode != 0:

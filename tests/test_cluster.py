@@ -9,7 +9,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.light_client import LightSession
+from trigger_map import local_app
 from trigger_map.links import ExplorerView, PainView
 from trigger_map.visit_store import VisitStore
 from ui.text import plain
@@ -29,25 +29,6 @@ SCRIPT = ROOT / "deploy" / "local-cluster.sh"
 REPLICAS = 3
 
 pytestmark = pytest.mark.cluster
-
-
-def free_base_port(count: int) -> int:
-    for _ in range(100):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            base = s.getsockname()[1]
-        if base + count < 65000 and all(_free(base + i) for i in range(count)):
-            return base
-    raise RuntimeError("no run of free ports")
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 def cluster(command: str, run_dir: Path, *args: str, timeout: float = 240) -> subprocess.CompletedProcess:
@@ -89,7 +70,7 @@ def up():
     base = Path(tempfile.mkdtemp(prefix="trigger-map-test-cluster-"))
     base.chmod(0o711)
     run_dir = base / "run"
-    port = free_base_port(REPLICAS + 2)
+    port = local_app.free_base_port(REPLICAS + 2)
     done = cluster("up", run_dir, "--replicas", str(REPLICAS), "--port", str(port))
     info = None
     try:

@@ -65,6 +65,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def free_base_port(count: int) -> int:
+    """A port P with P .. P + count - 1 all free on loopback (a cluster's processes side by side)."""
+    for _ in range(200):
+        base = free_port()
+        if base + count < 65000 and all(_free(base + i) for i in range(count)):
+            return base
+    raise LocalAppError("no run of free ports on 127.0.0.1")
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 @dataclass
 class LocalApp:
     process: subprocess.Popen
