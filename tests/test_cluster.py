@@ -5,6 +5,7 @@ of sessions); the load figures come from benchmarks/cluster_load.py."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import shutil
@@ -29,6 +30,13 @@ SCRIPT = ROOT / "deploy" / "local-cluster.sh"
 REPLICAS = 3
 
 pytestmark = pytest.mark.cluster
+
+
+def in_own_loop(coroutine):
+    """Run the light clients' coroutine to its end in a thread of its own: in a full test run the
+    browser tests' Playwright (sync API) keeps an event loop running in this thread."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def cluster(command: str, run_dir: Path, *args: str, timeout: float = 240) -> subprocess.CompletedProcess:
@@ -175,7 +183,7 @@ def test_sessions_click_the_map_through_nginx(up, engine):
             await session.close()
         return [headings for _, headings in results]
 
-    for headings in asyncio.run(five()):
+    for headings in in_own_loop(five()):
         assert headings == [expected(engine, "temple-l"), expected(engine, "low_back-r")]
     sockets = [row for row in answered_by(run_dir, start) if row[0] == "/_stcore/stream"]
     assert len(sockets) == 5 and all(status == "101" for _, status, _ in sockets)
@@ -194,7 +202,7 @@ def test_a_visit_saved_through_nginx_is_in_the_clusters_database(up):
         await session.close()
         return run.alerts
 
-    alerts = asyncio.run(save())
+    alerts = in_own_loop(save())
     assert any(a.startswith("Saved the visit") for a in alerts), alerts
     (visit,) = VisitStore(info["db"]).visits("T-19")
     assert visit.areas == areas and visit.note == "saved through nginx"
@@ -230,7 +238,7 @@ def test_a_killed_process_sessions_go_on_elsewhere(up, engine):
         return reopened.headings, run.headings
 
     start = log_size(run_dir)
-    reopened, clicked = asyncio.run(scenario())
+    reopened, clicked = in_own_loop(scenario())
     assert reopened == [expected(engine, "low_back-r")]  # the view came back from the link
     assert clicked == [expected(engine, "temple-l")]
     sockets = [upstream for path, _, upstream in answered_by(run_dir, start) if path == "/_stcore/stream"]
