@@ -10,6 +10,19 @@ def wait_idle(page: Page, timeout: float = 30_000) -> None:
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)
 
 
+def ready_for_audit(page: Page) -> None:
+    """The page as a person sees it, for an accessibility audit: the script idle, the app's own
+    stylesheet in place (ui/static/app.css sets the captions' contrast), every picture loaded and
+    nothing faded as stale by a run still going."""
+    wait_idle(page)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('style')].some(s => s.textContent.includes('.tm-brand'))"
+    )
+    page.wait_for_function("() => [...document.querySelectorAll('img')].every(i => i.complete)")
+    page.wait_for_function("() => document.querySelectorAll('[data-stale=true]').length === 0")
+    wait_idle(page)
+
+
 def after_change(page: Page) -> None:
     """Wait for the rerun a widget change starts, then for it to finish."""
     try:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from driver import wait_idle
+from driver import ready_for_audit, wait_idle
 from playwright.sync_api import expect
 
 PAGES = [
@@ -40,11 +40,7 @@ def test_no_serious_or_critical_violation_on_any_page(browser, app_url, axe, wid
         page.goto(app_url + path)
         wait_idle(page)
         page.wait_for_selector("[data-testid=stMain] h1")
-        # audit the page as styled: the app's own stylesheet (ui/static/app.css) is in place
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('style')].some(s => s.textContent.includes('.tm-brand'))"
-        )
-        page.wait_for_function("() => [...document.querySelectorAll('img')].every(i => i.complete)")
+        ready_for_audit(page)
         result = axe.run(page)
         bad = [
             (v["id"], v["impact"], [(n["target"], n.get("failureSummary", "")[-120:]) for n in v["nodes"][:3]])

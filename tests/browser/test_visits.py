@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from driver import after_change, wait_idle
+from driver import after_change, ready_for_audit, wait_idle
 from playwright.sync_api import Page, expect
 
 from trigger_map.local_app import free_port, start_app
@@ -132,7 +132,7 @@ def test_visits_pages_have_no_serious_or_critical_accessibility_violation(browse
             page.locator("[data-testid=stExpander] summary", has_text="Save as a visit").click()
             after_change(page)
             expect(page.get_by_role("textbox", name="Client code")).to_be_visible()
-        page.wait_for_function("() => [...document.querySelectorAll('img')].every(i => i.complete)")
+        ready_for_audit(page)  # the app's stylesheet in place: the audit once ran before it
         result = Axe().run(page)
         bad = [
             (v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
