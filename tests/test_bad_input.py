@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 from app_run import ENTRY, page_script, rewrite
+from cli_run import run_cli
 from paths import MINI_BODY, MINI_DATA, ROOT
 from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
 
-from trigger_map.__main__ import main
 from trigger_map.data import DatasetError
 from trigger_map.links import read_explorer, read_pain
 from trigger_map.validate import load_engine, validate
@@ -375,12 +375,8 @@ def run(argv: list[str], capsys, mini: bool = True) -> tuple[int, str, str]:
     options = ["--data", str(MINI_DATA), "--body", str(MINI_BODY)] if mini else []
     if argv and argv[0] == "--body":
         options = ["--data", str(MINI_DATA)]
-    try:
-        status = main(options + argv)
-    except SystemExit as stop:  # argparse's own errors
-        status = stop.code
-    out, err = capsys.readouterr()
-    return status, out, err
+    result = run_cli(*options, *argv)  # argparse's own errors included
+    return result.returncode, result.stdout, result.stderr
 
 
 @pytest.mark.parametrize("argv, status, message", CLI, ids=[" ".join(c[0])[:40] or "nothing" for c in CLI])

@@ -13,10 +13,10 @@ from urllib.parse import parse_qsl
 import pytest
 from app_run import app as run_page
 from app_run import page_script, shared_query
+from cli_run import run_cli
 from paths import MINI_BODY, ROOT
 from streamlit.testing.v1 import AppTest
 
-from trigger_map.__main__ import main
 from trigger_map.body import load_body
 from trigger_map.data import DatasetError, load_dataset, read_tables
 from trigger_map.lookup import Engine
@@ -310,9 +310,8 @@ def test_the_real_synonyms_table_is_valid():
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
+    result = run_cli(*argv)
+    return result.returncode, result.stdout, result.stderr
 
 
 def test_cli_search_returns_ranked_hits(capsys):
