@@ -86,6 +86,11 @@ PAGE_PROBE = """
   };
   new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true,
                                                   characterData: true});
+  // Where it hurts answers in the link: the address can change after the last DOM change
+  for (const name of ['replaceState', 'pushState']) {
+    const original = history[name].bind(history);
+    history[name] = (...args) => { const out = original(...args); check(); return out; };
+  }
 })
 """
 
@@ -98,6 +103,26 @@ CHART_POINT = """([i, x, y]) => {
     const fl = gd._fullLayout;
     return [box.left + fl._size.l + fl.xaxis.l2p(x), box.top + fl._size.t + fl.yaxis.l2p(y)];
 }"""
+
+# The first of a region's hit points (drawing units) whose place on screen lies farther than a finger's
+# reach of an X mark (page script: a tap within the X's radius chooses the X); its pixel position.
+CLEAR_OF_X_MARKS = (
+    """([i, points]) => {
+    const place = """
+    + CHART_POINT
+    + """;
+    const gd = [...document.querySelectorAll('.js-plotly-plot')]
+        .filter(gd => (gd.data || []).some(t => t.name === 'regions' && t.mode === 'markers'))[i];
+    const fl = gd._fullLayout;
+    const marks = (gd._fullData || []).filter(t => t.name !== 'regions' && t.x)
+        .flatMap(t => t.x.map((x, k) => [fl.xaxis.l2p(x), fl.yaxis.l2p(t.y[k]), (t.marker.size || 6) / 2 + 4]));
+    for (const [x, y] of points) {
+        const px = fl.xaxis.l2p(x), py = fl.yaxis.l2p(y);
+        if (marks.every(([mx, my, r]) => Math.hypot(mx - px, my - py) > r)) return place([i, x, y]);
+    }
+    return place([i, ...points[0]]);
+}"""
+)
 
 _servers: list[subprocess.Popen] = []
 
@@ -307,8 +332,8 @@ def click(page, app: App, target: Target, timeout: float, settle: float) -> dict
     """Hover, press; time from the press reaching the page to the answer shown and script idle."""
     result: dict = {"app": app.name, "region": target.region, "view": target.view}
     if app.device == "touch":  # a finger: nothing hovers first; aim at the region's safest point
-        result["hovered"] = True
-        px, py = page.evaluate(CHART_POINT, [app.chart_index(target), *target.points[0]])
+        result["hovered"] = True  # clear of the X marks shown (a finger on an X chooses the X)
+        px, py = page.evaluate(CLEAR_OF_X_MARKS, [app.chart_index(target), target.points[:8]])
         page.wait_for_timeout(150)  # the page scrolled to the chart: let it settle
     else:
         result["hovered"] = hover(page, app, target)
