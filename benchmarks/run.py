@@ -23,10 +23,15 @@ import sys
 import time
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from trigger_map import local_app
+
+if TYPE_CHECKING:
+    from trigger_map.figures import Highlight
+    from trigger_map.lookup import Engine
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
@@ -462,7 +467,7 @@ def bench_memory(browser, targets, args) -> dict:
     }
 
 
-def _view_bytes(engine, view: str, highlight) -> int:
+def _view_bytes(engine: Engine, view: str, highlight: Highlight) -> int:
     """Bytes one view of the map sends: its hit chart as Streamlit serialises it, and its two
     pictures (the highlight and the plain body) as base64 data URLs."""
     import base64

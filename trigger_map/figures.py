@@ -20,6 +20,8 @@ from trigger_map.body import Body
 from trigger_map.frame import BOTTOM, HALF_WIDTH, MARKED, MIDLINE, TOP, TRIGGER
 
 if TYPE_CHECKING:
+    import shapely
+
     from trigger_map.lookup import Engine
 
 TP_PREFIX = "tp:"
@@ -223,7 +225,9 @@ MUSCLE_SPACING = 9.0  # drawing units between a muscle's targets (the regions' g
 DEEP_OUTLINE_SPACING = 12.0  # drawing units between the targets along a deep muscle's outline
 
 
-def _muscle_targets(deep: bool, outline, above: list, spacing: float, frame) -> tuple[np.ndarray, np.ndarray]:
+def _muscle_targets(
+    deep: bool, outline: shapely.Polygon, above: list[shapely.Polygon], spacing: float, frame: shapely.Polygon | None
+) -> tuple[np.ndarray, np.ndarray]:
     """One muscle shape's click targets (x and y arrays): points inside its `outline` where no shape
     drawn later (`above`) covers it, and for a `deep` muscle points along the outline too; only
     those inside `frame` (a close-up's window) when one is given."""

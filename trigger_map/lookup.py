@@ -26,6 +26,7 @@ it; an area with none is one that no trigger point (of the chosen condition) ref
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -271,7 +272,7 @@ def answer_to_show(keys: list[str], chosen: str | None, new_question: bool) -> s
     return chosen
 
 
-def referrer_to_show(keys: list[str], chosen: str | None, known) -> str | None:
+def referrer_to_show(keys: list[str], chosen: str | None, known: Container[str]) -> str | None:
     """Which trigger point to show for one area (`keys`: those referring there, most likely first):
     the one chosen if it refers there, else the most likely; one not in `known`, none."""
     if keys and chosen not in keys:
