@@ -23,10 +23,15 @@ import sys
 import time
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from trigger_map import local_app
+
+if TYPE_CHECKING:
+    from trigger_map.figures import Highlight
+    from trigger_map.lookup import Engine
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
@@ -487,48 +492,53 @@ def bench_memory(browser, targets, args) -> dict:
     }
 
 
+def _view_bytes(engine: Engine, view: str, highlight: Highlight) -> int:
+    """Bytes one view of the map sends: its hit chart as Streamlit serialises it, and its two
+    pictures (the highlight and the plain body) as base64 data URLs."""
+    import base64
+
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from trigger_map.body import body_svg
+    from trigger_map.drawing import body_view_svg, highlight_svg
+    from trigger_map.figures import hit_figure
+    from ui import body_map
+
+    figure = go.Figure(hit_figure(engine.body, view, highlight, body_map.MAP_HEIGHT), _validate=False)
+    chart = len(pio.to_json(figure.to_dict(), validate=False).encode())
+    pictures = (
+        highlight_svg(engine.body, view, highlight) or body_map.NOTHING_LIT,
+        body_view_svg(body_svg(), view),
+    )
+    return chart + sum(len("data:image/svg+xml;base64,") + len(base64.b64encode(p.encode())) for p in pictures)
+
+
 def bench_payload() -> dict:
     """Bytes the explorer's map sends per render (both views), for every region: each view's hit
     chart as Streamlit serialises it, plus its two pictures as the base64 data URLs Streamlit sends
     (the highlight, and the plain body, counted every time although later runs send only a
     reference to it)."""
-    import base64
-
-    import plotly.graph_objects as go
-    import plotly.io as pio
     import streamlit.logger
 
     streamlit.logger.set_log_level("error")  # "missing ScriptRunContext" is expected outside a server
-    from trigger_map.body import body_svg, load_body
+    from trigger_map.body import load_body
     from trigger_map.data import load_dataset
-    from trigger_map.drawing import body_view_svg, highlight_svg
-    from trigger_map.figures import hit_figure
     from trigger_map.lookup import Engine
-    from ui import body_map
     from ui.trigger_point_panel import pattern_highlight
 
     engine = Engine(load_dataset(), load_body())
-
-    def view_bytes(view, highlight) -> int:
-        figure = go.Figure(hit_figure(engine.body, view, highlight, body_map.MAP_HEIGHT), _validate=False)
-        chart = len(pio.to_json(figure.to_dict(), validate=False).encode())
-        pictures = (
-            highlight_svg(engine.body, view, highlight) or body_map.NOTHING_LIT,
-            body_view_svg(body_svg(), view),
-        )
-        return chart + sum(len("data:image/svg+xml;base64,") + len(base64.b64encode(p.encode())) for p in pictures)
-
     sizes, build_ms = {}, []
     for region in engine.body.regions:
         suggestions = engine.referring_to(region)
         tp = suggestions[0].key if suggestions else None  # as the explorer shows a new area
         highlight = pattern_highlight(engine, tp, marked=(region,))
         started = time.perf_counter()
-        sizes[region] = {view: view_bytes(view, highlight) for view in ("front", "back")}
+        sizes[region] = {view: _view_bytes(engine, view, highlight) for view in ("front", "back")}
         build_ms.append((time.perf_counter() - started) * 1000)
     totals = sorted(v["front"] + v["back"] for v in sizes.values())
     typical = "temple-l"
-    plain = sum(view_bytes(v, pattern_highlight(engine, None)) for v in ("front", "back"))
+    plain = sum(_view_bytes(engine, v, pattern_highlight(engine, None)) for v in ("front", "back"))
     floor_grid = list(engine.body.hit_grid())  # the floor's trace: our whole hit layer
     floor_bytes = _floor_figure_bytes()
     return {
