@@ -134,6 +134,9 @@ def _ribs() -> dict[str, Point]:
         out[f"rib{k}-front"] = _r(front)
         out[f"rib{k}-side"] = flank(min(1.95 + 0.085 * k, 2.95), 0.05) if k >= 3 else _r((0.52, 1.33 + 0.15 * k))
         out[f"rib{k}-angle"] = _r((0.24 + 0.012 * min(k, 8), 1.30 + 0.125 * k))
+        if k <= 9:  # where the serratus anterior's slip on this rib shows at the side of the chest (front
+            # view): a curve below the armpit, the lower slips further forward between the external oblique's
+            out[f"rib{k}-slip"] = flank(1.98 + 0.09 * (k - 1), 0.08 + 0.012 * k)
     return out
 
 
@@ -208,6 +211,7 @@ def _landmarks() -> dict[str, Point]:
             "central-tendon-side": (0.17, 2.02),
             "linea-alba-low": (0.0, 3.55),
             "pectoral-fascia": (0.26, 1.45),
+            "pectoral-fascia-medial": (0.15, 1.42),
             "deltoid-fascia": (0.58, 1.42),
             "rib1-scalene": (0.20, 1.285),
             "rib1-middle": (0.27, 1.30),
@@ -415,6 +419,14 @@ def _landmarks() -> dict[str, Point]:
             "shin-junction-lateral": leg(7.12, 0.66),
             "peroneal-junction": leg(7.05, 0.84),
             "deep-calf-junction": leg(7.15, 0.35),
+            # the deep flexor tendons run behind the medial malleolus (tibialis posterior nearest it,
+            # then flexor digitorum longus, flexor hallucis longus nearest the Achilles tendon) and
+            # turn forward under it into the sole, out of sight from behind
+            "tibialis-posterior-groove": leg(7.40, 0.17),
+            "fdl-groove": leg(7.43, 0.23),
+            "fhl-groove": leg(7.45, 0.31),
+            "under-medial-malleolus": leg(7.61, 0.02),
+            "under-sustentaculum": leg(7.64, 0.03),
         }
     )
     # foot, top (front view) and heel (back view)
@@ -544,6 +556,7 @@ NAMED_BY: dict[str, tuple[str, ...]] = {
     "central-tendon-side": ("central tendon",),
     "linea-alba-low": ("linea alba",),
     "pectoral-fascia": ("pectoralis major",),
+    "pectoral-fascia-medial": ("pectoralis major",),
     "deltoid-fascia": ("deltoid",),
     "supraspinous-fossa-medial-top": ("supraspinous fossa",),
     "supraspinous-fossa-medial-bottom": ("supraspinous fossa",),
