@@ -130,21 +130,55 @@ def _behind_the_chest() -> Polygon:
 
 
 BEHIND_THE_CHEST = _behind_the_chest()
+
+
+def _edge_only(view: str, depth: float, top: float, bottom: float) -> Polygon:
+    """What hides a muscle that a view sees only at the body's edge (the vastus lateralis at the
+    outer edge of the thigh from behind): everything but a rim `depth` hu deep along the outline of
+    the view between heights `top` and `bottom`."""
+    outline = draw_body.silhouette_right(view)
+    band = outline.difference(outline.buffer(-depth)).intersection(shapely.box(-0.05, top, 2.0, bottom))
+    return shapely.box(-0.05, -0.2, 2.0, 8.3).difference(band)
+
+
+# seen from the front, the latissimus dorsi's tendon turns into the armpit, behind the pectoralis
+# major, to the front of the humerus: the shoulder and the upper arm above the armpit hide it
+THE_ARMPIT = Polygon([(0.55, 1.25), (1.40, 1.25), (1.40, 2.40), (0.77, 2.17), (0.72, 2.09), (0.55, 2.09)])
+# a muscle seen at the body's edge in its second view: (muscle, view) -> (rim depth, top, bottom), hu
+EDGE_ONLY = {
+    ("sternocleidomastoid-sternal", "back"): (0.05, 0.70, 1.12),
+    ("vastus-lateralis", "back"): (0.07, 4.00, 5.80),
+    ("peroneus-longus", "back"): (0.055, 6.45, 7.30),
+    ("brachioradialis", "back"): (0.05, 2.60, 3.60),
+    ("gluteus-medius", "front"): (0.07, 3.15, 4.00),
+    ("triceps-brachii", "front"): (0.05, 1.90, 3.00),
+}
 HIDDEN_BY = {
     ("sternocleidomastoid-sternal", "front"): FACE,
     ("sternocleidomastoid-clavicular", "front"): FACE,
     ("peroneus-longus", "front"): UNDER_THE_FOOT,
     ("upper-trapezius", "front"): HEAD_AND_NECK,
     ("serratus-anterior", "front"): BEHIND_THE_CHEST,
+    ("latissimus-dorsi", "front"): THE_ARMPIT,
     ("gastrocnemius", "front"): BEHIND_THE_SHIN,
     ("soleus", "front"): BEHIND_THE_SHIN,
+    **{key: _edge_only(key[1], *rim) for key, rim in EDGE_ONLY.items()},
     ("tibialis-posterior", "back"): UNDER_THE_HEEL,
     ("flexor-digitorum-longus", "back"): UNDER_THE_HEEL,
     ("flexor-hallucis-longus", "back"): UNDER_THE_HEEL,
 }
 # Drawn under the other superficial muscles of their view whatever their size: the soleus under the
 # gastrocnemius at the inner edge of the leg, the serratus anterior under the pectoralis major
-UNDER_OTHERS = (("soleus", "front"), ("serratus-anterior", "front"))
+# (in this order: the first lowest)
+UNDER_OTHERS = (
+    ("serratus-anterior", "front"),
+    ("latissimus-dorsi", "front"),
+    ("soleus", "front"),
+    ("gluteus-medius", "front"),
+    ("external-oblique", "back"),
+    ("vastus-lateralis", "back"),
+    ("peroneus-longus", "back"),
+)
 PLAN_COLUMNS = ["muscle_id", "view", "depth", "size", "width", "origin", "insertion", "via", "side", "shape"]
 
 
@@ -465,7 +499,9 @@ def build_svg(rows: list[PlanRow]) -> str:
         here.sort(
             key=lambda it: (
                 -DEPTHS.index(it[0].depth),
-                (it[0].muscle_id, view) not in UNDER_OTHERS,
+                UNDER_OTHERS.index((it[0].muscle_id, view)) - len(UNDER_OTHERS)
+                if (it[0].muscle_id, view) in UNDER_OTHERS
+                else 0,
                 it[0].muscle_id in OVER_OTHERS,
                 -round(it[2].area),
                 it[0].muscle_id,
