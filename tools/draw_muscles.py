@@ -149,8 +149,9 @@ EDGE_ONLY = {
     ("sternocleidomastoid-sternal", "back"): (0.05, 0.70, 1.12),
     ("vastus-lateralis", "back"): (0.07, 4.00, 5.80),
     ("peroneus-longus", "back"): (0.055, 6.45, 7.30),
-    ("brachioradialis", "back"): (0.05, 2.60, 3.60),
+    ("brachioradialis", "back"): (0.05, 2.45, 3.60),
     ("gluteus-medius", "front"): (0.07, 3.15, 4.00),
+    ("flexor-carpi-ulnaris", "back"): (0.045, 2.80, 3.90),
     ("triceps-brachii", "front"): (0.05, 1.90, 3.00),
 }
 HIDDEN_BY = {
