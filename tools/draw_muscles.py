@@ -17,6 +17,13 @@ Method (beside tools/draw_body.py, in the same head units and pixel frame):
     there through the others to the insertion (the peroneal tendons round the lateral malleolus).
   * A ring (orbicularis oculi, the anal sphincter) is an elliptic band whose long axis runs from
     the origin to the insertion.
+  * A fan (the rotator cuff) is a belly whose sides bow out more and whose corners are rounded, so
+    it reads as a smooth fan converging on its tendon rather than a spiky triangle.
+  * Slips (the serratus anterior seen from the front) are finger-like slips, one from each rib the
+    origin lists, running up and back to the side of the chest.
+  * A muscle seen in its second view only in part (the calf from the front, the vastus lateralis
+    from behind) is cut by what hides the rest (HIDDEN_BY, EDGE_ONLY): an end out of sight is
+    recorded as hidden.
   * Each shape is clipped to the view's silhouette (shapely), mirrored for the left side, mapped to
     pixels and rounded to 0.1 px. Deep muscles come first in the file (drawn under), then the
     superficial ones, larger before smaller (a few that lie over the others last: OVER_OTHERS).
