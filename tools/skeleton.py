@@ -229,7 +229,7 @@ def _landmarks() -> dict[str, Point]:
             "clavicle-lateral-third": (0.52, 1.325),
             "clavicle-lateral": (0.64, 1.355),
             "acromion": (0.76, 1.385),
-            "acromion-lateral": (0.845, 1.43),
+            "acromion-lateral": (0.89, 1.405),
             "coracoid": (0.63, 1.48),
             "scapula-superior-angle": (0.29, 1.41),
             "scapula-superior-border": (0.45, 1.42),
