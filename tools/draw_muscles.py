@@ -285,17 +285,36 @@ def chaikin(ring: list, rounds: int) -> list:
     return [tuple(p) for p in pts]
 
 
-def sweep(row: PlanRow) -> tuple[Polygon, list[LineString]]:
+Fibres = list[LineString | SpareFibres]
+
+
+def with_tendon(row: PlanRow) -> tuple[Polygon, Fibres]:
+    """A belly that ends where its tendon turns (the first `via` landmark), and the tendon running
+    on from there through the others to the insertion."""
+    belly, fibres = sweep(replace(row, insertion=row.via[:1], via=()))
+    route = [skeleton.point(n) for n in row.via]
+    tendons = [LineString(route + [skeleton.point(n)]) for n in row.insertion]
+    if len(route) == 1 and len(row.insertion) == 1:
+        tendons = [LineString(route + [skeleton.point(row.insertion[0])])]
+    tendon = shapely.union_all([t.buffer(TENDON * 0.6, quad_segs=8) for t in tendons])
+    return shapely.union(belly, tendon), fibres
+
+
+def rounded_fan(shape: Polygon, tendon_end: np.ndarray, wide: float, end: float) -> Polygon:
+    """A fan's outline with the corners of its wide end rounded (radius at most FAN_ROUND_WIDE, a
+    quarter of its width `wide`) away from its tendon, then the tendon's end rounded too."""
+    big = min(FAN_ROUND_WIDE, 0.25 * wide)
+    near_tendon = Point(*tendon_end).buffer(0.3, quad_segs=16)
+    shape = shapely.union(shape.buffer(-big, quad_segs=12).buffer(big, quad_segs=12), shape.intersection(near_tendon))
+    r = FAN_ROUND * end
+    return shape.buffer(-r, quad_segs=12).buffer(r, quad_segs=12)
+
+
+def sweep(row: PlanRow) -> tuple[Polygon, Fibres]:
     """A belly from the origin line to the insertion line, and its fibres. With a `via`, the belly
     ends where the tendon turns, and the tendon runs on from there to the insertion."""
     if row.via and row.shape == "belly":
-        belly, fibres = sweep(replace(row, insertion=row.via[:1], via=()))
-        route = [skeleton.point(n) for n in row.via]
-        tendons = [LineString(route + [skeleton.point(n)]) for n in row.insertion]
-        if len(route) == 1 and len(row.insertion) == 1:
-            tendons = [LineString(route + [skeleton.point(row.insertion[0])])]
-        tendon = shapely.union_all([t.buffer(TENDON * 0.6, quad_segs=8) for t in tendons])
-        return shapely.union(belly, tendon), fibres
+        return with_tendon(row)
     o_mid = np.mean([skeleton.point(n) for n in row.origin], axis=0)
     i_mid = np.mean([skeleton.point(n) for n in row.insertion], axis=0)
     end = (FAN_END if row.shape == "fan" else END_WIDTH)[row.size]
@@ -339,14 +358,8 @@ def sweep(row: PlanRow) -> tuple[Polygon, list[LineString]]:
         + list(map(tuple, e0[::-1][1:-1]))
     )
     shape = shapely.make_valid(Polygon(chaikin(ring, 2))).buffer(0)
-    if row.shape == "fan":  # round the wide end's corners away from the tendon, then the tendon's end
-        big = min(FAN_ROUND_WIDE, 0.25 * (across + 2 * extra))
-        tendon_end = Point(*np.mean(ins, axis=0)).buffer(0.3, quad_segs=16)
-        shape = shapely.union(
-            shape.buffer(-big, quad_segs=12).buffer(big, quad_segs=12), shape.intersection(tendon_end)
-        )
-        r = FAN_ROUND * end
-        shape = shape.buffer(-r, quad_segs=12).buffer(r, quad_segs=12)
+    if row.shape == "fan":
+        shape = rounded_fan(shape, np.mean(ins, axis=0), across + 2 * extra, end)
     count = FIBRES[row.size]
     fibres = [LineString(fibre(round(f * (len(orig) - 1)), extra, sign)) for f in np.linspace(0, 1, count + 2)[1:-1]]
     # spare fibres, for a muscle of which only an edge is seen (the calf from the front): used when
