@@ -12,6 +12,7 @@ from paths import ROOT
 from shapely.geometry import Point
 from streamlit.testing.v1 import AppTest
 
+from trigger_map.drawing import ATTACHMENT_R
 from trigger_map.figures import MUSCLE_PREFIX, muscle_layer
 from trigger_map.map_click import read_click
 from trigger_map.muscle_shapes import all_shapes, drawn, shapes_of
@@ -102,6 +103,25 @@ def test_the_muscle_library_draws_the_muscle_with_its_origin_and_insertion():
         assert back.count("<circle") >= 2 * len(info.origin)
     assert 'class="insertion"' in back
     assert any("origin" in c.value and "insertion" in c.value for c in at.caption)
+
+
+def test_an_end_its_view_hides_is_not_marked_there():
+    """The serratus anterior seen from the front: its slips on the ribs are marked, its insertion on
+    the scapula (behind the chest from the front) only in the back view."""
+    at = app("muscles", muscle="serratus-anterior")
+    assert not at.exception
+    lit = [p for p in pictures(at) if 'class="chosen-muscle"' in p]
+    (front,) = [p for p in lit if 'viewBox="88' in p]
+    (back,) = [p for p in lit if 'viewBox="688' in p]
+    for shape in shapes_of("serratus-anterior"):
+        info = drawn(shape)
+        picture = front if shape.view == "front" else back
+        assert ("insertion" in info.hidden) == (shape.view == "front")
+        for x, y in info.origin:
+            assert f'cx="{x:g}" cy="{y:g}"' in picture
+        r = ATTACHMENT_R * 1.25
+        for x, y in info.insertion:
+            assert (f'd="M{x:g} {y - r:.1f} ' in picture) == (shape.view == "back")
 
 
 def test_the_muscle_library_layer_lets_a_muscle_be_chosen_on_the_map():
