@@ -313,7 +313,7 @@ def rounded_fan(shape: Polygon, tendon_end: np.ndarray, wide: float, end: float)
 def sweep(row: PlanRow) -> tuple[Polygon, Fibres]:
     """A belly from the origin line to the insertion line, and its fibres. With a `via`, the belly
     ends where the tendon turns, and the tendon runs on from there to the insertion."""
-    if row.via and row.shape == "belly":
+    if row.via and row.shape in ("belly", "fan"):
         return with_tendon(row)
     o_mid = np.mean([skeleton.point(n) for n in row.origin], axis=0)
     i_mid = np.mean([skeleton.point(n) for n in row.insertion], axis=0)
