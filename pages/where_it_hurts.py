@@ -170,7 +170,6 @@ with st.container(horizontal=True, vertical_alignment="center"):  # one row, on 
     st.button("Start again", on_click=clear)
 body_map.map_style("pain_map", body_map.map_height(views))
 body_map.legend()
-st.caption(red_flags.NOT_A_DIAGNOSIS)  # the same on every tap: outside the fragment, drawn once
 
 
 def _chosen_trigger_point(areas: dict, symptoms: tuple[str, ...], condition: str | None, keys: list[str]) -> str | None:
@@ -271,6 +270,7 @@ def _answers(
     keys = [s.key for s in suggestions]
     current = next((s for s in suggestions if s.key == chosen), None)  # one is chosen whenever there are any
     facts = AGE_BANDS[st.session_state.pain_age] | ({"pregnant"} if st.session_state.pain_pregnant else set())
+    st.caption(red_flags.NOT_A_DIAGNOSIS)
     red_flags.red_flags(engine, list(areas), symptoms, facts=facts, parts=("matched",))
     if areas:
         _severity_sliders(areas)
