@@ -181,6 +181,56 @@ def test_db_upgrade_command_makes_a_new_database(tmp_path):
     assert (tmp_path / "new.sqlite3").exists()
 
 
+# A first `db upgrade` that waits, all set up, for a line on its standard input, so that two can be let go
+# at the same moment.
+UPGRADE_ON_GO = """
+import sys
+import alembic.command, sqlalchemy, trigger_map.visit_store  # loaded before the start, as both must be
+from trigger_map.__main__ import main
+print("ready", flush=True)
+sys.stdin.readline()
+sys.exit(main(["db", "upgrade"]))
+"""
+
+
+@pytest.mark.parametrize("attempt", range(4))
+def test_two_first_upgrades_at_once_both_succeed_and_migrate_once(database_url, attempt):
+    """Two `db upgrade` runs at the same moment on a new, empty database: both succeed, and the schema
+    is made once (on PostgreSQL an advisory lock in the migration environment makes the second wait
+    for the first; on SQLite each transaction takes the write lock at its start)."""
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", UPGRADE_ON_GO],
+            env={**os.environ, "TRIGGER_MAP_DB": database_url},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT_DIR,
+        )
+        for _ in range(2)
+    ]
+    try:
+        for run in runs:  # both loaded and waiting
+            assert run.stdout is not None and run.stdout.readline().strip() == "ready"
+        for run in runs:
+            assert run.stdin is not None
+            run.stdin.write("go\n")
+            run.stdin.flush()
+        outcomes = [run.communicate(timeout=120) for run in runs]
+    finally:
+        for run in runs:
+            if run.poll() is None:
+                run.kill()
+    for run, (out, err) in zip(runs, outcomes, strict=True):
+        assert run.returncode == 0, err
+        assert json.loads(out)["revision"] == "0001"
+    engine = engine_for(database_url)
+    with engine.connect() as c:
+        assert c.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == ["0001"]
+    assert {"client", "visit", "visit_area", "treated_trigger_point"} <= set(inspect(engine).get_table_names())
+
+
 def test_a_database_error_is_said_in_plain_words_without_its_text():
     from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
