@@ -242,7 +242,7 @@ def test_export_rows_one_per_area():
 
 
 CHOIR_FACE = "standard_areas.csv"
-CHOIR_FACE_ROW = "choir,face,face (front),two,front,r:103;l:104,scherrer-2021;choirbm-2021;imagemap-2025"
+CHOIR_FACE_ROW = "choir,face,face (front),two,front,r:103;l:104,scherrer-2021;choirbm-2021;imagemap-2025;alter-2021"
 
 
 @pytest.mark.parametrize(
