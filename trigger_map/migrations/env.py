@@ -11,12 +11,11 @@ lock goes with the transaction. On SQLite every transaction already starts with 
 from alembic import context
 from sqlalchemy import Connection, engine_from_config, pool, text
 
+from trigger_map.migrations import MIGRATION_LOCK
 from trigger_map.visit_models import Base
 
 config = context.config
 target_metadata = Base.metadata
-# pg_advisory_xact_lock's key for "migrating the visits tables" (any fixed number: b"TMvisits")
-MIGRATION_LOCK = int.from_bytes(b"TMvisits", "big") - 2**63
 
 
 def migrate(connection: Connection) -> None:
