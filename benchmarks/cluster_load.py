@@ -462,15 +462,7 @@ async def scenario_kill(cluster: Cluster, targets: list[Target], args: argparse.
     async def killer() -> None:
         while load.clicks_done < first * args.clicks // 2:
             await asyncio.sleep(0.05)
-        # The process holding most of the open sessions (nginx logs which one served each page).
-        served = {
-            line["route"]: line["answered"]
-            for line in read_access_log(cluster.access_log(), log_start)
-            if line["path"] == "/" or line["path"].startswith("/?")
-        }
-        held = Counter(served.get(r.route) for r in before if r.route and not r.ended)
-        ports = {f"127.0.0.1:{p['port']}": p for p in cluster.info["replicas"]}
-        victim.update(ports[max(ports, key=lambda addr: held.get(addr, 0))])
+        victim.update(busiest_process(cluster, before, log_start))
         os.kill(victim["pid"], signal.SIGKILL)
         killed_at["time"] = time.perf_counter()
         killed_at["clicks_done"] = load.clicks_done
@@ -493,21 +485,48 @@ async def scenario_kill(cluster: Cluster, targets: list[Target], args: argparse.
     saving_done.set()
     await saving
     lines = read_access_log(cluster.access_log(), log_start)
-    victim_addr = f"127.0.0.1:{victim['port']}"
+    kill_time = killed_at.get("time", float("inf"))
+    sessions, on_victim = sessions_around_the_kill(before, after, lines, f"127.0.0.1:{victim['port']}", kill_time)
+    result: dict = {
+        "seconds": round(time.perf_counter() - started, 1),
+        "killed": {"port": victim["port"], "pid": victim["pid"], "after_clicks": killed_at.get("clicks_done")},
+        **sessions,
+        "per_replica": per_replica(lines),
+        "visits_saved_meanwhile": saver.verify(),
+        "visits_of_a_saving_process_killed": Saver(cluster.url, cluster.info["db"], "killed-saver").verify(
+            in_killed_process
+        ),
+    }
+    result["checks"] = kill_checks(result, on_victim)
+    return result
+
+
+def busiest_process(cluster: Cluster, sessions: list[SessionRecord], log_start: int) -> dict:
+    """The process holding most of the open sessions (nginx logs which one served each page)."""
+    served = {
+        line["route"]: line["answered"]
+        for line in read_access_log(cluster.access_log(), log_start)
+        if line["path"] == "/" or line["path"].startswith("/?")
+    }
+    held = Counter(served.get(r.route) for r in sessions if r.route and not r.ended)
+    ports = {f"127.0.0.1:{p['port']}": p for p in cluster.info["replicas"]}
+    return ports[max(ports, key=lambda addr: held.get(addr, 0))]
+
+
+def sessions_around_the_kill(
+    before: list[SessionRecord], after: list[SessionRecord], lines: list[dict], victim_addr: str, kill_time: float
+) -> tuple[dict, list[SessionRecord]]:
+    """How the sessions started before and after the kill fared, and the killed process's sessions."""
     # Which processes each session's websockets went to (nginx's log, by the route cookie).
     sockets_by_route = defaultdict(list)
     for line in lines:
         if line["path"].startswith("/_stcore/stream"):
             sockets_by_route[line["route"]].append(line["answered"])
     # The killed process's sessions: those it held when it was killed (not those done before).
-    kill_time = killed_at.get("time", float("inf"))
     on_victim = [r for r in before if victim_addr in sockets_by_route.get(r.route, []) and r.ended > kill_time]
     elsewhere = [r for r in before if victim_addr not in sockets_by_route.get(r.route, [])]
-    everyone = summary(before + after)
-    result: dict = {
-        "seconds": round(time.perf_counter() - started, 1),
-        "killed": {"port": victim["port"], "pid": victim["pid"], "after_clicks": killed_at.get("clicks_done")},
-        "all": everyone,
+    sessions = {
+        "all": summary(before + after),
         "sessions_on_killed_replica": len(on_victim),
         "their_reconnects": sum(r.reconnects for r in on_victim),
         "their_views_restored": sum(sum(r.restored) for r in on_victim),
@@ -516,13 +535,14 @@ async def scenario_kill(cluster: Cluster, targets: list[Target], args: argparse.
         "their_reconnects_or_errors": sum(r.reconnects + len(r.errors) for r in elsewhere),
         "sessions_started_after_kill": len(after),
         "of_them_on_killed_replica": sum(1 for r in after if victim_addr in sockets_by_route.get(r.route, [])),
-        "per_replica": per_replica(lines),
-        "visits_saved_meanwhile": saver.verify(),
-        "visits_of_a_saving_process_killed": Saver(cluster.url, cluster.info["db"], "killed-saver").verify(
-            in_killed_process
-        ),
     }
-    result["checks"] = {
+    return sessions, on_victim
+
+
+def kill_checks(result: dict, on_victim: list[SessionRecord]) -> dict[str, bool]:
+    """The kill scenario's pass/fail checks on its result."""
+    everyone = result["all"]
+    return {
         "no_saved_visit_lost": all(
             not (v["missing"] or v["stored_twice"] or v["half_written"] or v["ids_differ"]) and v["acknowledged"]
             for v in (result["visits_saved_meanwhile"], result["visits_of_a_saving_process_killed"])
@@ -536,7 +556,6 @@ async def scenario_kill(cluster: Cluster, targets: list[Target], args: argparse.
         "other_sessions_untouched": result["their_reconnects_or_errors"] == 0,
         "new_sessions_only_on_live_replicas": result["of_them_on_killed_replica"] == 0,
     }
-    return result
 
 
 async def scenario_db(cluster: Cluster, targets: list[Target], args: argparse.Namespace) -> dict:
@@ -663,7 +682,8 @@ def fmt(ms: float | None) -> str:
     return "-" if ms is None else f"{ms:.0f} ms"
 
 
-def main() -> int:
+def arguments() -> argparse.Namespace:
+    """The command line: which scenarios, how many sessions and clicks, and where the results go."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="+", choices=["load", "kill", "db"], default=["load", "kill", "db"])
     parser.add_argument("--sessions", type=int, default=100, help="concurrent sessions (default 100)")
@@ -688,7 +708,11 @@ def main() -> int:
         args.sessions, args.clicks, args.think, args.ramp = 10, 3, [0.2, 0.6], 2.0
     if args.sessions < 2 or args.clicks < 2 or args.sessions > 300 or args.clicks > 100:
         parser.error("--sessions 2-300 and --clicks 2-100")
+    return args
 
+
+def main() -> int:
+    args = arguments()
     targets = click_targets()
     run_dir = Path(tempfile.mkdtemp(prefix="trigger-map-load-"))
     run_dir.chmod(0o711)  # PostgreSQL and nginx may run as another user (deploy/cluster.py)

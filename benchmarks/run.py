@@ -23,10 +23,15 @@ import sys
 import time
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from trigger_map import local_app
+
+if TYPE_CHECKING:
+    from trigger_map.figures import Highlight
+    from trigger_map.lookup import Engine
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
@@ -86,6 +91,11 @@ PAGE_PROBE = """
   };
   new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true,
                                                   characterData: true});
+  // Where it hurts answers in the link: the address can change after the last DOM change
+  for (const name of ['replaceState', 'pushState']) {
+    const original = history[name].bind(history);
+    history[name] = (...args) => { const out = original(...args); check(); return out; };
+  }
 })
 """
 
@@ -98,6 +108,26 @@ CHART_POINT = """([i, x, y]) => {
     const fl = gd._fullLayout;
     return [box.left + fl._size.l + fl.xaxis.l2p(x), box.top + fl._size.t + fl.yaxis.l2p(y)];
 }"""
+
+# The first of a region's hit points (drawing units) whose place on screen lies farther than a finger's
+# reach of an X mark (page script: a tap within the X's radius chooses the X); its pixel position.
+CLEAR_OF_X_MARKS = (
+    """([i, points]) => {
+    const place = """
+    + CHART_POINT
+    + """;
+    const gd = [...document.querySelectorAll('.js-plotly-plot')]
+        .filter(gd => (gd.data || []).some(t => t.name === 'regions' && t.mode === 'markers'))[i];
+    const fl = gd._fullLayout;
+    const marks = (gd._fullData || []).filter(t => t.name !== 'regions' && t.x)
+        .flatMap(t => t.x.map((x, k) => [fl.xaxis.l2p(x), fl.yaxis.l2p(t.y[k]), (t.marker.size || 6) / 2 + 4]));
+    for (const [x, y] of points) {
+        const px = fl.xaxis.l2p(x), py = fl.yaxis.l2p(y);
+        if (marks.every(([mx, my, r]) => Math.hypot(mx - px, my - py) > r)) return place([i, x, y]);
+    }
+    return place([i, ...points[0]]);
+}"""
+)
 
 _servers: list[subprocess.Popen] = []
 
@@ -307,8 +337,8 @@ def click(page, app: App, target: Target, timeout: float, settle: float) -> dict
     """Hover, press; time from the press reaching the page to the answer shown and script idle."""
     result: dict = {"app": app.name, "region": target.region, "view": target.view}
     if app.device == "touch":  # a finger: nothing hovers first; aim at the region's safest point
-        result["hovered"] = True
-        px, py = page.evaluate(CHART_POINT, [app.chart_index(target), *target.points[0]])
+        result["hovered"] = True  # clear of the X marks shown (a finger on an X chooses the X)
+        px, py = page.evaluate(CLEAR_OF_X_MARKS, [app.chart_index(target), target.points[:8]])
         page.wait_for_timeout(150)  # the page scrolled to the chart: let it settle
     else:
         result["hovered"] = hover(page, app, target)
@@ -462,48 +492,53 @@ def bench_memory(browser, targets, args) -> dict:
     }
 
 
+def _view_bytes(engine: Engine, view: str, highlight: Highlight) -> int:
+    """Bytes one view of the map sends: its hit chart as Streamlit serialises it, and its two
+    pictures (the highlight and the plain body) as base64 data URLs."""
+    import base64
+
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from trigger_map.body import body_svg
+    from trigger_map.drawing import body_view_svg, highlight_svg
+    from trigger_map.figures import hit_figure
+    from ui import body_map
+
+    figure = go.Figure(hit_figure(engine.body, view, highlight, body_map.MAP_HEIGHT), _validate=False)
+    chart = len(pio.to_json(figure.to_dict(), validate=False).encode())
+    pictures = (
+        highlight_svg(engine.body, view, highlight) or body_map.NOTHING_LIT,
+        body_view_svg(body_svg(), view),
+    )
+    return chart + sum(len("data:image/svg+xml;base64,") + len(base64.b64encode(p.encode())) for p in pictures)
+
+
 def bench_payload() -> dict:
     """Bytes the explorer's map sends per render (both views), for every region: each view's hit
     chart as Streamlit serialises it, plus its two pictures as the base64 data URLs Streamlit sends
     (the highlight, and the plain body, counted every time although later runs send only a
     reference to it)."""
-    import base64
-
-    import plotly.graph_objects as go
-    import plotly.io as pio
     import streamlit.logger
 
     streamlit.logger.set_log_level("error")  # "missing ScriptRunContext" is expected outside a server
-    from trigger_map.body import body_svg, load_body
+    from trigger_map.body import load_body
     from trigger_map.data import load_dataset
-    from trigger_map.drawing import body_view_svg, highlight_svg
-    from trigger_map.figures import hit_figure
     from trigger_map.lookup import Engine
-    from ui import body_map
     from ui.trigger_point_panel import pattern_highlight
 
     engine = Engine(load_dataset(), load_body())
-
-    def view_bytes(view, highlight) -> int:
-        figure = go.Figure(hit_figure(engine.body, view, highlight, body_map.MAP_HEIGHT), _validate=False)
-        chart = len(pio.to_json(figure.to_dict(), validate=False).encode())
-        pictures = (
-            highlight_svg(engine.body, view, highlight) or body_map.NOTHING_LIT,
-            body_view_svg(body_svg(), view),
-        )
-        return chart + sum(len("data:image/svg+xml;base64,") + len(base64.b64encode(p.encode())) for p in pictures)
-
     sizes, build_ms = {}, []
     for region in engine.body.regions:
         suggestions = engine.referring_to(region)
         tp = suggestions[0].key if suggestions else None  # as the explorer shows a new area
         highlight = pattern_highlight(engine, tp, marked=(region,))
         started = time.perf_counter()
-        sizes[region] = {view: view_bytes(view, highlight) for view in ("front", "back")}
+        sizes[region] = {view: _view_bytes(engine, view, highlight) for view in ("front", "back")}
         build_ms.append((time.perf_counter() - started) * 1000)
     totals = sorted(v["front"] + v["back"] for v in sizes.values())
     typical = "temple-l"
-    plain = sum(view_bytes(v, pattern_highlight(engine, None)) for v in ("front", "back"))
+    plain = sum(_view_bytes(engine, v, pattern_highlight(engine, None)) for v in ("front", "back"))
     floor_grid = list(engine.body.hit_grid())  # the floor's trace: our whole hit layer
     floor_bytes = _floor_figure_bytes()
     return {

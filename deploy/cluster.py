@@ -360,8 +360,9 @@ def app_env(run_dir: Path, db_url: str, cookie_secret: str) -> dict:
     return env
 
 
-def up(args: argparse.Namespace) -> int:
-    run_dir = run_dir_of(args)
+def ports_and_user(args: argparse.Namespace, run_dir: Path) -> tuple[list[int], int, RunAs]:
+    """The app processes' ports, the database's port and the user nginx and PostgreSQL run as;
+    UsageError when the cluster cannot start (already up, a port in use, a directory out of reach)."""
     old = Cluster.load(run_dir)
     if old and any(p.alive() for p in old.procs()):
         raise UsageError(f"a cluster is already up in {run_dir}: `bash deploy/local-cluster.sh down` first")
@@ -378,11 +379,52 @@ def up(args: argparse.Namespace) -> int:
         closed = [p for p in run_dir.parents if p.exists() and not p.stat().st_mode & 0o001]
         if closed:
             raise UsageError(f"the user {run_as.name} cannot reach the run directory: chmod o+x {closed[0]}")
+    return ports, db_port, run_as
+
+
+def fresh_run_dir(run_dir: Path) -> None:
+    """An empty run directory that the services' user can pass through."""
     if run_dir.exists():
         shutil.rmtree(run_dir)  # a cluster that is down: its old database and logs go
     run_dir.mkdir(parents=True)
     run_dir.chmod(0o711)
     (run_dir / "home").mkdir()
+
+
+def start_apps(cluster: Cluster, ports: list[int], run_dir: Path, env: dict) -> list[Proc]:
+    """One app process on each port, each recorded in the cluster's state as it starts."""
+    apps = []
+    for port in ports:
+        # The apps run as the user who started the cluster: the virtual environment may live where
+        # only that user can read it (a container runs them as its own unprivileged user).
+        proc = spawn(
+            f"app on port {port}", ["bash", str(START_APP), str(port)], run_dir / f"app-{port}.log", RunAs(), env
+        )
+        apps.append(proc)
+        cluster.replicas.append({"port": port, "pid": proc.pid, "started": proc.started})
+        cluster.save()
+    return apps
+
+
+def wait_until_answering(cluster: Cluster, ports: list[int], apps: list[Proc], nginx: Proc, run_dir: Path) -> None:
+    """Each app process's health check, then nginx's, answers (or the process's log is shown)."""
+    log(f"waiting for {len(ports)} app processes and nginx to answer")
+    for port, proc in zip(ports, apps, strict=True):
+        wait_until(
+            f"the app on port {port}",
+            lambda p=port: http_ok(f"http://127.0.0.1:{p}/_stcore/health"),
+            [proc],
+            run_dir / f"app-{port}.log",
+        )
+    wait_until(
+        "nginx", lambda: http_ok(f"{cluster.url}/_stcore/health"), [nginx], run_dir / "nginx" / "nginx-error.log"
+    )
+
+
+def up(args: argparse.Namespace) -> int:
+    run_dir = run_dir_of(args)
+    ports, db_port, run_as = ports_and_user(args, run_dir)
+    fresh_run_dir(run_dir)
 
     cluster = Cluster(dir=str(run_dir), url=f"http://127.0.0.1:{args.port}", db="")
     try:
@@ -395,32 +437,12 @@ def up(args: argparse.Namespace) -> int:
         if not args.no_migrate:
             log("running the migrations")
             migrate(database.url, run_dir)
-        env = app_env(run_dir, database.url, secrets.token_hex(32))
-        apps = []
-        for port in ports:
-            # The apps run as the user who started the cluster: the virtual environment may live where
-            # only that user can read it (a container runs them as its own unprivileged user).
-            proc = spawn(
-                f"app on port {port}", ["bash", str(START_APP), str(port)], run_dir / f"app-{port}.log", RunAs(), env
-            )
-            apps.append(proc)
-            cluster.replicas.append({"port": port, "pid": proc.pid, "started": proc.started})
-            cluster.save()
+        apps = start_apps(cluster, ports, run_dir, app_env(run_dir, database.url, secrets.token_hex(32)))
         conf = prepare_nginx(run_dir, f"127.0.0.1:{args.port}", [f"127.0.0.1:{p}" for p in ports], run_as)
         nginx = start_nginx(run_dir, conf, run_as)
         cluster.nginx = {"pid": nginx.pid, "started": nginx.started}
         cluster.save()
-        log(f"waiting for {len(ports)} app processes and nginx to answer")
-        for port, proc in zip(ports, apps, strict=True):
-            wait_until(
-                f"the app on port {port}",
-                lambda p=port: http_ok(f"http://127.0.0.1:{p}/_stcore/health"),
-                [proc],
-                run_dir / f"app-{port}.log",
-            )
-        wait_until(
-            "nginx", lambda: http_ok(f"{cluster.url}/_stcore/health"), [nginx], run_dir / "nginx" / "nginx-error.log"
-        )
+        wait_until_answering(cluster, ports, apps, nginx, run_dir)
     except BaseException:
         for proc in reversed(cluster.procs()):
             stop(proc, signal.SIGINT if proc.name == "postgres" else signal.SIGTERM)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from trigger_map.closeups import closeups_of
 from trigger_map.links import ExplorerView, read_explorer
+from trigger_map.lookup import referrer_to_show
 from trigger_map.map_click import MapClick
 from ui import body_map, red_flags, resources, share, text, trigger_point_panel
 from ui.navigation import page
@@ -113,6 +114,57 @@ def open_muscle() -> None:
         st.switch_page(page("muscles"), query_params={"muscle": muscle})
 
 
+def _pattern_map(
+    region: str | None, tp: str | None, closeup, views: tuple[str, ...], all_muscles: bool, its_muscle: bool
+) -> None:
+    """The body with the chosen area and trigger point's pattern (and its muscle), or one close-up."""
+    if closeup:
+        with st.container(horizontal=True, vertical_alignment="center", key="closeup_bar"):
+            st.button("Whole body", icon=":material/zoom_out_map:", on_click=zoom, args=(None,))
+            st.markdown(f"**Close-up: {text.plain(closeup.label)}** ({closeup.view})")
+    highlight = trigger_point_panel.pattern_highlight(engine, tp, marked=(region,) if region else ())
+    if tp and its_muscle and not all_muscles:  # the trigger point's muscle, under its pattern
+        highlight = replace(highlight, muscles=(engine.dataset.trigger_points.at[tp.split("@")[0], "muscle_id"],))
+    body_map.body_maps(
+        engine,
+        highlight,
+        key="explorer_map",
+        on_pick=pick,
+        views=views,
+        styled=True,
+        closeup=closeup,
+        muscles_layer=all_muscles,
+    )
+
+
+def _area_answer(region: str, suggestions: list, keys: list[str], closeup, here: dict) -> None:
+    """The chosen area: its names, the trigger points that send pain there, a close-up, red flags."""
+    info = engine.body.regions[region]
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.markdown(
+            f"### {text.plain(info.display_label.capitalize())}\n\n"
+            f":small[:gray[Anatomical term: {text.plain(info.term)}]]",
+            width="stretch",
+        )
+        share.share_button(here, f"Trigger Map: {info.display_label}")
+    if suggestions:
+        # A list to open rather than 9-23 radio buttons: every option of a radio is drawn
+        # (its label parsed as Markdown) on each click, which measurably slowed clicks
+        # (benchmarks/README.md); it shows the most likely one, chosen.
+        st.selectbox(
+            f"{len(suggestions)} trigger points can send pain here, most likely first",
+            keys,
+            key="tp",
+            format_func=lambda k: trigger_point_panel.suggestion_label(engine, suggestions[keys.index(k)]),
+        )
+    else:
+        st.write("No trigger point in our dataset sends pain to this area.")
+    nearby = closeups.of_region.get(region)
+    if nearby and not closeup:
+        st.button(f"Zoom in on the {nearby.label}", icon=":material/zoom_in:", on_click=zoom, args=(nearby.id,))
+    red_flags.red_flags(engine, [region], prefix="explorer_flags")
+
+
 @st.fragment
 def explorer(views: tuple[str, ...], all_muscles: bool, its_muscle: bool) -> None:
     """The map and its panel: a click reruns only this part of the page."""
@@ -122,12 +174,8 @@ def explorer(views: tuple[str, ...], all_muscles: bool, its_muscle: bool) -> Non
         region = st.session_state.region = None
     suggestions = engine.referring_to(region) if region else []
     keys = [s.key for s in suggestions]
-    tp = st.session_state.get("tp")
-    if keys and tp not in keys:
-        tp = keys[0]  # a new area: show its most likely trigger point straight away
-    if tp not in engine.by_key:
-        tp = None
-    st.session_state.tp = tp
+    # a new area: show its most likely trigger point straight away
+    tp = st.session_state.tp = referrer_to_show(keys, st.session_state.get("tp"), engine.by_key)
     closeup = closeups.by_id.get(st.session_state.get("closeup") or "")
     here = ExplorerView(region, tp, closeup.id if closeup else None).params()
 
@@ -135,49 +183,10 @@ def explorer(views: tuple[str, ...], all_muscles: bool, its_muscle: bool) -> Non
     # with a click moves the map, and redrawing it cost 8-13 ms a click (measured).
     map_side, panel = st.columns([3, 2], gap="large")
     with map_side:
-        if closeup:
-            with st.container(horizontal=True, vertical_alignment="center", key="closeup_bar"):
-                st.button("Whole body", icon=":material/zoom_out_map:", on_click=zoom, args=(None,))
-                st.markdown(f"**Close-up: {text.plain(closeup.label)}** ({closeup.view})")
-        highlight = trigger_point_panel.pattern_highlight(engine, tp, marked=(region,) if region else ())
-        if tp and its_muscle and not all_muscles:  # the trigger point's muscle, under its pattern
-            highlight = replace(highlight, muscles=(engine.dataset.trigger_points.at[tp.split("@")[0], "muscle_id"],))
-        body_map.body_maps(
-            engine,
-            highlight,
-            key="explorer_map",
-            on_pick=pick,
-            views=views,
-            styled=True,
-            closeup=closeup,
-            muscles_layer=all_muscles,
-        )
+        _pattern_map(region, tp, closeup, views, all_muscles, its_muscle)
     with panel, st.container(key="answer"):
         if region:
-            info = engine.body.regions[region]
-            with st.container(horizontal=True, vertical_alignment="center"):
-                st.markdown(
-                    f"### {text.plain(info.display_label.capitalize())}\n\n"
-                    f":small[:gray[Anatomical term: {text.plain(info.term)}]]",
-                    width="stretch",
-                )
-                share.share_button(here, f"Trigger Map: {info.display_label}")
-            if suggestions:
-                # A list to open rather than 9-23 radio buttons: every option of a radio is drawn
-                # (its label parsed as Markdown) on each click, which measurably slowed clicks
-                # (benchmarks/README.md); it shows the most likely one, chosen.
-                st.selectbox(
-                    f"{len(suggestions)} trigger points can send pain here, most likely first",
-                    keys,
-                    key="tp",
-                    format_func=lambda k: trigger_point_panel.suggestion_label(engine, suggestions[keys.index(k)]),
-                )
-            else:
-                st.write("No trigger point in our dataset sends pain to this area.")
-            nearby = closeups.of_region.get(region)
-            if nearby and not closeup:
-                st.button(f"Zoom in on the {nearby.label}", icon=":material/zoom_in:", on_click=zoom, args=(nearby.id,))
-            red_flags.red_flags(engine, [region], prefix="explorer_flags")
+            _area_answer(region, suggestions, keys, closeup, here)
         else:
             st.markdown("Choose an area to begin.")
             share.share_button(here, "Trigger Map")

@@ -5,7 +5,7 @@ import streamlit as st
 
 from trigger_map.closeups import closeups_of
 from trigger_map.links import PainView, read_pain
-from trigger_map.lookup import DEFAULT_SEVERITY, Suggestion, explained_by
+from trigger_map.lookup import DEFAULT_SEVERITY, Suggestion, answer_to_show, explained_by, question_asked
 from trigger_map.map_click import MapClick
 from trigger_map.safety import AGE_BANDS
 from ui import body_map, red_flags, resources, share, text, trigger_point_panel
@@ -168,22 +168,133 @@ body_map.map_style("pain_map", body_map.map_height(views))
 body_map.legend()
 
 
+def _chosen_trigger_point(areas: dict, symptoms: tuple[str, ...], condition: str | None, keys: list[str]) -> str | None:
+    """The trigger point shown: the one chosen stays while the question stays the same."""
+    chosen = st.session_state.pain_tp
+    asked = question_asked(areas, symptoms, condition)
+    new_question = st.session_state.get("pain_asked", asked) != asked  # show its best answer first
+    st.session_state.pain_asked = asked
+    chosen = answer_to_show(keys, chosen, new_question)
+    st.session_state.pain_tp = chosen
+    return chosen
+
+
+def _marked_map(areas: dict, suggestions: list[Suggestion], chosen: str | None) -> None:
+    """The body with the marked areas and the chosen trigger point's pattern, or one close-up."""
+    if suggestions:  # on a phone the list is below the map: say the answer up here too
+        st.caption(
+            f"Most likely: **{text.plain(trigger_point_panel.suggestion_label(engine, suggestions[0]))}**. "
+            "The full list is beside the map (below it on a phone)."
+        )
+    # No tappable X marks here: a tap marks an area, and the map stays the same chart on every
+    # tap (a new set of X marks re-sent and redrew both views: measured, most of a tap's time).
+    closeup = closeups.by_id.get(st.session_state.get("pain_closeup") or "")
+    if closeup:
+        with st.container(horizontal=True, vertical_alignment="center", key="pain_closeup_bar"):
+            st.button("Whole body", icon=":material/zoom_out_map:", on_click=zoom, args=(None,))
+            st.markdown(f"**Close-up: {text.plain(closeup.label)}** ({closeup.view})")
+    body_map.body_maps(
+        engine,
+        trigger_point_panel.pattern_highlight(engine, chosen, marked=tuple(areas)),
+        key="pain_map",
+        on_pick=pick,
+        views=views,
+        lasso=drawing and closeup is None,
+        styled=True,
+        closeup=closeup,
+    )
+
+
+def _severity_sliders(areas: dict) -> None:
+    """One slider per marked area, made only while their section is open."""
+    with text.on_demand("How much does each area hurt? (0 = not at all, 10 = worst)", key="pain_severity") as severity:
+        for region in areas if severity.open else ():
+            level = areas[region]
+            st.session_state[f"severity_{region}"] = DEFAULT_SEVERITY if level is None else level
+            st.slider(
+                text.plain(engine.body.regions[region].display_label),
+                0,
+                10,
+                key=f"severity_{region}",
+                on_change=severity_changed,
+                args=(region,),
+            )
+
+
+def _ranked_list(suggestions: list[Suggestion], keys: list[str], current: Suggestion) -> None:
+    """The most likely trigger points to choose from, and why the chosen one is suggested."""
+    st.markdown(f"### Most likely trigger points ({len(suggestions)})")
+    # a list to open rather than 12 radio buttons, as on the Body map: each option of a
+    # radio is drawn (its label parsed as Markdown) on every tap; "By area" shows the ranks
+    st.selectbox(
+        "Choose one to see its pattern and what to do",
+        keys,
+        key="pain_tp",
+        format_func=lambda k: f"{keys.index(k) + 1}. "
+        + trigger_point_panel.suggestion_label(engine, suggestions[keys.index(k)]),
+    )
+    st.caption(f"Why: {text.plain(reason(current))}.")
+
+
+def _why_each_one(suggestions: list[Suggestion]) -> None:
+    """The table of every suggestion's reasons and score, made only while its section is open."""
+    with text.on_demand("Why each one is suggested", key="pain_why") as explained:
+        why = (
+            []
+            if not explained.open
+            else [
+                {
+                    "rank": i + 1,
+                    "trigger point": trigger_point_panel.suggestion_label(engine, sg),
+                    "explains (main area)": trigger_point_panel.region_labels(engine, sg.essential_hits),
+                    "explains (may spread)": trigger_point_panel.region_labels(engine, sg.spillover_hits),
+                    "share of its pattern marked": f"{sg.share:.0%}",
+                    "symptoms": ", ".join(data.symptoms.at[x, "label"] for x in sg.symptom_hits),
+                    "score": round(sg.score, 3),
+                }
+                for i, sg in enumerate(suggestions)
+            ]
+        )
+        if why:
+            st.dataframe(why, hide_index=True, width="stretch")
+            text.csv_download(why, "trigger-map-suggestions.csv", key="pain_why_csv")
+
+
+def _answers(
+    areas: dict, symptoms: tuple[str, ...], condition: str | None, suggestions: list[Suggestion], chosen: str | None
+) -> None:
+    """Beside the map: red flags, severities, the ranked trigger points and the chosen one's details."""
+    keys = [s.key for s in suggestions]
+    current = next((s for s in suggestions if s.key == chosen), None)  # one is chosen whenever there are any
+    facts = AGE_BANDS[st.session_state.pain_age] | ({"pregnant"} if st.session_state.pain_pregnant else set())
+    st.caption(red_flags.NOT_A_DIAGNOSIS)
+    red_flags.red_flags(engine, list(areas), symptoms, facts=facts, parts=("matched",))
+    if areas:
+        _severity_sliders(areas)
+    if not suggestions and not areas:
+        st.markdown("Mark an area, a symptom or a condition to see the trigger points that may be involved.")
+    elif current is not None:
+        _ranked_list(suggestions, keys, current)
+    if areas:
+        by_area(areas, suggestions, condition)
+    if suggestions:
+        _why_each_one(suggestions)
+    red_flags.red_flags(engine, list(areas), symptoms, facts=facts, parts=("watch",), prefix="pain_flags")
+    with text.on_demand("Save as a visit", key="visit_save", icon=":material/save:") as saving:
+        if saving.open:  # made only while open: a tap on the map stays cheap
+            visits_ui.save_form(engine, areas, symptoms, condition, keys)
+    if current is not None:
+        st.divider()
+        trigger_point_panel.trigger_point_details(engine, current.key, "pain_panel")
+
+
 @st.fragment
 def where_it_hurts() -> None:
     areas = dict(st.session_state.pain_areas)
     symptoms = tuple(st.session_state.pain_symptoms)
     condition = st.session_state.pain_condition
     suggestions = engine.suggest(areas, symptoms, condition, limit=TOP)
-    keys = [s.key for s in suggestions]
-    chosen = st.session_state.pain_tp
-    # the question asked: a severity left at its default is the same question as one not yet given
-    asked = (tuple((r, DEFAULT_SEVERITY if v is None else v) for r, v in areas.items()), symptoms, condition)
-    if st.session_state.get("pain_asked", asked) != asked:
-        chosen = None  # a new question: show its best answer first
-    st.session_state.pain_asked = asked
-    if chosen not in keys:
-        chosen = keys[0] if keys else None
-    st.session_state.pain_tp = chosen
+    chosen = _chosen_trigger_point(areas, symptoms, condition, [s.key for s in suggestions])
 
     st.multiselect(
         "Painful areas",
@@ -193,96 +304,12 @@ def where_it_hurts() -> None:
         format_func=lambda r: engine.body.regions[r].display_label,
         placeholder="Choose the areas that hurt",
     )
-    facts = AGE_BANDS[st.session_state.pain_age] | ({"pregnant"} if st.session_state.pain_pregnant else set())
-
     map_side, results = st.columns([3, 2], gap="large")
     with map_side:
-        if suggestions:  # on a phone the list is below the map: say the answer up here too
-            st.caption(
-                f"Most likely: **{text.plain(trigger_point_panel.suggestion_label(engine, suggestions[0]))}**. "
-                "The full list is beside the map (below it on a phone)."
-            )
-        # No tappable X marks here: a tap marks an area, and the map stays the same chart on every
-        # tap (a new set of X marks re-sent and redrew both views: measured, most of a tap's time).
-        closeup = closeups.by_id.get(st.session_state.get("pain_closeup") or "")
-        if closeup:
-            with st.container(horizontal=True, vertical_alignment="center", key="pain_closeup_bar"):
-                st.button("Whole body", icon=":material/zoom_out_map:", on_click=zoom, args=(None,))
-                st.markdown(f"**Close-up: {text.plain(closeup.label)}** ({closeup.view})")
-        body_map.body_maps(
-            engine,
-            trigger_point_panel.pattern_highlight(engine, chosen, marked=tuple(areas)),
-            key="pain_map",
-            on_pick=pick,
-            views=views,
-            lasso=drawing and closeup is None,
-            styled=True,
-            closeup=closeup,
-        )
+        _marked_map(areas, suggestions, chosen)
     with results:
         share_box = st.container()
-        st.caption(red_flags.NOT_A_DIAGNOSIS)
-        red_flags.red_flags(engine, list(areas), symptoms, facts=facts, parts=("matched",))
-        if areas:
-            with text.on_demand(
-                "How much does each area hurt? (0 = not at all, 10 = worst)", key="pain_severity"
-            ) as severity:
-                for region in areas if severity.open else ():
-                    level = areas[region]
-                    st.session_state[f"severity_{region}"] = DEFAULT_SEVERITY if level is None else level
-                    st.slider(
-                        text.plain(engine.body.regions[region].display_label),
-                        0,
-                        10,
-                        key=f"severity_{region}",
-                        on_change=severity_changed,
-                        args=(region,),
-                    )
-        if not suggestions and not areas:
-            st.markdown("Mark an area, a symptom or a condition to see the trigger points that may be involved.")
-        elif suggestions:
-            st.markdown(f"### Most likely trigger points ({len(suggestions)})")
-            # a list to open rather than 12 radio buttons, as on the Body map: each option of a
-            # radio is drawn (its label parsed as Markdown) on every tap; "By area" shows the ranks
-            st.selectbox(
-                "Choose one to see its pattern and what to do",
-                keys,
-                key="pain_tp",
-                format_func=lambda k: f"{keys.index(k) + 1}. "
-                + trigger_point_panel.suggestion_label(engine, suggestions[keys.index(k)]),
-            )
-            current = suggestions[keys.index(chosen)]
-            st.caption(f"Why: {text.plain(reason(current))}.")
-        if areas:
-            by_area(areas, suggestions, condition)
-        if suggestions:
-            with text.on_demand("Why each one is suggested", key="pain_why") as explained:
-                why = (
-                    []
-                    if not explained.open
-                    else [
-                        {
-                            "rank": i + 1,
-                            "trigger point": trigger_point_panel.suggestion_label(engine, sg),
-                            "explains (main area)": trigger_point_panel.region_labels(engine, sg.essential_hits),
-                            "explains (may spread)": trigger_point_panel.region_labels(engine, sg.spillover_hits),
-                            "share of its pattern marked": f"{sg.share:.0%}",
-                            "symptoms": ", ".join(data.symptoms.at[x, "label"] for x in sg.symptom_hits),
-                            "score": round(sg.score, 3),
-                        }
-                        for i, sg in enumerate(suggestions)
-                    ]
-                )
-                if why:
-                    st.dataframe(why, hide_index=True, width="stretch")
-                    text.csv_download(why, "trigger-map-suggestions.csv", key="pain_why_csv")
-        red_flags.red_flags(engine, list(areas), symptoms, facts=facts, parts=("watch",), prefix="pain_flags")
-        with text.on_demand("Save as a visit", key="visit_save", icon=":material/save:") as saving:
-            if saving.open:  # made only while open: a tap on the map stays cheap
-                visits_ui.save_form(engine, areas, symptoms, condition, keys)
-        if suggestions:
-            st.divider()
-            trigger_point_panel.trigger_point_details(engine, current.key, "pain_panel")
+        _answers(areas, symptoms, condition, suggestions, chosen)
     view = PainView(
         areas={r: areas[r] for r in areas},
         symptoms=symptoms,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trigger_map.lookup import explained_by, severity_weight
+from trigger_map.lookup import answer_to_show, explained_by, question_asked, referrer_to_show, severity_weight
 
 
 def ranked(engine, areas, **kwargs):
@@ -212,3 +212,27 @@ def test_a_limited_list_explains_every_area_and_keeps_the_ranking(engine, data):
     kept = limit - len(areas)
     if kept > 0:
         assert [s.key for s in found[:kept]] == keys[:kept]
+
+
+def test_a_default_severity_asks_the_same_question_as_none():
+    assert question_asked({"jaw-r": None}, (), None) == question_asked({"jaw-r": 5}, (), None)
+    assert question_asked({"jaw-r": None}, (), None) != question_asked({"jaw-r": 6}, (), None)
+    assert question_asked({"jaw-r": 5}, ("dizziness",), None) != question_asked({"jaw-r": 5}, (), None)
+
+
+def test_the_chosen_answer_stays_until_the_question_changes():
+    keys = ["a@right", "b@right", "c@left"]
+    assert answer_to_show(keys, "b@right", new_question=False) == "b@right"
+    assert answer_to_show(keys, "b@right", new_question=True) == "a@right"
+    assert answer_to_show(keys, "gone@right", new_question=False) == "a@right"
+    assert answer_to_show(keys, None, new_question=False) == "a@right"
+    assert answer_to_show([], "b@right", new_question=False) is None
+
+
+def test_the_explorer_shows_a_referrer_of_the_area_or_a_known_one():
+    known = {"a@right": 1, "b@right": 2, "z@left": 3}
+    assert referrer_to_show(["a@right", "b@right"], "b@right", known) == "b@right"
+    assert referrer_to_show(["a@right", "b@right"], "z@left", known) == "a@right"  # a new area
+    assert referrer_to_show([], "z@left", known) == "z@left"  # no area: a linked trigger point stays
+    assert referrer_to_show([], "nowhere@left", known) is None
+    assert referrer_to_show(["nowhere@right"], None, known) is None

@@ -1,6 +1,10 @@
 """The launcher (ui/serve.py): the one guard that keeps a first deep link on a fresh server inside
 app.py's navigation, and the map built before the first visit."""
 
+import subprocess
+import sys
+
+from paths import ROOT
 from streamlit.runtime.pages_manager import PagesManager
 
 from ui import body_map, serve
@@ -25,3 +29,13 @@ def test_warming_builds_the_hit_layers_the_first_page_run_uses():
     built = body_map._hit_chart.cache_info()
     assert built.currsize == 8  # 2 views x 2 heights x with and without the lasso
     assert built.misses == 8 and built.hits == 0
+
+
+def test_warming_imports_what_every_page_imports():
+    names = serve.page_modules()
+    # read from the pages' own source: Where it hurts saves visits, the handout prints a PDF
+    assert {"ui.visits", "trigger_map.visit_store", "trigger_map.export", "ui.body_map"} <= set(names)
+    assert all(name.split(".")[0] in ("ui", "trigger_map") for name in names)
+    code = "import sys; from ui import serve; serve.warm(); print('sqlalchemy' in sys.modules, 'fpdf' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split() == ["True", "True"]

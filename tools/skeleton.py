@@ -137,336 +137,367 @@ def _ribs() -> dict[str, Point]:
     return out
 
 
-def _landmarks() -> dict[str, Point]:
-    L: dict[str, Point] = {}
-    # skull, face and jaw
-    L.update(
-        {
-            "vertex": (0.0, 0.0),
-            "galea": (0.16, 0.08),
-            "galea-front": (0.20, 0.19),
-            "galea-front-medial": (0.03, 0.17),
-            "galea-back": (0.08, 0.44),
-            "galea-back-lateral": (0.24, 0.47),
-            "eyebrow-lateral": (0.22, 0.415),
-            "orbit-apex": (0.105, 0.505),
-            "trochlea": (0.07, 0.455),
-            "eyeball-upper-outer": (0.175, 0.478),
-            "frontal-bone": (0.10, 0.30),
-            "superciliary-arch": (0.07, 0.43),
-            "supraorbital-margin": (0.14, 0.425),
-            "nasal-root": (0.03, 0.48),
-            "orbit": (0.14, 0.495),
-            "orbit-rim-lateral": (0.235, 0.50),
-            "orbit-rim-medial": (0.045, 0.50),
-            "orbit-rim-lower": (0.14, 0.56),
-            "temporal-line-front": (0.225, 0.22),
-            "temporal-line-top": (0.28, 0.20),
-            "temporal-line-back": (0.325, 0.34),
-            "temporal-fossa": (0.28, 0.36),
-            "zygomatic-bone": (0.20, 0.585),
-            "zygomatic-arch": (0.285, 0.585),
-            "maxilla": (0.12, 0.66),
-            "mandible-condyle": (0.33, 0.60),
-            "coronoid-process": (0.27, 0.66),
-            "mandible-ramus": (0.30, 0.74),
-            "mandible-ramus-lower": (0.24, 0.895),
-            "mandible-angle": (0.29, 0.85),
-            "mandible-body": (0.17, 0.93),
-            "mandible-lower-border": (0.13, 0.965),
-            "mental": (0.03, 0.975),
-            "modiolus": (0.08, 0.795),
-            "alveolar-molar": (0.21, 0.80),
-            "sphenoid": (0.26, 0.55),
-            "pterygoid-plate": (0.24, 0.70),
-            "hyoid": (0.06, 1.03),
-            "mastoid": (0.31, 0.705),
-            "occipital-protuberance": (0.0, 0.62),
-            "superior-nuchal-line": (0.14, 0.635),
-            "superior-nuchal-lateral": (0.26, 0.67),
-            "inferior-nuchal-line": (0.12, 0.70),
-            "occiput-between-lines": (0.08, 0.665),
-        }
-    )
-    # spine, ribs, sternum
-    L.update(_spine())
-    L.update(_ribs())
-    L.update(
-        {
-            "ligamentum-nuchae-upper": (0.0, 0.80),
-            # route points: where the upper trapezius runs down the side of the neck
-            "trapezius-neck-upper": (0.27, 1.03),
-            "trapezius-neck-lower": (0.12, 1.21),
-            "ligamentum-nuchae": (0.0, 1.00),
-            "ligamentum-nuchae-lower": (0.0, 1.15),
-            "manubrium": (0.035, 1.30),
-            "sternum": (0.04, 1.70),
-            "xiphoid": (0.0, 2.24),
-            "costal-margin": (0.40, 2.54),
-            "linea-alba": (0.0, 2.70),
-            "central-tendon": (0.0, 2.05),
-            "central-tendon-side": (0.17, 2.02),
-            "linea-alba-low": (0.0, 3.55),
-            "pectoral-fascia": (0.26, 1.45),
-            "deltoid-fascia": (0.58, 1.42),
-            "rib1-scalene": (0.20, 1.285),
-            "rib1-middle": (0.27, 1.30),
-            "rib2-upper": (0.36, 1.35),
-            "thoracolumbar-fascia": (0.14, 3.05),
-            "lumbar-fascia-side": (0.40, 3.00),
-        }
-    )
-    # shoulder girdle: the clavicle and scapula as the body draws them
-    L.update(
-        {
-            "clavicle-medial": (0.07, 1.24),
-            "clavicle-medial-third": (0.20, 1.255),
-            "clavicle-middle": (0.36, 1.285),
-            "clavicle-lateral-third": (0.52, 1.325),
-            "clavicle-lateral": (0.64, 1.355),
-            "acromion": (0.76, 1.385),
-            "acromion-lateral": (0.845, 1.43),
-            "coracoid": (0.63, 1.48),
-            "scapula-superior-angle": (0.29, 1.41),
-            "scapula-superior-border": (0.45, 1.42),
-            "suprascapular-notch": (0.56, 1.43),
-            "scapula-spine-root": (0.29, 1.63),
-            "scapula-spine": (0.45, 1.585),
-            "scapula-spine-lateral": (0.64, 1.53),
-            "acromion-back": (0.74, 1.47),
-            "supraspinous-fossa": (0.45, 1.49),
-            "supraspinous-fossa-medial-top": (0.31, 1.43),
-            "supraspinous-fossa-medial-bottom": (0.30, 1.60),
-            "infraspinous-fossa-upper": (0.31, 1.68),
-            "infraspinous-fossa-lower": (0.39, 2.22),
-            "subscapular-fossa-upper": (0.31, 1.50),
-            "subscapular-fossa-lower": (0.39, 2.22),
-            "infraspinous-fossa": (0.47, 1.86),
-            "subscapular-fossa": (0.45, 1.80),
-            "scapula-medial-border": (0.30, 1.95),
-            "scapula-medial-lower": (0.36, 2.20),
-            "scapula-inferior-angle": (0.42, 2.35),
-            "scapula-lateral-border": (0.56, 1.95),
-            "scapula-lateral-upper": (0.63, 1.74),
-            "infraglenoid-tubercle": (0.70, 1.64),
-            "supraglenoid-tubercle": (0.74, 1.52),
-        }
-    )
-    # humerus (t along the bone from the shoulder joint, s lateral)
-    L.update(
-        {
-            "humerus-head": arm(0.0, 0.03),
-            "greater-tubercle": arm(0.05, 0.12),
-            "greater-tubercle-back": arm(0.08, 0.11),
-            "greater-tubercle-low": arm(0.15, 0.11),
-            "humerus-anterior-middle": arm(0.72, 0.0),
-            "lesser-tubercle": arm(0.06, -0.01),
-            "intertubercular-sulcus": arm(0.22, 0.03),
-            "intertubercular-lateral-lip": arm(0.30, 0.06),
-            "intertubercular-medial-lip": arm(0.26, -0.02),
-            "deltoid-tuberosity": arm(0.62, 0.11),
-            "humerus-medial-shaft": arm(0.70, -0.08),
-            "humerus-posterior": arm(0.45, 0.06),
-            "humerus-anterior-distal": arm(1.00, 0.0),
-            "humerus-posterior-distal": arm(0.95, 0.0),
-            "lateral-supracondylar-ridge": arm(1.05, 0.11),
-            "lateral-supracondylar-lower": arm(1.22, 0.12),
-            "medial-supracondylar-ridge": arm(1.18, -0.11),
-            "lateral-epicondyle": arm(1.36, 0.125),
-            "medial-epicondyle": arm(1.36, -0.125),
-            "olecranon": arm(1.42, 0.0),
-        }
-    )
-    # radius and ulna (s > 0 lateral, the radius)
-    L.update(
-        {
-            "ulna-coronoid": fore(0.10, -0.03),
-            "ulna-upper": fore(0.22, -0.07),
-            "ulna-posterior-border": fore(0.45, -0.06),
-            "ulna-middle": fore(0.60, -0.07),
-            "ulna-distal": fore(0.92, -0.07),
-            "ulnar-styloid": fore(1.14, -0.085),
-            "radial-tuberosity": fore(0.18, 0.035),
-            "radius-upper": fore(0.25, 0.08),
-            "radius-middle": fore(0.60, 0.07),
-            "radius-distal": fore(0.95, 0.075),
-            "radial-styloid": fore(1.14, 0.09),
-            "interosseous-membrane": fore(0.55, 0.0),
-            # where the forearm's long bellies give way to their tendons (route points, not attachments)
-            "flexor-junction-radial": fore(0.64, 0.035),
-            "flexor-junction-middle": fore(0.68, 0.0),
-            "flexor-junction-ulnar": fore(0.68, -0.065),
-            "flexor-junction-deep": fore(0.74, -0.01),
-            "extensor-junction-radial": fore(0.55, 0.085),
-            "extensor-junction-middle": fore(0.68, 0.02),
-            "extensor-junction-ulnar": fore(0.70, -0.065),
-            "thumb-junction": fore(0.86, 0.06),
-            "brachioradialis-junction": fore(0.62, 0.10),
-        }
-    )
-    # wrist and hand (s > 0 towards the thumb)
-    L.update(
-        {
-            "pisiform": hand(0.05, -0.10),
-            "hamate": hand(0.09, -0.06),
-            "scaphoid": hand(0.04, 0.08),
-            "trapezium": hand(0.08, 0.115),
-            "capitate": hand(0.10, 0.0),
-            "flexor-retinaculum": hand(0.05, 0.0),
-            "metacarpal1-base": hand(0.10, 0.135),
-            "metacarpal1": hand(0.17, 0.165),
-            "metacarpal2-base": hand(0.12, 0.075),
-            "metacarpal2": hand(0.26, 0.085),
-            "metacarpal3-base": hand(0.12, 0.02),
-            "metacarpal3": hand(0.26, 0.03),
-            "metacarpal4": hand(0.26, -0.04),
-            "metacarpal5-base": hand(0.11, -0.11),
-            "metacarpal5": hand(0.24, -0.115),
-            "thumb-proximal-phalanx": digit(THUMB, 0.40),
-            "thumb-proximal-phalanx-medial": digit(THUMB, 0.40, -0.6),
-            "thumb-distal-phalanx": digit(THUMB, 0.80),
-            "palm-tendons": hand(0.25, 0.0),
-        }
-    )
+def _skull_face_and_jaw() -> dict[str, Point]:
+    """The skull, face and jaw (and the hyoid and the occiput's lines)."""
+    return {
+        "vertex": (0.0, 0.0),
+        "galea": (0.16, 0.08),
+        "galea-front": (0.20, 0.19),
+        "galea-front-medial": (0.03, 0.17),
+        "galea-back": (0.08, 0.44),
+        "galea-back-lateral": (0.24, 0.47),
+        "eyebrow-lateral": (0.22, 0.415),
+        "orbit-apex": (0.105, 0.505),
+        "trochlea": (0.07, 0.455),
+        "eyeball-upper-outer": (0.175, 0.478),
+        "frontal-bone": (0.10, 0.30),
+        "superciliary-arch": (0.07, 0.43),
+        "supraorbital-margin": (0.14, 0.425),
+        "nasal-root": (0.03, 0.48),
+        "orbit": (0.14, 0.495),
+        "orbit-rim-lateral": (0.235, 0.50),
+        "orbit-rim-medial": (0.045, 0.50),
+        "orbit-rim-lower": (0.14, 0.56),
+        "temporal-line-front": (0.225, 0.22),
+        "temporal-line-top": (0.28, 0.20),
+        "temporal-line-back": (0.325, 0.34),
+        "temporal-fossa": (0.28, 0.36),
+        "zygomatic-bone": (0.20, 0.585),
+        "zygomatic-arch": (0.285, 0.585),
+        "maxilla": (0.12, 0.66),
+        "mandible-condyle": (0.33, 0.60),
+        "coronoid-process": (0.27, 0.66),
+        "mandible-ramus": (0.30, 0.74),
+        "mandible-ramus-lower": (0.24, 0.895),
+        "mandible-angle": (0.29, 0.85),
+        "mandible-body": (0.17, 0.93),
+        "mandible-lower-border": (0.13, 0.965),
+        "mental": (0.03, 0.975),
+        "modiolus": (0.08, 0.795),
+        "alveolar-molar": (0.21, 0.80),
+        "sphenoid": (0.26, 0.55),
+        "pterygoid-plate": (0.24, 0.70),
+        "hyoid": (0.06, 1.03),
+        "mastoid": (0.31, 0.705),
+        "occipital-protuberance": (0.0, 0.62),
+        "superior-nuchal-line": (0.14, 0.635),
+        "superior-nuchal-lateral": (0.26, 0.67),
+        "inferior-nuchal-line": (0.12, 0.70),
+        "occiput-between-lines": (0.08, 0.665),
+    }
+
+
+def _neck_and_trunk() -> dict[str, Point]:
+    """The neck's ligament and the trapezius' route down it, the sternum and linea alba, the diaphragm's
+    central tendon, the fasciae of chest and back, and named points on the first two ribs."""
+    return {
+        "ligamentum-nuchae-upper": (0.0, 0.80),
+        # route points: where the upper trapezius runs down the side of the neck
+        "trapezius-neck-upper": (0.27, 1.03),
+        "trapezius-neck-lower": (0.12, 1.21),
+        "ligamentum-nuchae": (0.0, 1.00),
+        "ligamentum-nuchae-lower": (0.0, 1.15),
+        "manubrium": (0.035, 1.30),
+        "sternum": (0.04, 1.70),
+        "xiphoid": (0.0, 2.24),
+        "costal-margin": (0.40, 2.54),
+        "linea-alba": (0.0, 2.70),
+        "central-tendon": (0.0, 2.05),
+        "central-tendon-side": (0.17, 2.02),
+        "linea-alba-low": (0.0, 3.55),
+        "pectoral-fascia": (0.26, 1.45),
+        "deltoid-fascia": (0.58, 1.42),
+        "rib1-scalene": (0.20, 1.285),
+        "rib1-middle": (0.27, 1.30),
+        "rib2-upper": (0.36, 1.35),
+        "thoracolumbar-fascia": (0.14, 3.05),
+        "lumbar-fascia-side": (0.40, 3.00),
+    }
+
+
+def _shoulder_girdle() -> dict[str, Point]:
+    """The shoulder girdle: the clavicle and scapula as the body draws them."""
+    return {
+        "clavicle-medial": (0.07, 1.24),
+        "clavicle-medial-third": (0.20, 1.255),
+        "clavicle-middle": (0.36, 1.285),
+        "clavicle-lateral-third": (0.52, 1.325),
+        "clavicle-lateral": (0.64, 1.355),
+        "acromion": (0.76, 1.385),
+        "acromion-lateral": (0.845, 1.43),
+        "coracoid": (0.63, 1.48),
+        "scapula-superior-angle": (0.29, 1.41),
+        "scapula-superior-border": (0.45, 1.42),
+        "suprascapular-notch": (0.56, 1.43),
+        "scapula-spine-root": (0.29, 1.63),
+        "scapula-spine": (0.45, 1.585),
+        "scapula-spine-lateral": (0.64, 1.53),
+        "acromion-back": (0.74, 1.47),
+        "supraspinous-fossa": (0.45, 1.49),
+        "supraspinous-fossa-medial-top": (0.31, 1.43),
+        "supraspinous-fossa-medial-bottom": (0.30, 1.60),
+        "infraspinous-fossa-upper": (0.31, 1.68),
+        "infraspinous-fossa-lower": (0.39, 2.22),
+        "subscapular-fossa-upper": (0.31, 1.50),
+        "subscapular-fossa-lower": (0.39, 2.22),
+        "infraspinous-fossa": (0.47, 1.86),
+        "subscapular-fossa": (0.45, 1.80),
+        "scapula-medial-border": (0.30, 1.95),
+        "scapula-medial-lower": (0.36, 2.20),
+        "scapula-inferior-angle": (0.42, 2.35),
+        "scapula-lateral-border": (0.56, 1.95),
+        "scapula-lateral-upper": (0.63, 1.74),
+        "infraglenoid-tubercle": (0.70, 1.64),
+        "supraglenoid-tubercle": (0.74, 1.52),
+    }
+
+
+def _humerus() -> dict[str, Point]:
+    """The humerus (t along the bone from the shoulder joint, s lateral)."""
+    return {
+        "humerus-head": arm(0.0, 0.03),
+        "greater-tubercle": arm(0.05, 0.12),
+        "greater-tubercle-back": arm(0.08, 0.11),
+        "greater-tubercle-low": arm(0.15, 0.11),
+        "humerus-anterior-middle": arm(0.72, 0.0),
+        "lesser-tubercle": arm(0.06, -0.01),
+        "intertubercular-sulcus": arm(0.22, 0.03),
+        "intertubercular-lateral-lip": arm(0.30, 0.06),
+        "intertubercular-medial-lip": arm(0.26, -0.02),
+        "deltoid-tuberosity": arm(0.62, 0.11),
+        "humerus-medial-shaft": arm(0.70, -0.08),
+        "humerus-posterior": arm(0.45, 0.06),
+        "humerus-anterior-distal": arm(1.00, 0.0),
+        "humerus-posterior-distal": arm(0.95, 0.0),
+        "lateral-supracondylar-ridge": arm(1.05, 0.11),
+        "lateral-supracondylar-lower": arm(1.22, 0.12),
+        "medial-supracondylar-ridge": arm(1.18, -0.11),
+        "lateral-epicondyle": arm(1.36, 0.125),
+        "medial-epicondyle": arm(1.36, -0.125),
+        "olecranon": arm(1.42, 0.0),
+    }
+
+
+def _forearm() -> dict[str, Point]:
+    """The radius and ulna (s > 0 lateral, the radius)."""
+    return {
+        "ulna-coronoid": fore(0.10, -0.03),
+        "ulna-upper": fore(0.22, -0.07),
+        "ulna-posterior-border": fore(0.45, -0.06),
+        "ulna-middle": fore(0.60, -0.07),
+        "ulna-distal": fore(0.92, -0.07),
+        "ulnar-styloid": fore(1.14, -0.085),
+        "radial-tuberosity": fore(0.18, 0.035),
+        "radius-upper": fore(0.25, 0.08),
+        "radius-middle": fore(0.60, 0.07),
+        "radius-distal": fore(0.95, 0.075),
+        "radial-styloid": fore(1.14, 0.09),
+        "interosseous-membrane": fore(0.55, 0.0),
+        # where the forearm's long bellies give way to their tendons (route points, not attachments)
+        "flexor-junction-radial": fore(0.64, 0.035),
+        "flexor-junction-middle": fore(0.68, 0.0),
+        "flexor-junction-ulnar": fore(0.68, -0.065),
+        "flexor-junction-deep": fore(0.74, -0.01),
+        "extensor-junction-radial": fore(0.55, 0.085),
+        "extensor-junction-middle": fore(0.68, 0.02),
+        "extensor-junction-ulnar": fore(0.70, -0.065),
+        "thumb-junction": fore(0.86, 0.06),
+        "brachioradialis-junction": fore(0.62, 0.10),
+    }
+
+
+def _wrist_and_hand() -> dict[str, Point]:
+    """The wrist and hand (s > 0 towards the thumb), and each finger's phalanges."""
+    out: dict[str, Point] = {
+        "pisiform": hand(0.05, -0.10),
+        "hamate": hand(0.09, -0.06),
+        "scaphoid": hand(0.04, 0.08),
+        "trapezium": hand(0.08, 0.115),
+        "capitate": hand(0.10, 0.0),
+        "flexor-retinaculum": hand(0.05, 0.0),
+        "metacarpal1-base": hand(0.10, 0.135),
+        "metacarpal1": hand(0.17, 0.165),
+        "metacarpal2-base": hand(0.12, 0.075),
+        "metacarpal2": hand(0.26, 0.085),
+        "metacarpal3-base": hand(0.12, 0.02),
+        "metacarpal3": hand(0.26, 0.03),
+        "metacarpal4": hand(0.26, -0.04),
+        "metacarpal5-base": hand(0.11, -0.11),
+        "metacarpal5": hand(0.24, -0.115),
+        "thumb-proximal-phalanx": digit(THUMB, 0.40),
+        "thumb-proximal-phalanx-medial": digit(THUMB, 0.40, -0.6),
+        "thumb-distal-phalanx": digit(THUMB, 0.80),
+        "palm-tendons": hand(0.25, 0.0),
+    }
     for name, spec in FINGERS.items():
         finger = name.split("_")[0]
-        L[f"{finger}-proximal-phalanx"] = digit(spec, 0.06)
-        L[f"{finger}-extensor-expansion"] = digit(spec, 0.25)
-        L[f"{finger}-middle-phalanx"] = digit(spec, 0.52)
-        L[f"{finger}-distal-phalanx"] = digit(spec, 0.82)
-    # pelvis and hip (front and back)
-    L.update(
-        {
-            "iliac-crest": (0.63, 3.22),
-            "iliac-crest-front": (0.64, 3.30),
-            "iliac-crest-back": (0.40, 3.22),
-            "iliac-fossa": (0.45, 3.40),
-            "iliac-crest-inner": (0.40, 3.25),
-            "iliolumbar-ligament": (0.14, 3.22),
-            "asis": (0.61, 3.38),
-            "aiis": (0.52, 3.55),
-            "psis": (0.19, 3.38),
-            "posterior-gluteal-line": (0.30, 3.30),
-            "ilium-outer": (0.52, 3.38),
-            "ilium-outer-lower": (0.52, 3.55),
-            "sacrum": (0.06, 3.55),
-            "sacrum-front": (0.07, 3.50),
-            "inguinal-ligament": (0.40, 3.66),
-            "pubic-crest": (0.06, 3.93),
-            "pubic-tubercle": (0.10, 3.94),
-            "pubic-symphysis": (0.0, 3.98),
-            "pubis-body": (0.08, 4.00),
-            "inferior-pubic-ramus": (0.10, 4.06),
-            "superior-pubic-ramus": (0.22, 3.90),
-            "pecten-pubis": (0.25, 3.88),
-            "obturator": (0.20, 3.98),
-            "ischial-spine": (0.15, 3.80),
-            "ischial-tuberosity": (0.20, 4.06),
-            "ischial-ramus": (0.13, 4.05),
-            "perineal-body": (0.0, 4.00),
-            "anococcygeal": (0.0, 3.93),
-        }
-    )
-    # femur and knee (a fraction of the leg's width at each height: 0 inner edge, 1 outer)
-    L.update(
-        {
-            "greater-trochanter": leg(3.98, 0.90),
-            "trochanteric-fossa": leg(3.98, 0.78),
-            "lesser-trochanter": leg(4.18, 0.45),
-            "intertrochanteric-line": leg(4.05, 0.70),
-            "gluteal-tuberosity": leg(4.35, 0.78),
-            "femur-shaft-upper": leg(4.50, 0.60),
-            "femur-shaft": leg(5.00, 0.55),
-            "linea-aspera": leg(4.90, 0.48),
-            "linea-aspera-lower": leg(5.35, 0.42),
-            "medial-supracondylar-line": leg(5.60, 0.22),
-            "lateral-supracondylar-line": leg(5.72, 0.72),
-            "adductor-tubercle": leg(5.78, 0.12),
-            "popliteal-surface": leg(5.78, 0.45),
-            "popliteal-fossa-floor": leg(6.10, 0.47),
-            "femur-medial-condyle": leg(5.92, 0.15),
-            "femur-lateral-condyle": leg(5.92, 0.86),
-            "iliotibial-tract": leg(5.30, 0.93),
-            "iliotibial-tract-upper": leg(4.35, 0.95),
-            "patella-base": (KNEECAP[0], KNEECAP[1] - 0.085),
-            "patella-medial": (KNEECAP[0] - 0.055, KNEECAP[1]),
-            "patella-lateral": (KNEECAP[0] + 0.055, KNEECAP[1]),
-            "patella-apex": (KNEECAP[0], KNEECAP[1] + 0.085),
-            "tibial-tuberosity": leg(6.20, 0.52),
-            "tibia-medial-condyle": leg(6.13, 0.14),
-            "tibia-lateral-condyle": leg(6.12, 0.80),
-            "pes-anserinus": leg(6.27, 0.22),
-            "soleal-line": leg(6.38, 0.40),
-            "tibia-posterior": leg(6.80, 0.35),
-            "tibia-posterior-upper": leg(6.28, 0.32),
-            "tibia-lateral-surface": leg(6.55, 0.62),
-            "tibia-shaft": leg(6.80, 0.40),
-            "medial-malleolus": leg(7.48, 0.12),
-            "fibula-head": leg(6.22, 0.92),
-            "fibula-upper": leg(6.55, 0.85),
-            "fibula-middle": leg(6.85, 0.82),
-            "fibula-lower": leg(7.20, 0.78),
-            "lateral-malleolus": leg(7.52, 0.88),
-            "interosseous-membrane-leg": leg(6.85, 0.62),
-            # where the calf and shin bellies give way to their tendons (route points)
-            "calf-junction": leg(6.98, 0.44),
-            "soleus-junction": leg(7.28, 0.42),
-            "shin-junction": leg(7.10, 0.50),
-            "shin-junction-lateral": leg(7.12, 0.66),
-            "peroneal-junction": leg(7.05, 0.84),
-            "deep-calf-junction": leg(7.15, 0.35),
-        }
-    )
-    # foot, top (front view) and heel (back view)
-    L.update(
-        {
-            "calcaneus": (0.33, 7.90),
-            "calcaneus-front": (0.40, 7.70),
-            "talus": (0.32, 7.66),
-            "navicular": (0.21, 7.70),
-            "medial-cuneiform": (0.20, 7.74),
-            "cuboid": (0.46, 7.72),
-            "metatarsal1-base": (0.215, 7.78),
-            "metatarsal1": (0.22, 7.83),
-            "metatarsal5-base": (0.48, 7.745),
-            "metatarsal5": (0.485, 7.80),
-            "metatarsal2": (0.32, 7.82),
-            "metatarsal3": (0.39, 7.81),
-            "metatarsal4": (0.45, 7.80),
-            "big-toe-proximal-phalanx": (0.223, 7.885),
-            "big-toe-distal-phalanx": (0.226, 7.925),
-            "toes-middle-phalanges": (0.39, 7.885),
-            "toes-distal-phalanges": (0.39, 7.905),
-            "toes-extensor-expansion": (0.39, 7.875),
-        }
-    )
-    # the sole, in the plantar inset (a from the heel, b > 0 towards the little toe)
-    L.update(
-        {
-            "sole-calcaneus-medial": sole(0.10, -0.06),
-            "sole-calcaneus-lateral": sole(0.10, 0.07),
-            "sole-calcaneus": sole(0.12, 0.0),
-            "sole-plantar-aponeurosis": sole(0.30, 0.0),
-            "sole-cuboid": sole(0.42, 0.08),
-            "sole-cuneiform": sole(0.45, -0.02),
-            "sole-metatarsal1-base": sole(0.52, -0.09),
-            "sole-metatarsal2-base": sole(0.54, -0.03),
-            "sole-metatarsal3-base": sole(0.54, 0.02),
-            "sole-metatarsal4-base": sole(0.53, 0.07),
-            "sole-metatarsal5-base": sole(0.50, 0.14),
-            "sole-metatarsal-heads": sole(0.76, 0.02),
-            "sole-metatarsal1-head": sole(0.77, -0.12),
-            "sole-metatarsal5-head": sole(0.73, 0.16),
-            "sole-fdl-tendon": sole(0.50, 0.0),
-            "sole-big-toe-proximal-phalanx": sole(0.83, -0.125),
-            "sole-big-toe-medial": sole(0.81, -0.17),
-            "sole-big-toe-lateral": sole(0.82, -0.08),
-            "sole-toes-proximal-phalanges": sole(0.82, 0.03),
-            "sole-toes-middle-phalanges": sole(0.85, 0.03),
-            "sole-little-toe-proximal-phalanx": sole(0.79, 0.17),
-        }
-    )
-    return {name: _r(p) for name, p in L.items()}
+        out[f"{finger}-proximal-phalanx"] = digit(spec, 0.06)
+        out[f"{finger}-extensor-expansion"] = digit(spec, 0.25)
+        out[f"{finger}-middle-phalanx"] = digit(spec, 0.52)
+        out[f"{finger}-distal-phalanx"] = digit(spec, 0.82)
+    return out
+
+
+def _pelvis_and_hip() -> dict[str, Point]:
+    """The pelvis and hip (front and back)."""
+    return {
+        "iliac-crest": (0.63, 3.22),
+        "iliac-crest-front": (0.64, 3.30),
+        "iliac-crest-back": (0.40, 3.22),
+        "iliac-fossa": (0.45, 3.40),
+        "iliac-crest-inner": (0.40, 3.25),
+        "iliolumbar-ligament": (0.14, 3.22),
+        "asis": (0.61, 3.38),
+        "aiis": (0.52, 3.55),
+        "psis": (0.19, 3.38),
+        "posterior-gluteal-line": (0.30, 3.30),
+        "ilium-outer": (0.52, 3.38),
+        "ilium-outer-lower": (0.52, 3.55),
+        "sacrum": (0.06, 3.55),
+        "sacrum-front": (0.07, 3.50),
+        "inguinal-ligament": (0.40, 3.66),
+        "pubic-crest": (0.06, 3.93),
+        "pubic-tubercle": (0.10, 3.94),
+        "pubic-symphysis": (0.0, 3.98),
+        "pubis-body": (0.08, 4.00),
+        "inferior-pubic-ramus": (0.10, 4.06),
+        "superior-pubic-ramus": (0.22, 3.90),
+        "pecten-pubis": (0.25, 3.88),
+        "obturator": (0.20, 3.98),
+        "ischial-spine": (0.15, 3.80),
+        "ischial-tuberosity": (0.20, 4.06),
+        "ischial-ramus": (0.13, 4.05),
+        "perineal-body": (0.0, 4.00),
+        "anococcygeal": (0.0, 3.93),
+    }
+
+
+def _thigh_knee_and_leg() -> dict[str, Point]:
+    """The femur, knee, tibia and fibula (a fraction of the leg's width at each height: 0 inner edge, 1
+    outer)."""
+    return {
+        "greater-trochanter": leg(3.98, 0.90),
+        "trochanteric-fossa": leg(3.98, 0.78),
+        "lesser-trochanter": leg(4.18, 0.45),
+        "intertrochanteric-line": leg(4.05, 0.70),
+        "gluteal-tuberosity": leg(4.35, 0.78),
+        "femur-shaft-upper": leg(4.50, 0.60),
+        "femur-shaft": leg(5.00, 0.55),
+        "linea-aspera": leg(4.90, 0.48),
+        "linea-aspera-lower": leg(5.35, 0.42),
+        "medial-supracondylar-line": leg(5.60, 0.22),
+        "lateral-supracondylar-line": leg(5.72, 0.72),
+        "adductor-tubercle": leg(5.78, 0.12),
+        "popliteal-surface": leg(5.78, 0.45),
+        "popliteal-fossa-floor": leg(6.10, 0.47),
+        "femur-medial-condyle": leg(5.92, 0.15),
+        "femur-lateral-condyle": leg(5.92, 0.86),
+        "iliotibial-tract": leg(5.30, 0.93),
+        "iliotibial-tract-upper": leg(4.35, 0.95),
+        "patella-base": (KNEECAP[0], KNEECAP[1] - 0.085),
+        "patella-medial": (KNEECAP[0] - 0.055, KNEECAP[1]),
+        "patella-lateral": (KNEECAP[0] + 0.055, KNEECAP[1]),
+        "patella-apex": (KNEECAP[0], KNEECAP[1] + 0.085),
+        "tibial-tuberosity": leg(6.20, 0.52),
+        "tibia-medial-condyle": leg(6.13, 0.14),
+        "tibia-lateral-condyle": leg(6.12, 0.80),
+        "pes-anserinus": leg(6.27, 0.22),
+        "soleal-line": leg(6.38, 0.40),
+        "tibia-posterior": leg(6.80, 0.35),
+        "tibia-posterior-upper": leg(6.28, 0.32),
+        "tibia-lateral-surface": leg(6.55, 0.62),
+        "tibia-shaft": leg(6.80, 0.40),
+        "medial-malleolus": leg(7.48, 0.12),
+        "fibula-head": leg(6.22, 0.92),
+        "fibula-upper": leg(6.55, 0.85),
+        "fibula-middle": leg(6.85, 0.82),
+        "fibula-lower": leg(7.20, 0.78),
+        "lateral-malleolus": leg(7.52, 0.88),
+        "interosseous-membrane-leg": leg(6.85, 0.62),
+        # where the calf and shin bellies give way to their tendons (route points)
+        "calf-junction": leg(6.98, 0.44),
+        "soleus-junction": leg(7.28, 0.42),
+        "shin-junction": leg(7.10, 0.50),
+        "shin-junction-lateral": leg(7.12, 0.66),
+        "peroneal-junction": leg(7.05, 0.84),
+        "deep-calf-junction": leg(7.15, 0.35),
+    }
+
+
+def _foot() -> dict[str, Point]:
+    """The foot, top (front view) and heel (back view)."""
+    return {
+        "calcaneus": (0.33, 7.90),
+        "calcaneus-front": (0.40, 7.70),
+        "talus": (0.32, 7.66),
+        "navicular": (0.21, 7.70),
+        "medial-cuneiform": (0.20, 7.74),
+        "cuboid": (0.46, 7.72),
+        "metatarsal1-base": (0.215, 7.78),
+        "metatarsal1": (0.22, 7.83),
+        "metatarsal5-base": (0.48, 7.745),
+        "metatarsal5": (0.485, 7.80),
+        "metatarsal2": (0.32, 7.82),
+        "metatarsal3": (0.39, 7.81),
+        "metatarsal4": (0.45, 7.80),
+        "big-toe-proximal-phalanx": (0.223, 7.885),
+        "big-toe-distal-phalanx": (0.226, 7.925),
+        "toes-middle-phalanges": (0.39, 7.885),
+        "toes-distal-phalanges": (0.39, 7.905),
+        "toes-extensor-expansion": (0.39, 7.875),
+    }
+
+
+def _sole() -> dict[str, Point]:
+    """The sole, in the plantar inset (a from the heel, b > 0 towards the little toe)."""
+    return {
+        "sole-calcaneus-medial": sole(0.10, -0.06),
+        "sole-calcaneus-lateral": sole(0.10, 0.07),
+        "sole-calcaneus": sole(0.12, 0.0),
+        "sole-plantar-aponeurosis": sole(0.30, 0.0),
+        "sole-cuboid": sole(0.42, 0.08),
+        "sole-cuneiform": sole(0.45, -0.02),
+        "sole-metatarsal1-base": sole(0.52, -0.09),
+        "sole-metatarsal2-base": sole(0.54, -0.03),
+        "sole-metatarsal3-base": sole(0.54, 0.02),
+        "sole-metatarsal4-base": sole(0.53, 0.07),
+        "sole-metatarsal5-base": sole(0.50, 0.14),
+        "sole-metatarsal-heads": sole(0.76, 0.02),
+        "sole-metatarsal1-head": sole(0.77, -0.12),
+        "sole-metatarsal5-head": sole(0.73, 0.16),
+        "sole-fdl-tendon": sole(0.50, 0.0),
+        "sole-big-toe-proximal-phalanx": sole(0.83, -0.125),
+        "sole-big-toe-medial": sole(0.81, -0.17),
+        "sole-big-toe-lateral": sole(0.82, -0.08),
+        "sole-toes-proximal-phalanges": sole(0.82, 0.03),
+        "sole-toes-middle-phalanges": sole(0.85, 0.03),
+        "sole-little-toe-proximal-phalanx": sole(0.79, 0.17),
+    }
+
+
+# one table per body part, head to foot; the landmarks keep this order
+_BODY_PARTS = (
+    _skull_face_and_jaw,
+    _spine,
+    _ribs,
+    _neck_and_trunk,
+    _shoulder_girdle,
+    _humerus,
+    _forearm,
+    _wrist_and_hand,
+    _pelvis_and_hip,
+    _thigh_knee_and_leg,
+    _foot,
+    _sole,
+)
+
+
+def _landmarks() -> dict[str, Point]:
+    """Every body part's landmarks in one table, rounded like the drawing's frames."""
+    landmarks: dict[str, Point] = {}
+    for part in _BODY_PARTS:
+        landmarks.update(part())
+    return {name: _r(p) for name, p in landmarks.items()}
 
 
 LANDMARKS: dict[str, Point] = _landmarks()

@@ -574,15 +574,8 @@ def _visits_parser(sub) -> None:
     delete.set_defaults(func=cmd_visits_delete)
 
 
-def parser() -> argparse.ArgumentParser:
-    p = Parser(prog="python -m trigger_map", description="Trigger Map's engine.")
-    p.add_argument(
-        "--data", type=Path, default=data_dir(), help="the data folder (default: $TRIGGER_MAP_DATA or data/)"
-    )
-    p.add_argument(
-        "--body", type=Path, default=body_svg(), help="the body drawing (default: $TRIGGER_MAP_BODY or assets/body.svg)"
-    )
-    sub = p.add_subparsers(dest="command", required=True)
+def _lookup_parsers(sub) -> None:
+    """The commands that look things up: regions, suggest, muscle, condition, search and flags."""
     regions = sub.add_parser("regions", help="list the body regions")
     regions.add_argument("--json", action="store_true")
     regions.set_defaults(func=cmd_regions)
@@ -616,6 +609,18 @@ def parser() -> argparse.ArgumentParser:
     flags.add_argument("--pregnant", action="store_true", help="pregnant, or could be")
     flags.add_argument("regions", nargs="*", help="region ids (see `regions`)")
     flags.set_defaults(func=cmd_flags)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = Parser(prog="python -m trigger_map", description="Trigger Map's engine.")
+    p.add_argument(
+        "--data", type=Path, default=data_dir(), help="the data folder (default: $TRIGGER_MAP_DATA or data/)"
+    )
+    p.add_argument(
+        "--body", type=Path, default=body_svg(), help="the body drawing (default: $TRIGGER_MAP_BODY or assets/body.svg)"
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    _lookup_parsers(sub)
     place = sub.add_parser("place", help="x, y of a spot inside a region (for adding a trigger point)")
     place.add_argument("region")
     place.add_argument("u", type=_fraction, help="0 (inner edge) to 1 (outer edge)")

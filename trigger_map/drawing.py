@@ -42,6 +42,9 @@ MUSCLE_STYLE = (
     "fill:#6d4f8f;fill-opacity:0.12}.fibres.chosen{stroke-width:0.5;stroke-opacity:0.7}"
 )
 
+# strokes keep their width in screen pixels whatever the drawing's scale
+THIN = 'vector-effect="non-scaling-stroke"'
+
 
 def frame(view: str) -> tuple[float, float, float, float]:
     """A view's frame as an SVG viewBox: x, y, width, height in drawing units."""
@@ -132,7 +135,6 @@ def _attachment_marks(shapes) -> str:
     """Origin (a blue dot) and insertion (an amber diamond) of each shape, white-edged."""
     from trigger_map.muscle_shapes import drawn
 
-    thin = 'vector-effect="non-scaling-stroke"'
     dots, diamonds = [], []
     for shape in shapes:
         info = drawn(shape)
@@ -142,7 +144,7 @@ def _attachment_marks(shapes) -> str:
             f'<path d="M{x:g} {y - r:.1f} L{x + r:.1f} {y:g} L{x:g} {y + r:.1f} L{x - r:.1f} {y:g} Z"/>'
             for x, y in info.insertion
         ]
-    edge = f'stroke="white" stroke-width="1.5" {thin}'
+    edge = f'stroke="white" stroke-width="1.5" {THIN}'
     return (
         f'<g class="origin" fill="{ORIGIN_COLOR}" {edge}>{"".join(dots)}</g>'
         f'<g class="insertion" fill="{INSERTION_COLOR}" {edge}>{"".join(diamonds)}</g>'
@@ -182,6 +184,62 @@ def _x_path(marker, r: float) -> str:
     )
 
 
+STIPPLE_DEFS = (
+    '<defs><pattern id="stipple" width="6" height="6" patternUnits="userSpaceOnUse">'
+    f'<rect width="6" height="6" fill="{SPILLOVER}"/>'
+    f'<circle cx="3" cy="3" r="1.1" fill="{ESSENTIAL}" fill-opacity="0.55"/></pattern></defs>'
+)
+
+
+def _area_layers(spill: list, essential: list, marked_alone: list, marked: list) -> list[str]:
+    """The pattern's zones (spillover stippled, essential red) and the marked areas: a light fill
+    where no zone shows them, and an outline over everything."""
+    layers = []
+    if spill:
+        layers.append(
+            f'<path class="spillover" d="{_path(spill)}" fill="url(#stipple)" fill-opacity="0.8" '
+            f'fill-rule="evenodd" stroke="{SPILLOVER}" stroke-width="0.8" {THIN}/>'
+        )
+    if essential:
+        layers.append(
+            f'<path class="essential" d="{_path(essential)}" fill="{ESSENTIAL}" fill-opacity="0.8" '
+            f'fill-rule="evenodd" stroke="{ESSENTIAL}" stroke-width="0.8" {THIN}/>'
+        )
+    if marked_alone:
+        layers.append(
+            f'<path class="marked-fill" d="{_path(marked_alone)}" fill="{MARKED}" '
+            f'fill-opacity="0.22" fill-rule="evenodd" stroke="none"/>'
+        )
+    if marked:  # a white line under the blue one: the outline reads on red, pink and skin alike
+        d = _path(marked)
+        layers.append(
+            f'<g class="marked" fill="none" stroke-linejoin="round">'
+            f'<path d="{d}" stroke="white" stroke-width="4.5" {THIN}/>'
+            f'<path d="{d}" stroke="{MARKED}" stroke-width="2.5" {THIN}/></g>'
+        )
+    return layers
+
+
+def _other_x_marks(others: list) -> str:
+    """A small X on each of the other "treat here" trigger points."""
+    d = " ".join(_x_path(m, OTHER_X) for m in others)
+    return (
+        f'<g class="other-trigger-points" stroke-linecap="round">'
+        f'<path d="{d}" stroke="white" stroke-width="4" {THIN}/>'
+        f'<path d="{d}" stroke="{OTHER_X_COLOR}" stroke-width="2" {THIN}/></g>'
+    )
+
+
+def _chosen_x_mark(chosen) -> str:
+    """The chosen trigger point's large X."""
+    d = _x_path(chosen, CHOSEN_X)
+    return (
+        f'<g class="trigger-point"><path d="{d}" stroke="white" stroke-width="7" '
+        f'stroke-linecap="round" {THIN}/><path d="{d}" stroke="{TRIGGER}" stroke-width="4" '
+        f'stroke-linecap="round" {THIN}/></g>'
+    )
+
+
 def _muscles_in(muscle_ids: tuple[str, ...], view: str) -> list:
     from trigger_map.muscle_shapes import shapes_of
 
@@ -213,53 +271,16 @@ def highlight_svg(body: Body, view: str, highlight: Highlight) -> str | None:
     muscles = _muscles_in(highlight.muscles, view)
     if not (spill or essential or marked or chosen or others or muscles):
         return None
-    # strokes keep their width in screen pixels whatever the drawing's scale
-    thin = 'vector-effect="non-scaling-stroke"'
-    layers = [
-        '<defs><pattern id="stipple" width="6" height="6" patternUnits="userSpaceOnUse">'
-        f'<rect width="6" height="6" fill="{SPILLOVER}"/>'
-        f'<circle cx="3" cy="3" r="1.1" fill="{ESSENTIAL}" fill-opacity="0.55"/></pattern></defs>'
-    ]
+    layers = [STIPPLE_DEFS]
     if muscles:  # the muscle under the pattern
         layers.append(
             f'<g class="chosen-muscle"><style>{MUSCLE_STYLE}</style>{_muscle_paths(muscles, chosen=True)}</g>'
         )
-    if spill:
-        layers.append(
-            f'<path class="spillover" d="{_path(spill)}" fill="url(#stipple)" fill-opacity="0.8" '
-            f'fill-rule="evenodd" stroke="{SPILLOVER}" stroke-width="0.8" {thin}/>'
-        )
-    if essential:
-        layers.append(
-            f'<path class="essential" d="{_path(essential)}" fill="{ESSENTIAL}" fill-opacity="0.8" '
-            f'fill-rule="evenodd" stroke="{ESSENTIAL}" stroke-width="0.8" {thin}/>'
-        )
-    if marked_alone:
-        layers.append(
-            f'<path class="marked-fill" d="{_path(marked_alone)}" fill="{MARKED}" '
-            f'fill-opacity="0.22" fill-rule="evenodd" stroke="none"/>'
-        )
-    if marked:  # a white line under the blue one: the outline reads on red, pink and skin alike
-        d = _path(marked)
-        layers.append(
-            f'<g class="marked" fill="none" stroke-linejoin="round">'
-            f'<path d="{d}" stroke="white" stroke-width="4.5" {thin}/>'
-            f'<path d="{d}" stroke="{MARKED}" stroke-width="2.5" {thin}/></g>'
-        )
+    layers += _area_layers(spill, essential, marked_alone, marked)
     if others:
-        d = " ".join(_x_path(m, OTHER_X) for m in others)
-        layers.append(
-            f'<g class="other-trigger-points" stroke-linecap="round">'
-            f'<path d="{d}" stroke="white" stroke-width="4" {thin}/>'
-            f'<path d="{d}" stroke="{OTHER_X_COLOR}" stroke-width="2" {thin}/></g>'
-        )
+        layers.append(_other_x_marks(others))
     if muscles and highlight.attachments:
         layers.append(_attachment_marks(muscles))
     if chosen is not None:
-        d = _x_path(chosen, CHOSEN_X)
-        layers.append(
-            f'<g class="trigger-point"><path d="{d}" stroke="white" stroke-width="7" '
-            f'stroke-linecap="round" {thin}/><path d="{d}" stroke="{TRIGGER}" stroke-width="4" '
-            f'stroke-linecap="round" {thin}/></g>'
-        )
+        layers.append(_chosen_x_mark(chosen))
     return _open(view) + "".join(layers) + "</svg>"

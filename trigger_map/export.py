@@ -188,19 +188,11 @@ def _red_flags(pdf: Handout, flags: list[dict]) -> None:
             pdf.paragraph(f"- {flag['title']}: {ACTIONS[flag['action']].lower()}.", size=9)
 
 
-def handout_pdf(engine: Engine, key: str, note: str = "", symptoms=(), facts=()) -> bytes:
-    """The handout for the trigger point `key` ("<id>@<side>"), with an optional therapist's note;
-    the red flags its pattern's areas raise, matched ones (from `symptoms` and `facts`) first."""
+def _pattern_pictures(pdf: Handout, engine: Engine, key: str) -> None:
+    """The front and back of the body side by side, the pattern and the X drawn on them, and their key."""
     from trigger_map.figures import Marker  # the same marker the map draws
 
     placed = engine.by_key[key]
-    data = engine.dataset
-    row = data.trigger_points.loc[placed.trigger_point]
-    muscle = data.muscles.loc[row["muscle_id"]]
-    pdf = Handout(note)
-    pdf.add_page()
-    pdf.heading(f"{muscle['name']}: {row['name']} ({placed.side} side)", size=16)
-    pdf.paragraph(f"{muscle['anatomical_name']}. Prepared {date.today():%d %B %Y} with Trigger Map.", size=9)
     scale = 0.16
     top = pdf.get_y()
     marker = Marker(key, placed.view, placed.x, placed.y, "")
@@ -212,6 +204,13 @@ def handout_pdf(engine: Engine, key: str, note: str = "", symptoms=(), facts=())
     pdf.paragraph(
         "Dark red: where the pain is usually felt. Light red: where it may spread. X: the trigger point.", size=8
     )
+
+
+def _handout_sections(engine: Engine, key: str, note: str) -> list[tuple[str, str]]:
+    """The handout's titled paragraphs about the trigger point, the therapist's note (if any) first."""
+    placed = engine.by_key[key]
+    data = engine.dataset
+    row = data.trigger_points.loc[placed.trigger_point]
 
     def labels(ids):
         return ", ".join(engine.body.regions[r].display_label for r in ids)
@@ -237,6 +236,22 @@ def handout_pdf(engine: Engine, key: str, note: str = "", symptoms=(), facts=())
             else ""
         )
         sections.insert(0, ("Note from your therapist", note.strip() + said))
+    return sections
+
+
+def handout_pdf(engine: Engine, key: str, note: str = "", symptoms=(), facts=()) -> bytes:
+    """The handout for the trigger point `key` ("<id>@<side>"), with an optional therapist's note;
+    the red flags its pattern's areas raise, matched ones (from `symptoms` and `facts`) first."""
+    placed = engine.by_key[key]
+    data = engine.dataset
+    row = data.trigger_points.loc[placed.trigger_point]
+    muscle = data.muscles.loc[row["muscle_id"]]
+    pdf = Handout(note)
+    pdf.add_page()
+    pdf.heading(f"{muscle['name']}: {row['name']} ({placed.side} side)", size=16)
+    pdf.paragraph(f"{muscle['anatomical_name']}. Prepared {date.today():%d %B %Y} with Trigger Map.", size=9)
+    _pattern_pictures(pdf, engine, key)
+    sections = _handout_sections(engine, key, note)
     flags = red_flags_for(engine, placed.essential, symptoms, facts=facts)
     if any(f["matched"] for f in flags):
         _red_flags(pdf, [f for f in flags if f["matched"]])

@@ -20,6 +20,8 @@ from trigger_map.body import Body
 from trigger_map.frame import BOTTOM, HALF_WIDTH, MARKED, MIDLINE, TOP, TRIGGER
 
 if TYPE_CHECKING:
+    import shapely
+
     from trigger_map.lookup import Engine
 
 TP_PREFIX = "tp:"
@@ -223,6 +225,34 @@ MUSCLE_SPACING = 9.0  # drawing units between a muscle's targets (the regions' g
 DEEP_OUTLINE_SPACING = 12.0  # drawing units between the targets along a deep muscle's outline
 
 
+def _muscle_targets(
+    deep: bool, outline: shapely.Polygon, above: list[shapely.Polygon], spacing: float, frame: shapely.Polygon | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """One muscle shape's click targets (x and y arrays): points inside its `outline` where no shape
+    drawn later (`above`) covers it, and for a `deep` muscle points along the outline too; only
+    those inside `frame` (a close-up's window) when one is given."""
+    import shapely
+
+    from trigger_map.hits import region_points
+
+    points = region_points(outline, depth=min(2.0, spacing / 3), edge_spacing=spacing, spacing=spacing)
+    px = np.array([p[0] for p in points])
+    py = np.array([p[1] for p in points])
+    keep = np.ones(len(points), dtype=bool)
+    for later in above:  # a shape drawn later covers this one where they overlap
+        keep &= ~shapely.contains_xy(later, px, py)
+    if deep:  # a deep muscle is drawn as its outline: it answers along it
+        ring = outline.exterior
+        at = np.arange(0.0, ring.length, DEEP_OUTLINE_SPACING * spacing / MUSCLE_SPACING)
+        edge = shapely.line_interpolate_point(ring, at)
+        px = np.concatenate([px[keep], shapely.get_x(edge)])
+        py = np.concatenate([py[keep], shapely.get_y(edge)])
+        keep = np.ones(len(px), dtype=bool)
+    if frame is not None:
+        keep &= shapely.contains_xy(frame, px, py)
+    return px[keep], py[keep]
+
+
 @lru_cache(maxsize=64)
 def muscle_layer(
     view: str,
@@ -239,11 +269,11 @@ def muscle_layer(
     One trace for all muscles, coordinates as float32 arrays (small to send)."""
     import shapely
 
-    from trigger_map.hits import region_points
     from trigger_map.muscle_shapes import all_shapes, polygon
 
     label = dict(names)
     shapes = [s for s in all_shapes() if s.view == view and s.muscle_id in label]
+    frame = None
     if window is not None:
         x0, y0, w, h = window
         frame = shapely.box(x0, y0, x0 + w, y0 + h)
@@ -253,24 +283,10 @@ def muscle_layer(
     ys: list[float] = []
     owners: list[str] = []
     for k, (shape, outline) in enumerate(zip(shapes, polygons, strict=True)):
-        points = region_points(outline, depth=min(2.0, spacing / 3), edge_spacing=spacing, spacing=spacing)
-        px = np.array([p[0] for p in points])
-        py = np.array([p[1] for p in points])
-        keep = np.ones(len(points), dtype=bool)
-        for above in polygons[k + 1 :]:  # a shape drawn later covers this one where they overlap
-            keep &= ~shapely.contains_xy(above, px, py)
-        if shape.depth == "deep":  # a deep muscle is drawn as its outline: it answers along it
-            ring = outline.exterior
-            at = np.arange(0.0, ring.length, DEEP_OUTLINE_SPACING * spacing / MUSCLE_SPACING)
-            edge = shapely.line_interpolate_point(ring, at)
-            px = np.concatenate([px[keep], shapely.get_x(edge)])
-            py = np.concatenate([py[keep], shapely.get_y(edge)])
-            keep = np.ones(len(px), dtype=bool)
-        if window is not None:
-            keep &= shapely.contains_xy(frame, px, py)
-        xs += px[keep].tolist()
-        ys += py[keep].tolist()
-        owners += [shape.muscle_id] * int(keep.sum())
+        px, py = _muscle_targets(shape.depth == "deep", outline, polygons[k + 1 :], spacing, frame)
+        xs += px.tolist()
+        ys += py.tolist()
+        owners += [shape.muscle_id] * len(px)
     return {
         "type": "scatter",
         "mode": "markers",

@@ -26,6 +26,7 @@ it; an area with none is one that no trigger point (of the chosen condition) ref
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -250,3 +251,32 @@ def explained_by(suggestions: list[Suggestion], areas) -> dict[str, tuple[int, .
         area: tuple(i for i, s in enumerate(suggestions) if area in s.essential_hits or area in s.spillover_hits)
         for area in areas
     }
+
+
+Question = tuple[tuple[tuple[str, float], ...], tuple[str, ...], str | None]
+
+
+def question_asked(areas: dict[str, float | None], symptoms: tuple[str, ...], condition: str | None) -> Question:
+    """The question a person's marks ask: a severity left at its default is the same question as one
+    not yet given."""
+    return (tuple((r, DEFAULT_SEVERITY if v is None else v) for r, v in areas.items()), symptoms, condition)
+
+
+def answer_to_show(keys: list[str], chosen: str | None, new_question: bool) -> str | None:
+    """Which of the suggestions (`keys`, best first) to show: the one chosen, while the question stays
+    the same and it is still listed; else the best answer (None when there is none)."""
+    if new_question:
+        chosen = None
+    if chosen not in keys:
+        chosen = keys[0] if keys else None
+    return chosen
+
+
+def referrer_to_show(keys: list[str], chosen: str | None, known: Container[str]) -> str | None:
+    """Which trigger point to show for one area (`keys`: those referring there, most likely first):
+    the one chosen if it refers there, else the most likely; one not in `known`, none."""
+    if keys and chosen not in keys:
+        chosen = keys[0]
+    if chosen not in known:
+        chosen = None
+    return chosen

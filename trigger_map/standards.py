@@ -81,13 +81,8 @@ def _area_ids(name: str, sides: str) -> tuple[str, ...]:
     return (name,) if sides == "one" else (f"{name}-l", f"{name}-r")
 
 
-def read_standards(data_dir: Path, body: Body) -> tuple[Standards | None, list[Problem]]:
-    """The two tables checked against their schemas, each other and the body; every problem found."""
-    areas_frame, problems = read_table(data_dir, AREAS_FILE, AREAS_SCHEMA)
-    mapping_frame, found = read_table(data_dir, MAPPING_FILE, MAPPING_SCHEMA)
-    problems += found
-    if areas_frame is None or mapping_frame is None:
-        return None, problems
+def _read_areas(areas_frame, problems: list[Problem]) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """Each standard's areas (id -> label) and sides (name -> "one" or "two"); problems appended."""
     areas: dict[str, dict[str, str]] = {s: {} for s in STANDARDS}
     sides: dict[str, dict[str, str]] = {s: {} for s in STANDARDS}
     codes: dict[str, dict[str, str]] = {s: {} for s in STANDARDS}
@@ -114,6 +109,13 @@ def read_standards(data_dir: Path, body: Body) -> tuple[Standards | None, list[P
                     AREAS_FILE, None, "area", f"{title} has {expected} areas; the table defines {len(areas[standard])}"
                 )
             )
+    return areas, sides
+
+
+def _read_mapping(
+    mapping_frame, body: Body, sides: dict[str, dict[str, str]], problems: list[Problem]
+) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Each standard's areas of each body region (standard -> region id -> area ids); problems appended."""
     of_region: dict[str, dict[str, tuple[str, ...]]] = {s: {} for s in STANDARDS}
     listed: set[str] = set()
     for row, record in enumerate(mapping_frame.to_dict("records"), start=2):
@@ -151,6 +153,18 @@ def read_standards(data_dir: Path, body: Body) -> tuple[Standards | None, list[P
                     of_region[standard][region_id] += hit
     for name in sorted(set(body.names) - listed):
         problems.append(Problem(MAPPING_FILE, None, "region", f"region {name!r} is missing: every region needs a row"))
+    return of_region
+
+
+def read_standards(data_dir: Path, body: Body) -> tuple[Standards | None, list[Problem]]:
+    """The two tables checked against their schemas, each other and the body; every problem found."""
+    areas_frame, problems = read_table(data_dir, AREAS_FILE, AREAS_SCHEMA)
+    mapping_frame, found = read_table(data_dir, MAPPING_FILE, MAPPING_SCHEMA)
+    problems += found
+    if areas_frame is None or mapping_frame is None:
+        return None, problems
+    areas, sides = _read_areas(areas_frame, problems)
+    of_region = _read_mapping(mapping_frame, body, sides, problems)
     for standard, (title, _) in STANDARDS.items():
         reached = {a for hits in of_region[standard].values() for a in hits}
         for area_id in sorted(set(areas[standard]) - reached):

@@ -16,6 +16,8 @@ Two jobs before Streamlit's server starts, in its own process:
 
 from __future__ import annotations
 
+import ast
+import importlib
 import logging
 import sys
 from pathlib import Path
@@ -40,14 +42,40 @@ def route_through_navigation() -> None:
     PagesManager.uses_pages_directory = False
 
 
+OWN_PACKAGES = ("ui", "trigger_map")
+
+
+def page_modules() -> list[str]:
+    """Our modules that app.py and the pages import (read from their source, not run): a first
+    visit to any page should not wait for an import (the visits page's database library took
+    about 2 s on this machine's first visit to Where it hurts)."""
+    names: set[str] = set()
+    for script in [APP, *sorted((ROOT / "pages").glob("*.py"))]:
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module)
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+
+    def is_module(name: str) -> bool:
+        path = ROOT.joinpath(*name.split("."))
+        return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+    return sorted(n for n in names if n.split(".")[0] in OWN_PACKAGES and is_module(n))
+
+
 def warm() -> None:
-    """Build what every first page needs (the same cached objects the pages then use)."""
+    """Import what the pages import, and build what every first page needs (the same cached
+    objects the pages then use)."""
     # Outside a script run Streamlit warns that there is no run context; the caches work the same.
     logging.disable(logging.WARNING)
     try:
+        for name in page_modules():
+            importlib.import_module(name)
         from trigger_map.body import body_svg
         from trigger_map.data import DatasetError, data_dir
-        from ui import body_map, red_flags, resources, share, trigger_point_panel  # noqa: F401  (the pages' imports)
+        from ui import body_map, resources
 
         try:
             engine = resources._engine(str(data_dir()), str(body_svg()))

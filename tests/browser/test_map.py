@@ -190,6 +190,10 @@ def test_hovering_a_region_lights_it(page, app_url, body):
     open_app(page, app_url)
     from driver import safest_hit_point
 
+    painted = "() => " + HIT_CHARTS + ".flatMap(gd => [...gd.querySelectorAll('path.point')])"
+    painted += ".filter(n => getComputedStyle(n).visibility === 'visible').length"
+    assert page.evaluate(painted) == 0  # the invisible targets are kept out of painting
+
     x, y = chart_point(page, 0, *safest_hit_point(body, "upper_abdomen-r"))
     page.mouse.move(x, y)
     page.mouse.move(x + 1, y + 1)
@@ -202,7 +206,9 @@ def test_hovering_a_region_lights_it(page, app_url, body):
         const trace = gd.data.findIndex(t => t.name === 'regions' && t.mode === 'markers');
         const nodes = gd.querySelectorAll('.scatterlayer .trace')[trace].querySelectorAll('path.point');
         const ids = gd.data[trace].customdata;
-        const on = [...nodes].map((n, i) => [ids[i], getComputedStyle(n).opacity]).filter(([, o]) => o !== '0');
+        // painted: visible and not transparent (the other targets stay out of painting)
+        const shown = (n) => getComputedStyle(n).opacity !== '0' && getComputedStyle(n).visibility === 'visible';
+        const on = [...nodes].map((n, i) => [ids[i], shown(n)]).filter(([, s]) => s);
         return [...new Set(on.map(([id]) => id))];
     }"""
     )

@@ -210,16 +210,24 @@
   };
   document.addEventListener("touchstart", takeChart, {capture: true, passive: true});
   document.addEventListener("mouseover", takeChart, {capture: true, passive: true});
-  // pictures get their empty alt as soon as they are drawn (a check of the added nodes only)
+  // pictures get their empty alt as soon as they are drawn (a check of the added nodes only), and
+  // the address bar follows a new Share box as soon as it is drawn, whenever the run ends
+  let follow = 0;
   new MutationObserver((records) => {
+    let shared = false;
     for (const record of records) {
+      if (record.type === "attributes") { shared = true; continue; }  // a Share box's data-query
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1) continue;
         if (node.tagName === "IMG" && !node.hasAttribute("alt")) node.alt = "";
         else if (node.firstElementChild) node.querySelectorAll("img:not([alt])").forEach((img) => { img.alt = ""; });
+        if (node.classList.contains("tm-share") || (node.firstElementChild && node.querySelector(".tm-share"))) {
+          shared = true;
+        }
       }
     }
-  }).observe(document.body, {childList: true, subtree: true});
+    if (shared && !follow) follow = requestAnimationFrame(() => { follow = 0; followView(); });
+  }).observe(document.body, {childList: true, subtree: true, attributes: true, attributeFilter: ["data-query"]});
   // (watched on the whole page, not one element: Streamlit may draw its root anew)
   new MutationObserver((records) => {
     if (records.some((r) => r.target.dataset && r.target.dataset.testScriptState === "notRunning")) {
