@@ -85,7 +85,6 @@ def _read_areas(areas_frame, problems: list[Problem]) -> tuple[dict[str, dict[st
     """Each standard's areas (id -> label) and sides (name -> "one" or "two"); problems appended."""
     areas: dict[str, dict[str, str]] = {s: {} for s in STANDARDS}
     sides: dict[str, dict[str, str]] = {s: {} for s in STANDARDS}
-    codes: dict[str, dict[str, str]] = {s: {} for s in STANDARDS}
     for row, record in enumerate(areas_frame.to_dict("records"), start=2):
         standard, name = record["standard"], record["area"]
         if name in sides[standard]:
@@ -94,14 +93,6 @@ def _read_areas(areas_frame, problems: list[Problem]) -> tuple[dict[str, dict[st
         sides[standard][name] = record["sides"]
         for area_id in _area_ids(name, record["sides"]):
             areas[standard][area_id] = record["label"] + ("" if record["sides"] == "one" else f" ({area_id[-1]})")
-        found_codes = _codes(record["codes"], name, record["sides"])
-        if isinstance(found_codes, str):
-            problems.append(Problem(AREAS_FILE, row, "codes", found_codes))
-            continue
-        for area_id, code in found_codes.items():
-            if code in codes[standard].values():
-                problems.append(Problem(AREAS_FILE, row, "codes", f"{standard} code {code} is given twice"))
-            codes[standard][area_id] = code
     for standard, (title, expected) in STANDARDS.items():
         if len(areas[standard]) != expected:
             problems.append(
@@ -110,6 +101,22 @@ def _read_areas(areas_frame, problems: list[Problem]) -> tuple[dict[str, dict[st
                 )
             )
     return areas, sides
+
+
+def _read_codes(areas_frame, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    """Each standard's own numbers of its areas (standard -> area id -> code); problems appended."""
+    codes: dict[str, dict[str, str]] = {s: {} for s in STANDARDS}
+    for row, record in enumerate(areas_frame.to_dict("records"), start=2):
+        standard = record["standard"]
+        found = _codes(record["codes"], record["area"], record["sides"])
+        if isinstance(found, str):
+            problems.append(Problem(AREAS_FILE, row, "codes", found))
+            continue
+        for area_id, code in found.items():
+            if code in codes[standard].values():
+                problems.append(Problem(AREAS_FILE, row, "codes", f"{standard} code {code} is given twice"))
+            codes[standard][area_id] = code
+    return codes
 
 
 def _read_mapping(
@@ -164,6 +171,7 @@ def read_standards(data_dir: Path, body: Body) -> tuple[Standards | None, list[P
     if areas_frame is None or mapping_frame is None:
         return None, problems
     areas, sides = _read_areas(areas_frame, problems)
+    codes = _read_codes(areas_frame, problems)
     of_region = _read_mapping(mapping_frame, body, sides, problems)
     for standard, (title, _) in STANDARDS.items():
         reached = {a for hits in of_region[standard].values() for a in hits}
