@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -248,7 +249,9 @@ def test_two_first_upgrades_at_once_both_succeed_and_migrate_once(database_url, 
     """Two `db upgrade` runs let go at the same moment on a new, empty database: both succeed, and the
     schema is made once (on PostgreSQL an advisory lock in the migration environment makes the second
     wait for the first; on SQLite each transaction takes the write lock at its start). Without the
-    lock, about one PostgreSQL attempt in two failed."""
+    lock, about one PostgreSQL attempt in two failed; on SQLite, before turning on the write-ahead log
+    was tried again, some attempts failed with 'database is locked' (how many depends on timing; the
+    test below makes that case every time)."""
     runs = ready_upgrades(database_url)
     try:
         let_go(runs)
@@ -297,6 +300,46 @@ def test_upgrades_on_postgresql_wait_for_the_migration_lock(pg_server):
     finally:
         stop_all(runs)
     migrated_once(url)
+
+
+class Watched:
+    """A SQLite cursor that tells when SQLite has refused it once ('database is locked')."""
+
+    def __init__(self, cursor: sqlite3.Cursor, refused: threading.Event):
+        self.cursor, self.refused = cursor, refused
+
+    def execute(self, sql: str) -> sqlite3.Cursor:
+        try:
+            return self.cursor.execute(sql)
+        except sqlite3.OperationalError:
+            self.refused.set()
+            raise
+
+
+def test_turning_on_the_write_ahead_log_waits_out_a_busy_new_file(tmp_path):
+    """Two processes opening a new SQLite file at once: SQLite refuses one at once ('database is locked',
+    without waiting) as both want the file to itself to turn on the write-ahead log; that one tries again
+    once the other is done. Here another connection holds the file, and the opener's SQLite answers at
+    once (timeout 0), as it does in that race."""
+    from trigger_map.visit_store import _write_ahead_log
+
+    path = tmp_path / "new.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    opener = sqlite3.connect(path, timeout=0, isolation_level=None)
+    refused = threading.Event()
+    with pytest.raises(sqlite3.OperationalError, match="locked"):  # held to the end: it gives up, saying so
+        _write_ahead_log(Watched(opener.cursor(), refused), wait=0.3)
+    assert refused.is_set()
+    refused.clear()
+    release = threading.Thread(target=lambda: refused.wait(30) and holder.execute("COMMIT"))
+    release.start()
+    _write_ahead_log(Watched(opener.cursor(), refused), wait=30)  # refused, then let through
+    release.join()
+    assert refused.is_set()
+    assert opener.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    holder.close()
+    opener.close()
 
 
 def test_a_database_error_is_said_in_plain_words_without_its_text():

@@ -5,7 +5,8 @@ Two upgrades may start at once (two app processes, or two `db upgrade` runs, ope
 database). On PostgreSQL each takes a transaction-level advisory lock before it reads the database's
 revision, so the second waits until the first has committed and then finds nothing left to do; the
 lock goes with the transaction. On SQLite every transaction already starts with BEGIN IMMEDIATE
-(trigger_map.visit_store), which takes the database's write lock, to the same effect.
+(trigger_map.visit_store), which takes the database's write lock, to the same effect (and the one
+step before it, turning on a new file's write-ahead log, is tried again when SQLite refuses it).
 """
 
 from alembic import context
