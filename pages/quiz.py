@@ -131,7 +131,12 @@ def draw(drawn: quiz.Drawn, key: str, taps=(), on_pick=None) -> None:
             with column:
                 st.caption(f"Close-up: {text.plain(closeup.label)} ({closeup.view})")
                 body_map.body_maps(
-                    engine, highlight, key=f"{key}_{closeup.id}", on_pick=lambda click: None, closeup=closeup
+                    engine,
+                    highlight,
+                    key=f"{key}_{closeup.id}",
+                    on_pick=lambda click: None,
+                    closeup=closeup,
+                    muscles=muscles,
                 )
         return
     body_map.pictures(engine, highlight, key, body_map.map_height(views), views=views, muscles=muscles)

@@ -97,15 +97,19 @@ def ranks(positions: tuple[int, ...]) -> str:
     return ", ".join(f"{r[0] + 1}" if len(r) == 1 else f"{r[0] + 1}-{r[-1] + 1}" for r in runs)
 
 
-def by_area(areas, suggestions: list[Suggestion], condition: str | None) -> None:
-    """Which suggestions explain each marked area; an area none explains is named plainly."""
+def by_area(areas, suggestions: list[Suggestion], condition: str | None, why: str | None = None) -> None:
+    """Which suggestions explain each marked area (under `why`, the chosen one's reason: one caption,
+    one element fewer to draw on each tap); an area none explains is named plainly."""
     explainers = explained_by(suggestions, areas)
     label = engine.body.regions
+    lines = [why] if why else []
     if suggestions:
-        st.caption(
+        lines.append(
             "By area: "
             + " · ".join(f"{text.plain(label[r].display_label)}: {ranks(p)}" for r, p in explainers.items() if p)
         )
+    if lines:
+        st.caption("\n\n".join(lines))
     whose = (
         f"the trigger points linked to {data.conditions.at[condition, 'name']}" if condition else "our trigger points"
     )
@@ -221,8 +225,8 @@ def _severity_sliders(areas: dict) -> None:
             )
 
 
-def _ranked_list(suggestions: list[Suggestion], keys: list[str], current: Suggestion) -> None:
-    """The most likely trigger points to choose from, and why the chosen one is suggested."""
+def _ranked_list(suggestions: list[Suggestion], keys: list[str]) -> None:
+    """The most likely trigger points to choose from."""
     st.markdown(f"### Most likely trigger points ({len(suggestions)})")
     # a list to open rather than 12 radio buttons, as on the Body map: each option of a
     # radio is drawn (its label parsed as Markdown) on every tap; "By area" shows the ranks
@@ -233,7 +237,6 @@ def _ranked_list(suggestions: list[Suggestion], keys: list[str], current: Sugges
         format_func=lambda k: f"{keys.index(k) + 1}. "
         + trigger_point_panel.suggestion_label(engine, suggestions[keys.index(k)]),
     )
-    st.caption(f"Why: {text.plain(reason(current))}.")
 
 
 def _why_each_one(suggestions: list[Suggestion]) -> None:
@@ -274,9 +277,12 @@ def _answers(
     if not suggestions and not areas:
         st.markdown("Mark an area, a symptom or a condition to see the trigger points that may be involved.")
     elif current is not None:
-        _ranked_list(suggestions, keys, current)
+        _ranked_list(suggestions, keys)
+    why = f"Why: {text.plain(reason(current))}." if current is not None else None
     if areas:
-        by_area(areas, suggestions, condition)
+        by_area(areas, suggestions, condition, why)
+    elif why:
+        st.caption(why)
     if suggestions:
         _why_each_one(suggestions)
     red_flags.red_flags(engine, list(areas), symptoms, facts=facts, parts=("watch",), prefix="pain_flags")
@@ -284,8 +290,7 @@ def _answers(
         if saving.open:  # made only while open: a tap on the map stays cheap
             visits_ui.save_form(engine, areas, symptoms, condition, keys)
     if current is not None:
-        st.divider()
-        trigger_point_panel.trigger_point_details(engine, current.key, "pain_panel")
+        trigger_point_panel.trigger_point_details(engine, current.key, "pain_panel", rule=True)
 
 
 @st.fragment

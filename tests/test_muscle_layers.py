@@ -12,6 +12,7 @@ from paths import ROOT
 from shapely.geometry import Point
 from streamlit.testing.v1 import AppTest
 
+from trigger_map.drawing import ATTACHMENT_R
 from trigger_map.figures import MUSCLE_PREFIX, muscle_layer
 from trigger_map.map_click import read_click
 from trigger_map.muscle_shapes import all_shapes, drawn, shapes_of
@@ -48,8 +49,12 @@ def test_the_chosen_trigger_points_muscle_lies_under_its_pattern():
     assert lit, "the muscle is drawn"
     for shape in shapes_of(muscle):
         assert any(f'd="{shape.path}"' in p for p in lit), (shape.view, shape.side)
-    (picture,) = [p for p in lit if shapes_of(muscle)[0].path in p]
-    assert picture.index("chosen-muscle") < picture.index('class="essential"'), "the muscle lies under the pattern"
+    # the calf is drawn in both views (from the front only its inner edge): in each view that draws the
+    # pattern, the muscle lies under it
+    with_pattern = [p for p in lit if 'class="essential"' in p]
+    assert with_pattern, "the pattern is drawn with its muscle"
+    for picture in with_pattern:
+        assert picture.index("chosen-muscle") < picture.index('class="essential"'), "the muscle lies under the pattern"
     at.toggle(key="explorer_tp_muscle").set_value(False).run()
     assert not at.exception
     assert not any('class="chosen-muscle"' in p for p in pictures(at))
@@ -98,6 +103,25 @@ def test_the_muscle_library_draws_the_muscle_with_its_origin_and_insertion():
         assert back.count("<circle") >= 2 * len(info.origin)
     assert 'class="insertion"' in back
     assert any("origin" in c.value and "insertion" in c.value for c in at.caption)
+
+
+def test_an_end_its_view_hides_is_not_marked_there():
+    """The serratus anterior seen from the front: its slips on the ribs are marked, its insertion on
+    the scapula (behind the chest from the front) only in the back view."""
+    at = app("muscles", muscle="serratus-anterior")
+    assert not at.exception
+    lit = [p for p in pictures(at) if 'class="chosen-muscle"' in p]
+    (front,) = [p for p in lit if 'viewBox="88' in p]
+    (back,) = [p for p in lit if 'viewBox="688' in p]
+    for shape in shapes_of("serratus-anterior"):
+        info = drawn(shape)
+        picture = front if shape.view == "front" else back
+        assert ("insertion" in info.hidden) == (shape.view == "front")
+        for x, y in info.origin:
+            assert f'cx="{x:g}" cy="{y:g}"' in picture
+        r = ATTACHMENT_R * 1.25
+        for x, y in info.insertion:
+            assert (f'd="M{x:g} {y - r:.1f} ' in picture) == (shape.view == "back")
 
 
 def test_the_muscle_library_layer_lets_a_muscle_be_chosen_on_the_map():

@@ -11,6 +11,7 @@ import pytest
 from trigger_map import quiz
 from trigger_map.data import BODY_AREAS
 from trigger_map.muscle_overlay import muscle_svg
+from trigger_map.muscle_shapes import polygon
 from trigger_map.quiz import (
     CHOICE_KINDS,
     NEAR_AREAS,
@@ -392,3 +393,27 @@ def test_a_pattern_on_a_hand_or_foot_is_shown_close_up_too(engine):
     shoulder = engine.by_key["infraspinatus-1@right"]
     assert quiz.closeups_for(engine, quiz.Drawn(shoulder.essential, shoulder.spillover)) == ()
     assert quiz.closeups_for(engine, quiz.Drawn()) == ()
+
+
+def test_a_small_muscle_to_name_is_shown_in_its_close_up(engine):
+    """ "Which muscle is this?" with a muscle of the hand, foot or face lit: the close-up that holds
+    the muscle whole is shown beside the body; a muscle too large for any close-up gets none."""
+    from trigger_map.muscle_shapes import shapes_of
+
+    for muscle_id, side, expected in (
+        ("abductor-pollicis-brevis", "right", {"hand-r"}),
+        ("first-dorsal-interosseous", "left", {"hand-back-l"}),
+        ("abductor-hallucis", "right", {"sole-r"}),
+        ("orbicularis-oculi", "right", {"face"}),
+    ):
+        shapes = tuple(s for s in shapes_of(muscle_id) if s.side == side)
+        closeups = quiz.closeups_for(engine, quiz.Drawn(muscle=muscle_id, shapes=shapes))
+        assert {c.id for c in closeups} == expected, muscle_id
+        for closeup in closeups:
+            x, y, w, h = closeup.window
+            for shape in shapes:
+                if shape.view == closeup.view:
+                    minx, miny, maxx, maxy = polygon(shape).bounds
+                    assert x <= minx and y <= miny and maxx <= x + w and maxy <= y + h
+    big = tuple(s for s in shapes_of("gluteus-maximus") if s.side == "right")
+    assert quiz.closeups_for(engine, quiz.Drawn(muscle="gluteus-maximus", shapes=big)) == ()

@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl
 from app_run import app, shared_query
 from streamlit.testing.v1 import AppTest
 
-from trigger_map.quiz import make_set
+from trigger_map.quiz import closeups_for, make_set
 from ui.text import plain
 
 
@@ -87,6 +87,27 @@ def test_a_picture_question_draws_the_pattern_and_its_answer(engine):
     answer(at, question)
     drawn = "".join(pictures(at))
     assert 'class="essential"' in drawn and 'class="trigger-point"' in drawn  # the answer: the X too
+
+
+def test_a_small_muscle_to_name_is_drawn_in_its_close_up(engine):
+    """ "Which muscle is this?" with a muscle of the hand, foot or face: the close-up beside the body
+    draws the muscle lit, cropped to the close-up's window."""
+    seed = next(
+        n
+        for n in range(1, 400)
+        if closeups_for(engine, make_set(engine, n, 10, kinds=("identify",)).questions[0].shown)
+    )
+    question = make_set(engine, seed, 10, kinds=("identify",)).questions[0]
+    (closeup,) = closeups_for(engine, question.shown)
+    at = app("quiz", seed=str(seed), kinds="identify")
+    assert not at.exception
+    assert any(c.value.startswith(f"Close-up: {closeup.label}") for c in at.caption)
+    x, y, w, h = closeup.window
+    window = f'viewBox="{x:g} {y:g} {w:g} {h:g}"'
+    lit = [p for p in pictures(at) if window in p and 'class="muscle ' in p]
+    assert lit, "the muscle is drawn in the close-up"
+    for shape in question.shown.shapes:
+        assert any(shape.path in p for p in lit)
 
 
 def test_a_tap_question_scores_the_tapped_areas(engine):

@@ -17,6 +17,13 @@ Method (beside tools/draw_body.py, in the same head units and pixel frame):
     there through the others to the insertion (the peroneal tendons round the lateral malleolus).
   * A ring (orbicularis oculi, the anal sphincter) is an elliptic band whose long axis runs from
     the origin to the insertion.
+  * A fan (the rotator cuff) is a belly whose sides bow out more and whose corners are rounded, so
+    it reads as a smooth fan converging on its tendon rather than a spiky triangle.
+  * Slips (the serratus anterior seen from the front) are finger-like slips, one from each rib the
+    origin lists, running up and back to the side of the chest.
+  * A muscle seen in its second view only in part (the calf from the front, the vastus lateralis
+    from behind) is cut by what hides the rest (HIDDEN_BY, EDGE_ONLY): an end out of sight is
+    recorded as hidden.
   * Each shape is clipped to the view's silhouette (shapely), mirrored for the left side, mapped to
     pixels and rounded to 0.1 px. Deep muscles come first in the file (drawn under), then the
     superficial ones, larger before smaller (a few that lie over the others last: OVER_OTHERS).
@@ -54,10 +61,16 @@ OUT = ROOT / "assets" / "muscles.svg"
 VIEWS = ("front", "back")
 DEPTHS = ("superficial", "deep")
 SIZES = ("S", "M", "L")
-SHAPES = ("belly", "bent", "ring")
+SHAPES = ("belly", "bent", "ring", "fan", "slips")
 MIN_BOW = 0.08  # a belly's sides bow out by at least this fraction of its width at the middle
 TENDON = 0.022  # hu, a tendon's width (a route past a malleolus)
 END_WIDTH = {"S": 0.02, "M": 0.032, "L": 0.05}  # hu, the width a belly keeps at an end that is one point
+# a fan (the rotator cuff) converges on a tendon this wide, and its outline is rounded by this
+# radius (an opening: shrunk and grown back), so it reads as a smooth fan, not a spiky triangle
+FAN_END = {"S": 0.05, "M": 0.06, "L": 0.08}
+FAN_ROUND = 0.4  # of FAN_END
+FAN_ROUND_WIDE = 0.02  # hu, the radius the corners of a fan's wide end are rounded to (at most)
+FAN_BOW = 0.2  # a fan's sides bow out by this fraction of its width at the middle
 INSET = 0.004  # hu, shapes stay this far inside the silhouette
 SIMPLIFY_PX = 0.35
 FIBRES = {"S": 2, "M": 3, "L": 5}  # fibre lines hinted on a superficial muscle, by size
@@ -90,17 +103,90 @@ FACE = Polygon(
     ]
 )
 UNDER_THE_FOOT = Polygon([(-0.05, 7.60), (1.0, 7.60), (1.0, 8.2), (-0.05, 8.2)])
+# seen from behind, the heel hides the sole: the deep flexor tendons turn under the medial malleolus
+# into it (the sole inset, beside the legs, is not part of this)
+UNDER_THE_HEEL = Polygon([(-0.05, 7.60), (0.8, 7.60), (0.8, 8.2), (-0.05, 8.2)])
 # the head and the neck's column hide the back of the skull and the nape, where the upper trapezius
 # starts: seen from the front it shows on the slope from the neck to the shoulder
 HEAD_AND_NECK = Polygon(
     [(-0.05, -0.1), (0.40, -0.1), (0.40, 0.70), (0.27, 0.95), (0.255, 1.20), (0.22, 1.30), (-0.05, 1.30)]
 )
+
+
+def _behind_the_shin() -> Polygon:
+    """Seen from the front, the calf shows only as a rim along the inner edge of the lower leg (the
+    medial heads of gastrocnemius and soleus behind the tibia's bare medial surface): the shin, the
+    knee and the foot hide the rest, with the calf's attachments on the back of the femur and the heel."""
+    ys = np.linspace(5.80, 7.56, 45)
+    rim = np.interp(ys, [5.80, 6.05, 6.30, 6.55, 6.85, 7.10, 7.35, 7.56], [0, 0.01, 0.045, 0.06, 0.058, 0.05, 0.035, 0])
+    inner = [(float(draw_body.LEG_IN(y)) + r, float(y)) for y, r in zip(ys, rim, strict=True)]
+    return Polygon(
+        inner + [(float(draw_body.LEG_IN(7.56)), 7.60), (-0.05, 7.60), (-0.05, 8.2), (1.0, 8.2), (1.0, 5.80)]
+    )
+
+
+BEHIND_THE_SHIN = _behind_the_shin()
+
+
+def _behind_the_chest() -> Polygon:
+    """Seen from the front, the chest hides the scapula (the serratus anterior's insertion): the front
+    of the thorax inside the line of the serratus' slips."""
+    tips = [skeleton.point(f"rib{k}-slip") for k in range(1, 10)]
+    inner = [(u - 0.006, y) for u, y in tips]
+    return Polygon([(-0.05, 1.20), (inner[0][0], 1.20)] + inner + [(inner[-1][0], 2.90), (-0.05, 2.90)])
+
+
+BEHIND_THE_CHEST = _behind_the_chest()
+
+
+def _edge_only(view: str, depth: float, top: float, bottom: float) -> Polygon:
+    """What hides a muscle that a view sees only at the body's edge (the vastus lateralis at the
+    outer edge of the thigh from behind): everything but a rim `depth` hu deep along the outline of
+    the view between heights `top` and `bottom`."""
+    outline = draw_body.silhouette_right(view)
+    band = outline.difference(outline.buffer(-depth)).intersection(shapely.box(-0.05, top, 2.0, bottom))
+    return shapely.box(-0.05, -0.2, 2.0, 8.3).difference(band)
+
+
+# seen from the front, the latissimus dorsi's tendon turns into the armpit, behind the pectoralis
+# major, to the front of the humerus: the shoulder and the upper arm above the armpit hide it
+THE_ARMPIT = Polygon([(0.55, 1.25), (1.40, 1.25), (1.40, 2.40), (0.77, 2.17), (0.72, 2.09), (0.55, 2.09)])
+# a muscle seen at the body's edge in its second view: (muscle, view) -> (rim depth, top, bottom), hu
+EDGE_ONLY = {
+    ("sternocleidomastoid-sternal", "back"): (0.05, 0.70, 1.12),
+    ("vastus-lateralis", "back"): (0.07, 4.00, 5.80),
+    ("peroneus-longus", "back"): (0.055, 6.45, 7.30),
+    ("brachioradialis", "back"): (0.05, 2.45, 3.60),
+    ("gluteus-medius", "front"): (0.07, 3.15, 4.00),
+    ("flexor-carpi-ulnaris", "back"): (0.045, 2.80, 3.90),
+    ("triceps-brachii", "front"): (0.05, 1.90, 3.00),
+}
 HIDDEN_BY = {
     ("sternocleidomastoid-sternal", "front"): FACE,
     ("sternocleidomastoid-clavicular", "front"): FACE,
     ("peroneus-longus", "front"): UNDER_THE_FOOT,
     ("upper-trapezius", "front"): HEAD_AND_NECK,
+    ("serratus-anterior", "front"): BEHIND_THE_CHEST,
+    ("latissimus-dorsi", "front"): THE_ARMPIT,
+    ("gastrocnemius", "front"): BEHIND_THE_SHIN,
+    ("soleus", "front"): BEHIND_THE_SHIN,
+    **{key: _edge_only(key[1], *rim) for key, rim in EDGE_ONLY.items()},
+    ("tibialis-posterior", "back"): UNDER_THE_HEEL,
+    ("flexor-digitorum-longus", "back"): UNDER_THE_HEEL,
+    ("flexor-hallucis-longus", "back"): UNDER_THE_HEEL,
 }
+# Drawn under the other superficial muscles of their view whatever their size: the soleus under the
+# gastrocnemius at the inner edge of the leg, the serratus anterior under the pectoralis major
+# (in this order: the first lowest)
+UNDER_OTHERS = (
+    ("serratus-anterior", "front"),
+    ("latissimus-dorsi", "front"),
+    ("soleus", "front"),
+    ("gluteus-medius", "front"),
+    ("external-oblique", "back"),
+    ("vastus-lateralis", "back"),
+    ("peroneus-longus", "back"),
+)
 PLAN_COLUMNS = ["muscle_id", "view", "depth", "size", "width", "origin", "insertion", "via", "side", "shape"]
 
 
@@ -119,6 +205,11 @@ class PlanRow:
     side: str  # "paired" | "mid"
     shape: str
     where: str  # file:line, for messages
+
+
+@dataclass(frozen=True)
+class SpareFibres:
+    lines: list[LineString]
 
 
 class PlanError(Exception):
@@ -194,21 +285,41 @@ def chaikin(ring: list, rounds: int) -> list:
     return [tuple(p) for p in pts]
 
 
-def sweep(row: PlanRow) -> tuple[Polygon, list[LineString]]:
+Fibres = list[LineString | SpareFibres]
+
+
+def with_tendon(row: PlanRow) -> tuple[Polygon, Fibres]:
+    """A belly that ends where its tendon turns (the first `via` landmark), and the tendon running
+    on from there through the others to the insertion."""
+    belly, fibres = sweep(replace(row, insertion=row.via[:1], via=()))
+    route = [skeleton.point(n) for n in row.via]
+    tendons = [LineString(route + [skeleton.point(n)]) for n in row.insertion]
+    if len(route) == 1 and len(row.insertion) == 1:
+        tendons = [LineString(route + [skeleton.point(row.insertion[0])])]
+    tendon = shapely.union_all([t.buffer(TENDON * 0.6, quad_segs=8) for t in tendons])
+    return shapely.union(belly, tendon), fibres
+
+
+def rounded_fan(shape: Polygon, tendon_end: np.ndarray, wide: float, end: float) -> Polygon:
+    """A fan's outline with the corners of its wide end rounded (radius at most FAN_ROUND_WIDE, a
+    quarter of its width `wide`) away from its tendon, then the tendon's end rounded too."""
+    big = min(FAN_ROUND_WIDE, 0.25 * wide)
+    near_tendon = Point(*tendon_end).buffer(0.3, quad_segs=16)
+    shape = shapely.union(shape.buffer(-big, quad_segs=12).buffer(big, quad_segs=12), shape.intersection(near_tendon))
+    r = FAN_ROUND * end
+    return shape.buffer(-r, quad_segs=12).buffer(r, quad_segs=12)
+
+
+def sweep(row: PlanRow) -> tuple[Polygon, Fibres]:
     """A belly from the origin line to the insertion line, and its fibres. With a `via`, the belly
     ends where the tendon turns, and the tendon runs on from there to the insertion."""
-    if row.via and row.shape == "belly":
-        belly, fibres = sweep(replace(row, insertion=row.via[:1], via=()))
-        route = [skeleton.point(n) for n in row.via]
-        tendons = [LineString(route + [skeleton.point(n)]) for n in row.insertion]
-        if len(route) == 1 and len(row.insertion) == 1:
-            tendons = [LineString(route + [skeleton.point(row.insertion[0])])]
-        tendon = shapely.union_all([t.buffer(TENDON * 0.6, quad_segs=8) for t in tendons])
-        return shapely.union(belly, tendon), fibres
+    if row.via and row.shape in ("belly", "fan"):
+        return with_tendon(row)
     o_mid = np.mean([skeleton.point(n) for n in row.origin], axis=0)
     i_mid = np.mean([skeleton.point(n) for n in row.insertion], axis=0)
-    orig = attachment(row.origin, i_mid, END_WIDTH[row.size])
-    ins = attachment(row.insertion, o_mid, END_WIDTH[row.size])
+    end = (FAN_END if row.shape == "fan" else END_WIDTH)[row.size]
+    orig = attachment(row.origin, i_mid, end)
+    ins = attachment(row.insertion, o_mid, end)
     straight = np.linalg.norm(orig[0] - ins[0]) + np.linalg.norm(orig[-1] - ins[-1])
     crossed = np.linalg.norm(orig[0] - ins[-1]) + np.linalg.norm(orig[-1] - ins[0])
     if crossed < straight:
@@ -234,7 +345,10 @@ def sweep(row: PlanRow) -> tuple[Polygon, list[LineString]]:
 
     plain0, plain1 = fibre(0, 0.0, 1.0), fibre(len(orig) - 1, 0.0, 1.0)
     mid_width = float(np.linalg.norm(plain1[16] - plain0[16]))
-    extra = max(MIN_BOW * mid_width, (row.width - mid_width) / 2)
+    # the width the plan asks for is across the belly: an origin line that runs along the bone
+    # (the tibialis anterior down the tibia) gives outer fibres far apart along the axis but close across it
+    across = abs(float(np.dot(plain1[16] - plain0[16], nrm)))
+    extra = max((FAN_BOW if row.shape == "fan" else MIN_BOW) * mid_width, (row.width - across) / 2)
     sign = 1.0 if float(np.dot(plain0[16] - plain1[16], nrm)) >= 0 else -1.0
     e0, e1 = fibre(0, extra, sign), fibre(len(orig) - 1, extra, sign)
     ring = (
@@ -244,8 +358,37 @@ def sweep(row: PlanRow) -> tuple[Polygon, list[LineString]]:
         + list(map(tuple, e0[::-1][1:-1]))
     )
     shape = shapely.make_valid(Polygon(chaikin(ring, 2))).buffer(0)
+    if row.shape == "fan":
+        shape = rounded_fan(shape, np.mean(ins, axis=0), across + 2 * extra, end)
     count = FIBRES[row.size]
     fibres = [LineString(fibre(round(f * (len(orig) - 1)), extra, sign)) for f in np.linspace(0, 1, count + 2)[1:-1]]
+    # spare fibres, for a muscle of which only an edge is seen (the calf from the front): used when
+    # none of the others shows
+    spare = [LineString(fibre(k, extra, sign)) for k in range(len(orig))]
+    return shape, fibres + [SpareFibres(spare)]
+
+
+SLIP_TIP, SLIP_BASE = 0.022, 0.05  # hu, half-widths of a slip at its tip and where it turns out of sight
+
+
+def slips_shape(row: PlanRow) -> tuple[Polygon, list[LineString]]:
+    """The serratus anterior seen from the front: one finger-like slip from each rib its origin
+    lists (the landmarks are the slips' tips, in order down the chest), running up and back to the
+    side of the chest, where the muscle turns out of sight towards the scapula; the slips join
+    along the side."""
+    tips = [np.array(skeleton.point(n)) for n in row.origin]
+    fingers, fibres = [], []
+    for tip in tips:
+        base = np.array(skeleton.flank(float(tip[1]) - 0.10, -0.03))
+        d = (base - tip) / np.linalg.norm(base - tip)
+        nrm = np.array([-d[1], d[0]])
+        quad = [tip + SLIP_TIP * nrm, base + SLIP_BASE * nrm, base - SLIP_BASE * nrm, tip - SLIP_TIP * nrm]
+        fingers.append(Polygon(chaikin([tuple(q) for q in quad], 3)))
+        fibres.append(LineString([tuple(tip + 0.01 * d), tuple(base)]))
+    ys = np.linspace(float(tips[0][1]) - 0.07, float(tips[-1][1]) - 0.06, 12)
+    side = [skeleton.flank(float(y), -0.03) for y in ys] + [skeleton.flank(float(y), 0.05) for y in ys[::-1]]
+    shape = shapely.union_all(fingers + [Polygon(side)])
+    shape = shape.buffer(0.008, quad_segs=8).buffer(-0.02, quad_segs=8).buffer(0.012, quad_segs=8)  # rounded slips
     return shape, fibres
 
 
@@ -279,7 +422,8 @@ def silhouette(view: str, mid: bool, cache: dict = {}):  # noqa: B006 (a module-
 
 def muscle_shape(row: PlanRow) -> tuple[Polygon, list[LineString]]:
     """A plan row's shape (right side, or the whole for a midline muscle), clipped to the view."""
-    shape, fibres = ring_shape(row) if row.shape == "ring" else sweep(row)
+    makers = {"ring": ring_shape, "slips": slips_shape}
+    shape, fibres = makers.get(row.shape, sweep)(row)
     clipped = shape.intersection(silhouette(row.view, row.side == "mid"))
     if (row.muscle_id, row.view) in HIDDEN_BY:
         clipped = clipped.difference(HIDDEN_BY[row.muscle_id, row.view])
@@ -288,11 +432,21 @@ def muscle_shape(row: PlanRow) -> tuple[Polygon, list[LineString]]:
         raise PlanError(f"{row.where}: {row.muscle_id} lies outside the {row.view} view's outline")
     shape = max(parts, key=lambda g: g.area)
     inside = shape.buffer(-0.002)
+    spare = [f for f in fibres if isinstance(f, SpareFibres)]
+    lines = _cut(inside, [f for f in fibres if not isinstance(f, SpareFibres)])
+    if not lines and spare:
+        shown = [line for f in spare[0].lines for line in _cut(inside, [f])]
+        count = FIBRES[row.size]
+        lines = [shown[round(i)] for i in np.linspace(0, len(shown) - 1, count)] if len(shown) > count else shown
+    return shape, lines
+
+
+def _cut(inside, fibres: list[LineString]) -> list[LineString]:
     lines = []
     for fibre in fibres:
         cut = fibre.intersection(inside)
         lines += [g for g in getattr(cut, "geoms", [cut]) if isinstance(g, LineString) and g.length > 0.02]
-    return shape, lines
+    return lines
 
 
 # ----------------------------------------------------------------------------------------------
@@ -366,6 +520,9 @@ def build_svg(rows: list[PlanRow]) -> str:
         here.sort(
             key=lambda it: (
                 -DEPTHS.index(it[0].depth),
+                UNDER_OTHERS.index((it[0].muscle_id, view)) - len(UNDER_OTHERS)
+                if (it[0].muscle_id, view) in UNDER_OTHERS
+                else 0,
                 it[0].muscle_id in OVER_OTHERS,
                 -round(it[2].area),
                 it[0].muscle_id,

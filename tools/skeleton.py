@@ -134,6 +134,9 @@ def _ribs() -> dict[str, Point]:
         out[f"rib{k}-front"] = _r(front)
         out[f"rib{k}-side"] = flank(min(1.95 + 0.085 * k, 2.95), 0.05) if k >= 3 else _r((0.52, 1.33 + 0.15 * k))
         out[f"rib{k}-angle"] = _r((0.24 + 0.012 * min(k, 8), 1.30 + 0.125 * k))
+        if k <= 9:  # where the serratus anterior's slip on this rib shows at the side of the chest (front
+            # view): a curve below the armpit, the lower slips further forward between the external oblique's
+            out[f"rib{k}-slip"] = flank(1.98 + 0.09 * (k - 1), 0.08 + 0.012 * k)
     return out
 
 
@@ -206,6 +209,7 @@ def _neck_and_trunk() -> dict[str, Point]:
         "central-tendon-side": (0.17, 2.02),
         "linea-alba-low": (0.0, 3.55),
         "pectoral-fascia": (0.26, 1.45),
+        "pectoral-fascia-medial": (0.15, 1.42),
         "deltoid-fascia": (0.58, 1.42),
         "rib1-scalene": (0.20, 1.285),
         "rib1-middle": (0.27, 1.30),
@@ -224,7 +228,7 @@ def _shoulder_girdle() -> dict[str, Point]:
         "clavicle-lateral-third": (0.52, 1.325),
         "clavicle-lateral": (0.64, 1.355),
         "acromion": (0.76, 1.385),
-        "acromion-lateral": (0.845, 1.43),
+        "acromion-lateral": (0.89, 1.405),
         "coracoid": (0.63, 1.48),
         "scapula-superior-angle": (0.29, 1.41),
         "scapula-superior-border": (0.45, 1.42),
@@ -405,7 +409,7 @@ def _thigh_knee_and_leg() -> dict[str, Point]:
         "soleal-line": leg(6.38, 0.40),
         "tibia-posterior": leg(6.80, 0.35),
         "tibia-posterior-upper": leg(6.28, 0.32),
-        "tibia-lateral-surface": leg(6.55, 0.62),
+        "tibia-lateral-surface": leg(6.55, 0.70),
         "tibia-shaft": leg(6.80, 0.40),
         "medial-malleolus": leg(7.48, 0.12),
         "fibula-head": leg(6.22, 0.92),
@@ -417,10 +421,18 @@ def _thigh_knee_and_leg() -> dict[str, Point]:
         # where the calf and shin bellies give way to their tendons (route points)
         "calf-junction": leg(6.98, 0.44),
         "soleus-junction": leg(7.28, 0.42),
-        "shin-junction": leg(7.10, 0.50),
-        "shin-junction-lateral": leg(7.12, 0.66),
+        "shin-junction": leg(7.10, 0.56),
+        "shin-junction-lateral": leg(7.12, 0.72),
         "peroneal-junction": leg(7.05, 0.84),
         "deep-calf-junction": leg(7.15, 0.35),
+        # the deep flexor tendons run behind the medial malleolus (tibialis posterior nearest it,
+        # then flexor digitorum longus, flexor hallucis longus nearest the Achilles tendon) and
+        # turn forward under it into the sole, out of sight from behind
+        "tibialis-posterior-groove": leg(7.40, 0.17),
+        "fdl-groove": leg(7.43, 0.23),
+        "fhl-groove": leg(7.45, 0.31),
+        "under-medial-malleolus": leg(7.61, 0.02),
+        "under-sustentaculum": leg(7.64, 0.03),
     }
 
 
@@ -575,6 +587,7 @@ NAMED_BY: dict[str, tuple[str, ...]] = {
     "central-tendon-side": ("central tendon",),
     "linea-alba-low": ("linea alba",),
     "pectoral-fascia": ("pectoralis major",),
+    "pectoral-fascia-medial": ("pectoralis major",),
     "deltoid-fascia": ("deltoid",),
     "supraspinous-fossa-medial-top": ("supraspinous fossa",),
     "supraspinous-fossa-medial-bottom": ("supraspinous fossa",),

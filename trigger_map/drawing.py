@@ -132,17 +132,20 @@ ATTACHMENT_LEGEND = "**Blue dot**: where the muscle starts (origin). **Amber dia
 
 
 def _attachment_marks(shapes) -> str:
-    """Origin (a blue dot) and insertion (an amber diamond) of each shape, white-edged."""
+    """Origin (a blue dot) and insertion (an amber diamond) of each shape, white-edged; an end its
+    view hides (the serratus anterior's on the scapula, seen from the front) is not marked there."""
     from trigger_map.muscle_shapes import drawn
 
     dots, diamonds = [], []
     for shape in shapes:
         info = drawn(shape)
-        dots += [f'<circle cx="{x:g}" cy="{y:g}" r="{ATTACHMENT_R}"/>' for x, y in info.origin]
+        origin = () if "origin" in info.hidden else info.origin
+        insertion = () if "insertion" in info.hidden else info.insertion
+        dots += [f'<circle cx="{x:g}" cy="{y:g}" r="{ATTACHMENT_R}"/>' for x, y in origin]
         r = ATTACHMENT_R * 1.25
         diamonds += [
             f'<path d="M{x:g} {y - r:.1f} L{x + r:.1f} {y:g} L{x:g} {y + r:.1f} L{x - r:.1f} {y:g} Z"/>'
-            for x, y in info.insertion
+            for x, y in insertion
         ]
     edge = f'stroke="white" stroke-width="1.5" {THIN}'
     return (

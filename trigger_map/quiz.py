@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from svgelements import Path as SvgPath
+
 from trigger_map.body import VIEWS
 from trigger_map.closeups import Closeup, closeups_of
 from trigger_map.data import BODY_AREAS
@@ -241,21 +243,36 @@ class Drawn:
 
 def closeups_for(engine: Engine, drawn: Drawn) -> tuple[Closeup, ...]:
     """Close-ups of small parts (a hand, a foot, the face) that hold the whole drawn pattern, one
-    per view it lies in: there it is large enough to read, on a phone too. None (empty) when any of
-    it lies elsewhere."""
+    per view it lies in: there it is large enough to read, on a phone too. In a view with no pattern,
+    a muscle lit there (a small muscle of the hand, foot or face to name) is held instead. None
+    (empty) when any of it lies elsewhere."""
     regions = engine.body.regions
     ids = [r for r in dict.fromkeys((*drawn.essential, *drawn.spillover, *drawn.marked)) if r in regions]
     small = [c for c in closeups_of(engine.body).by_id.values() if c.small]
     found: list[Closeup] = []
     for view in VIEWS:
         here = {r for r in ids if regions[r].view == view}
-        if not here:
-            continue
-        closeup = next((c for c in small if here <= set(c.regions)), None)
+        if here:
+            closeup = next((c for c in small if here <= set(c.regions)), None)
+        else:
+            shapes = [s for s in drawn.shapes if s.view == view]
+            if not shapes:
+                continue
+            closeup = next((c for c in small if c.view == view and all(_holds(c.window, s) for s in shapes)), None)
         if closeup is None:
             return ()
         found.append(closeup)
     return tuple(found)
+
+
+def _holds(window: tuple[float, float, float, float], shape: Shape) -> bool:
+    """Whether a close-up's window (x, y, width, height) holds a drawn shape whole."""
+    x, y, w, h = window
+    box = SvgPath(shape.path).bbox()
+    if box is None:
+        return False
+    minx, miny, maxx, maxy = box
+    return x <= minx and y <= miny and maxx <= x + w and maxy <= y + h
 
 
 def highlight(engine: Engine, drawn: Drawn, marked: Iterable[str] = ()) -> Highlight:

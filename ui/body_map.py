@@ -136,7 +136,7 @@ def body_maps(
     if closeup is not None:
         chart_key = f"{key}_closeup"
         with st.container(key=f"{chart_key}-stack"):
-            _pictures(engine, closeup.view, highlight, closeup.window, muscles_layer=muscles_layer)
+            _pictures(engine, closeup.view, highlight, closeup.window, muscles=muscles, muscles_layer=muscles_layer)
             st.plotly_chart(
                 _closeup_chart(engine.body, closeup, treat_here_marks(highlight, closeup.view), names),
                 key=chart_key,
@@ -202,7 +202,10 @@ def _pictures(
     if muscles_layer:
         st.image(muscles_view_url(view) if window is None else _closeup_muscles(view, window), width="stretch")
     elif muscles is not None:
-        st.image(data_url(muscles[view]) if muscles.get(view) else NOTHING_LIT, width="stretch")
+        lit_muscle = muscles.get(view)
+        if lit_muscle and window is not None:
+            lit_muscle = crop(lit_muscle, window)
+        st.image(data_url(lit_muscle) if lit_muscle else NOTHING_LIT, width="stretch")
     else:
         st.image(NOTHING_LIT, width="stretch")
     lit = highlight_svg(engine.body, view, highlight)

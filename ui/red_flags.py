@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import streamlit as st
 
 from trigger_map.lookup import Engine
@@ -53,12 +55,12 @@ def red_flags(
     data text is escaped. `symptoms` and `facts` left out: what the person gave on Where it hurts
     this session, so a matched emergency shows on every page that shows flags."""
     given_symptoms, given_facts = reported()
-    flags = red_flags_for(
+    flags = _flags_for(
         engine,
-        region_ids,
-        given_symptoms if symptoms is None else symptoms,
-        flag_ids,
-        given_facts if facts is None else facts,
+        tuple(region_ids),
+        tuple(given_symptoms if symptoms is None else symptoms),
+        tuple(flag_ids),
+        frozenset(given_facts if facts is None else facts),
     )
     if not flags:
         return
@@ -102,3 +104,12 @@ def _lower_first(text: str) -> str:
     """A title as the end of a sentence: its first letter lower-case, unless it starts an acronym."""
     first = text.split(" ", 1)[0]
     return text if len(first) > 1 and first.isupper() else text[:1].lower() + text[1:]
+
+
+@lru_cache(maxsize=256)
+def _flags_for(
+    engine: Engine, region_ids: tuple, symptoms: tuple, flag_ids: tuple, facts: frozenset
+) -> tuple[dict, ...]:
+    """`red_flags_for`, once per question: a page shows its banner and its watch-for lines from
+    two calls with the same question, on every tap (read only: the dicts are never changed)."""
+    return tuple(red_flags_for(engine, region_ids, symptoms, flag_ids, facts))
