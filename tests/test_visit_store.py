@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -179,6 +181,165 @@ def test_db_upgrade_command_makes_a_new_database(tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["revision"] == "0001"
     assert (tmp_path / "new.sqlite3").exists()
+
+
+# A first `db upgrade` that waits, all set up, for a line on its standard input, so that two can be let go
+# at the same moment.
+UPGRADE_ON_GO = """
+import sys
+import alembic.command, sqlalchemy, trigger_map.visit_store  # loaded before the start, as both must be
+from trigger_map.__main__ import main
+print("ready", flush=True)
+sys.stdin.readline()
+sys.exit(main(["db", "upgrade"]))
+"""
+
+
+def ready_upgrades(url: str, count: int = 2) -> list[subprocess.Popen]:
+    """`count` first `db upgrade` runs on `url`, each loaded and waiting for its go."""
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", UPGRADE_ON_GO],
+            env={**os.environ, "TRIGGER_MAP_DB": url},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT_DIR,
+        )
+        for _ in range(count)
+    ]
+    for run in runs:
+        assert run.stdout is not None and run.stdout.readline().strip() == "ready", run.stderr
+    return runs
+
+
+def let_go(runs: list[subprocess.Popen]) -> None:
+    for run in runs:
+        assert run.stdin is not None
+        run.stdin.write("go\n")
+        run.stdin.flush()
+
+
+def finish(runs: list[subprocess.Popen]) -> None:
+    """Each run ended well, said the database is at the head revision, and wrote no error."""
+    outcomes = [run.communicate(timeout=120) for run in runs]
+    for run, (out, err) in zip(runs, outcomes, strict=True):
+        assert run.returncode == 0, err
+        assert json.loads(out)["revision"] == "0001"
+        assert "Error" not in err and "Traceback" not in err, err
+
+
+def migrated_once(url: str) -> None:
+    engine = engine_for(url)
+    with engine.connect() as c:
+        assert c.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == ["0001"]
+    assert {"client", "visit", "visit_area", "treated_trigger_point"} <= set(inspect(engine).get_table_names())
+
+
+def stop_all(runs: list[subprocess.Popen]) -> None:
+    for run in runs:
+        if run.poll() is None:
+            run.kill()
+            run.wait()
+
+
+@pytest.mark.parametrize("attempt", range(4))
+def test_two_first_upgrades_at_once_both_succeed_and_migrate_once(database_url, attempt):
+    """Two `db upgrade` runs let go at the same moment on a new, empty database: both succeed, and the
+    schema is made once (on PostgreSQL an advisory lock in the migration environment makes the second
+    wait for the first; on SQLite each transaction takes the write lock at its start). Without the
+    lock, about one PostgreSQL attempt in two failed; on SQLite, before turning on the write-ahead log
+    was tried again, some attempts failed with 'database is locked' (how many depends on timing; the
+    test below makes that case every time)."""
+    runs = ready_upgrades(database_url)
+    try:
+        let_go(runs)
+        finish(runs)
+    finally:
+        stop_all(runs)
+    migrated_once(database_url)
+
+
+def test_upgrades_on_postgresql_wait_for_the_migration_lock(pg_server):
+    """While someone holds the migration lock, both upgrades wait at it with nothing made yet; let go
+    together when it is released, the first migrates and the second finds the database at head."""
+    import psycopg
+
+    from trigger_map.migrations import MIGRATION_LOCK
+
+    name = "test_migration_lock"
+    admin = {"host": "127.0.0.1", "port": pg_server["port"], "user": "postgres"}
+    with psycopg.connect(**admin, dbname="postgres", autocommit=True) as c:
+        c.execute(f"DROP DATABASE IF EXISTS {name}")
+        c.execute(f"CREATE DATABASE {name}")
+    url = pg_server["url"].rsplit("/", 1)[0] + f"/{name}"
+    runs = ready_upgrades(url)
+    try:
+        with psycopg.connect(**admin, dbname=name) as holder:
+            holder.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+            let_go(runs)
+            waiting = 0
+            deadline = time.monotonic() + 60
+            while waiting < 2 and time.monotonic() < deadline:  # until both wait at the lock
+                with psycopg.connect(**admin, dbname=name, autocommit=True) as look:
+                    row = look.execute(
+                        "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database"
+                        " WHERE d.datname = %s AND l.locktype = 'advisory' AND NOT l.granted",
+                        (name,),
+                    ).fetchone()
+                    waiting = row[0] if row else 0
+                    tables = look.execute(
+                        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+                    ).fetchone()
+                assert tables == (0,)  # nothing made while the lock is held
+                assert all(run.poll() is None for run in runs)
+                time.sleep(0.05)
+            assert waiting == 2
+        finish(runs)  # the holder's transaction ended: the lock is free
+    finally:
+        stop_all(runs)
+    migrated_once(url)
+
+
+class Watched:
+    """A SQLite cursor that tells when SQLite has refused it once ('database is locked')."""
+
+    def __init__(self, cursor: sqlite3.Cursor, refused: threading.Event):
+        self.cursor, self.refused = cursor, refused
+
+    def execute(self, sql: str) -> sqlite3.Cursor:
+        try:
+            return self.cursor.execute(sql)
+        except sqlite3.OperationalError:
+            self.refused.set()
+            raise
+
+
+def test_turning_on_the_write_ahead_log_waits_out_a_busy_new_file(tmp_path):
+    """Two processes opening a new SQLite file at once: SQLite refuses one at once ('database is locked',
+    without waiting) as both want the file to itself to turn on the write-ahead log; that one tries again
+    once the other is done. Here another connection holds the file, and the opener's SQLite answers at
+    once (timeout 0), as it does in that race."""
+    from trigger_map.visit_store import _write_ahead_log
+
+    path = tmp_path / "new.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    opener = sqlite3.connect(path, timeout=0, isolation_level=None)
+    refused = threading.Event()
+    with pytest.raises(sqlite3.OperationalError, match="locked"):  # held to the end: it gives up, saying so
+        _write_ahead_log(Watched(opener.cursor(), refused), wait=0.3)
+    assert refused.is_set()
+    refused.clear()
+    release = threading.Thread(target=lambda: refused.wait(30) and holder.execute("COMMIT"))
+    release.start()
+    _write_ahead_log(Watched(opener.cursor(), refused), wait=30)  # refused, then let through
+    release.join()
+    assert refused.is_set()
+    assert opener.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    holder.close()
+    opener.close()
 
 
 def test_a_database_error_is_said_in_plain_words_without_its_text():

@@ -2,7 +2,8 @@
 Map's 35 areas and the Widespread Pain Index's 19 areas, through two tables in data/:
 
 - `standard_areas.csv`: each standard's areas (an area with `sides` `two` is one area on each side:
-  `jaw` is `jaw-l` and `jaw-r`, as our own region ids are written);
+  `jaw` is `jaw-l` and `jaw-r`, as our own region ids are written), named as the source names it, with
+  the instrument's own numbers where it has them (CHOIR's segments `101`..`136`, `201`..`238`);
 - `region_standards.csv`: for each of our region *names*, the areas of each standard it lies in,
   written like a referral zone (`jaw` on the region's own side, `jaw:both` both sides; an unpaired
   region such as the chin names `:both` for a paired area).
@@ -31,6 +32,7 @@ STANDARDS: dict[str, tuple[str, int]] = {
 }
 AREAS_FILE, MAPPING_FILE = "standard_areas.csv", "region_standards.csv"
 AREA_NAME = r"^[a-z0-9]+(_[a-z0-9]+)*$"
+CODES = r"^([0-9]+|[rl]:[0-9]+;[rl]:[0-9]+)?$"  # the instrument's own numbers: one, or each side's
 
 AREAS_SCHEMA = pa.DataFrameSchema(
     {
@@ -39,6 +41,7 @@ AREAS_SCHEMA = pa.DataFrameSchema(
         "label": pa.Column(str, _filled),
         "sides": pa.Column(str, pa.Check.isin(("one", "two"), error="must be one of: one, two")),
         "view": pa.Column(str, pa.Check.isin(("front", "back", "both"), error="must be one of: front, back, both")),
+        "codes": pa.Column(str, pa.Check.str_matches(CODES, error="is not a code list (`101`, or `r:101;l:102`)")),
         "sources": pa.Column(str, _filled),
     },
     strict=True,
@@ -54,10 +57,24 @@ MAPPING_SCHEMA = pa.DataFrameSchema(
 
 @dataclass(frozen=True)
 class Standards:
-    """Each standard's areas (id -> label) and, for each of our region ids, the area ids it lies in."""
+    """Each standard's areas (id -> label), for each of our region ids the area ids it lies in, and the
+    instrument's own number of each area where it numbers them (CHOIR: `101`..`136`, `201`..`238`)."""
 
     areas: dict[str, dict[str, str]]
     of_region: dict[str, dict[str, tuple[str, ...]]]  # standard -> region id -> area ids
+    codes: dict[str, dict[str, str]]  # standard -> area id -> code
+
+
+def _codes(cell: str, name: str, sides: str) -> dict[str, str] | str:
+    """The area ids of one row with their codes, or what is wrong with the cell."""
+    if not cell:
+        return {}
+    if sides == "one":
+        return {name: cell} if ":" not in cell else "an area with one side has one code"
+    by_side = dict(part.split(":") for part in cell.split(";"))
+    if sorted(by_side) != ["l", "r"]:
+        return "an area with two sides needs one code for each: r:N;l:N"
+    return {f"{name}-{side}": code for side, code in by_side.items()}
 
 
 def _area_ids(name: str, sides: str) -> tuple[str, ...]:
@@ -84,6 +101,22 @@ def _read_areas(areas_frame, problems: list[Problem]) -> tuple[dict[str, dict[st
                 )
             )
     return areas, sides
+
+
+def _read_codes(areas_frame, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    """Each standard's own numbers of its areas (standard -> area id -> code); problems appended."""
+    codes: dict[str, dict[str, str]] = {s: {} for s in STANDARDS}
+    for row, record in enumerate(areas_frame.to_dict("records"), start=2):
+        standard = record["standard"]
+        found = _codes(record["codes"], record["area"], record["sides"])
+        if isinstance(found, str):
+            problems.append(Problem(AREAS_FILE, row, "codes", found))
+            continue
+        for area_id, code in found.items():
+            if code in codes[standard].values():
+                problems.append(Problem(AREAS_FILE, row, "codes", f"{standard} code {code} is given twice"))
+            codes[standard][area_id] = code
+    return codes
 
 
 def _read_mapping(
@@ -138,6 +171,7 @@ def read_standards(data_dir: Path, body: Body) -> tuple[Standards | None, list[P
     if areas_frame is None or mapping_frame is None:
         return None, problems
     areas, sides = _read_areas(areas_frame, problems)
+    codes = _read_codes(areas_frame, problems)
     of_region = _read_mapping(mapping_frame, body, sides, problems)
     for standard, (title, _) in STANDARDS.items():
         reached = {a for hits in of_region[standard].values() for a in hits}
@@ -145,7 +179,8 @@ def read_standards(data_dir: Path, body: Body) -> tuple[Standards | None, list[P
             problems.append(Problem(MAPPING_FILE, None, standard, f"no region lies in {title} area {area_id!r}"))
     if problems:
         return None, problems
-    return Standards(areas, {s: {r: tuple(dict.fromkeys(h)) for r, h in m.items()} for s, m in of_region.items()}), []
+    mapped = {s: {r: tuple(dict.fromkeys(h)) for r, h in m.items()} for s, m in of_region.items()}
+    return Standards(areas, mapped, codes), []
 
 
 def load_standards(body: Body, data_dir: Path = DATA_DIR) -> Standards:

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -131,17 +133,37 @@ _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
 
 
+SQLITE_WAIT = 30.0  # seconds a SQLite connection waits for a lock another process holds
+
+
+def _write_ahead_log(cursor, wait: float = SQLITE_WAIT) -> None:
+    """Turn the write-ahead log on. Turning it on for a new file needs the file to itself for a moment;
+    when two processes open a new file at once, both hold a read lock and want that, and SQLite tells one
+    'database is locked' at once, without waiting (that would deadlock). That one tries again until the
+    other has turned it on (then it is a no-op) or `wait` seconds have gone."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _sqlite_setup(engine: Engine) -> None:
     """SQLite: foreign keys on, write-ahead log (readers never block a save), and every transaction
     takes the write lock at its start (BEGIN IMMEDIATE): two saves at once then wait in turn instead
-    of one failing with 'database is locked' when both try to upgrade a read lock."""
+    of one failing with 'database is locked' when both try to upgrade a read lock. Two processes
+    opening a new file at once therefore also migrate it one after the other."""
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None  # we say BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _write_ahead_log(cursor)
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
@@ -166,7 +188,7 @@ def engine_for(url: str) -> Engine:
         if parsed.get_backend_name() == "sqlite":
             if parsed.database and parsed.database != ":memory:":
                 Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url, connect_args={"timeout": 30})
+            engine = create_engine(url, connect_args={"timeout": SQLITE_WAIT})
             _sqlite_setup(engine)
         else:
             engine = create_engine(url, pool_pre_ping=True)
