@@ -34,7 +34,10 @@ STATIC = Path(__file__).resolve().parent / "static"
 # the palette's one home is trigger_map/frame.py: the script gets the chosen-area colour from there
 PAGE_SCRIPT = f"window.tmMarkedColour = {MARKED!r};\n" + (STATIC / "map.js").read_text(encoding="utf-8")
 STACK_CSS = (STATIC / "map.css").read_text(encoding="utf-8")
-CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
+# No double click on the map (it has no zoom to reset): Plotly counts two clicks within its delay as a
+# double click wherever they land, and a double click clears the selection, so a quick click on a
+# second area right after a first one was lost (measured in tests/browser/test_touch.py: 2 of 147).
+CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True, "doubleClickDelay": 1}
 
 
 def _on_select(chart_key: str, on_pick: Callable[[MapClick], None]) -> None:
