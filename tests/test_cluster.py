@@ -107,9 +107,22 @@ def route_cookie(headers: dict[str, str]) -> str:
     return value.split(";", 1)[0]
 
 
-def answered_by(run_dir: Path, after: int = 0) -> list[tuple[str, str, str]]:
-    """(path, status, the process that answered) for each line of nginx's access log after byte `after`."""
-    text = (run_dir / "nginx" / "nginx-access.log").read_bytes()[after:].decode()
+def answered_by(
+    run_dir: Path, after: int = 0, at_least: int = 0, path: str | None = None
+) -> list[tuple[str, str, str]]:
+    """(path, status, the process that answered) for each line of nginx's access log after byte `after`,
+    once there are `at_least` such lines (of `path` only, when given): nginx writes a request's line
+    after the answer has gone (a websocket's when it closes), so the client can be done before the line
+    is there (waits at most 10 s)."""
+    deadline = time.monotonic() + 10
+    while True:
+        rows = _log_rows((run_dir / "nginx" / "nginx-access.log").read_bytes()[after:].decode())
+        if len([r for r in rows if path in (None, r[0])]) >= at_least or time.monotonic() > deadline:
+            return rows
+        time.sleep(0.02)
+
+
+def _log_rows(text: str) -> list[tuple[str, str, str]]:
     rows = []
     for line in text.splitlines():
         path = line.split('"')[1].split()[1]
@@ -137,7 +150,7 @@ def test_up_prints_json_and_every_process_is_healthy_through_nginx(up):
     for _ in range(30):
         status, _, body = get(f"{info['url']}/_stcore/health")
         assert (status, body) == (200, "ok")
-    served = Counter(upstream for path, status, upstream in answered_by(run_dir, start) if status == "200")
+    served = Counter(upstream for path, status, upstream in answered_by(run_dir, start, 30) if status == "200")
     assert set(served) == {f"127.0.0.1:{r['port']}" for r in info["replicas"]}, served
 
 
@@ -151,7 +164,7 @@ def test_a_browser_stays_on_one_process(up):
         for path in ("/", "/_stcore/health", "/_stcore/host-config", "/?region=temple-l"):
             _, again, _ = get(info["url"] + path, cookie)
             assert "Set-Cookie" not in again  # a browser that has the cookie keeps it
-        upstreams = {upstream for _, _, upstream in answered_by(run_dir, start)}
+        upstreams = {upstream for _, _, upstream in answered_by(run_dir, start, 4)}
         assert len(upstreams) == 1, upstreams
 
 
@@ -185,7 +198,7 @@ def test_sessions_click_the_map_through_nginx(up, engine):
 
     for headings in in_own_loop(five()):
         assert headings == [expected(engine, "temple-l"), expected(engine, "low_back-r")]
-    sockets = [row for row in answered_by(run_dir, start) if row[0] == "/_stcore/stream"]
+    sockets = [row for row in answered_by(run_dir, start, 5, "/_stcore/stream") if row[0] == "/_stcore/stream"]
     assert len(sockets) == 5 and all(status == "101" for _, status, _ in sockets)
 
 
@@ -219,7 +232,7 @@ def test_a_killed_process_sessions_go_on_elsewhere(up, engine):
     for _ in range(60):
         start = log_size(run_dir)
         _, headers, _ = get(info["url"] + "/")
-        if answered_by(run_dir, start)[-1][2] == victim_addr:
+        if answered_by(run_dir, start, 1)[-1][2] == victim_addr:
             cookie = route_cookie(headers)
             break
     assert cookie, "no new browser was sent to the last process in 60 tries"
@@ -241,7 +254,9 @@ def test_a_killed_process_sessions_go_on_elsewhere(up, engine):
     reopened, clicked = in_own_loop(scenario())
     assert reopened == [expected(engine, "low_back-r")]  # the view came back from the link
     assert clicked == [expected(engine, "temple-l")]
-    sockets = [upstream for path, _, upstream in answered_by(run_dir, start) if path == "/_stcore/stream"]
+    sockets = [
+        upstream for path, _, upstream in answered_by(run_dir, start, 2, "/_stcore/stream") if path == "/_stcore/stream"
+    ]
     assert sockets[0] == victim_addr and sockets[-1] != victim_addr  # the first session's, then the reopened one's
     # The same browser's plain requests, and new browsers, are all answered by live processes.
     start = log_size(run_dir)
@@ -249,7 +264,7 @@ def test_a_killed_process_sessions_go_on_elsewhere(up, engine):
         assert get(info["url"] + "/_stcore/health", cookie)[0] == 200
     for _ in range(20):
         assert get(info["url"] + "/_stcore/health")[0] == 200
-    answered = {upstream for _, status, upstream in answered_by(run_dir, start) if status == "200"}
+    answered = {upstream for _, status, upstream in answered_by(run_dir, start, 23) if status == "200"}
     assert answered and victim_addr not in answered
 
 
