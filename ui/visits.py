@@ -149,23 +149,30 @@ def save_form(engine: Engine, areas: Mapping[str, float | None], symptoms, condi
             on_click=_save,
             args=(dict(areas), tuple(symptoms), condition),
         )
-    said = st.session_state.pop("visit_saved", None)
-    if said is not None:
-        ok, text = said
+    # what the last save said stays while the drawing it was about is on screen (a rerun that
+    # something else starts, e.g. the map redrawn, does not wipe it before the person has read it)
+    said = st.session_state.get("visit_saved")
+    if said is not None and said[2] == _drawing(areas):
+        ok, text = said[0], said[1]
         (st.success if ok else st.error)(text, icon=":material/check_circle:" if ok else ":material/error:")
+
+
+def _drawing(areas: Mapping[str, float | None]) -> tuple:
+    return tuple(sorted(areas.items()))
 
 
 def _save(areas: dict, symptoms: tuple[str, ...], condition: str | None) -> None:
     state = st.session_state
     when = state.get("visit_date") or date.today()
     failed = "The visit was not saved{}. Your drawing is still here: try again."
+    drawing = _drawing(areas)
     try:
         mine = store(quiet=True)
     except StoreError as error:
-        state.visit_saved = (False, failed.format(f": {error}"))
+        state.visit_saved = (False, failed.format(f": {error}"), drawing)
         return
     if mine is None:
-        state.visit_saved = (False, failed.format(""))
+        state.visit_saved = (False, failed.format(""), drawing)
         return
     visit = NewVisit(
         visit_date=when,
@@ -178,9 +185,9 @@ def _save(areas: dict, symptoms: tuple[str, ...], condition: str | None) -> None
     try:
         mine.add_visit(state.get("visit_code") or "", visit)
     except StoreError as error:
-        state.visit_saved = (False, failed.format(f": {error}"))
+        state.visit_saved = (False, failed.format(f": {error}"), drawing)
         return
-    state.visit_saved = (True, f"Saved the visit of {when:%d %B %Y} ({len(visit.areas)} areas).")
+    state.visit_saved = (True, f"Saved the visit of {when:%d %B %Y} ({len(visit.areas)} areas).", drawing)
 
 
 def pictures(key: str, overlays: Mapping[str, str | None], height: int = PICTURE_HEIGHT) -> None:
