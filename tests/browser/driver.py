@@ -23,6 +23,20 @@ def ready_for_audit(page: Page) -> None:
     wait_idle(page)
 
 
+def serious_violations(page: Page) -> list:
+    """An axe-core audit of the page once it is as a person sees it: each serious or critical
+    violation's id, impact and its first three places (target and axe's summary)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    ready_for_audit(page)
+    result = Axe().run(page)
+    return [
+        (v["id"], v["impact"], [(n["target"], n.get("failureSummary", "")[-120:]) for n in v["nodes"][:3]])
+        for v in result.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 def after_change(page: Page) -> None:
     """Wait for the rerun a widget change starts, then for it to finish."""
     try:

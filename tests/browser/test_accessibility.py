@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from driver import ready_for_audit, wait_idle
+from driver import serious_violations, wait_idle
 from playwright.sync_api import expect
 
 PAGES = [
@@ -26,13 +25,8 @@ PAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def axe():
-    return Axe()
-
-
 @pytest.mark.parametrize("width", [1400, 390])
-def test_no_serious_or_critical_violation_on_any_page(browser, app_url, axe, width):
+def test_no_serious_or_critical_violation_on_any_page(browser, app_url, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     found = {}
@@ -40,13 +34,7 @@ def test_no_serious_or_critical_violation_on_any_page(browser, app_url, axe, wid
         page.goto(app_url + path)
         wait_idle(page)
         page.wait_for_selector("[data-testid=stMain] h1")
-        ready_for_audit(page)
-        result = axe.run(page)
-        bad = [
-            (v["id"], v["impact"], [(n["target"], n.get("failureSummary", "")[-120:]) for n in v["nodes"][:3]])
-            for v in result.response["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        bad = serious_violations(page)
         if bad:
             found[path] = bad
     context.close()

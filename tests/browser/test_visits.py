@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from driver import after_change, ready_for_audit, wait_idle
+from driver import after_change, serious_violations, wait_idle
 from playwright.sync_api import Page, expect
 
 from trigger_map.local_app import free_port, start_app
@@ -114,8 +114,6 @@ def test_two_visits_saved_on_where_it_hurts_show_on_the_change_map(browser, visi
 
 @pytest.mark.parametrize("width", [1400, 390])
 def test_visits_pages_have_no_serious_or_critical_accessibility_violation(browser, visits_app, width):
-    from axe_playwright_python.sync_playwright import Axe
-
     app_url, db = visits_app
     store = VisitStore(db)
     if "AX-1" not in store.clients():
@@ -132,13 +130,7 @@ def test_visits_pages_have_no_serious_or_critical_accessibility_violation(browse
             page.locator("[data-testid=stExpander] summary", has_text="Save as a visit").click()
             after_change(page)
             expect(page.get_by_role("textbox", name="Client code")).to_be_visible()
-        ready_for_audit(page)  # the app's stylesheet in place: the audit once ran before it
-        result = Axe().run(page)
-        bad = [
-            (v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
-            for v in result.response["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        bad = serious_violations(page)  # once the app's stylesheet is in place: the audit once ran before it
         if bad:
             found[path] = bad
     context.close()
