@@ -126,6 +126,11 @@ def test_muscle_json_gives_the_shapes_drawn_on_the_body():
     assert {s["depth"] for s in deep} == {"deep"} and {s["side"] for s in deep} == {"left", "right"}
     diaphragm = json.loads(cli("muscle", "--json", "diaphragm").stdout)["shapes"]
     assert [s["side"] for s in diaphragm] == ["mid"]
+    # a muscle a view sees in two places lists each part: the calf at both edges of the shin from the front
+    calf = json.loads(cli("muscle", "--json", "gastrocnemius").stdout)["shapes"]
+    front = [(s["side"], s["path"]) for s in calf if s["view"] == "front"]
+    assert sorted(side for side, _ in front) == ["left", "left", "right", "right"]
+    assert len({path for _, path in front}) == 4
 
 
 def test_muscle_with_a_missing_drawing_says_so_in_one_line(tmp_path):

@@ -10,6 +10,7 @@ import sys
 import draw_body
 import draw_muscles
 import pytest
+import shapely
 import skeleton
 from paths import ROOT
 from shapely.geometry import Point
@@ -81,13 +82,15 @@ def test_shapes_lie_inside_the_body_on_their_side(body, muscle_id):
         else:
             assert min(xs) >= mid - 1.0, f"{shape.side} {shape.view} reaches across the midline"
     sides = {(s.view, s.side) for s in shapes}
-    for view, side in sides:  # paired muscles: one shape per side, mirror images of each other
+    for view, side in sides:  # paired muscles: the same parts on each side, mirror images of each other
         if side == "right":
             assert (view, "left") in sides
-            right = polygon(next(s for s in shapes if (s.view, s.side) == (view, "right")))
-            left = polygon(next(s for s in shapes if (s.view, s.side) == (view, "left")))
-            assert abs(right.area - left.area) <= 0.01 * right.area + 1
-            assert abs((2 * MIDLINE[view] - right.centroid.x) - left.centroid.x) < 1.0
+            rights = [polygon(s) for s in shapes if (s.view, s.side) == (view, "right")]
+            lefts = [polygon(s) for s in shapes if (s.view, s.side) == (view, "left")]
+            assert len(rights) == len(lefts)
+            for right, left in zip(rights, lefts, strict=True):
+                assert abs(right.area - left.area) <= 0.01 * right.area + 1
+                assert abs((2 * MIDLINE[view] - right.centroid.x) - left.centroid.x) < 1.0
 
 
 @pytest.mark.parametrize("muscle_id", sorted(MUSCLES))
@@ -107,8 +110,12 @@ def test_ends_sit_on_the_landmarks_their_text_names(row):
     for end in ("origin", "insertion"):
         for name in getattr(row, end):
             assert skeleton.names(name, text[end]), f"{end} landmark {name} is not named by: {text[end]}"
-    for shape in [s for s in shapes_of(row.muscle_id) if s.view == row.view]:
+    mine = [s for s in shapes_of(row.muscle_id) if s.view == row.view]
+    for shape in mine:
         info = drawn(shape)
+        # a muscle seen in several parts (the calf at both edges of the shin) reaches a landmark with
+        # one of its parts on that side
+        whole = shapely.union_all([polygon(s) for s in mine if s.side == shape.side])
         left = shape.side == "left"
         for end, points in (("origin", info.origin), ("insertion", info.insertion)):
             names = getattr(row, end)
@@ -123,7 +130,7 @@ def test_ends_sit_on_the_landmarks_their_text_names(row):
                     hiding = draw_body.to_px(draw_muscles.mirror_if(mask, left), row.view)
                     assert hiding.contains(Point(x, y)) and polygon(shape).distance(hiding) < 1.0
                     continue
-                gap = polygon(shape).distance(Point(x, y))
+                gap = whole.distance(Point(x, y))
                 assert gap <= END_TOLERANCE, f"{shape.side} {shape.view}: {end} is {gap:.1f} units off {name}"
 
 
@@ -190,3 +197,20 @@ def test_bad_drawings_are_refused(tmp_path):
     )
     with pytest.raises(MuscleDrawingError, match="side"):
         _load(bad)
+
+
+@pytest.mark.parametrize("muscle_id", ["gastrocnemius", "soleus"])
+def test_the_calf_shows_at_both_edges_of_the_shin_from_the_front(muscle_id):
+    """From the front the calf is seen as a rim along the inner edge of the lower leg (the medial
+    head) and one along the outer edge (the lateral head of gastrocnemius, the soleus below it)."""
+    for side in ("right", "left"):
+        parts = [polygon(s) for s in shapes_of(muscle_id) if (s.view, s.side) == ("front", side)]
+        edges = set()
+        for part in parts:
+            c = part.centroid
+            u, y = abs(c.x - MIDLINE["front"]) / draw_body.HU, (c.y - draw_body.CROWN_Y) / draw_body.HU
+            assert 6.0 < y < 7.4, f"{side}: a part at {y:.2f} hu is not on the lower leg"
+            inner, outer = float(draw_body.LEG_IN(y)), float(draw_body.LEG_OUT(y))
+            f = (u - inner) / (outer - inner)  # 0 at the inner edge, 1 at the outer
+            edges.add("inner" if f < 0.3 else "outer" if f > 0.7 else "middle")
+        assert edges == {"inner", "outer"}, f"{side}: parts at {sorted(edges)}"

@@ -23,7 +23,8 @@ Method (beside tools/draw_body.py, in the same head units and pixel frame):
     origin lists, running up and back to the side of the chest.
   * A muscle seen in its second view only in part (the calf from the front, the vastus lateralis
     from behind) is cut by what hides the rest (HIDDEN_BY, EDGE_ONLY): an end out of sight is
-    recorded as hidden.
+    recorded as hidden. What is left is drawn as its largest part, or, for a muscle seen in several
+    places (SEVERAL_PARTS: the calf at both edges of the shin), as one shape per part.
   * Each shape is clipped to the view's silhouette (shapely), mirrored for the left side, mapped to
     pixels and rounded to 0.1 px. Deep muscles come first in the file (drawn under), then the
     superficial ones, larger before smaller (a few that lie over the others last: OVER_OTHERS).
@@ -114,15 +115,24 @@ HEAD_AND_NECK = Polygon(
 
 
 def _behind_the_shin() -> Polygon:
-    """Seen from the front, the calf shows only as a rim along the inner edge of the lower leg (the
-    medial heads of gastrocnemius and soleus behind the tibia's bare medial surface): the shin, the
-    knee and the foot hide the rest, with the calf's attachments on the back of the femur and the heel."""
+    """Seen from the front, the calf shows only as a rim along each edge of the lower leg: along the
+    inner edge the medial heads of gastrocnemius and soleus behind the tibia's bare medial surface,
+    along the outer edge the lateral head of gastrocnemius and, below it, the soleus behind the
+    peroneal muscles. The shin, the knee and the foot hide the rest, with the calf's attachments on
+    the back of the femur and the heel."""
     ys = np.linspace(5.80, 7.56, 45)
     rim = np.interp(ys, [5.80, 6.05, 6.30, 6.55, 6.85, 7.10, 7.35, 7.56], [0, 0.01, 0.045, 0.06, 0.058, 0.05, 0.035, 0])
     inner = [(float(draw_body.LEG_IN(y)) + r, float(y)) for y, r in zip(ys, rim, strict=True)]
-    return Polygon(
-        inner + [(float(draw_body.LEG_IN(7.56)), 7.60), (-0.05, 7.60), (-0.05, 8.2), (1.0, 8.2), (1.0, 5.80)]
-    )
+    inner_band = Polygon(inner + [(-0.05, 7.56), (-0.05, 5.80)])
+    outs = np.linspace(OUTER_RIM[0][0], OUTER_RIM[0][-1], 41)
+    depth = np.interp(outs, *OUTER_RIM)
+    outer = [(float(draw_body.LEG_OUT(y)) - d, float(y)) for y, d in zip(outs, depth, strict=True)]
+    outer_band = Polygon(outer + [(1.0, float(outs[-1])), (1.0, float(outs[0]))])
+    return shapely.box(-0.05, 5.80, 1.0, 8.2).difference(shapely.union(inner_band, outer_band))
+
+
+# the rim along the outer edge of the lower leg that the calf shows from the front: (heights, depths), hu
+OUTER_RIM = ([6.12, 6.30, 6.50, 6.75, 7.00, 7.20, 7.36], [0, 0.04, 0.055, 0.055, 0.048, 0.032, 0])
 
 
 BEHIND_THE_SHIN = _behind_the_shin()
@@ -175,18 +185,26 @@ HIDDEN_BY = {
     ("flexor-digitorum-longus", "back"): UNDER_THE_HEEL,
     ("flexor-hallucis-longus", "back"): UNDER_THE_HEEL,
 }
-# Drawn under the other superficial muscles of their view whatever their size: the soleus under the
-# gastrocnemius at the inner edge of the leg, the serratus anterior under the pectoralis major
+# Drawn under the other superficial muscles of their view whatever their size: the latissimus dorsi
+# under the pectoralis major at the armpit, the serratus anterior under the pectoralis major
 # (in this order: the first lowest)
 UNDER_OTHERS = (
     ("serratus-anterior", "front"),
     ("latissimus-dorsi", "front"),
-    ("soleus", "front"),
     ("gluteus-medius", "front"),
     ("external-oblique", "back"),
     ("vastus-lateralis", "back"),
     ("peroneus-longus", "back"),
 )
+# A muscle a view sees in more than one place (the calf from the front, at both edges of the shin):
+# every part in sight at least MIN_PART hu^2 in area is drawn, each its own shape; any other muscle
+# is drawn as the largest part in sight
+SEVERAL_PARTS = {("gastrocnemius", "front"), ("soleus", "front")}
+MIN_PART = 0.004
+# Seen as rims at the body's outline and drawn over the edges of their neighbours whatever their
+# size (in this order: the first lowest): the calf from the front over the peroneus longus at the
+# outer edge of the shin, the gastrocnemius over the soleus
+RIMS_OVER = (("soleus", "front"), ("gastrocnemius", "front"))
 PLAN_COLUMNS = ["muscle_id", "view", "depth", "size", "width", "origin", "insertion", "via", "side", "shape"]
 
 
@@ -420,8 +438,10 @@ def silhouette(view: str, mid: bool, cache: dict = {}):  # noqa: B006 (a module-
     return cache[key]
 
 
-def muscle_shape(row: PlanRow) -> tuple[Polygon, list[LineString]]:
-    """A plan row's shape (right side, or the whole for a midline muscle), clipped to the view."""
+def muscle_shape(row: PlanRow) -> list[tuple[Polygon, list[LineString]]]:
+    """A plan row's shape (right side, or the whole for a midline muscle), clipped to the view, with
+    its fibre lines: one shape, the largest part left in sight, or, for a muscle of SEVERAL_PARTS,
+    every part in sight at least MIN_PART in area (largest first)."""
     makers = {"ring": ring_shape, "slips": slips_shape}
     shape, fibres = makers.get(row.shape, sweep)(row)
     clipped = shape.intersection(silhouette(row.view, row.side == "mid"))
@@ -430,15 +450,25 @@ def muscle_shape(row: PlanRow) -> tuple[Polygon, list[LineString]]:
     parts = [g for g in getattr(clipped, "geoms", [clipped]) if isinstance(g, Polygon) and g.area > 0]
     if not parts:
         raise PlanError(f"{row.where}: {row.muscle_id} lies outside the {row.view} view's outline")
-    shape = max(parts, key=lambda g: g.area)
+    parts.sort(key=lambda g: -g.area)
+    if (row.muscle_id, row.view) in SEVERAL_PARTS:
+        parts = [g for g in parts if g.area >= MIN_PART] or parts[:1]
+    else:
+        parts = parts[:1]
+    return [(part, _fibres_in(part, fibres, row.size)) for part in parts]
+
+
+def _fibres_in(shape: Polygon, fibres: Fibres, size: str) -> list[LineString]:
+    """The fibre lines that show in one shape: the muscle's own, or, when none of them crosses it
+    (a rim of a muscle seen only at an edge), a few of its spare fibres."""
     inside = shape.buffer(-0.002)
     spare = [f for f in fibres if isinstance(f, SpareFibres)]
     lines = _cut(inside, [f for f in fibres if not isinstance(f, SpareFibres)])
     if not lines and spare:
         shown = [line for f in spare[0].lines for line in _cut(inside, [f])]
-        count = FIBRES[row.size]
+        count = FIBRES[size]
         lines = [shown[round(i)] for i in np.linspace(0, len(shown) - 1, count)] if len(shown) > count else shown
-    return shape, lines
+    return lines
 
 
 def _cut(inside, fibres: list[LineString]) -> list[LineString]:
@@ -503,13 +533,13 @@ def hidden_ends(row: PlanRow) -> list[str]:
 def build_svg(rows: list[PlanRow]) -> str:
     items = []
     for row in rows:
-        shape, fibres = muscle_shape(row)
         sides = ("mid",) if row.side == "mid" else ("right", "left")
-        for side in sides:
-            left = side == "left"
-            px = _px(shape, row.view, left)
-            fib = [_px(f, row.view, left) for f in fibres]
-            items.append((row, side, px, fib))
+        for part, (shape, fibres) in enumerate(muscle_shape(row)):
+            for side in sides:
+                left = side == "left"
+                px = _px(shape, row.view, left)
+                fib = [_px(f, row.view, left) for f in fibres]
+                items.append((row, side, part, px, fib))
     lines = [
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 900" width="1200" height="900">',
         "<title>Trigger Map muscles: front and back views</title>",
@@ -522,15 +552,20 @@ def build_svg(rows: list[PlanRow]) -> str:
                 -DEPTHS.index(it[0].depth),
                 UNDER_OTHERS.index((it[0].muscle_id, view)) - len(UNDER_OTHERS)
                 if (it[0].muscle_id, view) in UNDER_OTHERS
+                else 1 + RIMS_OVER.index((it[0].muscle_id, view))
+                if (it[0].muscle_id, view) in RIMS_OVER
                 else 0,
                 it[0].muscle_id in OVER_OTHERS,
-                -round(it[2].area),
+                -round(it[3].area),
                 it[0].muscle_id,
                 it[1],
+                it[2],
             )
         )
-        for row, side, px, fib in here:
-            sid = f"muscle-{row.muscle_id}-{side}-{view}"
+        for row, side, part, px, fib in here:
+            # a muscle seen in several parts (the calf at both edges of the shin): the first part
+            # keeps the plain id, the others are numbered from 2
+            sid = f"muscle-{row.muscle_id}-{side}-{view}" + (f"-{part + 1}" if part else "")
             left = side == "left"
             hidden = " ".join(hidden_ends(row))
             lines.append(

@@ -121,7 +121,8 @@ def _by_muscle(svg_path: Path) -> dict[str, list[MuscleShape]]:
 
 
 def shapes_of(muscle_id: str) -> list[MuscleShape]:
-    """The shapes of one muscle (one per side per view it is drawn in); [] for an unknown id."""
+    """The shapes of one muscle (one per side per view it is drawn in, or one per part where a view
+    sees it in several places: the calf at both edges of the shin); [] for an unknown id."""
     return list(_by_muscle(muscles_svg()).get(muscle_id, []))
 
 
