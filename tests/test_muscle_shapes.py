@@ -214,3 +214,15 @@ def test_the_calf_shows_at_both_edges_of_the_shin_from_the_front(muscle_id):
             f = (u - inner) / (outer - inner)  # 0 at the inner edge, 1 at the outer
             edges.add("inner" if f < 0.3 else "outer" if f > 0.7 else "middle")
         assert edges == {"inner", "outer"}, f"{side}: parts at {sorted(edges)}"
+
+
+def test_the_triceps_runs_down_the_inner_arm_to_the_elbow_from_the_front():
+    """From the front the triceps is seen behind the biceps and brachialis along the inner edge of the
+    arm, from the armpit down to the medial epicondyle."""
+    for side in ("right", "left"):
+        (shape,) = [polygon(s) for s in shapes_of("triceps-brachii") if (s.view, s.side) == ("front", side)]
+        u, v = skeleton.point("medial-epicondyle")
+        epicondyle = draw_body.to_px(Point(-u if side == "left" else u, v), "front")
+        assert shape.distance(epicondyle) <= 3.0, f"{side}: {shape.distance(epicondyle):.1f} units off the epicondyle"
+        top = (shape.bounds[1] - draw_body.CROWN_Y) / draw_body.HU
+        assert top < 2.0, f"{side}: starts at {top:.2f} hu, below the armpit"

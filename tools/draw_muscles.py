@@ -169,7 +169,7 @@ EDGE_ONLY = {
     ("brachioradialis", "back"): (0.05, 2.45, 3.60),
     ("gluteus-medius", "front"): (0.07, 3.15, 4.00),
     ("flexor-carpi-ulnaris", "back"): (0.045, 2.80, 3.90),
-    ("triceps-brachii", "front"): (0.05, 1.90, 3.00),
+    ("triceps-brachii", "front"): (0.05, 1.90, 2.855),
 }
 HIDDEN_BY = {
     ("sternocleidomastoid-sternal", "front"): FACE,

@@ -276,6 +276,9 @@ def _humerus() -> dict[str, Point]:
         "lateral-supracondylar-ridge": arm(1.05, 0.11),
         "lateral-supracondylar-lower": arm(1.22, 0.12),
         "medial-supracondylar-ridge": arm(1.18, -0.11),
+        # where the triceps' medial head, seen from the front along the inner edge of the arm, gives
+        # way to its tendon just above the medial epicondyle (a route point)
+        "triceps-junction": arm(1.33, -0.125),
         "lateral-epicondyle": arm(1.36, 0.125),
         "medial-epicondyle": arm(1.36, -0.125),
         "olecranon": arm(1.42, 0.0),
