@@ -226,3 +226,18 @@ def test_the_triceps_runs_down_the_inner_arm_to_the_elbow_from_the_front():
         assert shape.distance(epicondyle) <= 3.0, f"{side}: {shape.distance(epicondyle):.1f} units off the epicondyle"
         top = (shape.bounds[1] - draw_body.CROWN_Y) / draw_body.HU
         assert top < 2.0, f"{side}: starts at {top:.2f} hu, below the armpit"
+
+
+@pytest.mark.parametrize(
+    "muscle_id, starts_by",
+    # hu from the crown: the tibialis posterior from the top of the membrane just below the popliteus,
+    # the flexor digitorum longus from the tibia just below the soleal line, the flexor hallucis
+    # longus from the fibula's lower two thirds
+    [("tibialis-posterior", 6.40), ("flexor-digitorum-longus", 6.55), ("flexor-hallucis-longus", 6.72)],
+)
+def test_the_deep_calf_bellies_start_high_on_the_leg_bones(muscle_id, starts_by):
+    for shape in [s for s in shapes_of(muscle_id) if s.view == "back"]:
+        assert shape.depth == "deep"
+        top, bottom = ((v - draw_body.CROWN_Y) / draw_body.HU for v in polygon(shape).bounds[1::2])
+        assert 6.15 < top <= starts_by, f"{shape.side}: starts at {top:.2f} hu"
+        assert bottom > 7.5, f"{shape.side}: its tendon stops at {bottom:.2f} hu, above the ankle"

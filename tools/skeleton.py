@@ -421,6 +421,12 @@ def _thigh_knee_and_leg() -> dict[str, Point]:
         "fibula-lower": leg(7.20, 0.78),
         "lateral-malleolus": leg(7.52, 0.88),
         "interosseous-membrane-leg": leg(6.85, 0.62),
+        # the deep calf muscles' origins: the tibialis posterior from the upper membrane (and the
+        # bones beside it) just below the popliteus, the flexor digitorum longus from the back of the
+        # tibia below the soleal line, the flexor hallucis longus from the fibula's lower two thirds
+        "interosseous-membrane-leg-upper": leg(6.32, 0.60),
+        "tibia-posterior-below-soleal": leg(6.48, 0.27),
+        "fibula-upper-third": leg(6.65, 0.84),
         # where the calf and shin bellies give way to their tendons (route points)
         "calf-junction": leg(6.98, 0.44),
         "soleus-junction": leg(7.28, 0.42),
@@ -428,6 +434,7 @@ def _thigh_knee_and_leg() -> dict[str, Point]:
         "shin-junction-lateral": leg(7.12, 0.72),
         "peroneal-junction": leg(7.05, 0.84),
         "deep-calf-junction": leg(7.15, 0.35),
+        "fhl-junction": leg(7.36, 0.40),  # the flexor hallucis longus is fleshy almost to the ankle
         # the deep flexor tendons run behind the medial malleolus (tibialis posterior nearest it,
         # then flexor digitorum longus, flexor hallucis longus nearest the Achilles tendon) and
         # turn forward under it into the sole, out of sight from behind
@@ -781,6 +788,9 @@ NAMED_BY: dict[str, tuple[str, ...]] = {
     "fibula-lower": ("fibula",),
     "lateral-malleolus": ("lateral malleolus", "fibula"),
     "interosseous-membrane-leg": ("interosseous membrane",),
+    "interosseous-membrane-leg-upper": ("interosseous membrane",),
+    "tibia-posterior-below-soleal": ("posterior surface of the tibia", "posterior surfaces of the tib"),
+    "fibula-upper-third": ("fibula",),
     "calcaneus": ("calcaneus", "calcaneal"),
     "calcaneus-front": ("calcaneus", "calcaneal"),
     "talus": ("talus", "talocalcaneal"),
