@@ -241,3 +241,22 @@ def test_the_deep_calf_bellies_start_high_on_the_leg_bones(muscle_id, starts_by)
         top, bottom = ((v - draw_body.CROWN_Y) / draw_body.HU for v in polygon(shape).bounds[1::2])
         assert 6.15 < top <= starts_by, f"{shape.side}: starts at {top:.2f} hu"
         assert bottom > 7.5, f"{shape.side}: its tendon stops at {bottom:.2f} hu, above the ankle"
+
+
+@pytest.mark.parametrize("muscle_id", ["levator-scapulae", "splenius-capitis"])
+def test_the_floor_of_the_posterior_triangle_shows_from_the_front(muscle_id):
+    """From the front the levator scapulae and the splenius capitis are seen in the floor of the
+    posterior triangle, between the sternocleidomastoid and the trapezius, above the clavicle; their
+    attachments are out of sight."""
+    cover_ids = ("sternocleidomastoid-clavicular", "sternocleidomastoid-sternal", "upper-trapezius")
+    for side in ("right", "left"):
+        (shape,) = [s for s in shapes_of(muscle_id) if (s.view, s.side) == ("front", side)]
+        strip = polygon(shape)
+        cover = shapely.union_all(
+            [polygon(s) for m in cover_ids for s in shapes_of(m) if (s.view, s.side) == ("front", side)]
+        )
+        seen = strip.difference(cover)
+        assert seen.area >= 0.5 * strip.area and seen.area >= 8, f"{side}: {seen.area:.1f} units in sight"
+        y = (strip.centroid.y - draw_body.CROWN_Y) / draw_body.HU
+        assert 1.1 < y < 1.3, f"{side}: at {y:.2f} hu, not at the root of the neck"
+        assert set(drawn(shape).hidden) == {"origin", "insertion"}

@@ -24,7 +24,10 @@ Method (beside tools/draw_body.py, in the same head units and pixel frame):
   * A muscle seen in its second view only in part (the calf from the front, the vastus lateralis
     from behind) is cut by what hides the rest (HIDDEN_BY, EDGE_ONLY): an end out of sight is
     recorded as hidden. What is left is drawn as its largest part, or, for a muscle seen in several
-    places (SEVERAL_PARTS: the calf at both edges of the shin), as one shape per part.
+    places (SEVERAL_PARTS: the calf at both edges of the shin), as one shape per part. A sheet swept
+    wider than the muscle is cut back (LEAVES_OPEN: from the front the trapezius leaves the
+    posterior triangle of the neck open, and the levator scapulae and splenius capitis show in its
+    floor).
   * Each shape is clipped to the view's silhouette (shapely), mirrored for the left side, mapped to
     pixels and rounded to 0.1 px. Deep muscles come first in the file (drawn under), then the
     superficial ones, larger before smaller (a few that lie over the others last: OVER_OTHERS).
@@ -112,6 +115,40 @@ UNDER_THE_HEEL = Polygon([(-0.05, 7.60), (0.8, 7.60), (0.8, 8.2), (-0.05, 8.2)])
 HEAD_AND_NECK = Polygon(
     [(-0.05, -0.1), (0.40, -0.1), (0.40, 0.70), (0.27, 0.95), (0.255, 1.20), (0.22, 1.30), (-0.05, 1.30)]
 )
+# seen from the front, the upper trapezius is a band this deep along the slope from the neck to the
+# shoulder: its anterior border runs from the side of the neck down to the clavicle's lateral third
+TRAPEZIUS_EDGE = 0.03  # hu
+
+
+def _posterior_triangle() -> Polygon:
+    """The posterior triangle of the neck seen from the front: behind the sternocleidomastoid's lateral
+    border, above the clavicle and in front of the trapezius' anterior border. Its floor is muscle
+    (the splenius capitis at the apex, the levator scapulae below it, the scalenes lower down), under
+    nothing but fascia and the thin platysma."""
+    clavicle = [skeleton.point(n) for n in ("clavicle-medial-third", "clavicle-middle", "clavicle-lateral-third")]
+    scm_foot = (0.21, float(np.interp(0.21, [p[0] for p in clavicle], [p[1] for p in clavicle])))
+    scm = [(0.228, 1.20), (0.242, 1.15), (0.245, 1.05), (0.25, 0.9)]  # its lateral border, up the neck
+    region = Polygon([scm_foot, *clavicle[1:], (0.9, clavicle[-1][1]), (0.9, 0.9), *scm[::-1]])
+    return region.intersection(draw_body.silhouette_right("front").buffer(-TRAPEZIUS_EDGE))
+
+
+def _below_the_clavicle() -> Polygon:
+    """The front of the chest below the clavicle, as far out as the clavicle's lateral end."""
+    names = (
+        "clavicle-medial",
+        "clavicle-medial-third",
+        "clavicle-middle",
+        "clavicle-lateral-third",
+        "clavicle-lateral",
+    )
+    clavicle = [skeleton.point(n) for n in names]
+    return Polygon([(-0.05, clavicle[0][1]), *clavicle, (clavicle[-1][0], 1.6), (-0.05, 1.6)])
+
+
+POSTERIOR_TRIANGLE = _posterior_triangle()
+# what a muscle's swept sheet would cover but the muscle leaves open: seen from the front, the
+# trapezius ends at its anterior border, which leaves the posterior triangle open, and at the clavicle
+LEAVES_OPEN = {("upper-trapezius", "front"): shapely.union(POSTERIOR_TRIANGLE, _below_the_clavicle())}
 
 
 def _behind_the_shin() -> Polygon:
@@ -176,6 +213,10 @@ HIDDEN_BY = {
     ("sternocleidomastoid-clavicular", "front"): FACE,
     ("peroneus-longus", "front"): UNDER_THE_FOOT,
     ("upper-trapezius", "front"): HEAD_AND_NECK,
+    # seen from the front only in the floor of the posterior triangle, between the sternocleidomastoid
+    # and the trapezius
+    ("levator-scapulae", "front"): shapely.box(-0.05, -0.2, 2.0, 8.3).difference(POSTERIOR_TRIANGLE),
+    ("splenius-capitis", "front"): shapely.box(-0.05, -0.2, 2.0, 8.3).difference(POSTERIOR_TRIANGLE),
     ("serratus-anterior", "front"): BEHIND_THE_CHEST,
     ("latissimus-dorsi", "front"): THE_ARMPIT,
     ("gastrocnemius", "front"): BEHIND_THE_SHIN,
@@ -447,6 +488,8 @@ def muscle_shape(row: PlanRow) -> list[tuple[Polygon, list[LineString]]]:
     clipped = shape.intersection(silhouette(row.view, row.side == "mid"))
     if (row.muscle_id, row.view) in HIDDEN_BY:
         clipped = clipped.difference(HIDDEN_BY[row.muscle_id, row.view])
+    if (row.muscle_id, row.view) in LEAVES_OPEN:
+        clipped = clipped.difference(LEAVES_OPEN[row.muscle_id, row.view])
     parts = [g for g in getattr(clipped, "geoms", [clipped]) if isinstance(g, Polygon) and g.area > 0]
     if not parts:
         raise PlanError(f"{row.where}: {row.muscle_id} lies outside the {row.view} view's outline")

@@ -198,6 +198,10 @@ def _neck_and_trunk() -> dict[str, Point]:
         # route points: where the upper trapezius runs down the side of the neck
         "trapezius-neck-upper": (0.27, 1.03),
         "trapezius-neck-lower": (0.12, 1.21),
+        # route points: where the splenius capitis and the levator scapulae cross the floor of the
+        # posterior triangle, seen from the front between the sternocleidomastoid and the trapezius
+        "splenius-triangle": (0.245, 1.16),
+        "levator-triangle": (0.30, 1.25),
         "ligamentum-nuchae": (0.0, 1.00),
         "ligamentum-nuchae-lower": (0.0, 1.15),
         "manubrium": (0.035, 1.30),
