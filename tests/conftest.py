@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
 import pytest
 from paths import MINI_BODY, MINI_DATA
 from streamlit import config as streamlit_config
+from streamlit.components.v2 import manifest_scanner
 
 from trigger_map.body import BODY_SVG, load_body
 from trigger_map.data import DATA_DIR, load_dataset
@@ -17,6 +19,11 @@ from trigger_map.validate import load_engine
 # The app shows clients a plain sentence instead of an error's details (.streamlit/config.toml);
 # a failing test should show them.
 streamlit_config.set_option("client.showErrorDetails", "full")
+
+# Each AppTest scans every installed package's metadata for Streamlit components before its first
+# run: about 0.18 s of each page test here, the same answer every time (the installed packages do
+# not change while the tests run). Scan once per test process.
+manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
 
 @pytest.fixture(scope="session")

@@ -291,10 +291,12 @@ def _describe(check: str, value) -> str:
     return check
 
 
-def _schema_problems(file: str, frame: pd.DataFrame, schema: pa.DataFrameSchema) -> list[Problem]:
+def _schema_checked(
+    file: str, frame: pd.DataFrame, schema: pa.DataFrameSchema
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """The frame as the schema makes it (types converted), or None and its problems."""
     try:
-        schema.validate(frame, lazy=True)
-        return []
+        return schema.validate(frame, lazy=True), []
     except SchemaErrors as errors:
         cases = errors.failure_cases
     problems: list[Problem] = []
@@ -311,7 +313,7 @@ def _schema_problems(file: str, frame: pd.DataFrame, schema: pa.DataFrameSchema)
             continue  # one problem per cell: the first is the one to fix
         located.add((row, column))
         problems.append(Problem(file, row, column, _describe(check, case.failure_case)))
-    return sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
+    return None, sorted(problems, key=lambda p: (p.row or 0, p.column or ""))
 
 
 # "utf-8-sig": a spreadsheet's "CSV UTF-8" export starts with a byte order mark; it is not part of
@@ -410,12 +412,16 @@ def read_table(data_dir: Path, file: str, schema: pa.DataFrameSchema) -> tuple[p
         return None, [Problem(file, None, None, f"cannot be read as CSV: {error}")]
     if ragged or frame is None:
         return None, ragged
-    found = _control_characters(file, frame) or _schema_problems(file, frame, schema)
-    if not found:
-        found = _empty_lists(file, frame, schema)
+    found = _control_characters(file, frame)
     if found:
         return None, found
-    return schema.validate(frame), []
+    checked, found = _schema_checked(file, frame, schema)
+    if checked is None:
+        return None, found
+    found = _empty_lists(file, frame, schema)
+    if found:
+        return None, found
+    return checked, []
 
 
 def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
