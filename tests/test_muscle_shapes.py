@@ -260,3 +260,17 @@ def test_the_floor_of_the_posterior_triangle_shows_from_the_front(muscle_id):
         y = (strip.centroid.y - draw_body.CROWN_Y) / draw_body.HU
         assert 1.1 < y < 1.3, f"{side}: at {y:.2f} hu, not at the root of the neck"
         assert set(drawn(shape).hidden) == {"origin", "insertion"}
+
+
+def test_each_shape_has_its_own_id_and_its_own_fibres():
+    """A muscle seen in several parts (the calf from the front) has an id per part, so each part's
+    fibre lines stay with it."""
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.w3.org/2000/svg}"
+    paths = list(ET.parse(ROOT / "assets" / "muscles.svg").getroot().iter(f"{ns}path"))
+    ids = [p.get("id") for p in paths if "muscle" in (p.get("class") or "").split()]
+    assert len(ids) == len(set(ids)) == len(all_shapes())
+    fibres_for = [p.get("data-for") for p in paths if "fibres" in (p.get("class") or "").split()]
+    assert len(fibres_for) == len(set(fibres_for)) and set(fibres_for) <= set(ids)
+    assert {"muscle-gastrocnemius-right-front", "muscle-gastrocnemius-right-front-2"} <= set(fibres_for)
