@@ -383,9 +383,8 @@ def _pelvis_and_hip() -> dict[str, Point]:
     }
 
 
-def _thigh_knee_and_leg() -> dict[str, Point]:
-    """The femur, knee, tibia and fibula (a fraction of the leg's width at each height: 0 inner edge, 1
-    outer)."""
+def _thigh_and_knee() -> dict[str, Point]:
+    """The femur and the knee (a fraction of the leg's width at each height: 0 inner edge, 1 outer)."""
     return {
         "greater-trochanter": leg(3.98, 0.90),
         "trochanteric-fossa": leg(3.98, 0.78),
@@ -409,6 +408,12 @@ def _thigh_knee_and_leg() -> dict[str, Point]:
         "patella-medial": (KNEECAP[0] - 0.055, KNEECAP[1]),
         "patella-lateral": (KNEECAP[0] + 0.055, KNEECAP[1]),
         "patella-apex": (KNEECAP[0], KNEECAP[1] + 0.085),
+    }
+
+
+def _leg() -> dict[str, Point]:
+    """The tibia and fibula and the lower leg's muscle routes (fractions of the leg's width as above)."""
+    return {
         "tibial-tuberosity": leg(6.20, 0.52),
         "tibia-medial-condyle": leg(6.13, 0.14),
         "tibia-lateral-condyle": leg(6.12, 0.80),
@@ -512,7 +517,8 @@ _BODY_PARTS = (
     _forearm,
     _wrist_and_hand,
     _pelvis_and_hip,
-    _thigh_knee_and_leg,
+    _thigh_and_knee,
+    _leg,
     _foot,
     _sole,
 )
