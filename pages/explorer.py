@@ -145,6 +145,9 @@ def _area_answer(region: str, suggestions: list, keys: list[str], closeup, here:
             f"### {text.plain(info.display_label.capitalize())}\n\n"
             f":small[:gray[Anatomical term: {text.plain(info.term)}]]",
             width="stretch",
+            # no link icon beside the heading: drawing it makes the browser recompute every style of
+            # the page in the middle of each click's render (benchmarks/README.md, 2026-12-02 06:20)
+            anchors=False,
         )
         share.share_button(here, f"Trigger Map: {info.display_label}")
     if suggestions:

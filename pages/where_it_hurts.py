@@ -227,7 +227,7 @@ def _severity_sliders(areas: dict) -> None:
 
 def _ranked_list(suggestions: list[Suggestion], keys: list[str]) -> None:
     """The most likely trigger points to choose from."""
-    st.markdown(f"### Most likely trigger points ({len(suggestions)})")
+    st.markdown(f"### Most likely trigger points ({len(suggestions)})", anchors=False)
     # a list to open rather than 12 radio buttons, as on the Body map: each option of a
     # radio is drawn (its label parsed as Markdown) on every tap; "By area" shows the ranks
     st.selectbox(

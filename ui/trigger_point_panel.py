@@ -74,7 +74,8 @@ def trigger_point_details(engine: Engine, key: str, prefix: str, rule: bool = Fa
             f"**Treating it may help with:** {plain(benefits)} (how strong the evidence is: Benefits page)."
             if benefits
             else ""
-        )
+        ),
+        anchors=False,  # no link icon by the heading: it costs a whole-page style pass per click
     )
     st.info(f"Take care: {plain(row['precautions'])}", icon=":material/health_and_safety:")
     more_details(engine, key, row, muscle, prefix)
