@@ -110,14 +110,15 @@ def route_cookie(headers: dict[str, str]) -> str:
 def answered_by(
     run_dir: Path, after: int = 0, at_least: int = 0, path: str | None = None
 ) -> list[tuple[str, str, str]]:
-    """(path, status, the process that answered) for each line of nginx's access log after byte `after`,
-    once there are `at_least` such lines (of `path` only, when given): nginx writes a request's line
+    """(path, status, the process that answered) for each line of nginx's access log after byte `after`
+    (of `path` only, when given), once there are `at_least` of them: nginx writes a request's line
     after the answer has gone (a websocket's when it closes), so the client can be done before the line
     is there (waits at most 10 s)."""
     deadline = time.monotonic() + 10
     while True:
         rows = _log_rows((run_dir / "nginx" / "nginx-access.log").read_bytes()[after:].decode())
-        if len([r for r in rows if path in (None, r[0])]) >= at_least or time.monotonic() > deadline:
+        rows = [row for row in rows if path in (None, row[0])]
+        if len(rows) >= at_least or time.monotonic() > deadline:
             return rows
         time.sleep(0.02)
 
@@ -198,7 +199,7 @@ def test_sessions_click_the_map_through_nginx(up, engine):
 
     for headings in in_own_loop(five()):
         assert headings == [expected(engine, "temple-l"), expected(engine, "low_back-r")]
-    sockets = [row for row in answered_by(run_dir, start, 5, "/_stcore/stream") if row[0] == "/_stcore/stream"]
+    sockets = answered_by(run_dir, start, 5, "/_stcore/stream")
     assert len(sockets) == 5 and all(status == "101" for _, status, _ in sockets)
 
 
@@ -254,9 +255,7 @@ def test_a_killed_process_sessions_go_on_elsewhere(up, engine):
     reopened, clicked = in_own_loop(scenario())
     assert reopened == [expected(engine, "low_back-r")]  # the view came back from the link
     assert clicked == [expected(engine, "temple-l")]
-    sockets = [
-        upstream for path, _, upstream in answered_by(run_dir, start, 2, "/_stcore/stream") if path == "/_stcore/stream"
-    ]
+    sockets = [upstream for _, _, upstream in answered_by(run_dir, start, 2, "/_stcore/stream")]
     assert sockets[0] == victim_addr and sockets[-1] != victim_addr  # the first session's, then the reopened one's
     # The same browser's plain requests, and new browsers, are all answered by live processes.
     start = log_size(run_dir)
