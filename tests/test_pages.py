@@ -28,7 +28,7 @@ PAGES = [
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [m.value for m in at.caption] + [s.value for s in at.subheader]
     parts += [e.value for e in at.info] + [e.value for e in at.warning] + [e.value for e in at.error]
-    parts += [c.value for c in at.code]
+    parts += [c.value for c in at.code] + [h.proto.body for h in at.html]
     return "\n".join(str(p) for p in parts)
 
 
@@ -103,8 +103,8 @@ def test_explorer_closeup_opens_from_the_panel_and_its_link():
 def test_explorer_panel_names_related_conditions_and_benefits():
     at = app(region="temple-l", tp="upper-trapezius-1@left")
     assert "Treating it may help with:" in texts(at)
-    assert "**Related conditions:** [Tension" in texts(at)
-    assert "](./conditions?condition=tension-type-headache)" in texts(at)
+    assert "<strong>Related conditions:</strong> <a href=" in texts(at)
+    assert '<a href="./conditions?condition=tension-type-headache" target="_blank"' in texts(at)
 
 
 def test_explorer_trigger_point_link_is_kept():
