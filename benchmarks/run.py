@@ -62,6 +62,9 @@ PAGE_PROBE = """
   const pressed = () => { if (B.armed && B.press === null) B.press = performance.now(); };
   window.addEventListener('mousedown', pressed, true);
   window.addEventListener('touchstart', pressed, true);
+  // Where it hurts: is this area in the link's marked areas (`areas=<id>:<severity>,...`)?
+  B.marked = id => decodeURIComponent(location.search).split(/[?&]/)
+    .filter(p => p.startsWith('areas=')).some(p => p.slice(6).split(',').some(a => a.split(':')[0] === id));
   const state = () => { const a = document.querySelector('[data-testid=stApp]');
                         return a && a.getAttribute('data-test-script-state'); };
   const mapDrawn = () => {
@@ -75,7 +78,7 @@ PAGE_PROBE = """
   };
   const answered = a => {
     if (state() !== 'notRunning') return false;
-    if (a.kind === 'url') return decodeURIComponent(location.search).includes(a.text);
+    if (a.kind === 'url') return B.marked(a.text) !== a.marked;  // the tap marked or unmarked it
     const selector = a.kind === 'heading' ? '[data-testid=stMain] h3' : '[data-testid=stText]';
     for (const e of document.querySelectorAll(selector)) if (e.textContent.trim() === a.text) return true;
     return false;
@@ -345,7 +348,7 @@ def click(page, app: App, target: Target, timeout: float, settle: float) -> dict
     kind, text = app.expected(target)
     page.evaluate(
         "([kind, text]) => { const B = window.__bench; B.press = null; B.last = null;"
-        " B.armed = {kind, text, done: null}; }",
+        " B.armed = {kind, text, done: null, marked: kind === 'url' && B.marked(text)}; }",
         [kind, text],
     )
     frames_before = len(page.frames_received)
