@@ -9,8 +9,8 @@ import streamlit as st
 
 from trigger_map.drawing import data_url
 
-# Streamlit's HTML element keeps no inline <svg>: the icon is an image (a data URL), drawn in the
-# button's text colour.
+# Streamlit's HTML element keeps no inline <svg>: the icon is an image (a data URL), in the theme's
+# text colour.
 SHARE_ICON = data_url(
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="18" height="18"><path fill="#1f2a33" d="M18 16'
     ".1c-.8 0-1.5.3-2 .8l-7.1-4.2c.1-.2.1-.5.1-.7s0-.5-.1-.7L16 7.2c.5.5 1.2.8 2 .8 1.7 0 3-1.3 3-3s-1.3-3-3-3-3 "
