@@ -110,11 +110,13 @@ def start_app(
     timeout: float = 90,
     quiet: bool = True,
     options: tuple[str, ...] = (),
+    log: Path | None = None,
 ) -> LocalApp:
     """Start a Streamlit script on loopback and wait until it answers its health check. Trigger
     Map itself (`app.py`) starts through its launcher (ui/serve.py), as scripts/run.sh does; any
     other script (the benchmark's floor) with plain `streamlit run`. `options`: more Streamlit
-    options (e.g. `--secrets.files PATH`)."""
+    options (e.g. `--secrets.files PATH`). `log`: a file for the server's output (its warnings
+    tell, for example, a rerun it dropped), instead of discarding it or sharing the caller's."""
     port = port or free_port()
     if Path(script).resolve() == APP:
         command = [sys.executable, "-m", "ui.serve", "--server.port", str(port), *STREAMLIT_OPTIONS]
@@ -122,8 +124,13 @@ def start_app(
         command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
         command += STREAMLIT_OPTIONS
     command += list(options)
-    output = subprocess.DEVNULL if quiet else None
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=output, stderr=output)
+    environment = {**os.environ, **(env or {})}
+    if log is not None:
+        with log.open("ab") as output:  # the server holds its own copy of the file
+            process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output, stderr=output)
+    else:
+        quiet_output = subprocess.DEVNULL if quiet else None
+        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=quiet_output, stderr=quiet_output)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
