@@ -54,7 +54,6 @@ from light_client import LightSession, Run, SessionError
 from trigger_map import local_app
 from trigger_map.closeups import closeups_of
 from trigger_map.links import PainView
-from ui.text import plain
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -127,7 +126,7 @@ class Target:
     view: str
     x: float
     y: float
-    heading: str  # what the panel's heading says, as the app escapes it
+    heading: str  # what the panel's heading says
 
 
 def click_targets() -> list[Target]:
@@ -141,7 +140,7 @@ def click_targets() -> list[Target]:
     for t in speed.click_targets(body).values():
         if t.clearance >= speed.CLEARANCE and closeups.opens_on(t.region, touch=False) is None:
             x, y = t.points[0]
-            targets.append(Target(t.region, t.view, x, y, plain(t.label.capitalize())))
+            targets.append(Target(t.region, t.view, x, y, t.label.capitalize()))
     return targets
 
 

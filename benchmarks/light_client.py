@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import json
+import re
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -29,6 +31,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from trigger_map.links import ExplorerView, PainView
+
+HEADING = re.compile(r"<h3>(.*?)</h3>")  # the chosen area's heading in the panel's HTML block
 
 FINISHED_MAIN = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 FINISHED_FRAGMENT = ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
@@ -43,7 +47,7 @@ class SessionError(Exception):
 class Run:
     """What the server sent for one script run."""
 
-    headings: list[str] = field(default_factory=list)  # Markdown blocks that start with "### "
+    headings: list[str] = field(default_factory=list)  # the text of each area heading (<h3> in an HTML block)
     errors: list[str] = field(default_factory=list)  # exception elements and error alerts
     charts: dict[str, tuple[str, str]] = field(default_factory=dict)  # chart key -> (widget id, fragment id)
     widgets: dict[str, tuple[str, str]] = field(default_factory=dict)  # widget key -> (widget id, fragment id)
@@ -230,8 +234,8 @@ class LightSession:
     def _read_element(delta, run: Run) -> None:
         element = delta.new_element
         kind = element.WhichOneof("type")
-        if kind == "markdown" and element.markdown.body.startswith("### "):
-            run.headings.append(element.markdown.body[4:].split("\n", 1)[0])
+        if kind == "html":
+            run.headings += [html.unescape(text) for text in HEADING.findall(element.html.body)]
         elif kind == "exception":
             run.errors.append(f"{element.exception.type}: {element.exception.message}")
         elif kind == "alert":

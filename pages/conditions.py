@@ -53,7 +53,7 @@ with words:
     st.subheader(text.plain(row["name"]), anchor=False)
     st.markdown(text.cited(engine, row["description"]))
     st.markdown(f"**Evidence ({row['evidence_level']}).** {text.cited(engine, row['evidence'])}")
-    red_flags.red_flags(engine, flag_ids=row["red_flags"], prefix="condition_flags")
+    red_flags.red_flags(engine, flag_ids=row["red_flags"])
     st.markdown("**Muscles often involved:**")
     related.muscle_links(engine, row["muscles"])
     text.source_list(engine, row["sources"])

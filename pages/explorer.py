@@ -1,6 +1,7 @@
 """Body map: click where it hurts, see which trigger points refer pain there and their pattern."""
 
 from dataclasses import replace
+from html import escape
 
 import streamlit as st
 
@@ -140,16 +141,13 @@ def _pattern_map(
 def _area_answer(region: str, suggestions: list, keys: list[str], closeup, here: dict) -> None:
     """The chosen area: its names, the trigger points that send pain there, a close-up, red flags."""
     info = engine.body.regions[region]
-    with st.container(horizontal=True, vertical_alignment="center"):
-        st.markdown(
-            f"### {text.plain(info.display_label.capitalize())}\n\n"
-            f":small[:gray[Anatomical term: {text.plain(info.term)}]]",
-            width="stretch",
-            # no link icon beside the heading: drawing it makes the browser recompute every style of
-            # the page in the middle of each click's render (benchmarks/README.md, 2026-12-02 06:20)
-            anchors=False,
-        )
-        share.share_button(here, f"Trigger Map: {info.display_label}")
+    # The heading, its anatomical term and the Share button in one HTML block (texts escaped):
+    # each Streamlit element costs the browser time on every click (benchmarks/README.md).
+    st.html(
+        f'<div class="tm-area-heading"><div><h3>{escape(info.display_label.capitalize())}</h3>'
+        f'<p class="tm-quiet">Anatomical term: {escape(info.term)}</p></div>'
+        f"{share.share_html(here, f'Trigger Map: {info.display_label}')}</div>"
+    )
     if suggestions:
         # A list to open rather than 9-23 radio buttons: every option of a radio is drawn
         # (its label parsed as Markdown) on each click, which measurably slowed clicks
@@ -165,7 +163,7 @@ def _area_answer(region: str, suggestions: list, keys: list[str], closeup, here:
     nearby = closeups.of_region.get(region)
     if nearby and not closeup:
         st.button(f"Zoom in on the {nearby.label}", icon=":material/zoom_in:", on_click=zoom, args=(nearby.id,))
-    red_flags.red_flags(engine, [region], prefix="explorer_flags")
+    red_flags.red_flags(engine, [region])
 
 
 @st.fragment

@@ -285,7 +285,7 @@ def _answers(
         st.caption(why)
     if suggestions:
         _why_each_one(suggestions)
-    red_flags.red_flags(engine, list(areas), symptoms, facts=facts, parts=("watch",), prefix="pain_flags")
+    red_flags.red_flags(engine, list(areas), symptoms, facts=facts, parts=("watch",))
     with text.on_demand("Save as a visit", key="visit_save", icon=":material/save:") as saving:
         if saving.open:  # made only while open: a tap on the map stays cheap
             visits_ui.save_form(engine, areas, symptoms, condition, keys)

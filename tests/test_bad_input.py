@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -438,6 +439,7 @@ HOSTILE = (
     ":red[**URGENT: call us**] :material/warning: $x^2$ <b>bold</b> www.evil.example"
 )
 MARKUP = re.compile(r"\]\(https?://evil|!\[x\]|:red\[|:material/warning:|\$x\^2\$|<b>|\*\*URGENT")
+LIVE_HTML = re.compile(r"<b>bold</b>|(href|src)=\"https?://evil")  # the data's markup, live in a block
 MARKDOWN_ELEMENTS = {
     "Markdown",
     "Caption",
@@ -551,8 +553,11 @@ def test_markup_in_the_data_shows_as_text(hostile_data, monkeypatch, page, param
     at = page_run(page, **params)
     shown = shown_markdown(at)
     assert live_markup(at) == []
+    # HTML blocks (a trigger point's details): the data's text is there escaped, none of it as a tag
+    blocks = [block.proto.body for block in at.html]
+    assert not [b for b in blocks if LIVE_HTML.search(b)], blocks
     if page not in ("nmt", "evidence"):  # pages that show data texts: the escaped text is there
-        assert any(plain(HOSTILE) in text for text in shown), shown
+        assert any(plain(HOSTILE) in text for text in shown) or any(escape(HOSTILE) in b for b in blocks), shown
 
 
 HOSTILE_LINKS = [

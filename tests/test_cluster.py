@@ -23,7 +23,6 @@ from benchmarks.light_client import LightSession
 from trigger_map import local_app
 from trigger_map.links import ExplorerView, PainView
 from trigger_map.visit_store import VisitStore
-from ui.text import plain
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "deploy" / "local-cluster.sh"
@@ -183,7 +182,7 @@ async def _session_clicks(url: str, engine, cookie: str | None = None) -> tuple[
 
 
 def expected(engine, region: str) -> str:
-    return plain(engine.body.regions[region].display_label.capitalize())
+    return engine.body.regions[region].display_label.capitalize()
 
 
 def test_sessions_click_the_map_through_nginx(up, engine):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from html import escape
 
 import streamlit as st
 
+from trigger_map.drawing import data_url
 from trigger_map.lookup import Engine
 from trigger_map.safety import AGE_BANDS, red_flags_for, watch_signs
-from ui.text import on_demand, plain
+from ui.text import plain
 
 NOT_A_DIAGNOSIS = (
     "These are common pain patterns to explore, not a diagnosis. If pain is severe, new or worrying, see a doctor."
@@ -45,13 +47,12 @@ def red_flags(
     flag_ids=(),
     facts=None,
     parts=("matched", "watch"),
-    prefix: str = "flags",
 ) -> None:
     """Red flags, calm but clear. Flags whose signs the person reports (symptoms, and facts: age band,
     pregnancy) are matched: one banner at the top, most urgent first. Flags raised only by a marked
     area, one reported symptom or a condition are "watch for" lines below it, with what to watch for
     on demand. `parts`: which of the two to show here (a page may put the banner higher). At most
-    three elements whatever the number of flags (each costs the browser time on every click); every
+    two elements whatever the number of flags (each costs the browser time on every click); every
     data text is escaped. `symptoms` and `facts` left out: what the person gave on Where it hurts
     this session, so a matched emergency shows on every page that shows flags."""
     given_symptoms, given_facts = reported()
@@ -75,29 +76,43 @@ def red_flags(
             ":material/emergency: **What you describe needs a doctor, not a massage.**\n\n" + text,
             icon=":material/medical_services:",
         )
-    if not watch:
-        return
-    lines = [
-        f"- **{WATCH_TEXT[flag['action']]}** if you also have: {plain(_lower_first(flag['title']))}" for flag in watch
-    ]
-    with st.container(border=True):
-        st.markdown(
-            ":material/medical_services: **When to see a doctor instead.** Most pain here comes "
-            "from muscles, but sometimes it has another cause. Watch for these:\n\n" + "\n".join(lines)
-        )
-        with on_demand("What to watch for", key=f"{prefix}_details") as section:
-            if section.open:
-                st.markdown(
-                    "\n\n".join(
-                        f"**{plain(flag['title'])}.** {plain(flag['message'])} **{ACTION_TEXT[flag['action']]}.**"
-                        + (
-                            f"\n\n:small[Signs to report: {plain(', '.join(watch_signs(engine.dataset, flag['id'])))}]"
-                            if watch_signs(engine.dataset, flag["id"])
-                            else ""
-                        )
-                        for flag in watch
-                    )
-                )
+    if watch:
+        # One HTML block (every data text escaped), its details in a native disclosure: Streamlit
+        # elements (a bordered box, Markdown, an expander) each cost the browser time on every click.
+        st.html(watch_html(engine, watch))
+
+
+# a medical cross, as an image: Streamlit's HTML element keeps no inline <svg>
+MEDICAL_ICON = data_url(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="20" height="20">'
+    '<rect x="2" y="2" width="20" height="20" rx="5" fill="#a33a3a"/>'
+    '<path fill="#fff" d="M10 6h4v4h4v4h-4v4h-4v-4H6v-4h4z"/></svg>'
+)
+
+
+def watch_html(engine: Engine, watch: list[dict]) -> str:
+    """The "when to see a doctor instead" box: a line per flag, what to watch for on demand."""
+    lines = "".join(
+        f"<li><strong>{WATCH_TEXT[flag['action']]}</strong> if you also have: "
+        f"{escape(_lower_first(flag['title']))}</li>"
+        for flag in watch
+    )
+    details = "".join(
+        f"<p><strong>{escape(flag['title'])}.</strong> {escape(flag['message'])} "
+        f"<strong>{ACTION_TEXT[flag['action']]}.</strong></p>" + _signs_html(engine, flag["id"])
+        for flag in watch
+    )
+    icon = f'<img src="{MEDICAL_ICON}" alt="" width="20" height="20">'
+    return (
+        f'<div class="tm-flags"><p>{icon} <strong>When to see a doctor instead.</strong> Most pain here comes '
+        f"from muscles, but sometimes it has another cause. Watch for these:</p><ul>{lines}</ul>"
+        f"<details><summary>What to watch for</summary>{details}</details></div>"
+    )
+
+
+def _signs_html(engine: Engine, flag_id: str) -> str:
+    signs = watch_signs(engine.dataset, flag_id)
+    return f'<p class="tm-quiet">Signs to report: {escape(", ".join(signs))}</p>' if signs else ""
 
 
 def _lower_first(text: str) -> str:

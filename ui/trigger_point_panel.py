@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import streamlit as st
 
 from trigger_map.export import MISSING, code_points, handout_pdf, unprintable
@@ -9,7 +11,7 @@ from trigger_map.figures import Highlight, marker_for
 from trigger_map.lookup import Engine, Suggestion
 from ui.navigation import page
 from ui.red_flags import reported
-from ui.related import condition_link_list
+from ui.related import condition_links_html
 from ui.text import citations, on_demand, plain
 
 
@@ -47,38 +49,49 @@ def trigger_point_details(engine: Engine, key: str, prefix: str, rule: bool = Fa
     What the design card promises at a glance (the pattern, related conditions, the benefits of
     treating it) shows without opening anything; the longer texts wait in the More section."""
     placed = engine.by_key[key]
+    row = engine.dataset.trigger_points.loc[placed.trigger_point]
+    muscle = engine.dataset.muscles.loc[row["muscle_id"]]
+    # One HTML block, every data text escaped: Streamlit parses a Markdown block into elements on
+    # each click, and the panel's details were the costliest part of a click's drawing
+    # (benchmarks/README.md, 2026-12-02 07:40).
+    st.html(details_html(engine, key, rule))
+    more_details(engine, key, row, muscle, prefix)
+
+
+def details_html(engine: Engine, key: str, rule: bool = False) -> str:
+    """The trigger point's details at a glance as HTML: each text from the data escaped, so it shows
+    as the text it is; the only markup is ours."""
+    placed = engine.by_key[key]
     data = engine.dataset
     row = data.trigger_points.loc[placed.trigger_point]
     muscle = data.muscles.loc[row["muscle_id"]]
     symptoms = "; ".join(data.symptoms.at[s, "label"] for s in row["symptoms"])
-    spread = f"\n- May spread to (dotted): {plain(region_labels(engine, placed.spillover))}" if placed.spillover else ""
     benefits = ", ".join(data.benefits.at[b, "name"].lower() for b in row["benefits"])
-    # One Markdown block rather than one element per line: fewer elements redraw on each click.
-    st.markdown(
-        ("---\n\n" if rule else "") + f"#### {plain(muscle['name'])}: {plain(row['name'])}\n\n"
-        f":small[:gray[{plain(placed.side.title())} side · {plain(muscle['anatomical_name'])} · "
-        f"body area: {plain(row['body_area'])}]]\n\n"
-        f"**Where it lies.** {plain(row['location'])}\n\n"
-        f"**Where it sends pain.** {plain(row['referral'])}\n\n"
-        f"- Main area (solid): {plain(region_labels(engine, placed.essential))}{spread}\n\n"
-        ":small[:gray[Patterns vary from person to person: experts agree that no exact area should be "
-        "expected (Fernández-de-las-Peñas & Dommerholt 2018).]]\n\n"
-        f"**What you may notice.** {plain(symptoms)}\n\n"
-        f"**What you can do.** {plain(row['self_care'])}\n\n"
-        + (
-            f"**Related conditions:** {condition_link_list(engine, row['conditions'])}\n\n"
-            if len(row["conditions"])
-            else ""
+    areas = f"<li>Main area (solid): {escape(region_labels(engine, placed.essential))}</li>"
+    if placed.spillover:
+        areas += f"<li>May spread to (dotted): {escape(region_labels(engine, placed.spillover))}</li>"
+    parts = [
+        "<hr>" if rule else "",
+        f"<h4>{escape(muscle['name'])}: {escape(row['name'])}</h4>",
+        f'<p class="tm-quiet">{escape(placed.side.title())} side · {escape(muscle["anatomical_name"])} · '
+        f"body area: {escape(row['body_area'])}</p>",
+        f"<p><strong>Where it lies.</strong> {escape(row['location'])}</p>",
+        f"<p><strong>Where it sends pain.</strong> {escape(row['referral'])}</p>",
+        f"<ul>{areas}</ul>",
+        '<p class="tm-quiet">Patterns vary from person to person: experts agree that no exact area should be '
+        "expected (Fernández-de-las-Peñas &amp; Dommerholt 2018).</p>",
+        f"<p><strong>What you may notice.</strong> {escape(symptoms)}</p>",
+        f"<p><strong>What you can do.</strong> {escape(row['self_care'])}</p>",
+    ]
+    if len(row["conditions"]):
+        parts.append(f"<p><strong>Related conditions:</strong> {condition_links_html(engine, row['conditions'])}</p>")
+    if benefits:
+        parts.append(
+            f"<p><strong>Treating it may help with:</strong> {escape(benefits)} "
+            "(how strong the evidence is: Benefits page).</p>"
         )
-        + (
-            f"**Treating it may help with:** {plain(benefits)} (how strong the evidence is: Benefits page)."
-            if benefits
-            else ""
-        ),
-        anchors=False,  # no link icon by the heading: it costs a whole-page style pass per click
-    )
-    st.info(f"Take care: {plain(row['precautions'])}", icon=":material/health_and_safety:")
-    more_details(engine, key, row, muscle, prefix)
+    parts.append(f'<p class="tm-take-care" role="note"><strong>Take care:</strong> {escape(row["precautions"])}</p>')
+    return f'<div class="tm-details">{"".join(parts)}</div>'
 
 
 MORE_SECTIONS = {  # short: the tabs fit the panel's width on a laptop

@@ -315,6 +315,12 @@ def test_details_open_on_demand(page, app_url):
     main.get_by_role("tab", name="PDF handout").click()
     expect(page.get_by_role("button", name=re.compile("Download the handout"))).to_be_visible(timeout=15_000)
     expect(main.get_by_text("Innervation.")).to_have_count(0)  # only the chosen tab is made
+    # the red flags' details: a disclosure in the page, opened by the keyboard too
+    sign = main.get_by_text("Signs to report:").first
+    expect(sign).to_be_hidden()
+    main.locator(".tm-flags summary").focus()
+    page.keyboard.press("Enter")
+    expect(sign).to_be_visible()
 
 
 def test_pictures_and_hit_layer_share_one_frame(page, app_url):

@@ -170,7 +170,10 @@ def test_share_button_and_the_address_bar_keep_the_view(page, app_url, body):
     expect(heading(page, "Outer shoulder (right)")).to_be_visible(timeout=15_000)
     page.wait_for_function("location.search.startsWith('?region=outer_shoulder-r&tp=')", timeout=15_000)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.get_by_role("button", name="Share a link to this view").click()
+    share = page.get_by_role("button", name="Share a link to this view")
+    # its icon is drawn (Streamlit's HTML element drops an inline <svg>: it is an image)
+    assert share.locator("img").evaluate("img => img.complete && img.naturalWidth") == 18
+    share.click()
     expect(page.locator(".tm-share-status")).to_have_text("Link copied", timeout=5_000)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.url and "region=outer_shoulder-r" in copied
