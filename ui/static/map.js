@@ -74,7 +74,7 @@
       if (event.cancelable) event.preventDefault();  // no compatibility mouse events
       const point = nearestTarget(gd, touch);
       if (point) {
-        answerWanted = Date.now();
+        awaitAnswer();
         gd.emit("plotly_selected", {points: [point]});
       }
     }, {capture: true, passive: false});
@@ -160,21 +160,55 @@
 
   // 4. The answer in view: on a narrow screen the panel is under the map, so after a tap the
   // chosen area's heading and first suggestion are scrolled into view once the app has answered.
+  // The answer counts when its heading is not the one on screen at the tap, or a run has ended
+  // since. Checked on a timer while an answer is awaited, not only when a run ends: when the
+  // browser is busy, Streamlit can mark a run's start and end in one go, and the page's run state
+  // then never changes (seen with the processor slowed 6 times). The page can still move for a
+  // moment after the answer is drawn, so the check repeats for a short while after the heading is
+  // first there, unless the person scrolls or types meanwhile.
+  const ANSWER_WAIT = 30000;  // ms after the tap: a slow server still gets its answer shown
+  const ANSWER_SETTLE = 1600;  // ms after the heading is there
   let answerWanted = 0;
+  let answerBefore = null;
+  let answerRan = false;
+  let answerSeen = 0;
+  let answerTimer = 0;
+  const answerHeading = () => {
+    const answer = document.querySelector(".st-key-answer");
+    return answer && answer.querySelector("h3");
+  };
+  function stopAnswer() {
+    answerWanted = 0; answerBefore = null; answerRan = false; answerSeen = 0;
+    clearInterval(answerTimer);
+    answerTimer = 0;
+  }
+  function awaitAnswer() {
+    stopAnswer();
+    answerWanted = Date.now();
+    answerBefore = answerHeading();
+    answerTimer = setInterval(showAnswer, 200);
+  }
   function showAnswer() {
-    if (!answerWanted || Date.now() - answerWanted > 15000) return;
+    if (!answerWanted) return;
+    const now = Date.now();
+    if (now - answerWanted > ANSWER_WAIT || (answerSeen && now - answerSeen > ANSWER_SETTLE)) { stopAnswer(); return; }
     const app = document.querySelector("[data-testid=stApp]");
     if (app && app.dataset.testScriptState !== "notRunning") return;
     const answer = document.querySelector(".st-key-answer");
-    if (!answer || window.innerWidth > 640) { answerWanted = 0; return; }
+    if (!answer || window.innerWidth > 640) { stopAnswer(); return; }
     const heading = answer.querySelector("h3");
-    if (!heading) return;
-    answerWanted = 0;
+    if (!heading || (heading === answerBefore && !answerRan)) return;
+    answerSeen = answerSeen || now;
     const first = answer.querySelector("[data-testid=stSelectbox]") || heading;
     const bottom = first.getBoundingClientRect().bottom;
     const top = heading.getBoundingClientRect().top;
     if (top < 0 || bottom > window.innerHeight) heading.scrollIntoView({block: "start"});
   }
+  // the person's own scrolling or typing wins over the answer's
+  const byThePerson = () => { if (answerSeen) stopAnswer(); };
+  ["wheel", "touchmove", "keydown"].forEach((type) => {
+    document.addEventListener(type, byThePerson, {capture: true, passive: true});
+  });
 
   function attach(gd) {
     if (gd.__triggerMap || typeof gd.on !== "function") return;
@@ -230,10 +264,11 @@
   }).observe(document.body, {childList: true, subtree: true, attributes: true, attributeFilter: ["data-query"]});
   // (watched on the whole page, not one element: Streamlit may draw its root anew)
   new MutationObserver((records) => {
+    if (answerWanted && records.some((r) => r.oldValue === "running")) answerRan = true;
     if (records.some((r) => r.target.dataset && r.target.dataset.testScriptState === "notRunning")) {
       requestAnimationFrame(afterRun);
     }
-  }).observe(document.documentElement, {attributes: true, subtree: true,
+  }).observe(document.documentElement, {attributes: true, subtree: true, attributeOldValue: true,
                                          attributeFilter: ["data-test-script-state"]});
   afterRun();
 })();
