@@ -202,11 +202,19 @@
     const first = answer.querySelector("[data-testid=stSelectbox]") || heading;
     const bottom = first.getBoundingClientRect().bottom;
     const top = heading.getBoundingClientRect().top;
-    if (top < 0 || bottom > window.innerHeight) heading.scrollIntoView({block: "start"});
+    if (top < 0 || bottom > window.innerHeight) {
+      ownScroll = now;
+      heading.scrollIntoView({block: "start"});
+    }
   }
-  // the person's own scrolling or typing wins over the answer's
-  const byThePerson = () => { if (answerSeen) stopAnswer(); };
-  ["wheel", "touchmove", "keydown"].forEach((type) => {
+  // Any other scroll (the person's, or a script's) or a key wins over the answer's: only the
+  // layout moving under a page left alone is corrected.
+  let ownScroll = 0;
+  const byThePerson = (event) => {
+    if (!answerSeen || (event.type === "scroll" && Date.now() - ownScroll < 500)) return;
+    stopAnswer();
+  };
+  ["scroll", "wheel", "touchmove", "keydown"].forEach((type) => {
     document.addEventListener(type, byThePerson, {capture: true, passive: true});
   });
 
