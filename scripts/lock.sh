@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 .venv/bin/python -m pip install -q --disable-pip-version-check uv==0.9.5
-tested="$(mktemp)"
-trap 'rm -f "$tested"' EXIT
+# a fixed name: the lock files' comments name it, and stay the same from one rebuild to the next
+tested=".venv/tested-versions.txt"
 .venv/bin/python -m pip freeze --exclude-editable | grep -v '^uv==' > "$tested"
 for name in requirements requirements-dev; do
   .venv/bin/uv pip compile "$name.txt" -c "$tested" --generate-hashes --universal --python-version 3.11 \

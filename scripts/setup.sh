@@ -6,11 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 want_browser="${1:-}"
 
-if [ "$want_browser" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Chromium (Debian package) for the browser tests..."
+# The browser tests run Chromium's headless shell (the build Playwright uses for headless runs,
+# lighter than the full browser); the benchmarks and screenshots the full browser.
+if [ "$want_browser" = "--browser" ] && { ! command -v chromium >/dev/null 2>&1 || ! command -v chromium-headless-shell >/dev/null 2>&1; }; then
+  echo "Installing Chromium and its headless shell (Debian packages) for the browser tests..."
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-headless-shell >/dev/null
 fi
 
 # The visits store's tests run on a real PostgreSQL too (Debian's package; the tests start their own

@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "deploy" / "local-cluster.sh"
 REPLICAS = 3
 
-pytestmark = pytest.mark.cluster
+# One worker runs the whole module (pytest-xdist): the cluster the module starts once is shared.
+pytestmark = [pytest.mark.cluster, pytest.mark.xdist_group("cluster")]
 
 
 def in_own_loop(coroutine):

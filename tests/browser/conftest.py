@@ -29,7 +29,7 @@ def pytest_collection_modifyitems(config, items) -> None:
 
 def chromium_path() -> str:
     try:
-        return local_app.chromium_path()
+        return local_app.chromium_path(shell=True)
     except local_app.LocalAppError as error:
         pytest.fail(f"{error}; browser tests must not be skipped.")
 
@@ -47,7 +47,7 @@ def app_url(tmp_path_factory):
 def browser():
     with sync_playwright() as p:
         chromium_path()
-        browser = local_app.launch_chromium(p)
+        browser = local_app.launch_chromium(p, shell=True)
         yield browser
         browser.close()
 
