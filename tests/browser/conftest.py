@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from trigger_map import local_app
 
@@ -52,26 +52,66 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser) -> Page:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    yield page
-    context.close()
+DESKTOP = {"viewport": {"width": 1400, "height": 1000}}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": PHONE_USER_AGENT,
+}
+
+
+class Tabs:
+    """`tabs(**options)`: a new tab (a new Streamlit session) in a browser context with those
+    options, made once and shared by the tests that ask for the same ones. Sharing keeps the
+    context's cache: the app's scripts are downloaded and compiled once, not for every test."""
+
+    def __init__(self, browser: Browser):
+        self.browser = browser
+        self.contexts: dict[str, BrowserContext] = {}
+
+    def __call__(self, **options) -> Page:
+        key = repr(sorted(options.items()))
+        if key not in self.contexts:
+            self.contexts[key] = self.browser.new_context(**options)
+        return self.contexts[key].new_page()
+
+    def tidy(self) -> None:
+        """Close every tab (those a test opened from a tab too), clear the cookies and permissions."""
+        for context in self.contexts.values():
+            for tab in context.pages:
+                tab.close()
+            context.clear_cookies()
+            context.clear_permissions()
+
+    def close(self) -> None:
+        for context in self.contexts.values():
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def tabs(browser):
+    opened = Tabs(browser)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture
-def phone(browser) -> Page:
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844},
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-        user_agent=PHONE_USER_AGENT,
-    )
-    page = context.new_page()
-    yield page
-    context.close()
+def open_page(tabs):
+    """A new tab in a shared context (see Tabs); the test's tabs are closed after it."""
+    yield tabs
+    tabs.tidy()
+
+
+@pytest.fixture
+def page(open_page) -> Page:
+    return open_page(**DESKTOP)
+
+
+@pytest.fixture
+def phone(open_page) -> Page:
+    return open_page(**PHONE)
 
 
 @pytest.fixture(scope="session")

@@ -25,20 +25,14 @@ PAGES = [
 ]
 
 
+@pytest.mark.parametrize("path", PAGES)
 @pytest.mark.parametrize("width", [1400, 390])
-def test_no_serious_or_critical_violation_on_any_page(browser, app_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    found = {}
-    for path in PAGES:
-        page.goto(app_url + path)
-        wait_idle(page)
-        page.wait_for_selector("[data-testid=stMain] h1")
-        bad = serious_violations(page)
-        if bad:
-            found[path] = bad
-    context.close()
-    assert not found, found
+def test_no_serious_or_critical_violation_on_any_page(open_page, app_url, width, path):
+    page = open_page(viewport={"width": width, "height": 900})
+    page.goto(app_url + path)
+    wait_idle(page)
+    page.wait_for_selector("[data-testid=stMain] h1")
+    assert serious_violations(page) == []
 
 
 def test_the_keyboard_reaches_an_area_and_its_trigger_points(page, app_url):

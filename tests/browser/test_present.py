@@ -10,10 +10,9 @@ from playwright.sync_api import expect
 from trigger_map.present import slides
 
 
-def test_arrow_right_shows_the_next_trigger_point(browser, app_url, engine):
+def test_arrow_right_shows_the_next_trigger_point(open_page, app_url, engine):
     shown = slides(engine, "trigger_point")
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = context.new_page()
+    page = open_page(viewport={"width": 1920, "height": 1080})
     page.goto(f"{app_url}/present")
     wait_idle(page)
     subtitle = page.locator("[data-testid=stMain] h3").first
@@ -30,4 +29,3 @@ def test_arrow_right_shows_the_next_trigger_point(browser, app_url, engine):
     wait_idle(page)
     page.keyboard.press("ArrowLeft")  # round to the last
     expect(page.locator("[data-testid=stMain] h1").first).to_have_text(shown[-1].title, timeout=15_000)
-    context.close()

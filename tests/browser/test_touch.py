@@ -213,16 +213,13 @@ def _forward(route, blocked: dict) -> None:
 
 
 @pytest.mark.parametrize("device", ["mouse", "touch"])
-def test_every_region_selects_where_it_is_clicked(browser, app_url, body, device):
+def test_every_region_selects_where_it_is_clicked(open_page, app_url, body, device):
     """A point inside every region (3 units or more from its edge), clicked with a mouse at
     1400 px or tapped at 390 px, selects that region: at least 99% (we measured 100%)."""
     if device == "mouse":
-        context = browser.new_context(viewport={"width": 1400, "height": 1400})
+        page = open_page(viewport={"width": 1400, "height": 1400})
     else:
-        context = browser.new_context(
-            viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
-        )
-    page = context.new_page()
+        page = open_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
     blocked = {"on": False}
     page.route_web_socket(re.compile(r".*/_stcore/stream"), lambda route: _forward(route, blocked))
     open_app(page, app_url)
@@ -255,7 +252,6 @@ def test_every_region_selects_where_it_is_clicked(browser, app_url, body, device
         picked = page.evaluate("window.__picks[window.__picks.length - 1]")
         if picked != region.id:
             wrong.append((region.id, round(x, 1), round(y, 1), picked))
-    context.close()
     share = 1 - len(wrong) / len(samples)
     assert len(samples) >= 140
     assert share >= 0.99, f"{len(wrong)} of {len(samples)} landed elsewhere: {wrong[:10]}"

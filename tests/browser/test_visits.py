@@ -122,18 +122,17 @@ def overlay_svg(page: Page, key: str) -> str:
         return response.read().decode()
 
 
-def test_two_visits_saved_on_where_it_hurts_show_on_the_change_map(browser, visits_app):
+def test_two_visits_saved_on_where_it_hurts_show_on_the_change_map(open_page, visits_app):
     app_url, db = visits_app
     for areas in ("temple-l:7,jaw-l:3,calf-r:4", "temple-l:3,jaw-l:6,heel-r:2"):
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})  # a new session each time
-        save_visit(context.new_page(), app_url, areas, "TM-0001", db)
-        context.close()
+        tab = open_page(viewport={"width": 1400, "height": 1000})  # a new session each time
+        save_visit(tab, app_url, areas, "TM-0001", db)
+        tab.close()
     assert [v.areas for v in VisitStore(db).visits("TM-0001")] == [
         {"temple-l": 7, "jaw-l": 3, "calf-r": 4},
         {"temple-l": 3, "jaw-l": 6, "heel-r": 2},
     ]
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
+    page = open_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{app_url}/visits")
     wait_idle(page)
     expect(page.get_by_text("Compare two visits")).to_be_visible(timeout=30_000)
@@ -146,18 +145,16 @@ def test_two_visits_saved_on_where_it_hurts_show_on_the_change_map(browser, visi
     assert 'data-region="calf-r" data-change="gone"' in back
     assert 'data-region="heel-r" data-change="new"' in back
     assert "TM-0001" not in page.url
-    context.close()
 
 
 @pytest.mark.parametrize("width", [1400, 390])
-def test_visits_pages_have_no_serious_or_critical_accessibility_violation(browser, visits_app, width):
+def test_visits_pages_have_no_serious_or_critical_accessibility_violation(open_page, visits_app, width):
     app_url, db = visits_app
     store = VisitStore(db)
     if "AX-1" not in store.clients():
         store.add_visit("AX-1", NewVisit(date(2026, 11, 1), {"temple-l": 7, "calf-r": 4}, note="first"))
         store.add_visit("AX-1", NewVisit(date(2026, 11, 8), {"temple-l": 3, "heel-r": 2}, note="second"))
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
+    page = open_page(viewport={"width": width, "height": 900})
     found = {}
     for path, ready in (("/visits", "Compare two visits"), ("/where_it_hurts?areas=temple-l:5", "Save as a visit")):
         page.goto(app_url + path)
@@ -170,7 +167,6 @@ def test_visits_pages_have_no_serious_or_critical_accessibility_violation(browse
         bad = serious_violations(page)  # once the app's stylesheet is in place: the audit once ran before it
         if bad:
             found[path] = bad
-    context.close()
     assert not found, found
 
 
