@@ -57,8 +57,16 @@ class Socket:
         socket.on("framereceived", lambda frame: self.received.append(len(frame)))
 
 
+# Every click the page receives, in the capture phase: the element it landed on and where, to tell
+# a click that missed the button (the page moved under it) from one the button ignored.
+CLICKS = """window.__clicks = [];
+  document.addEventListener('click', e => window.__clicks.push([e.target.tagName,
+    (e.target.innerText || '').slice(0, 30), Math.round(e.clientX), Math.round(e.clientY)]), true);"""
+
+
 def open_save_form(page: Page, url: str) -> Socket:
     socket = Socket(page)
+    page.add_init_script(CLICKS)
     page.goto(url)
     wait_idle(page)
     page.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=30_000)
@@ -74,7 +82,10 @@ def press_save(page: Page, socket: Socket, code: str, says: str, db: str) -> Non
     and the server's warnings."""
     page.get_by_role("textbox", name="Client code").fill(code)
     sent, received = len(socket.sent), len(socket.received)
-    page.get_by_role("button", name="Save as a visit").click()
+    button = page.get_by_role("button", name="Save as a visit")
+    box = button.bounding_box()
+    clicks = page.evaluate("window.__clicks.length")
+    button.click()
     after_change(page)
     try:
         expect(page.get_by_text(says)).to_be_visible(timeout=30_000)
@@ -82,7 +93,9 @@ def press_save(page: Page, socket: Socket, code: str, says: str, db: str) -> Non
         log = Path(db.removeprefix("sqlite:///")).parent / "server.log"
         raise AssertionError(
             f"no {says!r} message after pressing Save for {code}: the page sent {socket.sent[sent:]} and "
-            f"received {socket.received[received:]} bytes since; visits of {code} stored: {_visits_of(db, code)}; "
+            f"received {socket.received[received:]} bytes since; the button was at {box}, is at "
+            f"{button.bounding_box()}, clicks the page got: {page.evaluate('window.__clicks')[clicks:]}; "
+            f"visits of {code} stored: {_visits_of(db, code)}; "
             f"script state {page.locator('[data-testid=stApp]').get_attribute('data-test-script-state')}; "
             f"alerts {page.get_by_role('alert').all_inner_texts() + page.get_by_role('status').all_inner_texts()}; "
             f"server log: {log.read_text(errors='replace')[-2000:] if log.exists() else 'none'}"
