@@ -5,18 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from driver import DESKTOP, PHONE
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from trigger_map import local_app
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-# What a phone's browser says it is (Chrome on Android): the app starts the Body map with one view.
-PHONE_USER_AGENT = (
-    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/131.0.0.0 Mobile Safari/537.36"
-)
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -50,16 +44,6 @@ def browser():
         browser = local_app.launch_chromium(p, shell=True)
         yield browser
         browser.close()
-
-
-DESKTOP = {"viewport": {"width": 1400, "height": 1000}}
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-    "user_agent": PHONE_USER_AGENT,
-}
 
 
 class Tabs:

@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+# What a phone's browser says it is (Chrome on Android): the app starts the Body map with one view.
+PHONE_USER_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Mobile Safari/537.36"
+)
+
+# The browser settings the tests open pages with (tests/browser/conftest.py: the page and phone fixtures).
+DESKTOP = {"viewport": {"width": 1400, "height": 1000}}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": PHONE_USER_AGENT,
+}
+
 
 def wait_idle(page: Page, timeout: float = 30_000) -> None:
     """Wait until Streamlit has finished running the script (its own state, not a sleep)."""

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from driver import after_change, serious_violations, wait_idle
+from driver import DESKTOP, after_change, serious_violations, wait_idle
 from playwright.sync_api import Page, expect
 
 from trigger_map.local_app import free_port, start_app
@@ -138,14 +138,14 @@ def overlay_svg(page: Page, key: str) -> str:
 def test_two_visits_saved_on_where_it_hurts_show_on_the_change_map(open_page, visits_app):
     app_url, db = visits_app
     for areas in ("temple-l:7,jaw-l:3,calf-r:4", "temple-l:3,jaw-l:6,heel-r:2"):
-        tab = open_page(viewport={"width": 1400, "height": 1000})  # a new session each time
+        tab = open_page(**DESKTOP)  # a new session each time
         save_visit(tab, app_url, areas, "TM-0001", db)
         tab.close()
     assert [v.areas for v in VisitStore(db).visits("TM-0001")] == [
         {"temple-l": 7, "jaw-l": 3, "calf-r": 4},
         {"temple-l": 3, "jaw-l": 6, "heel-r": 2},
     ]
-    page = open_page(viewport={"width": 1400, "height": 1000})
+    page = open_page(**DESKTOP)
     page.goto(f"{app_url}/visits")
     wait_idle(page)
     expect(page.get_by_text("Compare two visits")).to_be_visible(timeout=30_000)
