@@ -165,7 +165,7 @@
   // browser is busy, Streamlit can mark a run's start and end in one go, and the page's run state
   // then never changes (seen with the processor slowed 6 times). The page can still move for a
   // moment after the answer is drawn, so the check repeats for a short while after the heading is
-  // first there, unless the person scrolls or types meanwhile.
+  // first there, unless the page was scrolled (not by this check) or a key pressed meanwhile.
   const ANSWER_WAIT = 30000;  // ms after the tap: a slow server still gets its answer shown
   const ANSWER_SETTLE = 1600;  // ms after the heading is there
   let answerWanted = 0;
@@ -173,12 +173,21 @@
   let answerRan = false;
   let answerSeen = 0;
   let answerTimer = 0;
+  let answerScroller = null;  // what scrolls the answer (Streamlit's main section, not the window)
+  let answerLeftAt = null;  // where this check left (or found) its scroll position at its last look
   const answerHeading = () => {
     const answer = document.querySelector(".st-key-answer");
     return answer && answer.querySelector("h3");
   };
+  const scrollerOf = (element) => {
+    for (let node = element.parentElement; node; node = node.parentElement) {
+      if (node.scrollHeight > node.clientHeight && /(auto|scroll)/.test(getComputedStyle(node).overflowY)) return node;
+    }
+    return document.scrollingElement;
+  };
   function stopAnswer() {
     answerWanted = 0; answerBefore = null; answerRan = false; answerSeen = 0;
+    answerScroller = null; answerLeftAt = null;
     clearInterval(answerTimer);
     answerTimer = 0;
   }
@@ -188,10 +197,15 @@
     answerBefore = answerHeading();
     answerTimer = setInterval(showAnswer, 200);
   }
+  // The position is compared, not the time since this check scrolled: a scroll made between two
+  // looks shows in the position at once, before its scroll event is delivered.
+  const movedByOthers = () =>
+    answerScroller !== null && answerLeftAt !== null && Math.abs(answerScroller.scrollTop - answerLeftAt) > 1;
   function showAnswer() {
     if (!answerWanted) return;
     const now = Date.now();
     if (now - answerWanted > ANSWER_WAIT || (answerSeen && now - answerSeen > ANSWER_SETTLE)) { stopAnswer(); return; }
+    if (answerSeen && movedByOthers()) { stopAnswer(); return; }
     const app = document.querySelector("[data-testid=stApp]");
     if (app && app.dataset.testScriptState !== "notRunning") return;
     const answer = document.querySelector(".st-key-answer");
@@ -202,16 +216,18 @@
     const first = answer.querySelector("[data-testid=stSelectbox]") || heading;
     const bottom = first.getBoundingClientRect().bottom;
     const top = heading.getBoundingClientRect().top;
-    if (top < 0 || bottom > window.innerHeight) {
-      ownScroll = now;
-      heading.scrollIntoView({block: "start"});
-    }
+    if (top < 0 || bottom > window.innerHeight) heading.scrollIntoView({block: "start", behavior: "instant"});
+    answerScroller = scrollerOf(heading);
+    answerLeftAt = answerScroller.scrollTop;
   }
   // Any other scroll (the person's, or a script's) or a key wins over the answer's: only the
   // layout moving under a page left alone is corrected.
-  let ownScroll = 0;
   const byThePerson = (event) => {
-    if (!answerSeen || (event.type === "scroll" && Date.now() - ownScroll < 500)) return;
+    if (!answerSeen) return;
+    if (event.type === "scroll") {
+      const scrolled = event.target === document ? document.scrollingElement : event.target;
+      if (scrolled !== answerScroller || !movedByOthers()) return;
+    }
     stopAnswer();
   };
   ["scroll", "wheel", "touchmove", "keydown"].forEach((type) => {
