@@ -16,7 +16,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from paths import MINI_BODY, MINI_DATA
 
@@ -294,6 +294,8 @@ def test_any_arguments_parse_or_give_one_line(command, arguments):
 
 @SLOW
 @given(command=st.sampled_from(COMMANDS), arguments=ARGUMENTS)
+@example(command="validate", arguments=["\x00"])  # found by this test: pathlib's resolve() raised ValueError
+@example(command="validate", arguments=["\x1b[31m"])  # printed back with its escape shown, not sent to the terminal
 def test_any_command_line_runs_or_gives_our_error(command, arguments):
     arguments = [a for a in arguments if a not in ("--data", "--body", "-h")]
     out, err = io.StringIO(), io.StringIO()
@@ -305,5 +307,6 @@ def test_any_command_line_runs_or_gives_our_error(command, arguments):
     out, err = out.getvalue(), err.getvalue()
     assert status in (0, 1, 2)
     assert "Traceback" not in out + err
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", out + err), "a control character printed raw"
     if status == 2:
         assert len(err.strip().splitlines()) == 1, err

@@ -71,7 +71,9 @@ class Problem:
             where += f":{self.row}"
         if self.column:
             where += f":{self.column}"
-        return f"{where}: {self.message}"
+        # a control character in a name (a folder given on the command line, a header cell) is
+        # shown as its code: printed raw, an escape sequence would drive the terminal
+        return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", f"{where}: {self.message}")
 
 
 class DatasetError(Exception):

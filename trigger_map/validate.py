@@ -42,7 +42,7 @@ def read_body(svg_path: Path) -> tuple[Body | None, list[Problem]]:
 def _same_folder(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve()
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL byte in the name
         return False  # not readable: read_tables says so
 
 
