@@ -6,9 +6,10 @@ person's own: in the front view their right is on the viewer's left, in the back
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -176,7 +177,14 @@ def load_body(svg_path: Path = BODY_SVG) -> Body:
     svg_path = Path(svg_path)
     if not svg_path.exists():
         raise BodyError(f"{svg_path}: file is missing")
-    svg = SVG.parse(str(svg_path), reify=True)
+    return _parsed_body(str(svg_path), svg_path.read_bytes())
+
+
+# Parsed once per process for the same file name and contents (a changed drawing is parsed again).
+# A Body is frozen and nothing changes its regions, so the one parsed drawing is shared.
+@lru_cache(maxsize=8)
+def _parsed_body(svg_path: str, content: bytes) -> Body:
+    svg = SVG.parse(io.BytesIO(content), reify=True)
     regions: dict[str, Region] = {}
     silhouettes: dict[str, Polygon] = {}
     details: dict[str, list[str]] = {view: [] for view in VIEWS}
@@ -204,7 +212,7 @@ def load_body(svg_path: Path = BODY_SVG) -> Body:
     return Body(regions=regions, silhouettes=silhouettes, details=details)
 
 
-def _region(element: SvgPath, view: str, svg_path: Path) -> Region:
+def _region(element: SvgPath, view: str, svg_path: str) -> Region:
     values = element.values
     region_id = element.id
     side = values.get("data-side") or "none"

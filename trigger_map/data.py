@@ -8,9 +8,11 @@ whole dataset is valid, or `DatasetError` lists every problem found.
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -323,14 +325,13 @@ def _schema_checked(
 ENCODING = "utf-8-sig"
 
 
-def _read(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=ENCODING, index_col=False)
+def _read(text: str) -> pd.DataFrame:
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, index_col=False)
 
 
-def _ragged_rows(file: str, path: Path) -> list[Problem]:
+def _ragged_rows(file: str, text: str) -> list[Problem]:
     """Rows with more or fewer cells than the header (usually an unquoted comma); an empty file."""
-    with open(path, newline="", encoding=ENCODING) as f:
-        rows = list(csv.reader(f))
+    rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows or not any(cell.strip() for cell in rows[0]):
         return [Problem(file, None, None, "file is empty: it needs a header row and data rows (see docs/data.md)")]
     width = len(rows[0])
@@ -406,24 +407,52 @@ def read_table(data_dir: Path, file: str, schema: pa.DataFrameSchema) -> tuple[p
     try:
         if not path.exists():
             return None, [Problem(file, None, None, f"file is missing from {data_dir}")]
-        ragged = _ragged_rows(file, path)
-        frame = None if ragged else _read(path)
+        content = path.read_bytes()
     except OSError as error:
         return None, [Problem(file, None, None, f"cannot be read: {error.strerror or error}")]
+    frame, problems = _checked_table(file, content, _SchemaKey(schema))
+    return (None if frame is None else frame.copy()), list(problems)
+
+
+class _SchemaKey:
+    """A schema as part of a cache key (pandera's schemas cannot be hashed): the same object, the same key."""
+
+    __slots__ = ("schema",)
+
+    def __init__(self, schema: pa.DataFrameSchema):
+        self.schema = schema
+
+    def __hash__(self) -> int:
+        return id(self.schema)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _SchemaKey) and other.schema is self.schema
+
+
+# Checked once per process for the same file name, contents and schema: a folder copied with one
+# file changed (an editor's working copy, each broken copy the tests make) re-checks only that file.
+# The cached frame is never handed out, only copies of it.
+@lru_cache(maxsize=32)
+def _checked_table(file: str, content: bytes, key: _SchemaKey) -> tuple[pd.DataFrame | None, tuple[Problem, ...]]:
+    schema = key.schema
+    try:
+        text = content.decode(ENCODING)
+        ragged = _ragged_rows(file, text)
+        frame = None if ragged else _read(text)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, csv.Error) as error:
-        return None, [Problem(file, None, None, f"cannot be read as CSV: {error}")]
+        return None, (Problem(file, None, None, f"cannot be read as CSV: {error}"),)
     if ragged or frame is None:
-        return None, ragged
+        return None, tuple(ragged)
     found = _control_characters(file, frame)
     if found:
-        return None, found
+        return None, tuple(found)
     checked, found = _schema_checked(file, frame, schema)
     if checked is None:
-        return None, found
+        return None, tuple(found)
     found = _empty_lists(file, frame, schema)
     if found:
-        return None, found
-    return checked, []
+        return None, tuple(found)
+    return checked, ()
 
 
 def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
