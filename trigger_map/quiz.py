@@ -51,7 +51,8 @@ ShapesOf = Callable[[str], Sequence[Shape]]
 # The muscle drawings (assets/muscles.svg); a test may pass other shapes to the functions below.
 SHAPES_OF: ShapesOf | None = shapes_of
 
-TEXT_KINDS = ("origin", "insertion", "action", "innervation", "referral")
+FACT_KINDS = ("origin", "insertion", "action", "innervation")  # a muscle's anatomy, one column each
+TEXT_KINDS = (*FACT_KINDS, "referral")
 PICTURE_KINDS = ("pattern", "tap_pattern", "identify")
 ALL_KINDS = TEXT_KINDS + PICTURE_KINDS
 KIND_LABELS = {
@@ -347,6 +348,9 @@ class _Builder:
         self.tps = engine.dataset.trigger_points
         self.area = self.muscles["body_area"].to_dict()
         self.names = self.muscles["name"].to_dict()
+        # the columns questions read, as plain dicts: a question looks up hundreds of cells
+        self.facts = {kind: self.muscles[kind].astype(str).to_dict() for kind in FACT_KINDS}
+        self.muscle_of = self.tps["muscle_id"].to_dict()
         self.tp_ids = list(self.tps.index)
         self.by_muscle: dict[str, list[str]] = {}
         for tp, muscle in zip(self.tps.index, self.tps["muscle_id"], strict=True):
@@ -360,8 +364,8 @@ class _Builder:
     # subjects: what a question of each kind can be about, for muscles of the chosen areas
     def subjects(self, kind: str, areas: Sequence[str]) -> list[str]:
         muscles = [m for m in self.muscles.index if not areas or self.area[m] in areas]
-        if kind in ("origin", "insertion", "action", "innervation"):
-            return [m for m in muscles if str(self.muscles.at[m, kind]).strip()]
+        if kind in FACT_KINDS:
+            return [m for m in muscles if self.facts[kind][m].strip()]
         if kind == "identify":
             return [m for m in muscles if self._shapes(m)]
         tps = [tp for m in muscles for tp in self.by_muscle.get(m, [])]
@@ -377,7 +381,7 @@ class _Builder:
         return same, touching
 
     def build(self, kind: str, subject: str, rng: random.Random) -> Question | None:
-        if kind in ("origin", "insertion", "action", "innervation"):
+        if kind in FACT_KINDS:
             return self._fact(kind, subject, rng)
         if kind == "referral":
             return self._referral(subject, rng)
@@ -427,13 +431,13 @@ class _Builder:
         return rng.choice(sides)
 
     def _fact(self, kind: str, muscle_id: str, rng: random.Random) -> Question | None:
-        answer = str(self.muscles.at[muscle_id, kind])
+        answer = self.facts[kind][muscle_id]
         same, touching = self.near(muscle_id)
-        wrong = self._pick([same, touching], rng, lambda m: str(self.muscles.at[m, kind]), {answer})
+        wrong = self._pick([same, touching], rng, self.facts[kind].__getitem__, {answer})
         if not wrong:
             return None
         name = self.names[muscle_id]
-        texts = [self.muscles.at[m, kind] for m in wrong]
+        texts = [self.facts[kind][m] for m in wrong]
         tps = self.by_muscle.get(muscle_id, [])
         # the muscle lit, with its trigger points: where it lies
         drawn = replace(self._muscle_drawn(muscle_id, "right"), others=tuple(f"{tp}@right" for tp in tps))
@@ -455,7 +459,7 @@ class _Builder:
         body = self.engine.body
         region_id = body.region_id(region_name, side if body.is_paired(region_name) else None)
         # wrong answers: muscles none of whose trigger points refer to this area at all
-        referring = {self.tps.at[t, "muscle_id"] for t in self.tp_ids if region_name in self.pattern[t]}
+        referring = {self.muscle_of[t] for t in self.tp_ids if region_name in self.pattern[t]}
         same, touching = self.near(muscle_id)
         wrong = self._pick(
             [[m for m in same if m not in referring], [m for m in touching if m not in referring]],
@@ -684,7 +688,7 @@ def _look(engine: Engine, question: Question) -> tuple:
 
 def _muscle_of(builder: _Builder, kind: str, subject: str) -> str:
     if kind in ("referral", "pattern", "tap_pattern"):
-        return str(builder.tps.at[subject.partition("/")[0], "muscle_id"])
+        return str(builder.muscle_of[subject.partition("/")[0]])
     return subject
 
 
