@@ -86,6 +86,9 @@ class Tabs:
         if key not in self.contexts:
             self.contexts[key] = self._context(options)
         kept = self.kept.get(key)
+        if kept is not None and kept.is_closed():  # a test closed it itself
+            del self.kept[key]
+            kept = None
         if kept is not None and key not in self.lent:
             self.lent.add(key)
             return kept
@@ -122,6 +125,9 @@ class Tabs:
         and permissions."""
         for key, context in self.contexts.items():
             kept = self.kept.get(key)
+            if kept is not None and kept.is_closed():  # the test closed it itself
+                del self.kept[key]
+                kept = None
             for tab in context.pages:
                 if tab is kept and not any(tab is changed for changed in self.changed) and self._emptied(tab):
                     continue
