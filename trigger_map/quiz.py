@@ -353,7 +353,7 @@ class _Builder:
         self.muscle_of = self.tps["muscle_id"].to_dict()
         self.tp_ids = list(self.tps.index)
         self.by_muscle: dict[str, list[str]] = {}
-        for tp, muscle in zip(self.tps.index, self.tps["muscle_id"], strict=True):
+        for tp, muscle in self.muscle_of.items():
             self.by_muscle.setdefault(muscle, []).append(tp)
         # a pattern as region names (side left out): essential, and the whole pattern
         self.essential = {tp: frozenset(_zone_names(self.tps.at[tp, "essential_zones"])) for tp in self.tp_ids}
@@ -454,7 +454,7 @@ class _Builder:
 
     def _referral(self, subject: str, rng: random.Random) -> Question | None:
         tp, _, region_name = subject.partition("/")
-        muscle_id = self.tps.at[tp, "muscle_id"]
+        muscle_id = self.muscle_of[tp]
         side = self._side(tp, rng)
         body = self.engine.body
         region_id = body.region_id(region_name, side if body.is_paired(region_name) else None)
@@ -489,7 +489,7 @@ class _Builder:
         """Wrong answers for a pattern: near muscles whose own patterns share regions with it first
         (the most shared first), then the rest of the near muscles; never a muscle with a trigger
         point whose essential zone is the same (that answer would be right too)."""
-        muscle_id = self.tps.at[tp, "muscle_id"]
+        muscle_id = self.muscle_of[tp]
         shown = self.pattern[tp]
 
         def shared(m: str) -> int:
@@ -510,7 +510,7 @@ class _Builder:
         return [*overlapping, *rest_same, *rest_touching][: OPTIONS - 1]
 
     def _pattern(self, tp: str, rng: random.Random) -> Question | None:
-        muscle_id = self.tps.at[tp, "muscle_id"]
+        muscle_id = self.muscle_of[tp]
         wrong = self.pattern_wrong(tp, rng)
         if not wrong:
             return None
@@ -530,7 +530,7 @@ class _Builder:
         )
 
     def _tap(self, tp: str, rng: random.Random) -> Question | None:
-        muscle_id = self.tps.at[tp, "muscle_id"]
+        muscle_id = self.muscle_of[tp]
         side = self._side(tp, rng)
         placed = self.engine.by_key[f"{tp}@{side}"]
         if not placed.essential:
@@ -565,7 +565,7 @@ class _Builder:
             prompt_for("identify"),
             self._options(answer, [self.names[m] for m in wrong], rng),
             answer,
-            f"{answer}: {self.muscles.at[muscle_id, 'origin']} to {self.muscles.at[muscle_id, 'insertion']}",
+            f"{answer}: {self.facts['origin'][muscle_id]} to {self.facts['insertion'][muscle_id]}",
             muscle_id,
             shown=lit,
             answer_drawn=lit,

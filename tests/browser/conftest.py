@@ -79,16 +79,13 @@ class Tabs:
         self.contexts: dict[str, BrowserContext] = {}
         self.kept: dict[str, Page] = {}
         self.lent: set[str] = set()  # contexts whose kept tab the running test has
-        self.changed: list[Page] = []
+        self.changed: set[Page] = set()
 
     def __call__(self, **options) -> Page:
         key = repr(sorted(options.items()))
         if key not in self.contexts:
             self.contexts[key] = self._context(options)
         kept = self.kept.get(key)
-        if kept is not None and kept.is_closed():  # a test closed it itself
-            del self.kept[key]
-            kept = None
         if kept is not None and key not in self.lent:
             self.lent.add(key)
             return kept
@@ -103,7 +100,7 @@ class Tabs:
         open_session = context.new_cdp_session
 
         def new_cdp_session(page, *args, **kwargs):
-            self.changed.append(page)
+            self.changed.add(page)
             return open_session(page, *args, **kwargs)
 
         context.new_cdp_session = new_cdp_session  # type: ignore[method-assign]
@@ -114,7 +111,7 @@ class Tabs:
             method = getattr(tab, name)
 
             def hooked(*args, _method=method, **kwargs):
-                self.changed.append(tab)
+                self.changed.add(tab)
                 return _method(*args, **kwargs)
 
             setattr(tab, name, hooked)
@@ -129,7 +126,7 @@ class Tabs:
                 del self.kept[key]
                 kept = None
             for tab in context.pages:
-                if tab is kept and not any(tab is changed for changed in self.changed) and self._emptied(tab):
+                if tab is kept and tab not in self.changed and self._emptied(tab):
                     continue
                 if tab is kept:
                     del self.kept[key]
