@@ -74,6 +74,10 @@ HIT_CHARTS = (
     ".filter(gd => (gd.data || []).some(t => t.name === 'regions' && t.mode === 'markers'))"
 )
 
+# Every clickable chart laid out: a chart Streamlit has just put on the page measures 0 by 0 for a
+# frame or so (seen when a phone switches to both views), and a position read then is wrong.
+CHARTS_LAID_OUT = f"() => {HIT_CHARTS}.every(gd => gd.getBoundingClientRect().height > 0)"
+
 
 def chart_point(page: Page, chart_index: int, x: float, y: float, hits: bool = True) -> tuple[float, float]:
     """Screen position of drawing coordinates (x, y) in the n-th clickable map chart on the page
@@ -100,6 +104,7 @@ def settled(page: Page) -> None:
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=stImage] img')].every(i => i.complete)", timeout=10_000
     )
+    page.wait_for_function(CHARTS_LAID_OUT, timeout=10_000)
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from driver import HIT_CHARTS, after_change, chart_point, click_region, open_app, wait_idle
+from driver import CHARTS_LAID_OUT, HIT_CHARTS, after_change, chart_point, click_region, open_app, wait_idle
 from playwright.sync_api import expect
 
 from trigger_map import local_app
@@ -95,6 +95,7 @@ def test_phone_width_stacks_views_and_a_tap_works(phone, app_url, body):
     phone.get_by_text("Front and back", exact=True).click()  # a phone starts with one view
     wait_idle(phone)
     phone.wait_for_function(HIT_CHARTS + ".length === 2", timeout=15_000)
+    phone.wait_for_function(CHARTS_LAID_OUT, timeout=15_000)  # the second view measures 0 by 0 at first
     boxes = phone.evaluate(
         HIT_CHARTS + ".map(gd => { const b = gd.getBoundingClientRect(); "
         "return {y: b.top + scrollY, height: b.height, width: b.width}; })"
