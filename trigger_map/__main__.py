@@ -24,18 +24,20 @@ import math
 import os
 import re
 import sys
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trigger_map.body import Body, body_svg
-from trigger_map.data import DATA_DIR, DatasetError, data_dir, load_dataset
-from trigger_map.lookup import DEFAULT_SEVERITY, Engine
+# Only what every command needs is imported here: the drawing and the problems. The dataset
+# (pandas, pandera), the search, the quiz and the visits database are imported by the commands that
+# use them, so `--help`, `regions`, `place` and `db` start without loading pandas.
+from trigger_map.body import Body, body_svg, read_body
 from trigger_map.muscle_shapes import MuscleDrawingError, shapes_of
-from trigger_map.quiz import KINDS as QUIZ_KINDS
-from trigger_map.quiz import LENGTHS
-from trigger_map.search import KIND_LABELS, KINDS
-from trigger_map.validate import load_engine, read_body, validate
-from trigger_map.visit_store import StoreError
+from trigger_map.problems import DATA_DIR, DatasetError, data_dir
+
+if TYPE_CHECKING:
+    from trigger_map.lookup import Engine
 
 
 class ArgumentError(Exception):
@@ -96,6 +98,8 @@ def _body(args) -> Body:
 
 
 def _engine(args) -> Engine:
+    from trigger_map.validate import load_engine
+
     _body(args)  # a drawing that cannot be read is a bad argument; a dataset with problems lists them
     return load_engine(args.data, args.body)
 
@@ -189,6 +193,8 @@ def _closest(engine: Engine, text: str, kinds=None) -> str:
 
 
 def cmd_search(args) -> int:
+    from trigger_map.search import KIND_LABELS
+
     engine = _engine(args)
     text = " ".join(args.text)
     kinds = tuple(args.kind) if args.kind else None
@@ -374,6 +380,9 @@ def cmd_quiz(args) -> int:
 
 
 def cmd_validate(args) -> int:
+    from trigger_map.data import load_dataset
+    from trigger_map.validate import validate
+
     data_dir = Path(args.data_dir) if args.data_dir else args.data
     problems = validate(data_dir, args.body)
     for problem in problems:
@@ -409,6 +418,8 @@ def _visit_area(text: str) -> tuple[str, int]:
     if not region.strip():
         raise argparse.ArgumentTypeError(f"{text!r} names no region")
     if not sep:
+        from trigger_map.lookup import DEFAULT_SEVERITY
+
         return region.strip(), DEFAULT_SEVERITY
     try:
         value = int(severity)
@@ -540,8 +551,7 @@ def cmd_visits_delete(args) -> int:
     return 0
 
 
-def _visits_parser(sub) -> None:
-    visits = sub.add_parser("visits", help="clients' visits over time (the visits database: $TRIGGER_MAP_DB)")
+def _visits_arguments(visits: argparse.ArgumentParser) -> None:
     cmds = visits.add_subparsers(dest="visits_command", required=True)
     add = cmds.add_parser("add", help="save a visit's pain drawing under a client code")
     add.add_argument("--client", required=True, help="the client's code (letters, digits, - _ .; never a name)")
@@ -574,12 +584,12 @@ def _visits_parser(sub) -> None:
     delete.set_defaults(func=cmd_visits_delete)
 
 
-def _lookup_parsers(sub) -> None:
-    """The commands that look things up: regions, suggest, muscle, condition, search and flags."""
-    regions = sub.add_parser("regions", help="list the body regions")
+def _regions_arguments(regions: argparse.ArgumentParser) -> None:
     regions.add_argument("--json", action="store_true")
     regions.set_defaults(func=cmd_regions)
-    suggest = sub.add_parser("suggest", help="rank trigger points for painful regions")
+
+
+def _suggest_arguments(suggest: argparse.ArgumentParser) -> None:
     suggest.add_argument("--json", action="store_true")
     suggest.add_argument(
         "--symptom", action="append", help="a symptom: id or everyday words, e.g. 'pins and needles' (repeatable)"
@@ -587,20 +597,28 @@ def _lookup_parsers(sub) -> None:
     suggest.add_argument("--limit", type=_limit, default=None, help="at most this many (1 or more)")
     suggest.add_argument("regions", nargs="+", type=_area, help="region ids, optionally REGION=SEVERITY (0-10)")
     suggest.set_defaults(func=cmd_suggest)
-    for name, func in (("muscle", cmd_muscle), ("condition", cmd_condition)):
-        one = sub.add_parser(name, help=f"one {name} with its trigger points")
+
+
+def _one_arguments(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.ArgumentParser], None]:
+    def add(one: argparse.ArgumentParser) -> None:
         one.add_argument("--json", action="store_true")
         one.add_argument("name", help="id, name or the words people use (abbreviation, lay name, misspelling)")
         one.set_defaults(func=func)
-    search = sub.add_parser(
-        "search", help="find areas, muscles, trigger points, conditions and symptoms by the words people use, ranked"
-    )
+
+    return add
+
+
+def _search_arguments(search: argparse.ArgumentParser) -> None:
+    from trigger_map.search import KINDS
+
     search.add_argument("--json", action="store_true")
     search.add_argument("--kind", action="append", choices=KINDS, help="only this kind (repeatable)")
     search.add_argument("--limit", type=_limit, default=10, help="at most this many (default 10)")
     search.add_argument("text", nargs="+", help="what to look for, e.g. SCM, lower back, pins and needles")
     search.set_defaults(func=cmd_search)
-    flags = sub.add_parser("flags", help="red flags for areas, symptoms and facts: matched first, most urgent first")
+
+
+def _flags_arguments(flags: argparse.ArgumentParser) -> None:
     flags.add_argument("--json", action="store_true")
     flags.add_argument(
         "--symptom", action="append", help="a symptom: id or plain words, e.g. fever, 'pins and needles' (repeatable)"
@@ -611,7 +629,62 @@ def _lookup_parsers(sub) -> None:
     flags.set_defaults(func=cmd_flags)
 
 
-def parser() -> argparse.ArgumentParser:
+def _place_arguments(place: argparse.ArgumentParser) -> None:
+    place.add_argument("region")
+    place.add_argument("u", type=_fraction, help="0 (inner edge) to 1 (outer edge)")
+    place.add_argument("v", type=_fraction, help="0 (top) to 1 (bottom)")
+    place.add_argument("--side", choices=("right", "left"), default="right")
+    place.set_defaults(func=cmd_place)
+
+
+def _quiz_arguments(quiz: argparse.ArgumentParser) -> None:
+    from trigger_map.quiz import KINDS, LENGTHS
+
+    quiz.add_argument("--json", action="store_true")
+    quiz.add_argument("--seed", type=_seed, default=1, help="which set (a whole number, default 1)")
+    quiz.add_argument("--count", type=int, choices=LENGTHS, default=LENGTHS[0], help="how many questions")
+    quiz.add_argument(
+        "--area", action="append", type=_quiz_area, help="a body area, e.g. neck, upper-back (repeatable)"
+    )
+    quiz.add_argument("--kind", action="append", choices=KINDS, help="a kind of question (repeatable)")
+    quiz.set_defaults(func=cmd_quiz)
+
+
+def _validate_arguments(check: argparse.ArgumentParser) -> None:
+    check.add_argument("data_dir", nargs="?")
+    check.set_defaults(func=cmd_validate)
+
+
+def _db_arguments(db: argparse.ArgumentParser) -> None:
+    db.add_argument("action", choices=("upgrade",), help="upgrade: create or update its tables")
+    db.set_defaults(func=cmd_db)
+
+
+# Each command: its name, its line in --help, and what adds its own arguments.
+COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...] = (
+    ("regions", "list the body regions", _regions_arguments),
+    ("suggest", "rank trigger points for painful regions", _suggest_arguments),
+    ("muscle", "one muscle with its trigger points", _one_arguments(cmd_muscle)),
+    ("condition", "one condition with its trigger points", _one_arguments(cmd_condition)),
+    (
+        "search",
+        "find areas, muscles, trigger points, conditions and symptoms by the words people use, ranked",
+        _search_arguments,
+    ),
+    ("flags", "red flags for areas, symptoms and facts: matched first, most urgent first", _flags_arguments),
+    ("place", "x, y of a spot inside a region (for adding a trigger point)", _place_arguments),
+    ("quiz", "a quiz set: the same seed and settings give the same questions", _quiz_arguments),
+    ("validate", "check the dataset against its schema and the body", _validate_arguments),
+    ("visits", "clients' visits over time (the visits database: $TRIGGER_MAP_DB)", _visits_arguments),
+    ("db", "the visits database ($TRIGGER_MAP_DB, or a file in your data folder)", _db_arguments),
+)
+
+
+def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser. Given the arguments, it adds the own arguments of the commands they name only
+    (a command's name is always one whole argument): the search's and the quiz's choices come from
+    modules that load the dataset's libraries. Without, it adds every command's."""
+    named = None if argv is None else set(argv)
     p = Parser(prog="python -m trigger_map", description="Trigger Map's engine.")
     p.add_argument(
         "--data", type=Path, default=data_dir(), help="the data folder (default: $TRIGGER_MAP_DATA or data/)"
@@ -620,36 +693,25 @@ def parser() -> argparse.ArgumentParser:
         "--body", type=Path, default=body_svg(), help="the body drawing (default: $TRIGGER_MAP_BODY or assets/body.svg)"
     )
     sub = p.add_subparsers(dest="command", required=True)
-    _lookup_parsers(sub)
-    place = sub.add_parser("place", help="x, y of a spot inside a region (for adding a trigger point)")
-    place.add_argument("region")
-    place.add_argument("u", type=_fraction, help="0 (inner edge) to 1 (outer edge)")
-    place.add_argument("v", type=_fraction, help="0 (top) to 1 (bottom)")
-    place.add_argument("--side", choices=("right", "left"), default="right")
-    place.set_defaults(func=cmd_place)
-    quiz = sub.add_parser("quiz", help="a quiz set: the same seed and settings give the same questions")
-    quiz.add_argument("--json", action="store_true")
-    quiz.add_argument("--seed", type=_seed, default=1, help="which set (a whole number, default 1)")
-    quiz.add_argument("--count", type=int, choices=LENGTHS, default=LENGTHS[0], help="how many questions")
-    quiz.add_argument(
-        "--area", action="append", type=_quiz_area, help="a body area, e.g. neck, upper-back (repeatable)"
-    )
-    quiz.add_argument("--kind", action="append", choices=QUIZ_KINDS, help="a kind of question (repeatable)")
-    quiz.set_defaults(func=cmd_quiz)
-    check = sub.add_parser("validate", help="check the dataset against its schema and the body")
-    check.add_argument("data_dir", nargs="?")
-    check.set_defaults(func=cmd_validate)
-    _visits_parser(sub)
-    db = sub.add_parser("db", help="the visits database ($TRIGGER_MAP_DB, or a file in your data folder)")
-    db.add_argument("action", choices=("upgrade",), help="upgrade: create or update its tables")
-    db.set_defaults(func=cmd_db)
+    for name, what, add_arguments in COMMANDS:
+        command = sub.add_parser(name, help=what)
+        if named is None or name in named:
+            add_arguments(command)
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
+def _store_error(error: Exception) -> bool:
+    """A visits database error: only a command that opened the database (and so imported its
+    module) can raise one."""
+    store = sys.modules.get("trigger_map.visit_store")
+    return store is not None and isinstance(error, store.StoreError)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. Bad arguments: one line and status 2; a dataset with problems: the list
     and status 1; never a traceback."""
-    program = parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    program = parser(argv)
     args = program.parse_args(argv)
     try:
         status = args.func(args)
@@ -661,9 +723,6 @@ def main(argv: list[str] | None = None) -> int:
     except (DatasetError, MuscleDrawingError) as error:
         print(error, file=sys.stderr)
         return 1
-    except StoreError as error:
-        print(f"{program.prog}: {error}", file=sys.stderr)
-        return 2
     except BrokenPipeError:
         # The reader stopped early (`... | head`): nothing more to say. Python's own advice: point
         # stdout at devnull so the flush at exit does not fail again.
@@ -671,6 +730,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        if not _store_error(error):
+            raise
+        print(f"{program.prog}: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

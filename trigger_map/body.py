@@ -21,6 +21,7 @@ from svgelements import Path as SvgPath
 
 from trigger_map.frame import MIDLINE, VIEWS
 from trigger_map.hits import INTERIOR_SPACING, region_points
+from trigger_map.problems import Problem
 
 BODY_SVG = Path(__file__).resolve().parent.parent / "assets" / "body.svg"
 
@@ -178,6 +179,21 @@ def load_body(svg_path: Path = BODY_SVG) -> Body:
     if not svg_path.exists():
         raise BodyError(f"{svg_path}: file is missing")
     return _parsed_body(str(svg_path), svg_path.read_bytes())
+
+
+def read_body(svg_path: Path) -> tuple[Body | None, list[Problem]]:
+    """The body drawing, or the problem that stops it being read (any file at all may be named)."""
+    name = str(svg_path)
+    try:
+        return load_body(Path(svg_path)), []
+    except BodyError as error:
+        return None, [Problem(name, None, None, str(error).removeprefix(f"{name}: "))]
+    except OSError as error:
+        return None, [Problem(name, None, None, f"cannot be read: {error.strerror or error}")]
+    except Exception as error:
+        return None, [
+            Problem(name, None, None, f"is not a body drawing (an SVG file): {type(error).__name__}: {error}")
+        ]
 
 
 # Parsed once per process for the same file name and contents (a changed drawing is parsed again).

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,15 +17,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from trigger_map.problems import CONTROL, DATA_DIR, DatasetError, Problem
 from trigger_map.search import SYNONYM_KINDS, SYNONYM_TYPES, synonym_problems
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-
-def data_dir() -> Path:
-    """The data folder: TRIGGER_MAP_DATA when set (tests point it at broken datasets), else data/."""
-    return Path(os.environ.get("TRIGGER_MAP_DATA") or DATA_DIR)
-
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 REGION_NAME = r"^[a-z0-9]+(_[a-z0-9]+)*$"
@@ -56,36 +47,6 @@ BENEFIT_IDS = (
     "stress-anxiety",
     "recovery",
 )
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the dataset, located as precisely as we can."""
-
-    file: str
-    row: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.row is not None:
-            where += f":{self.row}"
-        if self.column:
-            where += f":{self.column}"
-        # a control character in a name (a folder given on the command line, a header cell) is
-        # shown as its code: printed raw, an escape sequence would drive the terminal
-        return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", f"{where}: {self.message}")
-
-
-class DatasetError(Exception):
-    """The dataset could not be loaded; `problems` says why, one entry per problem."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        lines = "\n".join(str(p) for p in problems[:50])
-        more = f"\n... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{len(problems)} problem(s) in the dataset:\n{lines}{more}")
 
 
 def split_list(cell: str) -> tuple[str, ...]:
@@ -347,16 +308,11 @@ def _ragged_rows(file: str, text: str) -> list[Problem]:
     ]
 
 
-# Characters no text cell may hold: control characters (a NUL byte, an escape, ...) other than tab
-# and line breaks. They are invisible in a spreadsheet and mean the file is damaged.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def _control_characters(file: str, frame: pd.DataFrame) -> list[Problem]:
     problems = []
     for column in frame.columns:
         for row, value in enumerate(frame[column], start=2):
-            found = _CONTROL.search(str(value))
+            found = CONTROL.search(str(value))
             if found:
                 problems.append(
                     Problem(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from trigger_map.body import BODY_SVG, Body, BodyError, load_body
+from trigger_map.body import BODY_SVG, Body, read_body
 from trigger_map.citations import cited_ids
 from trigger_map.data import DATA_DIR, DatasetError, Problem, check_references, dataset_from, read_tables, split_list
 from trigger_map.lookup import Engine
@@ -22,21 +22,6 @@ from trigger_map.safety import flag_problems
 from trigger_map.search import synonym_area_problems
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
-
-
-def read_body(svg_path: Path) -> tuple[Body | None, list[Problem]]:
-    """The body drawing, or the problem that stops it being read (any file at all may be named)."""
-    name = str(svg_path)
-    try:
-        return load_body(Path(svg_path)), []
-    except BodyError as error:
-        return None, [Problem(name, None, None, str(error).removeprefix(f"{name}: "))]
-    except OSError as error:
-        return None, [Problem(name, None, None, f"cannot be read: {error.strerror or error}")]
-    except Exception as error:
-        return None, [
-            Problem(name, None, None, f"is not a body drawing (an SVG file): {type(error).__name__}: {error}")
-        ]
 
 
 def _same_folder(a: Path, b: Path) -> bool:

@@ -10,8 +10,8 @@ import streamlit as st
 
 from trigger_map.body import body_svg
 from trigger_map.citations import MARKER, render
-from trigger_map.data import DatasetError, data_dir
 from trigger_map.lookup import Engine
+from trigger_map.problems import DatasetError, data_dir
 from trigger_map.validate import load_engine
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"

@@ -74,7 +74,7 @@ def warm() -> None:
         for name in page_modules():
             importlib.import_module(name)
         from trigger_map.body import body_svg
-        from trigger_map.data import DatasetError, data_dir
+        from trigger_map.problems import DatasetError, data_dir
         from ui import body_map, resources
 
         try:
