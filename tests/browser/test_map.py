@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from driver import CHARTS_LAID_OUT, HIT_CHARTS, after_change, chart_point, click_region, open_app, wait_idle
+from driver import CHARTS_LAID_OUT, HIT_CHARTS, after_change, chart_point, click_region, open_app, settled, wait_idle
 from playwright.sync_api import expect
 
 from trigger_map import local_app
@@ -337,6 +337,7 @@ def test_pictures_and_hit_layer_share_one_frame(page, app_url):
             page.get_by_role("radio", name=views, exact=True).click()
             after_change(page)
             page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length === 1", timeout=15_000)
+        settled(page)  # pictures decoded and every chart laid out: a new chart measures 0 by 0 at first
         boxes = page.evaluate("""() => [...document.querySelectorAll('[class*="-stack"]')].map(stack => {
             const imgs = [...stack.querySelectorAll('[data-testid=stImage] img')].map(i => i.getBoundingClientRect());
             const gd = stack.querySelector('.js-plotly-plot');
