@@ -9,6 +9,7 @@ from trigger_map.closeups import closeups_of
 from trigger_map.links import ExplorerView, read_explorer
 from trigger_map.lookup import referrer_to_show
 from trigger_map.map_click import MapClick
+from trigger_map.referral import split_side_key
 from ui import body_map, red_flags, resources, share, text, trigger_point_panel
 from ui.navigation import page
 from ui.search import search_box
@@ -125,7 +126,7 @@ def _pattern_map(
             st.markdown(f"**Close-up: {text.plain(closeup.label)}** ({closeup.view})")
     highlight = trigger_point_panel.pattern_highlight(engine, tp, marked=(region,) if region else ())
     if tp and its_muscle and not all_muscles:  # the trigger point's muscle, under its pattern
-        highlight = replace(highlight, muscles=(engine.dataset.trigger_points.at[tp.split("@")[0], "muscle_id"],))
+        highlight = replace(highlight, muscles=(engine.dataset.trigger_points.at[split_side_key(tp)[0], "muscle_id"],))
     body_map.body_maps(
         engine,
         highlight,

@@ -2,7 +2,7 @@
 
 Reads the committed SVG back: the structure with xml.etree, the path geometry with svgelements
 (no hand-written path parser), then shapely for the geometry checks:
-  * viewBox 0 0 1200 900; groups #front and #back, each with one .silhouette, regions, .details,
+  * the viewBox of trigger_map/frame.py; groups #front and #back, each with one .silhouette, regions, .details,
     .labels (R, L and a title);
   * every catalogue region present exactly once with the right id, data-* attributes and view
     (147 ids: paired names as <name>-l / <name>-r);
@@ -34,7 +34,7 @@ from shapely.ops import unary_union
 from svgelements import Close, Line, Move
 from svgelements import Path as SvgPath
 
-from trigger_map.frame import MIDLINE
+from trigger_map.frame import MIDLINE, VIEWBOX_TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = ROOT / "assets" / "body.svg"
@@ -301,7 +301,7 @@ def main(argv) -> int:
     text = svg_path.read_text()
     size_kb = len(text.encode()) / 1024
     root = ET.fromstring(text)
-    if root.get("viewBox") != "0 0 1200 900":
+    if root.get("viewBox") != VIEWBOX_TEXT:
         fail(f"viewBox is {root.get('viewBox')!r}")
     expected = expected_ids()
     seen: dict[str, str] = {}

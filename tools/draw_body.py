@@ -32,7 +32,7 @@ from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon, box
 from shapely.ops import unary_union
 
-from trigger_map.frame import MIDLINE  # one home for the frame
+from trigger_map.frame import MIDLINE, SVG_OPEN  # one home for the frame
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "tools" / "region_catalogue.csv"
@@ -1073,7 +1073,7 @@ def esc(s):
 def build_svg():
     catalogue = load_catalogue()
     lines = [
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 900" width="1200" height="900">',
+        SVG_OPEN,
         "<title>Trigger Map body chart: front and back views</title>",
         f"<style>{STYLE}</style>",
     ]

@@ -57,12 +57,13 @@ import skeleton
 from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon
 
+from trigger_map.frame import SVG_OPEN, VIEWS  # one home for the frame
+
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_DIR = ROOT / "tools" / "muscle_plan"
 MUSCLES_CSV = ROOT / "data" / "muscles.csv"
 OUT = ROOT / "assets" / "muscles.svg"
 
-VIEWS = ("front", "back")
 DEPTHS = ("superficial", "deep")
 SIZES = ("S", "M", "L")
 SHAPES = ("belly", "bent", "ring", "fan", "slips")
@@ -584,7 +585,7 @@ def build_svg(rows: list[PlanRow]) -> str:
                 fib = [_px(f, row.view, left) for f in fibres]
                 items.append((row, side, part, px, fib))
     lines = [
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 900" width="1200" height="900">',
+        SVG_OPEN,
         "<title>Trigger Map muscles: front and back views</title>",
     ]
     for view in VIEWS:

@@ -19,9 +19,12 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from trigger_map import local_app
+from trigger_map.frame import VIEWBOX, VIEWBOX_TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = ROOT / "assets" / "body.svg"
+FULL_WIDTH, FULL_HEIGHT = VIEWBOX[2], VIEWBOX[3]  # the drawing's own size in pixels
+SIZE = f'width="{FULL_WIDTH}" height="{FULL_HEIGHT}"'  # as the drawing's opening tag writes it
 
 # crops: (name, region ids whose bounding box is shown, margin in px)
 HAND_F = ["palm", "thumb", "index_finger", "middle_finger", "ring_finger", "little_finger", "palm_side_wrist"]
@@ -102,10 +105,10 @@ def page_html(svg_text, width, vb=None, size=None):
     if vb is not None:
         x, y, w, h = vb
         pw, ph = size if size is not None else (w * 4, h * 4)
-        svg = svg.replace('viewBox="0 0 1200 900"', f'viewBox="{x:.1f} {y:.1f} {w:.1f} {h:.1f}"', 1)
-        svg = svg.replace('width="1200" height="900"', f'width="{pw}" height="{ph}"', 1)
-    elif width != 1200:
-        svg = svg.replace('width="1200" height="900"', f'width="{width}" height="{width * 0.75:.0f}"', 1)
+        svg = svg.replace(f'viewBox="{VIEWBOX_TEXT}"', f'viewBox="{x:.1f} {y:.1f} {w:.1f} {h:.1f}"', 1)
+        svg = svg.replace(SIZE, f'width="{pw}" height="{ph}"', 1)
+    elif width != FULL_WIDTH:
+        svg = svg.replace(SIZE, f'width="{width}" height="{width * FULL_HEIGHT / FULL_WIDTH:.0f}"', 1)
     return f"<html><body style='margin:0;background:white'>{svg}</body></html>"
 
 
@@ -116,8 +119,8 @@ def main(argv):
     out = []
     with sync_playwright() as p:
         browser = local_app.launch_chromium(p)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        jobs: list[tuple] = [("full", 1200, None, (1200, 900)), ("phone", 390, None, (390, 293))]
+        page = browser.new_page(viewport={"width": FULL_WIDTH, "height": FULL_HEIGHT})
+        jobs: list[tuple] = [("full", FULL_WIDTH, None, (FULL_WIDTH, FULL_HEIGHT)), ("phone", 390, None, (390, 293))]
         jobs += [(n, None, (x, y, w, h), (w * 4, h * 4)) for n, x, y, w, h in crop_boxes(svg)]
         jobs += [
             (f"closeup_{n}", None, (x, y, w, h), (round(w * k), round(h * k)))

@@ -18,6 +18,7 @@ from playwright.sync_api import sync_playwright
 
 from trigger_map import local_app
 from trigger_map.drawing import MUSCLE_STYLE
+from trigger_map.frame import VIEWBOX, VIEWBOX_TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,12 +72,13 @@ def main(argv: list[str]) -> None:
     out = []
     with sync_playwright() as p:
         browser = local_app.launch_chromium(p)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        jobs = [("full", (0, 0, 1200, 900), (1200, 900)), ("phone", (0, 0, 1200, 900), (390, 293))]
+        full = VIEWBOX[2], VIEWBOX[3]
+        page = browser.new_page(viewport={"width": full[0], "height": full[1]})
+        jobs = [("full", VIEWBOX, full), ("phone", VIEWBOX, (390, 293))]
         jobs += [(n, (x, y, w, h), (w * 4, h * 4)) for n, x, y, w, h in CROPS]
         for name, (x, y, w, h), (pw, ph) in jobs:
-            text = svg.replace('viewBox="0 0 1200 900"', f'viewBox="{x} {y} {w} {h}"', 1)
-            text = text.replace('width="1200" height="900"', f'width="{pw}" height="{ph}"', 1)
+            text = svg.replace(f'viewBox="{VIEWBOX_TEXT}"', f'viewBox="{x} {y} {w} {h}"', 1)
+            text = text.replace(f'width="{full[0]}" height="{full[1]}"', f'width="{pw}" height="{ph}"', 1)
             page.set_viewport_size({"width": pw, "height": ph})
             page.set_content(f"<html><body style='margin:0;background:white'>{text}</body></html>")
             path = f"{prefix}_{name}.png"

@@ -275,7 +275,7 @@ def _severity_fill(severity: int) -> tuple[int, int, int]:
 
 def _draw_drawing(pdf: Handout, engine: Engine, view: str, left: float, top: float, scale: float, areas) -> None:
     """One view of a visit's drawing: each painful area shaded by its severity."""
-    origin = MIDLINE[view] - 212
+    origin = MIDLINE[view] - HALF_WIDTH
     pdf.set_line_width(0.15)
     pdf.set_draw_color(*OUTLINE)
     for region in engine.body.in_view(view):

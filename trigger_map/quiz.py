@@ -29,6 +29,7 @@ from trigger_map.data import BODY_AREAS
 from trigger_map.figures import Highlight, marker_for
 from trigger_map.lookup import Engine
 from trigger_map.muscle_shapes import shapes_of
+from trigger_map.referral import side_key
 
 
 class Shape(Protocol):
@@ -427,7 +428,7 @@ class _Builder:
         return tuple(options)
 
     def _side(self, tp: str, rng: random.Random) -> str:
-        sides = [s for s in ("right", "left") if f"{tp}@{s}" in self.engine.by_key]
+        sides = [s for s in ("right", "left") if side_key(tp, s) in self.engine.by_key]
         return rng.choice(sides)
 
     def _fact(self, kind: str, muscle_id: str, rng: random.Random) -> Question | None:
@@ -470,7 +471,7 @@ class _Builder:
         if not wrong:
             return None
         answer = self.names[muscle_id]
-        placed = self.engine.by_key[f"{tp}@{side}"]
+        placed = self.engine.by_key[side_key(tp, side)]
         return Question(
             "referral",
             prompt_for("referral", region=body.regions[region_id].label),
@@ -515,7 +516,7 @@ class _Builder:
         if not wrong:
             return None
         side = self._side(tp, rng)
-        placed = self.engine.by_key[f"{tp}@{side}"]
+        placed = self.engine.by_key[side_key(tp, side)]
         answer = self.names[muscle_id]
         return Question(
             "pattern",
@@ -532,7 +533,7 @@ class _Builder:
     def _tap(self, tp: str, rng: random.Random) -> Question | None:
         muscle_id = self.muscle_of[tp]
         side = self._side(tp, rng)
-        placed = self.engine.by_key[f"{tp}@{side}"]
+        placed = self.engine.by_key[side_key(tp, side)]
         if not placed.essential:
             return None
         labels = ", ".join(self.engine.body.regions[r].display_label for r in placed.essential)

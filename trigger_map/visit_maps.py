@@ -8,11 +8,12 @@ from collections.abc import Mapping
 
 from trigger_map.body import Body
 from trigger_map.drawing import _open, _path
+from trigger_map.frame import ESSENTIAL, INK
 
-SEVERITY_COLOUR = "#c0392b"
+SEVERITY_COLOUR = ESSENTIAL  # the map's red of pain
 # change -> (fill colour, pattern id, letter drawn on the area)
 CHANGE_STYLE = {
-    "worse": ("#c0392b", "cross", "+"),
+    "worse": (ESSENTIAL, "cross", "+"),
     "better": ("#2e8b57", "lines", "−"),
     "same": ("#7f8c8d", "dots", "="),
     "new": ("#d35400", "solid", "N"),
@@ -20,7 +21,7 @@ CHANGE_STYLE = {
 }
 PATTERNS = (
     '<pattern id="cross" width="8" height="8" patternUnits="userSpaceOnUse">'
-    '<rect width="8" height="8" fill="#c0392b" fill-opacity="0.55"/>'
+    f'<rect width="8" height="8" fill="{ESSENTIAL}" fill-opacity="0.55"/>'
     '<path d="M0 0L8 8M8 0L0 8" stroke="#5a1a13" stroke-width="1.4"/></pattern>'
     '<pattern id="lines" width="8" height="8" patternUnits="userSpaceOnUse">'
     '<rect width="8" height="8" fill="#2e8b57" fill-opacity="0.45"/>'
@@ -46,7 +47,7 @@ def severity_svg(body: Body, view: str, areas: Mapping[str, int]) -> str | None:
             f'<path class="severity" data-region="{region}" data-severity="{severity}" d="{_path([info.polygon])}" '
             f'fill="{SEVERITY_COLOUR}" fill-opacity="{opacity:.2f}" stroke="#5a1a13" stroke-width="1" {THIN}/>'
             f'<text x="{spot.x:.1f}" y="{spot.y + 4:.1f}" text-anchor="middle" font-size="11" font-weight="700" '
-            f'fill="#1d1d1f" stroke="white" stroke-width="2.5" paint-order="stroke">{severity}</text>'
+            f'fill="{INK}" stroke="white" stroke-width="2.5" paint-order="stroke">{severity}</text>'
         )
     if not shapes:
         return None
@@ -71,7 +72,7 @@ def change_svg(body: Body, view: str, found: Mapping[str, str]) -> str | None:
             f'<path class="change {change}" data-region="{region}" data-change="{change}" d="{_path([info.polygon])}" '
             f'{fill} stroke="{colour}" stroke-width="2"{dash} {THIN}/>'
             f'<text x="{spot.x:.1f}" y="{spot.y + 4:.1f}" text-anchor="middle" font-size="12" font-weight="700" '
-            f'fill="#1d1d1f" stroke="white" stroke-width="2.5" paint-order="stroke">{letter}</text>'
+            f'fill="{INK}" stroke="white" stroke-width="2.5" paint-order="stroke">{letter}</text>'
         )
     if not shapes:
         return None
@@ -98,5 +99,5 @@ def change_legend_svg() -> str:
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 156" width="300" height="156" role="img" '
         'aria-label="Legend of the change map">'
         f"<defs>{PATTERNS}</defs>"
-        "<style>text{font-family:Helvetica,Arial,sans-serif;fill:#1d1d1f}</style>" + "".join(rows) + "</svg>"
+        f"<style>text{{font-family:Helvetica,Arial,sans-serif;fill:{INK}}}</style>" + "".join(rows) + "</svg>"
     )

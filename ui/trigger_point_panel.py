@@ -9,6 +9,7 @@ import streamlit as st
 from trigger_map.export import MISSING, code_points, handout_pdf, unprintable
 from trigger_map.figures import Highlight, marker_for
 from trigger_map.lookup import Engine, Suggestion
+from trigger_map.referral import split_side_key
 from ui.navigation import page
 from ui.red_flags import reported
 from ui.related import condition_links_html
@@ -182,10 +183,11 @@ def handout(engine: Engine, key: str, prefix: str) -> None:
             f"{MISSING}: {code_points(missing)}.",
             icon=":material/warning:",
         )
+    trigger_point, side = split_side_key(key)
     st.download_button(
         "Download the handout",
         data=lambda: handout_pdf(engine, key, note, *reported()),
-        file_name=f"trigger-map-{key.replace('@', '-')}.pdf",
+        file_name=f"trigger-map-{trigger_point}-{side}.pdf",
         mime="application/pdf",
         icon=":material/download:",
         key=f"{prefix}_pdf",
