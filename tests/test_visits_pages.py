@@ -72,6 +72,31 @@ def save_form() -> AppTest:
     return at
 
 
+def two_forms_app():
+    """Two save forms on one page, each under its own key prefix, over two drawings."""
+    from ui import resources
+    from ui import visits as visits_ui
+
+    engine = resources.engine()
+    visits_ui.save_form(engine, {"temple-l": 7}, (), None, ["upper-trapezius-1@left"], prefix="first")
+    visits_ui.save_form(engine, {"calf-r": 3}, (), None, ["soleus-1@right"], prefix="second")
+
+
+def test_two_save_forms_with_their_own_prefixes_keep_apart(db):
+    at = AppTest.from_function(two_forms_app, default_timeout=60)
+    at.run()
+    at.text_input(key="second_code").input("C-2")
+    at.button(key="second_submit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.text_input(key="first_code").value == ""
+    assert [s.value for s in at.success] == ["Saved the visit of " + f"{date.today():%d %B %Y} (1 areas)."]
+    assert [v.areas for v in VisitStore(db).visits("C-2")] == [{"calf-r": 3}]
+    at.text_input(key="first_code").input("C-1")
+    at.button(key="first_submit").click().run()
+    assert [v.areas for v in VisitStore(db).visits("C-1")] == [{"temple-l": 7}]
+    assert VisitStore(db).clients() == ["C-1", "C-2"]
+
+
 def test_where_it_hurts_offers_to_save_the_drawing_with_its_suggestions(db):
     at = open_save_form(areas="temple-l:7,jaw-l", symptoms="headache")
     treated = at.multiselect(key="visit_treated")

@@ -116,42 +116,44 @@ def _saved_severity(value) -> int:
     return DEFAULT_SEVERITY if value is None else round(float(value))
 
 
-def save_form(engine: Engine, areas: Mapping[str, float | None], symptoms, condition, suggestion_keys) -> None:
+def save_form(
+    engine: Engine, areas: Mapping[str, float | None], symptoms, condition, suggestion_keys, prefix: str = "visit"
+) -> None:
     """ "Save as a visit": the drawing on screen, with a client code, the date, the trigger points
     treated (from the suggestions), a short note. A failed save says so; the drawing stays, and so
-    does what was typed, to correct it and try again."""
-    if not signed_in("save visits", key="visit_login"):
+    does what was typed, to correct it and try again. Its widgets' keys start with `prefix`."""
+    if not signed_in("save visits", key=f"{prefix}_login"):
         return
     if not areas:
         st.caption("Mark at least one painful area to save it as a visit.")
         return
-    with st.form("visit_form", clear_on_submit=False, border=False):
+    with st.form(f"{prefix}_form", clear_on_submit=False, border=False):
         st.text_input(
             "Client code",
             max_chars=CODE_LENGTH,
-            key="visit_code",
+            key=f"{prefix}_code",
             help="A code you choose for the client (letters, digits, - _ .). Never a name.",
             placeholder="e.g. C-0042",
         )
-        st.date_input("Date of the visit", value=date.today(), key="visit_date", format="YYYY-MM-DD")
+        st.date_input("Date of the visit", value=date.today(), key=f"{prefix}_date", format="YYYY-MM-DD")
         st.multiselect(
             "Trigger points treated",
             list(suggestion_keys),
-            key="visit_treated",
+            key=f"{prefix}_treated",
             format_func=lambda k: treated_label(engine, k),
         )
-        st.text_area("Note (optional)", max_chars=NOTE_LENGTH, key="visit_note")
+        st.text_area("Note (optional)", max_chars=NOTE_LENGTH, key=f"{prefix}_note")
         # the save happens in the button's callback: it runs once, before the page is drawn again
         st.form_submit_button(
             "Save as a visit",
             icon=":material/save:",
-            key="visit_submit",
+            key=f"{prefix}_submit",
             on_click=_save,
-            args=(dict(areas), tuple(symptoms), condition),
+            args=(prefix, dict(areas), tuple(symptoms), condition),
         )
     # what the last save said stays while the drawing it was about is on screen (a rerun that
     # something else starts, e.g. the map redrawn, does not wipe it before the person has read it)
-    said = st.session_state.get("visit_saved")
+    said = st.session_state.get(f"{prefix}_saved")
     if said is not None and said[2] == _drawing(areas):
         ok, text = said[0], said[1]
         (st.success if ok else st.error)(text, icon=":material/check_circle:" if ok else ":material/error:")
@@ -161,33 +163,33 @@ def _drawing(areas: Mapping[str, float | None]) -> tuple:
     return tuple(sorted(areas.items()))
 
 
-def _save(areas: dict, symptoms: tuple[str, ...], condition: str | None) -> None:
+def _save(prefix: str, areas: dict, symptoms: tuple[str, ...], condition: str | None) -> None:
     state = st.session_state
-    when = state.get("visit_date") or date.today()
+    when = state.get(f"{prefix}_date") or date.today()
     failed = "The visit was not saved{}. Your drawing is still here: try again."
     drawing = _drawing(areas)
     try:
         mine = store(quiet=True)
     except StoreError as error:
-        state.visit_saved = (False, failed.format(f": {error}"), drawing)
+        state[f"{prefix}_saved"] = (False, failed.format(f": {error}"), drawing)
         return
     if mine is None:
-        state.visit_saved = (False, failed.format(""), drawing)
+        state[f"{prefix}_saved"] = (False, failed.format(""), drawing)
         return
     visit = NewVisit(
         visit_date=when,
         areas={r: _saved_severity(v) for r, v in areas.items()},
         symptoms=symptoms,
         condition=condition,
-        note=state.get("visit_note") or "",
-        treated=tuple(state.get("visit_treated") or ()),
+        note=state.get(f"{prefix}_note") or "",
+        treated=tuple(state.get(f"{prefix}_treated") or ()),
     )
     try:
-        mine.add_visit(state.get("visit_code") or "", visit)
+        mine.add_visit(state.get(f"{prefix}_code") or "", visit)
     except StoreError as error:
-        state.visit_saved = (False, failed.format(f": {error}"), drawing)
+        state[f"{prefix}_saved"] = (False, failed.format(f": {error}"), drawing)
         return
-    state.visit_saved = (True, f"Saved the visit of {when:%d %B %Y} ({len(visit.areas)} areas).", drawing)
+    state[f"{prefix}_saved"] = (True, f"Saved the visit of {when:%d %B %Y} ({len(visit.areas)} areas).", drawing)
 
 
 def pictures(key: str, overlays: Mapping[str, str | None], height: int = PICTURE_HEIGHT) -> None:
