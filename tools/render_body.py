@@ -19,12 +19,11 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from trigger_map import local_app
-from trigger_map.frame import VIEWBOX, VIEWBOX_TEXT
+from trigger_map.frame import SIZE_TEXT, VIEWBOX, VIEWBOX_TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = ROOT / "assets" / "body.svg"
 FULL_WIDTH, FULL_HEIGHT = VIEWBOX[2], VIEWBOX[3]  # the drawing's own size in pixels
-SIZE = f'width="{FULL_WIDTH}" height="{FULL_HEIGHT}"'  # as the drawing's opening tag writes it
 
 # crops: (name, region ids whose bounding box is shown, margin in px)
 HAND_F = ["palm", "thumb", "index_finger", "middle_finger", "ring_finger", "little_finger", "palm_side_wrist"]
@@ -106,9 +105,9 @@ def page_html(svg_text, width, vb=None, size=None):
         x, y, w, h = vb
         pw, ph = size if size is not None else (w * 4, h * 4)
         svg = svg.replace(f'viewBox="{VIEWBOX_TEXT}"', f'viewBox="{x:.1f} {y:.1f} {w:.1f} {h:.1f}"', 1)
-        svg = svg.replace(SIZE, f'width="{pw}" height="{ph}"', 1)
+        svg = svg.replace(SIZE_TEXT, f'width="{pw}" height="{ph}"', 1)
     elif width != FULL_WIDTH:
-        svg = svg.replace(SIZE, f'width="{width}" height="{width * FULL_HEIGHT / FULL_WIDTH:.0f}"', 1)
+        svg = svg.replace(SIZE_TEXT, f'width="{width}" height="{width * FULL_HEIGHT / FULL_WIDTH:.0f}"', 1)
     return f"<html><body style='margin:0;background:white'>{svg}</body></html>"
 
 

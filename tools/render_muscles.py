@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright
 
 from trigger_map import local_app
 from trigger_map.drawing import MUSCLE_STYLE
-from trigger_map.frame import VIEWBOX, VIEWBOX_TEXT
+from trigger_map.frame import SIZE_TEXT, VIEWBOX, VIEWBOX_TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,7 +78,7 @@ def main(argv: list[str]) -> None:
         jobs += [(n, (x, y, w, h), (w * 4, h * 4)) for n, x, y, w, h in CROPS]
         for name, (x, y, w, h), (pw, ph) in jobs:
             text = svg.replace(f'viewBox="{VIEWBOX_TEXT}"', f'viewBox="{x} {y} {w} {h}"', 1)
-            text = text.replace(f'width="{full[0]}" height="{full[1]}"', f'width="{pw}" height="{ph}"', 1)
+            text = text.replace(SIZE_TEXT, f'width="{pw}" height="{ph}"', 1)
             page.set_viewport_size({"width": pw, "height": ph})
             page.set_content(f"<html><body style='margin:0;background:white'>{text}</body></html>")
             path = f"{prefix}_{name}.png"

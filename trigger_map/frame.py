@@ -11,10 +11,9 @@ HALF_WIDTH = 212  # a view's frame either side of its midline: the arms reach 20
 TOP, BOTTOM = 0, 848  # the frame's top and bottom (crown at 40, soles at 840)
 VIEWBOX = (0, 0, 1200, 900)  # assets/body.svg's viewBox: both views side by side
 VIEWBOX_TEXT = " ".join(str(v) for v in VIEWBOX)  # as an SVG viewBox attribute writes it
+SIZE_TEXT = f'width="{VIEWBOX[2]}" height="{VIEWBOX[3]}"'  # the drawings' own size, as their tag writes it
 # the opening tag of the body and muscle drawings (assets/body.svg, assets/muscles.svg)
-SVG_OPEN = (
-    f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{VIEWBOX_TEXT}" width="{VIEWBOX[2]}" height="{VIEWBOX[3]}">'
-)
+SVG_OPEN = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{VIEWBOX_TEXT}" {SIZE_TEXT}>'
 
 # The map's colours
 MARKED = "#4f7cac"  # an area the person chose or marked (blue: never the red of pain)
