@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from driver import CHARTS_LAID_OUT, HIT_CHARTS, after_change, chart_point, click_region, open_app, settled, wait_idle
+from driver import (
+    CHARTS_LAID_OUT,
+    HIT_CHARTS,
+    after_change,
+    chart_point,
+    click_region,
+    open_app,
+    press_where_hovered,
+    settled,
+    wait_idle,
+)
 from playwright.sync_api import expect
 
 from trigger_map import local_app
@@ -244,12 +254,7 @@ def test_clicking_a_step_of_the_cycle_explains_it(page, app_url):
     wait_idle(page)
     page.wait_for_selector(".js-plotly-plot .scatterlayer")
     i = 3  # the fourth step, placed clockwise from the top like the figure does
-    x, y = chart_point(page, 0, *positions(len(steps))[i], hits=False)
-    page.mouse.move(x, y)
-    page.mouse.move(x + 1, y + 1)
-    page.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
-    page.mouse.down()
-    page.mouse.up()
+    press_where_hovered(page, *chart_point(page, 0, *positions(len(steps))[i], hits=False))
     expect(page.get_by_role("heading", name=steps[i]["title"], exact=True)).to_be_visible(timeout=15_000)
 
 
