@@ -87,11 +87,43 @@ def test_a_note_in_another_script_is_printed_with_the_font_that_has_it(engine, n
     assert "cannot be printed" not in pdf_text(data)
 
 
-def test_arabic_and_hebrew_are_shaped(mini_engine):
-    pdf = export.Handout("\u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd")
-    assert pdf.text_shaping  # HarfBuzz: letters joined, right to left
-    assert export.unprintable("\u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd") == []
-    assert handout_pdf(mini_engine, "temporalis-1@right", note="\u0645\u0631\u062d\u0628\u0627").startswith(b"%PDF")
+@pytest.mark.parametrize(
+    "note", ["\u0645\u0631\u062d\u0628\u0627", "\u05e9\u05dc\u05d5\u05dd \u05dc\u05da"], ids=["Arabic", "Hebrew"]
+)
+def test_a_right_to_left_note_is_shaped_and_reads_as_typed(mini_engine, monkeypatch, note):
+    assert export.unprintable(note) == []
+    assert note in pdf_text(handout_pdf(mini_engine, "temporalis-1@right", note=note))
+    monkeypatch.setattr(export, "needs_shaping", lambda text: False)  # what the handout would be without
+    assert note not in pdf_text(handout_pdf(mini_engine, "temporalis-1@right", note=note))
+
+
+@pytest.mark.parametrize(
+    ("text", "shaped"),
+    [
+        ("Twice a day, gently.", False),
+        ("Caf\u00e9 \u2013 \u201cslowly\u201d \u2713 \u00bd", False),  # accents composed, punctuation
+        ("\u4e2d\u6587 \u65e5\u672c\u8a9e \ud55c\uad6d\uc5b4", False),  # Chinese, Japanese, Korean syllables
+        ("\U0001f600 \U0001f44d", False),  # emoji on their own
+        ("\u0645\u0631\u062d\u0628\u0627", True),  # Arabic
+        ("\u05e9\u05dc\u05d5\u05dd", True),  # Hebrew
+        ("\u0939\u093f\u0902\u0926\u0940", True),  # Hindi: vowel signs
+        ("\u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35", True),  # Thai: vowel marks above the line
+        ("Cafe\u0301", True),  # an accent typed apart
+        ("\U0001f469\u200d\U0001f4bb", True),  # emoji joined by a zero-width joiner
+        ("\u1112\u1161\u11ab", True),  # Korean letters (jamo) that compose a syllable
+        ("abc \u202eevil", True),  # a direction override
+    ],
+)
+def test_shaping_is_on_only_for_text_that_needs_it(text, shaped):
+    assert export.needs_shaping(text) is shaped
+    assert bool(export.Handout(text).text_shaping) is shaped
+
+
+def test_no_text_of_the_dataset_needs_shaping(dataset):
+    """The handout's own text is printed unshaped (fast); so it must not need shaping."""
+    tables = (dataset.muscles, dataset.trigger_points, dataset.conditions)
+    needing = [v for table in tables for column in table for v in table[column].astype(str) if export.needs_shaping(v)]
+    assert needing == []
 
 
 def test_a_character_no_font_has_is_named_on_the_handout(mini_engine):
