@@ -88,6 +88,29 @@ def test_a_note_in_another_script_is_printed_with_the_font_that_has_it(engine, n
 
 
 @pytest.mark.parametrize(
+    ("note", "fonts"),
+    [
+        ("Twice a day", []),
+        ("\u6bcf\u5929\u4e24\u6b21\uff0c\u8f7b\u8f7b\u5730", ["cjk"]),  # Chinese: Nanum has most of it too
+        ("\u4e2d\u6587 \u65e5\u672c\u8a9e", ["cjk"]),  # Chinese and Japanese: Symbola has one of them
+        ("\ud55c\uad6d\uc5b4", ["korean"]),
+        ("\U0001f44d", ["symbols"]),
+        ("\u4e2d \ud55c \U0001f44d", ["cjk", "korean", "symbols"]),
+    ],
+)
+def test_a_note_reads_only_the_fallback_fonts_it_uses(note, fonts):
+    assert export.fallback_fonts_for(note) == fonts
+    assert [f for f in export.Handout(note).fonts if f in export.FALLBACK_FONTS] == fonts
+
+
+def test_every_character_of_a_mixed_note_is_printed(mini_engine):
+    note = "\u4e2d\u6587 \ud55c\uad6d\uc5b4 \U0001f44d"
+    data = handout_pdf(mini_engine, "temporalis-1@right", note=note)
+    assert {"DroidSansFallback", "NanumSquare", "Symbola"} <= embedded_fonts(data)
+    assert "cannot be printed" not in pdf_text(data)
+
+
+@pytest.mark.parametrize(
     "note", ["\u0645\u0631\u062d\u0628\u0627", "\u05e9\u05dc\u05d5\u05dd \u05dc\u05da"], ids=["Arabic", "Hebrew"]
 )
 def test_a_right_to_left_note_is_shaped_and_reads_as_typed(mini_engine, monkeypatch, note):
