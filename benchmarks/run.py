@@ -51,6 +51,16 @@ BUDGETS = {
     "session_mb": 2.0,  # server RSS per open session
     "lookup_ms": 2.0,  # Engine.suggest median on the real dataset
     "lookup_100x_ms": 50.0,  # ... on a dataset 100 times larger
+    "handout_ms": 1000.0,  # a handout PDF made, median, for a note in any script
+}
+
+# The handout's notes: plain English (no shaping, DejaVu only), Arabic (shaped), Chinese (the 4 MB
+# fallback font read), emoji (Symbola).
+HANDOUT_NOTES = {
+    "English": "Twice a day, gently: 5-6 out of 10, 30-90 seconds.",
+    "Arabic": "\u0645\u0631\u062a\u064a\u0646 \u0641\u064a \u0627\u0644\u064a\u0648\u0645",
+    "Chinese": "\u6bcf\u5929\u4e24\u6b21\uff0c\u8f7b\u8f7b\u5730",
+    "emoji": "Twice a day \U0001f44d",
 }
 
 # Installed in every page before its own scripts run. Timestamps are the page's performance.now():
@@ -688,6 +698,25 @@ def bench_lookup(args) -> dict:
     }
 
 
+def bench_handout(args) -> dict:
+    """handout_pdf for the upper trapezius, with each of HANDOUT_NOTES, `args.handouts` times each
+    after one warm-up: milliseconds and the PDF's size."""
+    from trigger_map.export import handout_pdf
+    from trigger_map.validate import load_engine
+
+    engine = load_engine()
+    results = {}
+    for name, note in HANDOUT_NOTES.items():
+        size = len(handout_pdf(engine, "upper-trapezius-1@left", note=note))
+        times = []
+        for _ in range(args.handouts):
+            started = time.perf_counter_ns()
+            handout_pdf(engine, "upper-trapezius-1@left", note=note)
+            times.append((time.perf_counter_ns() - started) / 1e6)
+        results[name] = {**stats(times), "bytes": size}
+    return results
+
+
 # ----------------------------------------------------------------------------- report
 
 
@@ -718,6 +747,7 @@ def table(results: dict) -> tuple[str, list[dict]]:
         ("payload", _payload_rows),
         ("memory", _memory_rows),
         ("lookup", _lookup_rows),
+        ("handout", _handout_rows),
     ):
         if key == "cold_start":
             _tap_rows(row, results)  # taps come after the clicks in the table
@@ -887,6 +917,18 @@ def _lookup_rows(row, lk: dict) -> None:
         )
 
 
+def _handout_rows(row, handouts: dict) -> None:
+    """The PDF handout, for a note in each script."""
+    for name, h in handouts.items():
+        row(
+            f"handout PDF, {name} note, median ({h['bytes'] / 1000:.0f} KB)",
+            fmt(h["median"], " ms"),
+            "",
+            f"<= {BUDGETS['handout_ms']:g} ms",
+            h["median"] <= BUDGETS["handout_ms"],
+        )
+
+
 def _render(rows: list[dict]) -> str:
     """Rows as aligned text columns."""
     widths = [
@@ -953,7 +995,7 @@ def _cpu_model() -> str | None:
     return None
 
 
-ALL_PARTS = ("lookup", "payload", "cold", "clicks", "taps", "memory")
+ALL_PARTS = ("lookup", "handout", "payload", "cold", "clicks", "taps", "memory")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -970,12 +1012,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=400,
         help="after an answer, wait until the DOM has not changed for this many ms (default 400)",
     )
+    parser.add_argument("--handouts", type=int, default=10, help="handouts timed per note (default 10)")
     parser.add_argument("--only", nargs="+", choices=ALL_PARTS, help="run only these parts")
-    parser.add_argument("--quick", action="store_true", help="a fast smoke run: 6 clicks, 2 cold runs, 5 sessions")
+    parser.add_argument(
+        "--quick", action="store_true", help="a fast smoke run: 6 clicks, 2 cold runs, 5 sessions, 3 handouts"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
     args = parser.parse_args(argv)
     if args.quick:
-        args.clicks, args.cold_runs, args.sessions, args.warmup = 6, 2, 5, 2
+        args.clicks, args.cold_runs, args.sessions, args.warmup, args.handouts = 6, 2, 5, 2, 3
     return args
 
 
@@ -1101,6 +1146,9 @@ def main(argv: list[str] | None = None) -> int:
         if "lookup" in parts:
             log("lookup: Engine.suggest on the dataset and on a scaled copy ...")
             results["lookup"] = bench_lookup(args)
+        if "handout" in parts:
+            log("handout: the PDF handout with a note in each script ...")
+            results["handout"] = bench_handout(args)
         if "payload" in parts:
             log("payload: what the map sends per render ...")
             results["payload"] = bench_payload()
