@@ -31,35 +31,33 @@ def chromium_path() -> str:
 # The shared app's log. A failed test's report shows what the server logged while it ran: a page's
 # crash box says only that something went wrong (client.showErrorDetails is "none", as in
 # production); the server logs the traceback.
-SERVER_LOG: list[Path] = []
+SERVER_LOG = pytest.StashKey[Path]()
 LOG_START = pytest.StashKey[int]()
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
+def app_url(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp("app")
-    SERVER_LOG.append(folder / "server.log")
+    log = request.config.stash[SERVER_LOG] = folder / "server.log"
     # visits saved by a test go to a file of the test's own, never to the user's data folder
-    app = local_app.start_app(env={"TRIGGER_MAP_DB": f"sqlite:///{folder / 'visits.sqlite3'}"}, log=SERVER_LOG[0])
+    app = local_app.start_app(env={"TRIGGER_MAP_DB": f"sqlite:///{folder / 'visits.sqlite3'}"}, log=log)
     yield app.url
     app.stop()
 
 
-def _log_size() -> int:
-    return SERVER_LOG[0].stat().st_size if SERVER_LOG and SERVER_LOG[0].exists() else 0
-
-
 def pytest_runtest_setup(item) -> None:
-    item.stash[LOG_START] = _log_size()
+    log = item.config.stash.get(SERVER_LOG, None)
+    item.stash[LOG_START] = log.stat().st_size if log and log.exists() else 0
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
-    if report.failed and SERVER_LOG and SERVER_LOG[0].exists():
-        with SERVER_LOG[0].open("rb") as log:
-            log.seek(item.stash.get(LOG_START, 0))
-            logged = log.read().decode("utf-8", errors="replace")
+    log = item.config.stash.get(SERVER_LOG, None)
+    if report.failed and log and log.exists():
+        with log.open("rb") as output:
+            output.seek(item.stash.get(LOG_START, 0))
+            logged = output.read().decode("utf-8", errors="replace")
         report.sections.append(("app server log during the test", logged[-6000:] or "(nothing)"))
     return report
 
