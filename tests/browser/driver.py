@@ -21,9 +21,17 @@ PHONE = {
 }
 
 
+# Streamlit loads most elements' code on first use (st.html, widgets, charts: a chunk each) and
+# shows this placeholder in the element's place until the chunk has arrived and run.
+PLACEHOLDER = "[data-testid=stSkeleton]"
+
+
 def wait_idle(page: Page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished running the script (its own state, not a sleep)."""
+    """Wait until Streamlit has finished running the script and has drawn every element it sent
+    (its own state, not a sleep). The script can be idle while an element's code is still loading:
+    under load that took more than 5 s, with the page drawn but its widgets and the app's name not."""
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)
+    page.wait_for_selector(PLACEHOLDER, state="detached", timeout=timeout)
 
 
 def ready_for_audit(page: Page) -> None:
