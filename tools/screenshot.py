@@ -45,6 +45,8 @@ def main() -> None:
                 page.wait_for_function(
                     "[...document.querySelectorAll('[data-stale=true]')].length === 0", timeout=30_000
                 )
+                # elements whose code is still loading show a placeholder (tests/browser/driver.py)
+                page.wait_for_selector("[data-testid=stSkeleton]", state="detached", timeout=30_000)
                 Path(out).parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=out, full_page=args.full_page)
                 print(out)
