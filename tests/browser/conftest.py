@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from driver import DESKTOP, PHONE
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 
 from trigger_map import local_app
 
@@ -59,6 +59,10 @@ def pytest_runtest_makereport(item, call):
             output.seek(item.stash.get(LOG_START, 0))
             logged = output.read().decode("utf-8", errors="replace")
         report.sections.append(("app server log during the test", logged[-6000:] or "(nothing)"))
+    tabs = item.funcargs.get("open_page") if report.failed else None
+    if isinstance(tabs, Tabs):
+        # an error in the page's own code (a chunk that failed to load, a script error) shows here
+        report.sections.append(("browser console during the test", "\n".join(tabs.console)[-6000:] or "(nothing)"))
     return report
 
 
@@ -105,6 +109,7 @@ class Tabs:
         self.kept: dict[str, Page] = {}
         self.lent: set[str] = set()  # contexts whose kept tab the running test has
         self.changed: set[Page] = set()
+        self.console: list[str] = []  # the errors and warnings the test's pages logged
 
     def __call__(self, **options) -> Page:
         key = repr(sorted(options.items()))
@@ -122,6 +127,8 @@ class Tabs:
 
     def _context(self, options: dict) -> BrowserContext:
         context = self.browser.new_context(**options)
+        context.on("console", self._logged)
+        context.on("weberror", lambda error: self.console.append(f"uncaught error: {error.error}"))
         open_session = context.new_cdp_session
 
         def new_cdp_session(page, *args, **kwargs):
@@ -130,6 +137,10 @@ class Tabs:
 
         context.new_cdp_session = new_cdp_session  # type: ignore[method-assign]
         return context
+
+    def _logged(self, message: ConsoleMessage) -> None:
+        if message.type in ("error", "warning"):
+            self.console.append(f"{message.type}: {message.text} ({message.location.get('url', '')})")
 
     def _watched(self, tab: Page) -> Page:
         for name in HOOKS:
@@ -160,6 +171,7 @@ class Tabs:
             context.clear_permissions()
         self.lent.clear()
         self.changed.clear()
+        self.console.clear()
 
     @staticmethod
     def _emptied(tab: Page) -> bool:
