@@ -18,7 +18,10 @@ def test_wait_idle_waits_for_elements_whose_code_is_still_loading(page: Page, ap
         held.append(route)
 
     page.route("**/static/js/Html.*.js", hold)
-    page.goto(f"{app_url}/conditions?condition=tension-type-headache")
+    # listening before the page opens, so the request cannot be missed; the route reaches `hold`
+    # before the answer to any later call
+    with page.expect_request("**/static/js/Html.*.js"):
+        page.goto(f"{app_url}/conditions?condition=tension-type-headache")
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
     page.wait_for_function("n => document.querySelectorAll(n).length > 0", arg=PLACEHOLDER)
     assert held and page.locator(".tm-brand").count() == 0
