@@ -39,7 +39,6 @@ RESULTS = ROOT / "benchmarks" / "results"
 EXPLORER_SCRIPT = ROOT / "app.py"
 FLOOR_SCRIPT = ROOT / "benchmarks" / "floor_app.py"
 VIEWPORT = {"width": 1400, "height": 1000}
-IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 
 BUDGETS = {
     "click_ratio": 1.3,  # explorer median click <= 1.3 x floor median
@@ -387,7 +386,7 @@ def click(page, app: App, target: Target, timeout: float, settle: float) -> dict
     except Exception:
         result.update(ms=None, wall_ms=None, quiet_ms=None)
         try:
-            page.wait_for_selector(IDLE, timeout=10_000)
+            page.wait_for_selector(local_app.IDLE, timeout=10_000)
         except Exception:
             pass
     page.evaluate("() => { window.__bench.armed = null; }")

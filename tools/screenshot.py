@@ -38,15 +38,13 @@ def main() -> None:
             )
             for path, out in zip(paths, outs, strict=False):
                 page.goto(url + path)
-                idle = "[data-testid=stApp][data-test-script-state=notRunning]"
-                page.wait_for_selector(idle, timeout=60_000)
+                page.wait_for_selector(local_app.IDLE, timeout=60_000)
                 page.wait_for_timeout(1500)  # a page may run once more after loading, and Plotly draws late
-                page.wait_for_selector(idle, timeout=60_000)
+                page.wait_for_selector(local_app.IDLE, timeout=60_000)
                 page.wait_for_function(
                     "[...document.querySelectorAll('[data-stale=true]')].length === 0", timeout=30_000
                 )
-                # elements whose code is still loading show a placeholder (tests/browser/driver.py)
-                page.wait_for_selector("[data-testid=stSkeleton]", state="detached", timeout=30_000)
+                page.wait_for_selector(local_app.PLACEHOLDER, state="detached", timeout=30_000)
                 Path(out).parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=out, full_page=args.full_page)
                 print(out)

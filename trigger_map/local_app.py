@@ -38,6 +38,12 @@ STREAMLIT_OPTIONS = [
     "false",
 ]
 
+# What the page says about its state, for whatever drives it (tests, benchmarks, tools): the script
+# has finished its run; and the placeholder Streamlit shows in an element's place while that
+# element's code (st.html, widgets, charts: a file each, fetched on first use) is still loading.
+IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+PLACEHOLDER = "[data-testid=stSkeleton]"
+
 
 class LocalAppError(RuntimeError):
     """The app or the browser could not be started."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from trigger_map.local_app import IDLE, PLACEHOLDER
+
 # What a phone's browser says it is (Chrome on Android): the app starts the Body map with one view.
 PHONE_USER_AGENT = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -21,16 +23,11 @@ PHONE = {
 }
 
 
-# Streamlit loads most elements' code on first use (st.html, widgets, charts: a chunk each) and
-# shows this placeholder in the element's place until the chunk has arrived and run.
-PLACEHOLDER = "[data-testid=stSkeleton]"
-
-
 def wait_idle(page: Page, timeout: float = 30_000) -> None:
     """Wait until Streamlit has finished running the script and has drawn every element it sent
     (its own state, not a sleep). The script can be idle while an element's code is still loading:
     under load that took more than 5 s, with the page drawn but its widgets and the app's name not."""
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)
+    page.wait_for_selector(IDLE, timeout=timeout)
     page.wait_for_selector(PLACEHOLDER, state="detached", timeout=timeout)
 
 

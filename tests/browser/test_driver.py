@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from driver import PLACEHOLDER, wait_idle
+from driver import wait_idle
 from playwright.sync_api import Page, Route
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from trigger_map.local_app import IDLE, PLACEHOLDER
 
 
 def test_wait_idle_waits_for_elements_whose_code_is_still_loading(page: Page, app_url):
@@ -22,7 +24,7 @@ def test_wait_idle_waits_for_elements_whose_code_is_still_loading(page: Page, ap
     # before the answer to any later call
     with page.expect_request("**/static/js/Html.*.js"):
         page.goto(f"{app_url}/conditions?condition=tension-type-headache")
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
+    page.wait_for_selector(IDLE)
     page.wait_for_function("n => document.querySelectorAll(n).length > 0", arg=PLACEHOLDER)
     assert held and page.locator(".tm-brand").count() == 0
     with pytest.raises(PlaywrightTimeout):
