@@ -45,6 +45,7 @@ def main() -> None:
                     "[...document.querySelectorAll('[data-stale=true]')].length === 0", timeout=30_000
                 )
                 page.wait_for_selector(local_app.PLACEHOLDER, state="detached", timeout=30_000)
+                page.wait_for_function(local_app.STILL, timeout=30_000)
                 Path(out).parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=out, full_page=args.full_page)
                 print(out)

@@ -43,6 +43,15 @@ STREAMLIT_OPTIONS = [
 # element's code (st.html, widgets, charts: a file each, fetched on first use) is still loading.
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 PLACEHOLDER = "[data-testid=stSkeleton]"
+# And no animation left to finish (a JavaScript test for `wait_for_function`): an expander that
+# opens grows to its content's height in an animation of up to half a second, started again when
+# the content's code arrives, and what it holds moves meanwhile. A click whose press and release
+# fell on either side of such a move went to no button (a fresh-clone run's lost Save). Endless
+# animations (a spinner) do not count.
+STILL = (
+    "() => document.getAnimations().every(a => a.playState !== 'running' || !a.effect"
+    " || a.effect.getComputedTiming().endTime === Infinity)"
+)
 
 
 class LocalAppError(RuntimeError):

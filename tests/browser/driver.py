@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from trigger_map.local_app import IDLE, PLACEHOLDER
+from trigger_map.local_app import IDLE, PLACEHOLDER, STILL
 
 # What a phone's browser says it is (Chrome on Android): the app starts the Body map with one view.
 PHONE_USER_AGENT = (
@@ -24,11 +24,13 @@ PHONE = {
 
 
 def wait_idle(page: Page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished running the script and has drawn every element it sent
-    (its own state, not a sleep). The script can be idle while an element's code is still loading:
-    under load that took more than 5 s, with the page drawn but its widgets and the app's name not."""
+    """Wait until Streamlit has finished running the script, has drawn every element it sent and
+    nothing is still moving (the page's own state, not a sleep). The script can be idle while an
+    element's code is still loading (under load that took more than 5 s, with the page drawn but its
+    widgets and the app's name not), and while an opened expander still grows."""
     page.wait_for_selector(IDLE, timeout=timeout)
     page.wait_for_selector(PLACEHOLDER, state="detached", timeout=timeout)
+    page.wait_for_function(STILL, timeout=timeout)
 
 
 def ready_for_audit(page: Page) -> None:

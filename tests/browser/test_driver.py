@@ -34,3 +34,30 @@ def test_wait_idle_waits_for_elements_whose_code_is_still_loading(page: Page, ap
     wait_idle(page)
     assert page.locator(".tm-brand").count() == 1
     assert page.locator(PLACEHOLDER).count() == 0
+
+
+RUNNING = "() => document.getAnimations().filter(a => a.playState === 'running').length"
+
+
+def test_wait_idle_waits_until_an_opened_expander_has_stopped_growing(page: Page, app_url):
+    """Opening "Save as a visit" grows the expander in an animation that starts again when the
+    form's code arrives; the Save button moves meanwhile. A fresh-clone run lost a Save that way:
+    the press landed on the button, the release beside it, and the click went to neither."""
+    page.goto(f"{app_url}/where_it_hurts?areas=temple-l:7,jaw-l:3")
+    wait_idle(page)
+    page.locator("[data-testid=stExpander] summary", has_text="Save as a visit").click()
+    wait_idle(page)
+    assert page.evaluate(RUNNING) == 0
+    button = page.get_by_role("button", name="Save as a visit")
+    before = button.bounding_box()
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert before is not None and button.bounding_box() == before
+
+
+def test_wait_idle_does_not_wait_for_an_endless_animation(page: Page, app_url):
+    page.goto(f"{app_url}/conditions")
+    wait_idle(page)
+    endless = "{duration: 500, iterations: Infinity}"
+    page.evaluate(f"() => {{ document.body.animate([{{opacity: 1}}, {{opacity: 0.99}}], {endless}); }}")
+    assert page.evaluate(RUNNING) == 1
+    wait_idle(page, timeout=5_000)

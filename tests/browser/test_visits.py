@@ -76,10 +76,12 @@ def open_save_form(page: Page, url: str) -> Socket:
 
 
 def press_save(page: Page, socket: Socket, code: str, says: str, db: str) -> None:
-    """Type the client code, press Save and wait for the message `says`. Fresh-clone runs have shown
-    no message here (not reproduced locally), so a failure says what happened: the messages the
-    page sent and received after the press, the visits of that code stored, what the page shows
-    and the server's warnings."""
+    """Type the client code, press Save and wait for the message `says`. A failure says what
+    happened: the messages the page sent and received after the press, the clicks the page got,
+    the visits of that code stored, what the page shows and the server's warnings. (That is how a
+    lost Save of fresh-clone runs was found: the expander was still growing, the button moved
+    between the press and the release, and the click went to the column holding both; wait_idle
+    now waits for animations to end.)"""
     page.get_by_role("textbox", name="Client code").fill(code)
     sent, received = len(socket.sent), len(socket.received)
     button = page.get_by_role("button", name="Save as a visit")
