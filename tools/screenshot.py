@@ -40,12 +40,10 @@ def main() -> None:
                 page.goto(url + path)
                 page.wait_for_selector(local_app.IDLE, timeout=60_000)
                 page.wait_for_timeout(1500)  # a page may run once more after loading, and Plotly draws late
-                page.wait_for_selector(local_app.IDLE, timeout=60_000)
                 page.wait_for_function(
                     "[...document.querySelectorAll('[data-stale=true]')].length === 0", timeout=30_000
                 )
-                page.wait_for_selector(local_app.PLACEHOLDER, state="detached", timeout=30_000)
-                page.wait_for_function(local_app.STILL, timeout=30_000)
+                local_app.wait_drawn(page, timeout=60_000)
                 Path(out).parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=out, full_page=args.full_page)
                 print(out)

@@ -54,6 +54,14 @@ STILL = (
 )
 
 
+def wait_drawn(page, timeout: float = 30_000) -> None:
+    """Wait until the page (a Playwright page) is as a person sees it: the script idle, every
+    element's code loaded and nothing moving. The tests' `wait_idle` and the screenshot tool."""
+    page.wait_for_selector(IDLE, timeout=timeout)
+    page.wait_for_selector(PLACEHOLDER, state="detached", timeout=timeout)
+    page.wait_for_function(STILL, timeout=timeout)
+
+
 class LocalAppError(RuntimeError):
     """The app or the browser could not be started."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from trigger_map.local_app import IDLE, PLACEHOLDER, STILL
+from trigger_map.local_app import wait_drawn
 
 # What a phone's browser says it is (Chrome on Android): the app starts the Body map with one view.
 PHONE_USER_AGENT = (
@@ -28,9 +28,7 @@ def wait_idle(page: Page, timeout: float = 30_000) -> None:
     nothing is still moving (the page's own state, not a sleep). The script can be idle while an
     element's code is still loading (under load that took more than 5 s, with the page drawn but its
     widgets and the app's name not), and while an opened expander still grows."""
-    page.wait_for_selector(IDLE, timeout=timeout)
-    page.wait_for_selector(PLACEHOLDER, state="detached", timeout=timeout)
-    page.wait_for_function(STILL, timeout=timeout)
+    wait_drawn(page, timeout)
 
 
 def ready_for_audit(page: Page) -> None:
