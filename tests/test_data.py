@@ -8,7 +8,8 @@ import pytest
 from app_run import rewrite
 from paths import MINI_BODY, MINI_DATA
 
-from trigger_map.data import BENEFIT_IDS, DatasetError, Problem, load_dataset, split_list
+from trigger_map.data import BENEFIT_IDS, DatasetError, Problem, load_dataset, read_tables, split_list
+from trigger_map.problems import numbered_rows
 from trigger_map.validate import validate
 
 
@@ -19,6 +20,16 @@ def problems_for(data_dir: Path) -> list[str]:
 def test_split_list_trims_and_drops_empty_entries():
     assert split_list(" temple ; jaw;; ") == ("temple", "jaw")
     assert split_list("") == ()
+
+
+def test_numbered_rows_are_the_records_numbered_as_a_spreadsheet_numbers_them():
+    frames, problems = read_tables()
+    assert problems == [] and len(frames) >= 8
+    for file, frame in frames.items():
+        expected = list(enumerate(frame.to_dict("records"), start=2))
+        assert list(numbered_rows(frame)) == expected, file
+    empty = frames["trigger_points.csv"].iloc[0:0]
+    assert list(numbered_rows(empty)) == []
 
 
 def test_mini_dataset_is_valid():

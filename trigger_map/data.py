@@ -17,7 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from trigger_map.problems import CONTROL, DATA_DIR, DatasetError, Problem
+from trigger_map.problems import CONTROL, DATA_DIR, DatasetError, Problem, numbered_rows
 from trigger_map.search import SYNONYM_KINDS, SYNONYM_TYPES, synonym_problems
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -418,7 +418,7 @@ def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     for file, columns in LIST_COLUMNS.items():
         if file not in frames:
             continue
-        for row, record in enumerate(frames[file].to_dict("records"), start=2):
+        for row, record in numbered_rows(frames[file]):
             for column, target in columns.items():
                 if target not in ids:
                     continue
@@ -427,7 +427,7 @@ def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                         problems.append(Problem(file, row, column, f"unknown id {ref!r} (not in {target})"))
     if "trigger_points.csv" in frames and "muscles.csv" in frames:
         muscles = ids["muscles.csv"]
-        for row, record in enumerate(frames["trigger_points.csv"].to_dict("records"), start=2):
+        for row, record in numbered_rows(frames["trigger_points.csv"]):
             if record["muscle_id"] not in muscles:
                 problems.append(
                     Problem(
@@ -438,7 +438,7 @@ def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                     )
                 )
         used = set(frames["trigger_points.csv"]["muscle_id"])
-        for row, record in enumerate(frames["muscles.csv"].to_dict("records"), start=2):
+        for row, record in numbered_rows(frames["muscles.csv"]):
             if record["id"] not in used:
                 problems.append(Problem("muscles.csv", row, "id", "muscle has no trigger point"))
     if "synonyms.csv" in frames:  # area ids are region names: checked against the body in validate
@@ -453,7 +453,7 @@ def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         ]
     if "sources.csv" in frames:
         first_row: dict[str, int] = {}
-        for row, record in enumerate(frames["sources.csv"].to_dict("records"), start=2):
+        for row, record in numbered_rows(frames["sources.csv"]):
             doi = record["doi"].strip().lower()
             if doi and doi in first_row:
                 problems.append(
@@ -464,7 +464,7 @@ def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         missing = set(BENEFIT_IDS) - ids["benefits.csv"]
         for benefit in sorted(missing):
             problems.append(Problem("benefits.csv", None, "id", f"the NMT benefit {benefit!r} is missing"))
-        for row, record in enumerate(frames["benefits.csv"].to_dict("records"), start=2):
+        for row, record in numbered_rows(frames["benefits.csv"]):
             for area in split_list(record["where"]):
                 if area not in BODY_AREAS:
                     problems.append(Problem("benefits.csv", row, "where", f"unknown body area {area!r}"))

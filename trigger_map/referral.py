@@ -13,6 +13,7 @@ import pandas as pd
 
 from trigger_map.body import SIDES, Body
 from trigger_map.data import Problem, split_list
+from trigger_map.problems import numbered_rows
 
 MODES = ("same", "both", "opposite")
 OTHER_SIDE = {"left": "right", "right": "left"}
@@ -100,7 +101,7 @@ def body_problems(
 ) -> list[Problem]:
     """Where the dataset and the drawing disagree: unknown regions, bad modifiers, misplaced points."""
     problems: list[Problem] = []
-    for row, record in enumerate(trigger_points.to_dict("records"), start=2):
+    for row, record in numbered_rows(trigger_points):
         for column in ("essential_zones", "spillover_zones"):
             for entry in split_list(record[column]):
                 zone = parse_zone(entry)
@@ -135,7 +136,7 @@ def body_problems(
                 )
             )
     if red_flags is not None:
-        for row, record in enumerate(red_flags.to_dict("records"), start=2):
+        for row, record in numbered_rows(red_flags):
             for name in split_list(record["regions"]):
                 if name not in body.names:
                     problems.append(Problem("red_flags.csv", row, "regions", f"unknown region {name!r}"))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from trigger_map.data import Dataset, Problem, split_list
+from trigger_map.problems import numbered_rows
 
 ACTION_ORDER = {"emergency": 0, "urgent": 1, "soon": 2}
 FACTS = {
@@ -188,7 +189,7 @@ def flag_problems(red_flags: pd.DataFrame, symptoms: pd.DataFrame | None) -> lis
     that is not pain, or a fact), so an area alone never matches a flag."""
     problems: list[Problem] = []
     kinds = dict(zip(symptoms["id"], symptoms["kind"], strict=False)) if symptoms is not None else None
-    for row, record in enumerate(red_flags.to_dict("records"), start=2):
+    for row, record in numbered_rows(red_flags):
         for rule in rules_of(str(record["symptoms"])):
             text = "+".join(rule)
             unknown = [t for t in rule if t not in FACTS and kinds is not None and t not in kinds]

@@ -33,6 +33,8 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from trigger_map.problems import numbered_rows
+
 KINDS = ("area", "muscle", "trigger_point", "condition", "symptom")
 KIND_LABELS = {
     "area": "area",
@@ -378,7 +380,7 @@ def synonym_problems(synonyms: pd.DataFrame, ids: dict[str, set[str]]):
     """Problems of synonyms.csv beyond its schema: each id exists for its kind (`ids`: kind -> known
     ids), a group names two or more, a term is listed once per kind. Yields (row, column, message)."""
     first: dict[tuple[str, str], int] = {}
-    for row, record in enumerate(synonyms.to_dict("records"), start=2):
+    for row, record in numbered_rows(synonyms):
         kind = record["kind"]
         targets = [t.strip() for t in str(record["ids"]).split(";") if t.strip()]
         if kind in ids:
@@ -399,7 +401,7 @@ def synonym_problems(synonyms: pd.DataFrame, ids: dict[str, set[str]]):
 def synonym_area_problems(synonyms: pd.DataFrame, region_names) -> list[tuple[int, str, str]]:
     """Area rows of synonyms.csv name region names of the body drawing (`temple`, not `temple-l`)."""
     found = []
-    for row, record in enumerate(synonyms.to_dict("records"), start=2):
+    for row, record in numbered_rows(synonyms):
         if record["kind"] == "area":
             for target in (t.strip() for t in str(record["ids"]).split(";") if t.strip()):
                 if target not in region_names:

@@ -23,6 +23,7 @@ import pandera.pandas as pa
 
 from trigger_map.body import Body
 from trigger_map.data import DATA_DIR, DatasetError, Problem, _filled, read_table, split_list
+from trigger_map.problems import numbered_rows
 
 # id -> (name, number of areas it defines)
 STANDARDS: dict[str, tuple[str, int]] = {
@@ -85,7 +86,7 @@ def _read_areas(areas_frame, problems: list[Problem]) -> tuple[dict[str, dict[st
     """Each standard's areas (id -> label) and sides (name -> "one" or "two"); problems appended."""
     areas: dict[str, dict[str, str]] = {s: {} for s in STANDARDS}
     sides: dict[str, dict[str, str]] = {s: {} for s in STANDARDS}
-    for row, record in enumerate(areas_frame.to_dict("records"), start=2):
+    for row, record in numbered_rows(areas_frame):
         standard, name = record["standard"], record["area"]
         if name in sides[standard]:
             problems.append(Problem(AREAS_FILE, row, "area", f"{name!r} is listed twice for {standard}"))
@@ -106,7 +107,7 @@ def _read_areas(areas_frame, problems: list[Problem]) -> tuple[dict[str, dict[st
 def _read_codes(areas_frame, problems: list[Problem]) -> dict[str, dict[str, str]]:
     """Each standard's own numbers of its areas (standard -> area id -> code); problems appended."""
     codes: dict[str, dict[str, str]] = {s: {} for s in STANDARDS}
-    for row, record in enumerate(areas_frame.to_dict("records"), start=2):
+    for row, record in numbered_rows(areas_frame):
         standard = record["standard"]
         found = _codes(record["codes"], record["area"], record["sides"])
         if isinstance(found, str):
@@ -125,7 +126,7 @@ def _read_mapping(
     """Each standard's areas of each body region (standard -> region id -> area ids); problems appended."""
     of_region: dict[str, dict[str, tuple[str, ...]]] = {s: {} for s in STANDARDS}
     listed: set[str] = set()
-    for row, record in enumerate(mapping_frame.to_dict("records"), start=2):
+    for row, record in numbered_rows(mapping_frame):
         name = record["region"]
         if name not in body.names:
             problems.append(Problem(MAPPING_FILE, row, "region", f"unknown region {name!r} (not in the body drawing)"))

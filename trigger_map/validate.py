@@ -17,6 +17,7 @@ from trigger_map.body import BODY_SVG, Body, read_body
 from trigger_map.citations import cited_ids
 from trigger_map.data import DATA_DIR, DatasetError, Problem, check_references, dataset_from, read_tables, split_list
 from trigger_map.lookup import Engine
+from trigger_map.problems import numbered_rows
 from trigger_map.referral import body_problems
 from trigger_map.safety import flag_problems
 from trigger_map.search import synonym_area_problems
@@ -123,7 +124,7 @@ def citation_problems(frames, source_ids: set[str], content_dir: Path | None) ->
     """Every [source-id] marker in a data text or a content page names a known source."""
     problems = []
     for file, frame in frames.items():
-        for row, record in enumerate(frame.to_dict("records"), start=2):
+        for row, record in numbered_rows(frame):
             for column, value in record.items():
                 for cited in cited_ids(str(value)):
                     if cited not in source_ids:
