@@ -28,9 +28,10 @@ benefit = st.radio(
     list(data.benefits.index),
     key="benefit",
     horizontal=True,
+    persist_state="session",
     format_func=lambda b: text.plain(data.benefits.at[b, "name"]),
 )
-st.query_params.from_dict({"benefit": benefit})
+state.show_in_link("benefit", "benefit", benefit)
 row = data.benefits.loc[benefit]
 words, picture = st.columns([3, 2], gap="large")
 with words:

@@ -24,12 +24,13 @@ condition = st.selectbox(
     "Condition",
     [None] + conditions,
     key="condition",
+    persist_state="session",
     format_func=lambda c: "Choose or type a condition..."
     if c is None
     else data.conditions.at[c, "name"]
     + (f" ({', '.join(data.conditions.at[c, 'also_called'])})" if data.conditions.at[c, "also_called"] else ""),
 )
-st.query_params.from_dict({"condition": condition} if condition else {})
+state.show_in_link("condition", "condition", condition)
 
 if condition is None:
     for c in conditions:
@@ -76,6 +77,7 @@ with picture:
             "Trigger point",
             keys,
             key="condition_tp",
+            persist_state="session",
             format_func=lambda k: marker_for(engine, k).label,
         )
         trigger_point_panel.trigger_point_details(engine, st.session_state.condition_tp, "condition_panel")

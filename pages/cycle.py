@@ -46,7 +46,13 @@ with diagram:
     )
 with words:
     order = list(steps)
-    st.radio("Steps", order, key="cycle_step", format_func=lambda s: f"{order.index(s) + 1}. {steps[s]['title']}")
+    st.radio(
+        "Steps",
+        order,
+        key="cycle_step",
+        persist_state="session",
+        format_func=lambda s: f"{order.index(s) + 1}. {steps[s]['title']}",
+    )
     step = steps[st.session_state.cycle_step]
     st.subheader(step["title"], anchor=False)
     st.write(step["text"])

@@ -13,7 +13,9 @@ st.title("Evidence and references", anchor=False)
 st.markdown(resources.content("evidence.md", sources))
 st.divider()
 st.subheader(f"References ({len(sources)})", anchor=False)
-kind = st.segmented_control("Show", ["all", "article", "book", "guideline", "web"], default="all", key="evidence_kind")
+kind = st.segmented_control(
+    "Show", ["all", "article", "book", "guideline", "web"], default="all", key="evidence_kind", persist_state="session"
+)
 for source in sources.itertuples():
     if kind not in (None, "all") and source.kind != kind:
         continue

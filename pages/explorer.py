@@ -98,10 +98,15 @@ with tools, st.container(horizontal=True, vertical_alignment="center"):  # one r
         all_muscles = st.toggle(
             "Show all muscles",
             key="explorer_muscles",
+            persist_state="session",
             help="Draw every muscle on the body; point at one to name it, tap it to open it.",
         )
         its_muscle = st.toggle(
-            "Show the chosen trigger point's muscle", value=True, key="explorer_tp_muscle", disabled=all_muscles
+            "Show the chosen trigger point's muscle",
+            value=True,
+            key="explorer_tp_muscle",
+            persist_state="session",
+            disabled=all_muscles,
         )
 st.caption(red_flags.NOT_A_DIAGNOSIS)
 body_map.map_style("explorer_map", body_map.map_height(views))
@@ -112,7 +117,6 @@ def open_muscle() -> None:
     """A muscle clicked on the muscles layer: open it in the muscle library (its link chooses it)."""
     muscle = st.session_state.pop("open_muscle", None)
     if muscle in engine.dataset.muscles.index:
-        st.session_state.pop("muscle_from_link", None)
         st.switch_page(page("muscles"), query_params={"muscle": muscle})
 
 
@@ -157,6 +161,7 @@ def _area_answer(region: str, suggestions: list, keys: list[str], closeup, here:
             f"{len(suggestions)} trigger points can send pain here, most likely first",
             keys,
             key="tp",
+            persist_state="session",
             format_func=lambda k: trigger_point_panel.suggestion_label(engine, suggestions[keys.index(k)]),
         )
     else:

@@ -30,9 +30,10 @@ st.markdown(
 )
 query = search_box(engine, "muscles_search", here="muscles")
 
-state.choice_from_link("muscle", muscles.index, "muscle", "a muscle")
+if state.choice_from_link("muscle", muscles.index, "muscle", "a muscle"):
+    st.session_state.muscle_area = None  # a muscle a link names is shown whatever area was chosen
 
-area = st.pills("Body area", BODY_AREAS, key="muscle_area")
+area = st.pills("Body area", BODY_AREAS, key="muscle_area", persist_state="session")
 options = sorted(
     (m for m in muscles.index if area is None or muscles.at[m, "body_area"] == area),
     key=lambda m: muscles.at[m, "name"],
@@ -43,11 +44,12 @@ muscle = st.selectbox(
     "Muscle",
     [None] + options,
     key="muscle",
+    persist_state="session",
     format_func=lambda m: "Choose or type a muscle..."
     if m is None
     else f"{muscles.at[m, 'name']} ({muscles.at[m, 'anatomical_name']})",
 )
-st.query_params.from_dict({"muscle": muscle} if muscle else {})
+state.show_in_link("muscle", "muscle", muscle)
 
 
 def open_row() -> None:
@@ -117,7 +119,10 @@ def pick(click: MapClick) -> None:
 
 with picture:
     all_muscles = st.toggle(
-        "All muscles", key="muscle_all", help="Draw every muscle; point at one to name it, tap it to open it."
+        "All muscles",
+        key="muscle_all",
+        persist_state="session",
+        help="Draw every muscle; point at one to name it, tap it to open it.",
     )
     highlight = trigger_point_panel.pattern_highlight(
         engine, st.session_state.muscle_tp, treat_here=[marker_for(engine, k) for k in keys]
@@ -130,6 +135,7 @@ st.radio(
     f"Trigger points ({len(keys)})",
     keys,
     key="muscle_tp",
+    persist_state="session",
     horizontal=True,
     format_func=lambda k: text.plain(data.trigger_points.at[split_side_key(k)[0], "name"]),
 )

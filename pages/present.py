@@ -72,5 +72,12 @@ with words, st.container(key="present_text"):
         st.button("Next", on_click=move, args=(1,), shortcut="Right", icon=":material/arrow_forward:")
     st.caption(f"{index + 1} of {len(shown)}. The arrow keys move too.")
     with st.expander("Settings"):
-        st.segmented_control("Show", list(BY), format_func=lambda by: BY[by], key="present_by", on_change=restart)
+        st.segmented_control(
+            "Show",
+            list(BY),
+            format_func=lambda by: BY[by],
+            key="present_by",
+            persist_state="session",
+            on_change=restart,
+        )
         share.share_button({"by": st.session_state.present_by, "at": slide.key}, f"Trigger Map: {slide.title}")

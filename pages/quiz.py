@@ -74,6 +74,7 @@ with st.expander("Choose the quiz: body areas, kinds of question, length", icon=
         BODY_AREAS,
         selection_mode="multi",
         key="quiz_areas",
+        persist_state="session",
         format_func=str.capitalize,
     )
     st.pills(
@@ -81,9 +82,12 @@ with st.expander("Choose the quiz: body areas, kinds of question, length", icon=
         quiz.KINDS,
         selection_mode="multi",
         key="quiz_kinds",
+        persist_state="session",
         format_func=lambda kind: quiz.KIND_LABELS[kind],
     )
-    st.segmented_control("Length", quiz.LENGTHS, key="quiz_length", format_func=lambda n: f"{n} questions")
+    st.segmented_control(
+        "Length", quiz.LENGTHS, key="quiz_length", persist_state="session", format_func=lambda n: f"{n} questions"
+    )
     st.button("Start a new quiz", on_click=new_quiz, icon=":material/restart_alt:")
 
 
@@ -209,6 +213,7 @@ if index < len(questions):
                 "Or choose the areas from the list",
                 engine.body.listed,
                 key="quiz_taps",
+                persist_state="session",
                 format_func=region_label,
                 disabled=checked,
             )
@@ -225,6 +230,7 @@ if index < len(questions):
                 question.options,
                 index=None,
                 key="quiz_answer",
+                persist_state="session",
                 format_func=text.plain,
                 disabled=checked,
             )

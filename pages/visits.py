@@ -42,7 +42,7 @@ if not clients:
 # The client is chosen here only: never from the address bar (no client code in a link).
 if st.session_state.get("visits_client") not in clients:
     st.session_state.visits_client = clients[0]
-code = st.selectbox("Client", clients, key="visits_client")
+code = st.selectbox("Client", clients, key="visits_client", persist_state="session")
 visits = store.visits(code)
 if not visits:  # deleted in another session a moment ago
     st.info("This client has no visits.", icon=":material/info:")
@@ -81,8 +81,10 @@ if st.session_state.get("visits_before") not in ids:
     st.session_state.visits_before = ids[0]
 if st.session_state.get("visits_after") not in ids:
     st.session_state.visits_after = ids[-1]
-before_id = pick[0].selectbox("Earlier visit", ids, key="visits_before", format_func=visit_name)
-after_id = pick[1].selectbox("Later visit", ids, key="visits_after", format_func=visit_name)
+before_id = pick[0].selectbox(
+    "Earlier visit", ids, key="visits_before", persist_state="session", format_func=visit_name
+)
+after_id = pick[1].selectbox("Later visit", ids, key="visits_after", persist_state="session", format_func=visit_name)
 before, after = by_id[before_id], by_id[after_id]
 side = st.columns(2, gap="large")
 for column, visit, key in ((side[0], before, "visits_map_before"), (side[1], after, "visits_map_after")):

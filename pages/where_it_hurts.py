@@ -149,23 +149,31 @@ questions = st.expander(
 )
 filters = questions.columns(2)
 filters[0].multiselect(
-    "Other symptoms (optional)", SYMPTOMS, key="pain_symptoms", format_func=lambda s: data.symptoms.at[s, "label"]
+    "Other symptoms (optional)",
+    SYMPTOMS,
+    key="pain_symptoms",
+    persist_state="session",
+    format_func=lambda s: data.symptoms.at[s, "label"],
 )
 filters[1].selectbox(
     "A condition you have been told you have (optional)",
     [None] + sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"]),
     key="pain_condition",
+    persist_state="session",
     format_func=lambda c: "None" if c is None else data.conditions.at[c, "name"],
 )
 about = questions.columns(2)  # facts some red flags need (never put in the link)
-about[0].selectbox("Your age (optional)", list(AGE_BANDS), key="pain_age")
-about[1].checkbox("Pregnant, or could be", key="pain_pregnant")
+about[0].selectbox("Your age (optional)", list(AGE_BANDS), key="pain_age", persist_state="session")
+about[1].checkbox("Pregnant, or could be", key="pain_pregnant", persist_state="session")
 
 
 with st.container(horizontal=True, vertical_alignment="center"):  # one row, on a phone too
     views = body_map.view_choice("pain_map")
     drawing = st.toggle(
-        "Draw around areas (lasso)", key="pain_lasso", help="Drag a loop around several areas to mark them all at once."
+        "Draw around areas (lasso)",
+        key="pain_lasso",
+        persist_state="session",
+        help="Drag a loop around several areas to mark them all at once.",
     )
     st.button("Start again", on_click=clear)
 body_map.map_style("pain_map", body_map.map_height(views))
@@ -234,6 +242,7 @@ def _ranked_list(suggestions: list[Suggestion], keys: list[str]) -> None:
         "Choose one to see its pattern and what to do",
         keys,
         key="pain_tp",
+        persist_state="session",
         format_func=lambda k: f"{keys.index(k) + 1}. "
         + trigger_point_panel.suggestion_label(engine, suggestions[keys.index(k)]),
     )
@@ -305,6 +314,7 @@ def where_it_hurts() -> None:
         "Painful areas",
         REGION_OPTIONS,
         key="pain_area_list",
+        persist_state="session",
         on_change=list_changed,
         format_func=lambda r: engine.body.regions[r].display_label,
         placeholder="Choose the areas that hurt",

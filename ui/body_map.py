@@ -77,6 +77,7 @@ def view_choice(key: str, phone_default: str = "both") -> tuple[str, ...]:
         format_func=lambda choice: VIEW_CHOICES[choice],
         default=default,
         key=f"{key}_views",
+        persist_state="session",
         label_visibility="collapsed",
     )
     return VIEWS if choice in (None, "both") else (str(choice),)

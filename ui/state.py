@@ -1,4 +1,4 @@
-"""Session state shared by pages: a page's first choice comes from its link."""
+"""Session state shared by pages: a page's choice follows its link."""
 
 from __future__ import annotations
 
@@ -11,18 +11,30 @@ from trigger_map.map_click import MapClick
 from ui.text import plain
 
 
-def choice_from_link(param: str, valid: Collection[str], state_key: str, noun: str) -> None:
-    """On the page's first run in this session, preselect `?param=` when it is a known id;
-    an unknown one gets a short notice and the page's plain view."""
-    loaded = f"{state_key}_from_link"
-    if loaded in st.session_state:
-        return
-    st.session_state[loaded] = True
+def choice_from_link(param: str, valid: Collection[str], state_key: str, noun: str) -> bool:
+    """The page's choice follows its link whenever the link says something the page did not write
+    there itself (`show_in_link`): on the page's first run, and after an in-app link, a search
+    hit or the browser's back button brought the person here with another `?param=`. A change
+    made on the page (its own list) is never undone by the address it is about to replace. An
+    unknown id gets a short notice and leaves the choice as it was. True when the link chose."""
     linked = first_param(st.query_params, param)
+    written = f"{state_key}_in_link"
+    if written in st.session_state and linked == st.session_state[written]:
+        return False
+    st.session_state[written] = linked  # read once: a rerun on the same address changes nothing
     if linked in valid:
         st.session_state[state_key] = linked
-    elif linked:
+        return True
+    if linked:
         st.info(plain(f"The link names {noun} we don't know ({linked[:40]!r})."), icon=":material/link_off:")
+    return False
+
+
+def show_in_link(param: str, state_key: str, value: str | None) -> None:
+    """Put the page's choice in its address (a link to copy, a place in the browser's history),
+    and remember it as the page's own: `choice_from_link` follows only what others put there."""
+    st.query_params.from_dict({param: value} if value else {})
+    st.session_state[f"{state_key}_in_link"] = value or None
 
 
 def pick_trigger_point(state_key: str, keys: Collection[str]) -> Callable[[MapClick], None]:

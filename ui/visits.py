@@ -132,17 +132,21 @@ def save_form(
             "Client code",
             max_chars=CODE_LENGTH,
             key=f"{prefix}_code",
+            persist_state="session",
             help="A code you choose for the client (letters, digits, - _ .). Never a name.",
             placeholder="e.g. C-0042",
         )
-        st.date_input("Date of the visit", value=date.today(), key=f"{prefix}_date", format="YYYY-MM-DD")
+        st.date_input(
+            "Date of the visit", value=date.today(), key=f"{prefix}_date", persist_state="session", format="YYYY-MM-DD"
+        )
         st.multiselect(
             "Trigger points treated",
             list(suggestion_keys),
             key=f"{prefix}_treated",
+            persist_state="session",
             format_func=lambda k: treated_label(engine, k),
         )
-        st.text_area("Note (optional)", max_chars=NOTE_LENGTH, key=f"{prefix}_note")
+        st.text_area("Note (optional)", max_chars=NOTE_LENGTH, key=f"{prefix}_note", persist_state="session")
         # the save happens in the button's callback: it runs once, before the page is drawn again
         st.form_submit_button(
             "Save as a visit",
