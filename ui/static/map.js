@@ -252,6 +252,15 @@
     });
   }
 
+  // 6. A link to the page being shown (a condition in the list on Conditions) changes what the page
+  // shows, and Streamlit draws that where the list was, with the page still scrolled to the link.
+  // The page goes back to its top at the click, as it does when a link opens another page.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest("[data-testid=stPageLink] a[href]");
+    if (!link || new URL(link.href, location.href).pathname !== location.pathname) return;
+    scrollerOf(link).scrollTo({top: 0, behavior: "instant"});
+  }, {capture: true, passive: true});
+
   // The page is looked over each time the app finishes a run (Streamlit marks its state on the
   // app's root), not on every change while it draws: that work would add to every click. A chart
   // is also taken on at the first pointer or finger over it, whenever it was drawn.
