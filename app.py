@@ -5,7 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import body_map
+from ui import body_map, state
 from ui.navigation import page
 
 ROOT = Path(__file__).resolve().parent
@@ -35,6 +35,7 @@ navigation = st.navigation(
     },
     position="top",
 )
+state.page_opened(navigation.url_path)
 body_map.page_script()  # one tap selects on a touch screen; hovered regions light up
 # the app's look (static/app.css) and its name and tagline, above every page's own title
 st.html(f"<style>{APP_CSS}</style>")

@@ -19,7 +19,7 @@ st.markdown(
 )
 search_box(engine, "conditions_search", here="conditions")
 
-state.choice_from_link("condition", data.conditions.index, "condition", "a condition")
+state.choice_from_link("condition", data.conditions.index, "condition", "a condition", optional=True)
 condition = st.selectbox(
     "Condition",
     [None] + conditions,

@@ -30,7 +30,7 @@ st.markdown(
 )
 query = search_box(engine, "muscles_search", here="muscles")
 
-if state.choice_from_link("muscle", muscles.index, "muscle", "a muscle"):
+if state.choice_from_link("muscle", muscles.index, "muscle", "a muscle", optional=True):
     st.session_state.muscle_area = None  # a muscle a link names is shown whatever area was chosen
 
 area = st.pills("Body area", BODY_AREAS, key="muscle_area", persist_state="session")

@@ -75,6 +75,21 @@ def test_a_link_to_the_page_shown_chooses_what_it_names_and_a_choice_on_the_page
     assert at.selectbox(key="condition").value == "calf-cramps"
 
 
+def test_the_back_button_from_a_choice_returns_to_the_list_and_the_menu_does_not():
+    at = app("conditions")
+    at.query_params["condition"] = "calf-cramps"  # chosen from the page's own list
+    at.run()
+    assert at.selectbox(key="condition").value == "calf-cramps"
+    at.query_params.clear()  # the browser's back button: the list's address, on the same page
+    at.run()
+    assert at.selectbox(key="condition").value is None
+    at.query_params["condition"] = "calf-cramps"  # forward again
+    at.run()
+    visit(at, "benefits")
+    visit(at, "conditions")  # the menu: no condition in its address, the page as it was left
+    assert at.selectbox(key="condition").value == "calf-cramps"
+
+
 def test_a_later_link_to_a_page_opened_before_chooses_what_it_names():
     at = app("muscles", muscle="masseter")
     at.pills(key="muscle_area").set_value("head").run()

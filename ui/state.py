@@ -11,13 +11,24 @@ from trigger_map.map_click import MapClick
 from ui.text import plain
 
 
-def choice_from_link(param: str, valid: Collection[str], state_key: str, noun: str) -> bool:
+def page_opened(name: str) -> None:
+    """Which page runs now and which ran before it (app.py, before each page's run): a page can
+    tell a run of its own (a change on it, the browser's back button within it) from arriving
+    from another page."""
+    st.session_state.page_before = st.session_state.get("page_now")
+    st.session_state.page_now = name
+
+
+def choice_from_link(param: str, valid: Collection[str], state_key: str, noun: str, optional: bool = False) -> bool:
     """The page's choice follows its link whenever the link says something the page did not write
     there itself (`show_in_link`): on the page's first run, and after an in-app link, a search
     hit or the browser's back button brought the person here with another `?param=`. A change
     made on the page (its own list) is never undone by the address it is about to replace. An
-    unknown id gets a short notice and leaves the choice as it was. True when the link chose."""
-    linked = first_param(st.query_params, param)
+    unknown id gets a short notice and leaves the choice as it was. On an `optional` page (one
+    that can show nothing chosen), a link naming nothing on a run of the same page (the back
+    button from a choice to the page's list) chooses nothing; from another page (the menu) the
+    page is as it was left. True when the link chose."""
+    linked = first_param(st.query_params, param) or None
     written = f"{state_key}_in_link"
     if written in st.session_state and linked == st.session_state[written]:
         return False
@@ -27,6 +38,8 @@ def choice_from_link(param: str, valid: Collection[str], state_key: str, noun: s
         return True
     if linked:
         st.info(plain(f"The link names {noun} we don't know ({linked[:40]!r})."), icon=":material/link_off:")
+    elif optional and st.session_state.get("page_before") == st.session_state.get("page_now"):
+        st.session_state[state_key] = None
     return False
 
 

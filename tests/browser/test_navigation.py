@@ -52,6 +52,13 @@ def test_links_choose_on_a_page_opened_before_and_presentation_opens_again(page,
     went_to(page, r"/conditions\?condition=tension-type-headache")
     # the condition's name and description at the top of the screen, not the list's place
     expect(page.get_by_role("heading", name="Tension-type headache")).to_be_in_viewport()
+    page.go_back()  # back to the list
+    went_to(page, r"/conditions$")
+    expect(page.get_by_role("heading", name="Tension-type headache")).to_have_count(0)
+    expect(page.get_by_role("link", name="Tension-type headache", exact=True)).to_be_visible()
+    page.go_forward()
+    went_to(page, r"/conditions\?condition=tension-type-headache")
+    expect(page.get_by_role("heading", name="Tension-type headache")).to_be_visible()
     page.get_by_role("link", name="Upper trapezius", exact=True).first.click()
     went_to(page, r"/muscles\?muscle=upper-trapezius")
     expect(page.get_by_role("heading", name="Upper trapezius", exact=True)).to_be_visible()
