@@ -25,6 +25,8 @@ condition = st.selectbox(
     [None] + conditions,
     key="condition",
     persist_state="session",
+    # the same words when nothing is chosen (the list's first entry, or a choice taken back)
+    placeholder="Choose or type a condition...",
     format_func=lambda c: "Choose or type a condition..."
     if c is None
     else data.conditions.at[c, "name"]

@@ -45,6 +45,7 @@ muscle = st.selectbox(
     [None] + options,
     key="muscle",
     persist_state="session",
+    placeholder="Choose or type a muscle...",  # as the list's first entry, when nothing is chosen
     format_func=lambda m: "Choose or type a muscle..."
     if m is None
     else f"{muscles.at[m, 'name']} ({muscles.at[m, 'anatomical_name']})",

@@ -56,6 +56,7 @@ def test_links_choose_on_a_page_opened_before_and_presentation_opens_again(page,
     went_to(page, r"/conditions$")
     expect(page.get_by_role("heading", name="Tension-type headache")).to_have_count(0)
     expect(page.get_by_role("link", name="Tension-type headache", exact=True)).to_be_visible()
+    expect(page.get_by_placeholder("Choose or type a condition...")).to_be_visible()
     page.go_forward()
     went_to(page, r"/conditions\?condition=tension-type-headache")
     expect(page.get_by_role("heading", name="Tension-type headache")).to_be_visible()
