@@ -52,14 +52,17 @@ STILL = (
     "() => document.getAnimations().every(a => a.playState !== 'running' || !a.effect"
     " || a.effect.getComputedTiming().endTime === Infinity)"
 )
+DRAWN = f"() => !!document.querySelector({IDLE!r}) && !document.querySelector({PLACEHOLDER!r}) && ({STILL})()"
 
 
 def wait_drawn(page, timeout: float = 30_000) -> None:
     """Wait until the page (a Playwright page) is as a person sees it: the script idle, every
-    element's code loaded and nothing moving. The tests' `wait_idle` and the screenshot tool."""
-    page.wait_for_selector(IDLE, timeout=timeout)
-    page.wait_for_selector(PLACEHOLDER, state="detached", timeout=timeout)
-    page.wait_for_function(STILL, timeout=timeout)
+    element's code loaded and nothing moving, all three at the same moment. The tests' `wait_idle`
+    and the screenshot tool. Checked one after the other, they could each hold in turn and not
+    together: a click that opens an expander starts its animation and a rerun; the script looked
+    idle before the rerun began, the animation then ended mid-run, and the form the rerun drew
+    grew in a new animation after the wait had returned (a fresh-clone run: 3 animations running)."""
+    page.wait_for_function(DRAWN, timeout=timeout)
 
 
 class LocalAppError(RuntimeError):
