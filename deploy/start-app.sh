@@ -12,6 +12,6 @@ python="${TRIGGER_MAP_PYTHON:-$root/.venv/bin/python}"
 cd "$root"
 mapfile -t flags < <("$python" deploy/cluster.py app-flags deploy/streamlit.toml)
 [ "${#flags[@]}" -gt 0 ] || { echo "start-app: could not read deploy/streamlit.toml" >&2; exit 1; }
-# the launcher (ui/serve.py): `streamlit run app.py` with every page through the navigation and the
-# map loaded before the first visitor
+# the launcher (ui/serve.py): app.py, every page through its navigation, our own message when a page
+# fails, and the map loaded before the first visitor
 exec "$python" -m ui.serve --server.port "$port" --server.address "$address" "${flags[@]}"

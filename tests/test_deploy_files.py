@@ -107,6 +107,7 @@ def test_the_image_gets_every_file_the_app_needs():
     ]
     needed = [
         "app.py",
+        "asgi.py",
         ".streamlit/config.toml",
         "deploy/start-app.sh",
         "deploy/streamlit.toml",

@@ -39,3 +39,14 @@ def test_warming_imports_what_every_page_imports():
     code = "import sys; from ui import serve; serve.warm(); print('sqlalchemy' in sys.modules, 'fpdf' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.split() == ["True", "True"]
+
+
+def test_streamlit_run_serves_the_launchers_app_with_our_crash_message():
+    # `streamlit run asgi.py` finds the app by reading the file; a file it does not
+    # recognise would be run as a page of its own, and a page that fails would show Streamlit's box.
+    # (Not imported here: building an st.App pins Streamlit's process-wide script path.) The browser
+    # tests load every page through it; tests/browser/test_crash.py serves a copy of it.
+    from streamlit.web.server.app_discovery import discover_asgi_app
+
+    found = discover_asgi_app(serve.SERVER_APP)
+    assert found.is_asgi_app and found.import_string == "asgi:app"

@@ -1,5 +1,6 @@
 """Start Trigger Map: `python -m ui.serve [streamlit run options]` (scripts/run.sh, the tests, the
-benchmarks and the deployment all start the app this way).
+benchmarks and the deployment all start the app this way). It serves asgi.py: app.py with
+our own message when a page fails (ui/crash.py).
 
 Two jobs before Streamlit's server starts, in its own process:
 
@@ -26,6 +27,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
+SERVER_APP = ROOT / "asgi.py"  # app.py, served with our own message when a page fails
 
 
 def navigation_guard_applies() -> bool:
@@ -91,7 +93,7 @@ def main(argv: list[str] | None = None) -> None:
     warm()
     from streamlit.web import cli
 
-    sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]
+    sys.argv = ["streamlit", "run", str(SERVER_APP), *(sys.argv[1:] if argv is None else argv)]
     cli.main()
 
 
