@@ -20,14 +20,15 @@ st.markdown(
 search_box(engine, "conditions_search", here="conditions")
 
 state.choice_from_link("condition", data.conditions.index, "condition", "a condition", optional=True)
+NOTHING_CHOSEN = "Choose or type a condition..."
 condition = st.selectbox(
     "Condition",
     [None] + conditions,
     key="condition",
     persist_state="session",
     # the same words when nothing is chosen (the list's first entry, or a choice taken back)
-    placeholder="Choose or type a condition...",
-    format_func=lambda c: "Choose or type a condition..."
+    placeholder=NOTHING_CHOSEN,
+    format_func=lambda c: NOTHING_CHOSEN
     if c is None
     else data.conditions.at[c, "name"]
     + (f" ({', '.join(data.conditions.at[c, 'also_called'])})" if data.conditions.at[c, "also_called"] else ""),

@@ -40,13 +40,14 @@ options = sorted(
 )
 if st.session_state.get("muscle") not in options + [None]:
     st.session_state.muscle = None
+NOTHING_CHOSEN = "Choose or type a muscle..."
 muscle = st.selectbox(
     "Muscle",
     [None] + options,
     key="muscle",
     persist_state="session",
-    placeholder="Choose or type a muscle...",  # as the list's first entry, when nothing is chosen
-    format_func=lambda m: "Choose or type a muscle..."
+    placeholder=NOTHING_CHOSEN,  # as the list's first entry, when nothing is chosen
+    format_func=lambda m: NOTHING_CHOSEN
     if m is None
     else f"{muscles.at[m, 'name']} ({muscles.at[m, 'anatomical_name']})",
 )
