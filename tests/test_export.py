@@ -2,6 +2,7 @@
 
 import csv
 import io
+from itertools import pairwise
 
 import pytest
 from pypdf import PdfReader
@@ -162,3 +163,100 @@ def test_a_character_no_font_has_is_named_on_the_handout(mini_engine):
 @pytest.mark.parametrize("key", ["soleus-1@right", "gluteus-minimus-1@left", "sternalis-1@right"])
 def test_handout_for_any_view_and_side(engine, key):
     assert len(PdfReader(io.BytesIO(handout_pdf(engine, key))).pages) >= 1
+
+
+def page_of(reader: PdfReader, text: str) -> int:
+    """The number of the first page whose text holds `text`."""
+    return next(n for n, page in enumerate(reader.pages) if text in " ".join(page.extract_text().split()))
+
+
+def test_a_heading_is_never_left_alone_at_the_foot_of_a_page():
+    """The trapezius handout once ended its first page with "Take care", the text on the next."""
+    pdf = export.Handout()
+    starts = [pdf.h - pdf.b_margin - gap for gap in (2, 5, 8, 11, 14, 17, 20, 30)]
+    for n, start in enumerate(starts):
+        pdf.add_page()
+        pdf.set_y(start)
+        pdf.heading(f"Heading number {n}")
+        pdf.paragraph(f"Text number {n} " + "goes on and on " * 40)
+    reader = PdfReader(io.BytesIO(bytes(pdf.output())))
+    for n in range(len(starts)):
+        assert page_of(reader, f"Heading number {n}") == page_of(reader, f"Text number {n}")
+    assert page_of(reader, "Heading number 7") == page_of(reader, "Heading number 6") + 2  # room: not moved
+
+
+def test_the_framed_warning_is_never_split_over_two_pages():
+    """Three signs take about 42 mm: with 30 mm left the whole frame moves on; with 60 mm it stays."""
+    flags = [
+        {"matched": True, "action": "emergency", "title": f"Sign {n}", "message": "Call now. " * 12 + f"End {n}."}
+        for n in range(3)
+    ]
+    pdf = export.Handout()
+    for room in (30, 60):
+        pdf.add_page()
+        pdf.set_y(pdf.h - pdf.b_margin - room)
+        export._red_flags(pdf, flags)
+    reader = PdfReader(io.BytesIO(bytes(pdf.output())))
+    texts = ["needs a doctor", "Sign 0", "End 0.", "Sign 2", "End 2."]
+    assert len(reader.pages) == 3
+    assert {page_of(reader, text) for text in texts} == {1}  # 30 mm: all on the next page
+    last = " ".join(reader.pages[2].extract_text().split())  # 60 mm: all where it began
+    assert "needs a doctor" in last and "End 2." in last
+
+
+@pytest.mark.parametrize(("count", "step", "width"), [(1, 120, 16), (2, 120, 16), (8, 17.1, 16), (18, 7.06, 16)])
+def test_the_chart_dates_never_overlap_and_show_the_first_and_latest(count, step, width):
+    chosen = export.dated_visits(count, step, width)
+    assert chosen[0] == 0 and chosen[-1] == count - 1
+    assert chosen == sorted(set(chosen))
+    assert all((b - a) * step >= width for a, b in pairwise(chosen))
+
+
+def progress_of(engine, count: int) -> bytes:
+    from datetime import date, timedelta
+
+    from trigger_map.progress import progress
+    from trigger_map.standards import load_standards, region_areas
+    from trigger_map.visit_store import VisitRecord
+
+    visits = [
+        VisitRecord(n + 1, date(2026, 1, 5) + timedelta(days=14 * n), {"temple-l": 8 - n % 8, "calf-r": n % 5})
+        for n in range(count)
+    ]
+    rows = progress(visits, load_standards(engine.body), region_areas(engine.body))
+    return export.progress_pdf(engine, visits, rows)
+
+
+def test_the_progress_charts_dates_are_spaced_and_its_table_is_light(engine):
+    """18 visits: their dates once ran into one another under the chart, and the table's cells were
+    filled with the chart's last colour, dark grey behind black text."""
+    import re
+
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(io.BytesIO(progress_of(engine, 18)))
+    page = reader.pages[0]
+    dates: list[tuple[float, float, str]] = []
+
+    def seen(text, cm, tm, font, size):
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", text.strip()):
+            dates.append((round(tm[5], 1), tm[4], text.strip()))
+
+    page.extract_text(visitor_text=seen)
+    axis_y = max({y for y, _, _ in dates}, key=lambda y: sum(1 for d in dates if d[0] == y))
+    axis = sorted((x, text) for y, x, text in dates if y == axis_y)
+    assert axis[0][1] == "2026-01-05" and axis[-1][1] == "2026-08-31" and len(axis) < 18
+    pdf = export.Handout()
+    pdf.set_font(pdf.family, "", 7)
+    label = pdf.get_string_width("2026-01-05") * pdf.k  # in points, as the positions are
+    assert all(b[0] - a[0] >= label for a, b in pairwise(axis))
+
+    fills, colour = [], None
+    operations = ContentStream(page.get_contents(), reader).operations
+    for (operands, operator), (_, following) in pairwise(operations):
+        if operator == b"rg":
+            colour = [float(v) for v in operands]
+        elif operator == b"re" and following in (b"f", b"B") and float(operands[2]) > 30:  # wider than ~10 mm
+            fills.append(colour)
+    assert len(fills) >= 19  # the heading row and a row per visit, every cell
+    assert all(min(c) > 0.8 for c in fills)

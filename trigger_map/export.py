@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import unicodedata
 from datetime import date
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from typing import cast
 
 from fontTools.ttLib import TTFont
-from fpdf import FPDF
+from fpdf import FPDF, FontFace
 
 from trigger_map.frame import HALF_WIDTH, MIDLINE
 from trigger_map.lookup import Engine
@@ -35,6 +37,7 @@ FALLBACK_FONTS = {  # only for what DejaVu lacks
     "symbols": "Symbola.ttf",
 }
 MISSING = "\ufffd"
+KEEP_LINES = 2  # lines of text a heading keeps with it on its page
 # Never printed, so never missing: joiners, direction marks, variation selectors, tags.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufe00-\ufe0f\U000e0000-\U000e007f]")
 SKIN, OUTLINE = (244, 235, 228), (138, 127, 120)
@@ -155,9 +158,25 @@ class Handout(FPDF):
         return printable(text)
 
     def heading(self, text: str, size: int = 12) -> None:
+        """A heading, kept on one page with the first two lines of text that follow it: a heading
+        left alone at the foot of a page is moved to the next one."""
+        if self.will_page_break(self.heading_height(text, size) + KEEP_LINES * 10 * 0.48):
+            self.add_page()
         self.set_font(self.family, "B", size)
         self.multi_cell(0, size * 0.5, self.text_for_font(text), new_x="LMARGIN", new_y="NEXT", align="L")
         self.ln(1)
+
+    def heading_height(self, text: str, size: int = 12) -> float:
+        """The height in mm `heading(text, size)` takes, nothing drawn."""
+        return self._height(text, "B", size, size * 0.5) + 1
+
+    def paragraph_height(self, text: str, size: int = 10) -> float:
+        """The height in mm `paragraph(text, size)` takes, nothing drawn."""
+        return self._height(text, "", size, size * 0.48) + 2
+
+    def _height(self, text: str, style: str, size: int, line: float) -> float:
+        self.set_font(self.family, style, size)
+        return cast(float, self.multi_cell(0, line, self.text_for_font(text), dry_run=True, output="HEIGHT"))
 
     def paragraph(self, text: str, size: int = 10) -> None:
         self.set_font(self.family, "", size)
@@ -207,12 +226,16 @@ def _red_flags(pdf: Handout, flags: list[dict]) -> None:
     matched = [f for f in flags if f["matched"]]
     watch = [f for f in flags if not f["matched"]]
     if matched:
+        title = "What you describe needs a doctor, not a massage"
+        lines = [f"{ACTIONS[flag['action']]}: {flag['title']}. {flag['message']}" for flag in matched]
+        if pdf.will_page_break(pdf.heading_height(title) + sum(pdf.paragraph_height(line) for line in lines)):
+            pdf.add_page()  # the framed warning is never split over two pages
         pdf.set_draw_color(*ESSENTIAL)
         pdf.set_line_width(0.6)
         top = pdf.get_y()
-        pdf.heading("What you describe needs a doctor, not a massage")
-        for flag in matched:
-            pdf.paragraph(f"{ACTIONS[flag['action']]}: {flag['title']}. {flag['message']}")
+        pdf.heading(title)
+        for line in lines:
+            pdf.paragraph(line)
         pdf.rect(pdf.l_margin - 2, top - 2, pdf.w - pdf.l_margin - pdf.r_margin + 4, pdf.get_y() - top + 2)
     if watch:
         pdf.heading("Watch for: see a doctor if you also have")
@@ -330,6 +353,20 @@ CHART_DASHES = ((0, 0), (2.5, 1.2), (0.6, 1.0), (4, 1.5), (1.5, 0.6))  # each li
 CHART_COLOURS = ((192, 57, 43), (63, 110, 156), (46, 139, 87), (120, 81, 169), (90, 90, 90))
 
 
+def dated_visits(count: int, step: float, label_width: float) -> list[int]:
+    """Which of `count` visits, `step` mm apart on the chart, get their date under the axis: evenly
+    spaced, the first and the latest always, and never two dates closer than `label_width` mm."""
+    if count < 2:
+        return list(range(count))
+    every = max(1, math.ceil(label_width / step))
+    chosen = list(range(0, count, every))
+    if chosen[-1] != count - 1:
+        if (count - 1 - chosen[-1]) * step < label_width:
+            chosen.pop()  # the latest visit's date takes the place of the one too close to it
+        chosen.append(count - 1)
+    return chosen
+
+
 def _chart(pdf: Handout, rows, left: float, top: float, width: float, height: float) -> None:
     """The progress chart drawn as vectors: one line per measure, each with its own dash and label."""
     top_value = max([1] + [r[m] for r in rows for m, _ in CHART_LINES])
@@ -341,8 +378,9 @@ def _chart(pdf: Handout, rows, left: float, top: float, width: float, height: fl
     pdf.text(left - 6, top + 2, f"{top_value:g}")
     pdf.text(left - 4, top + height, "0")
     step = width / max(1, len(rows) - 1)
-    for i, r in enumerate(rows):
-        pdf.text(left + i * step - 6, top + height + 4, r["date"])
+    label_width = max(pdf.get_string_width(r["date"]) for r in rows)
+    for i in dated_visits(len(rows), step, label_width + 2):
+        pdf.text(left + i * step - label_width / 2, top + height + 4, rows[i]["date"])
     for n, ((metric, name), colour) in enumerate(zip(CHART_LINES, CHART_COLOURS, strict=True)):
         points = [(left + i * step, top + height - height * r[metric] / top_value) for i, r in enumerate(rows)]
         pdf.set_draw_color(*colour)
@@ -358,6 +396,33 @@ def _chart(pdf: Handout, rows, left: float, top: float, width: float, height: fl
         pdf.set_text_color(*colour)
         pdf.text(left + width + 2, top + 4 + n * 4, f"{name}: {rows[-1][metric]:g}")
     pdf.set_text_color(0, 0, 0)
+
+
+def _measures_table(pdf: Handout, rows) -> None:
+    """The measures of every visit, a row each, below a heading row."""
+    pdf.set_font(pdf.family, "", 8)
+    # the table takes the colours and line width last set (the chart's) for its cells and borders
+    pdf.set_fill_color(255, 255, 255)
+    pdf.set_draw_color(*OUTLINE)
+    pdf.set_line_width(0.2)
+    with pdf.table(
+        col_widths=(26, 22, 18, 20, 16, 18, 14),
+        text_align="CENTER",
+        headings_style=FontFace(emphasis="BOLD", fill_color=SKIN),
+    ) as table:
+        table.row(["date", "total severity", "areas", "body (%)", "CHOIR", "Michigan", "WPI"])
+        for r in rows:
+            table.row(
+                [
+                    r["date"],
+                    str(r["total_severity"]),
+                    str(r["areas"]),
+                    f"{r['share_of_body']:g}",
+                    str(r["choir"]),
+                    str(r["michigan"]),
+                    str(r["wpi"]),
+                ]
+            )
 
 
 def progress_pdf(engine: Engine, visits, rows, figure=None, notes_of=()) -> bytes:
@@ -386,21 +451,7 @@ def progress_pdf(engine: Engine, visits, rows, figure=None, notes_of=()) -> byte
     chart_top = pdf.get_y()
     _chart(pdf, rows, pdf.l_margin + 8, chart_top + 2, 120, 50)
     pdf.set_y(chart_top + 62)
-    pdf.set_font(pdf.family, "", 8)
-    with pdf.table(col_widths=(26, 22, 18, 20, 16, 18, 14), text_align="CENTER") as table:
-        table.row(["date", "total severity", "areas", "body (%)", "CHOIR", "Michigan", "WPI"])
-        for r in rows:
-            table.row(
-                [
-                    r["date"],
-                    str(r["total_severity"]),
-                    str(r["areas"]),
-                    f"{r['share_of_body']:g}",
-                    str(r["choir"]),
-                    str(r["michigan"]),
-                    str(r["wpi"]),
-                ]
-            )
+    _measures_table(pdf, rows)
     pdf.ln(3)
     if notes:
         pdf.heading("Notes from your therapist")
