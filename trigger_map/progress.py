@@ -124,8 +124,10 @@ def progress_figure(rows: Sequence[dict], height: int = 380) -> dict:
         "layout": {
             "height": height,
             "margin": {"l": 40, "r": 10, "t": 10, "b": 40},
-            "xaxis": {"title": {"text": "visit"}, "type": "category"},
-            "yaxis": {"title": {"text": "value"}, "rangemode": "tozero"},
-            "legend": {"orientation": "h", "y": -0.25},
+            # a time axis: visits months apart stand months apart, and Plotly picks as many dates
+            # as the width holds (as categories, 14 dates were turned on end and cut on a phone)
+            "xaxis": {"title": {"text": "visit date"}, "type": "date", "automargin": True},
+            "yaxis": {"title": {"text": "value"}, "rangemode": "tozero", "automargin": True},
+            "legend": {"orientation": "h", "yanchor": "top", "y": -0.3},
         },
     }

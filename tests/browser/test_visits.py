@@ -14,10 +14,11 @@ import time
 import urllib.parse
 import urllib.request
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from driver import DESKTOP, after_change, serious_violations, wait_idle
+from driver import DESKTOP, PHONE, after_change, serious_violations, wait_idle
 from playwright.sync_api import Page, expect
 
 from trigger_map.local_app import free_port, start_app
@@ -160,6 +161,42 @@ def test_two_visits_saved_on_where_it_hurts_show_on_the_change_map(open_page, vi
     assert 'data-region="calf-r" data-change="gone"' in back
     assert 'data-region="heel-r" data-change="new"' in back
     assert "TM-0001" not in page.url
+
+
+# Each date label of the progress chart's time axis (its turn, if any, and box), its legend and the
+# chart, as boxes in the page.
+CHART_BOXES = """() => {
+  const gd = document.querySelector('.st-key-visits_progress .js-plotly-plot');
+  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  return {chart: box(gd), legend: box(gd.querySelector('.legend')),
+          dates: [...gd.querySelectorAll('.xtick text')].map(t => [t.getAttribute('transform') || '', ...box(t)])};
+}"""
+
+
+def overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_on_a_phone_the_progress_charts_dates_stand_whole_and_apart(open_page, visits_app):
+    """14 visits as categories once stood their dates on end, under the legend: cut to '2026-0'."""
+    app_url, db = visits_app
+    store = VisitStore(db)
+    if "AA-14" not in store.clients():  # sorted first: the client the page opens with
+        for n in range(14):
+            store.add_visit("AA-14", NewVisit(date(2026, 1, 5 + n), {"temple-l": 1 + n % 9, "calf-r": 4}))
+    page = open_page(**PHONE)
+    page.goto(app_url + "/visits")
+    wait_idle(page)
+    expect(page.locator(".st-key-visits_progress .js-plotly-plot .xtick text").first).to_be_attached(timeout=30_000)
+    page.locator(".st-key-visits_progress").scroll_into_view_if_needed()
+    boxes = page.evaluate(CHART_BOXES)
+    dates = [d[1:] for d in boxes["dates"]]
+    assert len(dates) >= 2, boxes
+    assert not any("rotate" in d[0] for d in boxes["dates"]), boxes  # written across, not on end
+    assert not any(overlap(a, b) for a, b in pairwise(sorted(dates))), boxes
+    assert not any(overlap(d, boxes["legend"]) for d in dates), boxes
+    chart = boxes["chart"]
+    assert all(chart[0] <= d[0] and d[2] <= chart[2] and d[3] <= chart[3] for d in dates), boxes
 
 
 @pytest.mark.parametrize("width", [1400, 390])
