@@ -47,6 +47,11 @@ NONSENSE = [
     "<script>alert(1)</script>",
     "**bold**",
     "qqq www eee",
+    # sentences with no name of ours in them
+    "what is the weather like today",
+    "i would like to order a pizza",
+    "the quick brown fox jumps over the lazy dog",
+    "how do i reset my password",
 ]
 
 
@@ -105,6 +110,22 @@ def test_the_expected_result_is_in_the_top_3_for_95_percent_of_queries(matcher):
 @pytest.mark.parametrize("query", NONSENSE)
 def test_nonsense_finds_nothing(matcher, query):
     assert matcher.search(query) == []
+
+
+def test_a_name_said_in_full_inside_a_sentence_is_found_first(matcher):
+    """The words around it ("when I get up in the morning") no longer drown it: they once left the
+    heel at 0.2, under the bar, and "Nothing found" on the Body map."""
+    hits = [found(h) for h in matcher.search("my heel hurts when I get up in the morning", limit=3)]
+    assert hits[:2] == ["condition:plantar-heel-pain", "area:heel"]  # "heel pain": "hurts" says "pain"
+    hits = matcher.search("my lower back hurts after sitting all day", limit=1)
+    assert found(hits[0]) == "area:low_back"
+
+
+def test_a_name_said_only_in_part_inside_a_sentence_is_not_found(matcher):
+    """Each word of a name must be said: "shoulder" alone in a sentence is not "frozen shoulder"
+    (a feeling word says any other: "hurts" says the "pain" of "shoulder pain")."""
+    hits = [found(h) for h in matcher.search("my shoulder hurts when I reach for the shelf", limit=None)]
+    assert hits == ["symptom:shoulder-pain"]
 
 
 def test_every_synonym_finds_what_it_names(engine, matcher):

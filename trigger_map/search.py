@@ -17,6 +17,9 @@ How a query is scored, word by word (so it stays fast on a dataset a hundred tim
   name's words that were matched), so the name that says just what was typed ranks first; a word
   that says how it feels ("pain", "sore", "hurts") counts only for names that have it, so "thumb
   pain" finds the thumb as well as hand pain;
+- a name said in full inside a longer query (every word of it matched at `SAID_SIMILARITY` or
+  closer) scores at least `SAID_SCORE`, so a sentence ("my heel hurts when I get up in the
+  morning") finds what it names, though most of its words name nothing;
 - a thing scores its best name; below `MIN_SCORE` it is not a result. Nonsense finds nothing.
 """
 
@@ -49,6 +52,9 @@ SYNONYM_TYPES = ("abbreviation", "gym", "everyday", "group", "term")
 # when two results score the same, this order decides
 KIND_ORDER = {"muscle": 0, "condition": 1, "symptom": 2, "area": 3, "trigger_point": 4}
 MIN_SCORE = 0.5
+# a name said in full inside a longer query: each of its words matched at least this closely (the
+# same word, a word of 6+ letters one letter off, most of a longer word) scores SAID_SCORE
+SAID_SIMILARITY, SAID_SCORE = 0.85, 0.8
 STOPWORDS = frozenset(
     ["a", "an", "the", "my", "of", "in", "on", "at", "and", "or", "to", "i", "me", "is", "it", "its", "im"]
     + ["with", "from", "for", "by", "this", "that"]
@@ -170,6 +176,7 @@ class Matcher:
         self.name_entry = np.array([k[1] for k in keys], dtype=np.int64)
         self.name_weight = np.array([best[k] for k in keys], dtype=np.float32)
         self.name_size = np.array([len(k[0]) for k in keys], dtype=np.float32)
+        self.name_feeling = np.array([len(FEELING_WORDS.intersection(k[0])) for k in keys], dtype=np.float32)
         self.entry_kind = np.array([KIND_ORDER[e.kind] for e in entries], dtype=np.int64)
         postings: dict[str, list[int]] = defaultdict(list)
         for i, ws in enumerate(self.name_words):
@@ -314,7 +321,26 @@ class Matcher:
                 similarity = 1.0 - 0.15 * distance
                 explained[rows] = np.maximum(explained[rows], similarity)
                 covered[rows] = np.maximum(covered[rows], similarity * self.name_size[rows])
-        score = explained * (0.7 + 0.3 * np.minimum(covered / self.name_size, 1.0)) * self.name_weight
+        score = explained * (0.7 + 0.3 * np.minimum(covered / self.name_size, 1.0))
+        # A name said in full inside a longer query ("my heel hurts when I get up in the morning"):
+        # every word of it matched closely (its feeling words by any feeling word: "my shoulder
+        # hurts" says "shoulder pain"), so it counts whatever else was said around it.
+        strong = np.zeros(n, dtype=np.float32)
+        for index, similarity in cover_by_word.items():
+            if similarity >= SAID_SIMILARITY and self.vocabulary[index] not in FEELING_WORDS:
+                strong[self.postings[index]] += similarity
+        needed = self.name_size - self.name_feeling
+        feels = any(word in FEELING_WORDS for word in typed)
+        said = (
+            (needed > 0)
+            & (self.name_size < len(typed))
+            & (strong >= needed * SAID_SIMILARITY)
+            & ((self.name_feeling == 0) | feels)
+        )
+        if said.any():
+            in_full = SAID_SCORE * np.minimum(strong / np.maximum(needed, 1), 1.0) + 0.1 * score
+            score = np.where(said, np.maximum(score, in_full), score)
+        score = score * self.name_weight
         rows = np.flatnonzero(score > 0)
         np.maximum.at(entry_scores, self.name_entry[rows], score[rows])
         return entry_scores, side
