@@ -128,6 +128,15 @@ def test_a_name_said_only_in_part_inside_a_sentence_is_not_found(matcher):
     assert hits == ["symptom:shoulder-pain"]
 
 
+def test_a_long_name_is_said_in_full_only_when_every_word_of_it_is():
+    from trigger_map.search import Entry
+
+    matcher = Matcher([Entry("condition", "long", "Long")], [("alpha bravo charlie delta echo foxtrot golf", 0, 1.0)])
+    around = " ".join(f"word{n}" for n in range(10))  # ten words that name nothing
+    assert matcher.search(f"alpha bravo charlie delta echo foxtrot golf {around}")
+    assert not matcher.search(f"alpha bravo charlie delta echo foxtrot {around}")  # six of its seven words
+
+
 def test_every_synonym_finds_what_it_names(engine, matcher):
     """Each row of data/synonyms.csv: its term finds every id it lists, near the top."""
     synonyms = engine.dataset.synonyms

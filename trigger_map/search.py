@@ -325,20 +325,17 @@ class Matcher:
         # A name said in full inside a longer query ("my heel hurts when I get up in the morning"):
         # every word of it matched closely (its feeling words by any feeling word: "my shoulder
         # hurts" says "shoulder pain"), so it counts whatever else was said around it.
-        strong = np.zeros(n, dtype=np.float32)
+        strong = np.zeros(n, dtype=np.float32)  # how many of a name's words matched closely
+        closeness = np.zeros(n, dtype=np.float32)  # and how closely, summed
         for index, similarity in cover_by_word.items():
             if similarity >= SAID_SIMILARITY and self.vocabulary[index] not in FEELING_WORDS:
-                strong[self.postings[index]] += similarity
+                strong[self.postings[index]] += 1
+                closeness[self.postings[index]] += similarity
         needed = self.name_size - self.name_feeling
         feels = any(word in FEELING_WORDS for word in typed)
-        said = (
-            (needed > 0)
-            & (self.name_size < len(typed))
-            & (strong >= needed * SAID_SIMILARITY)
-            & ((self.name_feeling == 0) | feels)
-        )
+        said = (needed > 0) & (self.name_size < len(typed)) & (strong >= needed) & ((self.name_feeling == 0) | feels)
         if said.any():
-            in_full = SAID_SCORE * np.minimum(strong / np.maximum(needed, 1), 1.0) + 0.1 * score
+            in_full = SAID_SCORE * closeness / np.maximum(needed, 1) + 0.1 * score
             score = np.where(said, np.maximum(score, in_full), score)
         score = score * self.name_weight
         rows = np.flatnonzero(score > 0)
