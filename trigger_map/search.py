@@ -322,11 +322,18 @@ class Matcher:
                 explained[rows] = np.maximum(explained[rows], similarity)
                 covered[rows] = np.maximum(covered[rows], similarity * self.name_size[rows])
         score = explained * (0.7 + 0.3 * np.minimum(covered / self.name_size, 1.0))
-        # A name said in full inside a longer query ("my heel hurts when I get up in the morning"):
-        # every word of it matched closely (its feeling words by any feeling word: "my shoulder
-        # hurts" says "shoulder pain"), so it counts whatever else was said around it.
-        strong = np.zeros(n, dtype=np.float32)  # how many of a name's words matched closely
-        closeness = np.zeros(n, dtype=np.float32)  # and how closely, summed
+        score = self._said_in_full(score, cover_by_word, typed)
+        score = score * self.name_weight
+        rows = np.flatnonzero(score > 0)
+        np.maximum.at(entry_scores, self.name_entry[rows], score[rows])
+        return entry_scores, side
+
+    def _said_in_full(self, score: np.ndarray, cover_by_word: dict[int, float], typed: list[str]) -> np.ndarray:
+        """`score`, raised for each name said in full inside a longer query ("my heel hurts when I
+        get up in the morning"): every word of it matched closely (its feeling words by any feeling
+        word: "my shoulder hurts" says "shoulder pain"), so it counts whatever else was said."""
+        strong = np.zeros(len(score), dtype=np.float32)  # how many of a name's words matched closely
+        closeness = np.zeros(len(score), dtype=np.float32)  # and how closely, summed
         for index, similarity in cover_by_word.items():
             if similarity >= SAID_SIMILARITY and self.vocabulary[index] not in FEELING_WORDS:
                 strong[self.postings[index]] += 1
@@ -337,10 +344,7 @@ class Matcher:
         if said.any():
             in_full = SAID_SCORE * closeness / np.maximum(needed, 1) + 0.1 * score
             score = np.where(said, np.maximum(score, in_full), score)
-        score = score * self.name_weight
-        rows = np.flatnonzero(score > 0)
-        np.maximum.at(entry_scores, self.name_entry[rows], score[rows])
-        return entry_scores, side
+        return score
 
     def search(
         self,
