@@ -21,6 +21,7 @@ def test_handout_has_the_trigger_point_and_what_to_do(engine):
     text = " ".join(pdf_text(data).split())
     row = engine.dataset.trigger_points.loc["upper-trapezius-1"]
     assert "Upper trapezius" in text and "left side" in text
+    assert "(TrP1), left side" in text  # once "(TrP1) (left side)": two brackets in a row
     assert "Twice a day, gently." in text
     assert " ".join(row["self_care"].split())[:40] in text
     assert "not a diagnosis" in text

@@ -303,7 +303,7 @@ def handout_pdf(engine: Engine, key: str, note: str = "", symptoms=(), facts=())
     muscle = data.muscles.loc[row["muscle_id"]]
     pdf = Handout(note)
     pdf.add_page()
-    pdf.heading(f"{muscle['name']}: {row['name']} ({placed.side} side)", size=16)
+    pdf.heading(f"{muscle['name']}: {row['name']}, {placed.side} side", size=16)
     pdf.paragraph(f"{muscle['anatomical_name']}. Prepared {date.today():%d %B %Y} with Trigger Map.", size=9)
     _pattern_pictures(pdf, engine, key)
     sections = _handout_sections(engine, key, note)
