@@ -5,7 +5,7 @@ import streamlit as st
 from trigger_map.body import VIEWS
 from trigger_map.links import first_param
 from trigger_map.muscle_overlay import muscle_pictures
-from trigger_map.present import BY, Slide, slides, step
+from trigger_map.present import BY, Slide, pattern_window, slides, step
 from trigger_map.quiz import highlight
 from ui import body_map, resources, share, text
 
@@ -53,15 +53,20 @@ def restart() -> None:
 index = st.session_state.present_index % len(shown)
 slide = shown[index]
 map_side, words = st.columns([3, 1], gap="large")
+lit, muscles = highlight(engine, slide.drawn), muscle_pictures(slide.drawn.shapes, slide.title)
+closeup = pattern_window(engine, slide.drawn) if st.session_state.get("present_closeup", True) else None
 with map_side:
-    body_map.pictures(
-        engine,
-        highlight(engine, slide.drawn),
-        key="present_map",
-        height=PRESENT_HEIGHT,
-        views=VIEWS,
-        muscles=muscle_pictures(slide.drawn.shapes, slide.title),
-    )
+    if closeup is None:
+        body_map.pictures(engine, lit, key="present_map", height=PRESENT_HEIGHT, views=VIEWS, muscles=muscles)
+    else:  # a small pattern: its view whole, and the pattern large beside it
+        view, window = closeup
+        whole, large = st.columns([1, 2], gap="small")
+        with whole:
+            body_map.pictures(engine, lit, key="present_map", height=PRESENT_HEIGHT, views=(view,), muscles=muscles)
+        with large:
+            body_map.pictures(
+                engine, lit, key="present_zoom", height=PRESENT_HEIGHT, views=(view,), muscles=muscles, window=window
+            )
 with words, st.container(key="present_text"):
     st.title(text.plain(slide.title), anchor=False)
     st.subheader(text.plain(slide.subtitle), anchor=False)
@@ -79,5 +84,12 @@ with words, st.container(key="present_text"):
             key="present_by",
             persist_state="session",
             on_change=restart,
+        )
+        st.toggle(
+            "Close-up of a small pattern",
+            value=True,
+            key="present_closeup",
+            persist_state="session",
+            help="A pattern on the head, a hand or a foot is drawn large beside its view of the body.",
         )
         share.share_button({"by": st.session_state.present_by, "at": slide.key}, f"Trigger Map: {slide.title}")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import shapely
 from test_quiz import FAKE_DRAWN, fake_shapes
 
 from trigger_map.data import BODY_AREAS
-from trigger_map.present import slides, step
+from trigger_map.frame import BOTTOM, HALF_WIDTH, MIDLINE, TOP
+from trigger_map.present import CLOSEUP_ASPECT, SMALL_PATTERN, pattern_window, slides, step
 
 
 def test_a_slide_per_trigger_point_with_its_pattern_and_x(engine):
@@ -40,3 +42,40 @@ def test_steps_go_round():
     assert step(5, 4, 1) == 0 and step(5, 0, -1) == 4 and step(5, 2, 1) == 3 and step(0, 0, 1) == 0
     with pytest.raises(ValueError):
         slides(None, "conditions")
+
+
+def pattern_shapes(engine, drawn):
+    regions = [engine.body.regions[r] for r in (*drawn.essential, *drawn.spillover)]
+    marks = [engine.by_key[k] for k in (drawn.trigger_point, *drawn.others) if k in engine.by_key]
+    return regions, marks
+
+
+@pytest.mark.parametrize("by", ["trigger_point", "muscle"])
+def test_a_small_pattern_on_one_view_gets_a_close_up_that_holds_all_of_it(engine, by):
+    """Every slide: a close-up exactly when the pattern lies on one view and is small; the window
+    holds every zone and X, keeps the close-up's shape and stays inside its view's frame."""
+    shown = slides(engine, by, shapes=None)
+    with_closeup = 0
+    for slide in shown:
+        regions, marks = pattern_shapes(engine, slide.drawn)
+        views = {r.view for r in regions} | {m.view for m in marks}
+        shapes = [r.polygon for r in regions] + [shapely.Point(m.x, m.y) for m in marks]
+        minx, miny, maxx, maxy = shapely.unary_union(shapes).bounds
+        small = maxy - miny <= SMALL_PATTERN * (BOTTOM - TOP)
+        found = pattern_window(engine, slide.drawn)
+        assert (found is not None) == (len(views) == 1 and small), slide.key
+        if found is None:
+            continue
+        with_closeup += 1
+        view, (x, y, w, h) = found
+        assert view == views.pop()
+        assert x <= minx and y <= miny and maxx <= x + w and maxy <= y + h, slide.key
+        assert MIDLINE[view] - HALF_WIDTH <= x and x + w <= MIDLINE[view] + HALF_WIDTH + 0.1, slide.key
+        assert y >= TOP and y + h <= BOTTOM + 0.1, slide.key
+        assert w / h == pytest.approx(CLOSEUP_ASPECT, abs=0.01), slide.key
+    assert 0 < with_closeup < len(shown)
+
+
+def test_the_temporalis_pattern_is_drawn_in_a_window_a_fraction_of_the_body(engine):
+    view, window = pattern_window(engine, next(s for s in slides(engine) if s.key == "temporalis-1@right").drawn)
+    assert view == "front" and window[3] < (BOTTOM - TOP) / 5  # the head and a little more

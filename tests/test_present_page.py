@@ -51,3 +51,27 @@ def test_the_map_is_drawn_with_the_pattern():
     ]
     drawn = "".join(svgs)
     assert 'class="essential"' in drawn and 'class="trigger-point"' in drawn
+
+
+def svg_pictures(at) -> str:
+    import base64
+
+    return "".join(
+        base64.b64decode(i.proto.imgs[0].url.split(",", 1)[1]).decode()
+        for i in at.get("image")
+        if i.proto.imgs and i.proto.imgs[0].url.startswith("data:image/svg+xml;base64,")
+    )
+
+
+def test_a_small_pattern_is_drawn_large_beside_its_view_unless_turned_off(engine):
+    from trigger_map.present import pattern_window
+
+    slide = next(s for s in slides(engine) if s.key == "temporalis-1@right")
+    _, (x, y, w, h) = pattern_window(engine, slide.drawn)
+    window = f'viewBox="{x:g} {y:g} {w:g} {h:g}"'
+    at = app("present", at="temporalis-1@right")
+    assert not at.exception
+    assert window in svg_pictures(at)  # the highlight, cut to the close-up's window
+    at.toggle(key="present_closeup").set_value(False).run()
+    assert not at.exception and window not in svg_pictures(at)
+    assert 'class="essential"' in svg_pictures(at)  # the whole body still shows the pattern

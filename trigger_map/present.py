@@ -5,11 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import shapely
+
 from trigger_map.data import BODY_AREAS
+from trigger_map.frame import BOTTOM, HALF_WIDTH, MIDLINE, TOP
 from trigger_map.lookup import Engine
 from trigger_map.quiz import SHAPES_OF, Drawn, ShapesOf
 
 BY = {"trigger_point": "Trigger points", "muscle": "Muscles"}
+# A pattern no taller than this share of the body gets a close-up beside the whole view: a head,
+# hand or foot pattern is a few centimetres across on a big screen's whole body.
+SMALL_PATTERN = 0.3
+CLOSEUP_MARGIN = 0.25  # around the pattern in a close-up, as a share of its size (at least 20 units)
+CLOSEUP_ASPECT = 0.8  # the close-up's width to height: the width of the map's area beside the view
 
 
 @dataclass(frozen=True)
@@ -61,3 +69,30 @@ def slides(engine: Engine, by: str = "trigger_point", shapes: ShapesOf | None = 
 def step(count: int, index: int, by: int) -> int:
     """The next (by=1) or previous (by=-1) slide, round from the last to the first."""
     return (index + by) % count if count else 0
+
+
+def pattern_window(engine: Engine, drawn: Drawn) -> tuple[str, tuple[float, float, float, float]] | None:
+    """The view and window (x, y, width, height in drawing units) of a close-up of a small
+    pattern: its zones and X marks with a margin, widened or heightened to CLOSEUP_ASPECT, inside
+    the view's frame. None when the pattern lies on both views or is already large."""
+    body = engine.body
+    shapes = [body.regions[r].polygon for r in (*drawn.essential, *drawn.spillover) if r in body.regions]
+    views = {body.regions[r].view for r in (*drawn.essential, *drawn.spillover) if r in body.regions}
+    for key in (drawn.trigger_point, *drawn.others):
+        if key in engine.by_key:
+            placed = engine.by_key[key]
+            shapes.append(shapely.Point(placed.x, placed.y))
+            views.add(placed.view)
+    if len(views) != 1 or not shapes:
+        return None
+    view = views.pop()
+    minx, miny, maxx, maxy = shapely.unary_union(shapes).bounds
+    if maxy - miny > SMALL_PATTERN * (BOTTOM - TOP):
+        return None
+    margin = max(20.0, CLOSEUP_MARGIN * max(maxx - minx, maxy - miny))
+    width, height = maxx - minx + 2 * margin, maxy - miny + 2 * margin
+    width, height = max(width, height * CLOSEUP_ASPECT), max(height, width / CLOSEUP_ASPECT)
+    left, right = MIDLINE[view] - HALF_WIDTH, MIDLINE[view] + HALF_WIDTH
+    x = min(max((minx + maxx - width) / 2, left), right - width)
+    y = min(max((miny + maxy - height) / 2, TOP), BOTTOM - height)
+    return view, (round(x, 1), round(y, 1), round(width, 1), round(height, 1))

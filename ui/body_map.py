@@ -179,13 +179,14 @@ def pictures(
     height: int,
     views: tuple[str, ...] = VIEWS,
     muscles: dict[str, str] | None = None,
+    window: tuple[float, float, float, float] | None = None,
 ) -> None:
     """The views as pictures only (nothing to click): the body with the highlight over it (and
-    `muscles`, a picture per view, between them)."""
+    `muscles`, a picture per view, between them); with `window`, only that part of one view."""
     map_style(key, height)
     for column, view in zip(st.columns(len(views), gap="small"), views, strict=False):
         with column, st.container(key=f"{key}_{view}-stack"):
-            _pictures(engine, view, highlight, muscles=muscles)
+            _pictures(engine, view, highlight, window=window, muscles=muscles)
 
 
 def _pictures(
