@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 
 import pytest
 from app_run import rewrite
 from paths import MINI_BODY, MINI_DATA
 
-from trigger_map.data import BENEFIT_IDS, DatasetError, Problem, load_dataset, read_tables, split_list
+from trigger_map.data import BENEFIT_IDS, DATA_DIR, DatasetError, Problem, load_dataset, read_tables, split_list
 from trigger_map.problems import numbered_rows
 from trigger_map.validate import validate
 
@@ -188,3 +190,21 @@ def test_a_source_entered_twice_is_reported(mini_copy):
             'book-c,article,"Author A. Again. J; 2001.",10.1/ABC,,,\n'
         )
     assert "sources.csv:4:doi: same DOI as row 3: cite that source instead" in problems_for(mini_copy)
+
+
+# a comma or stop typed twice, a space before a mark or inside brackets, two spaces in a row
+TYPO = re.compile(r",,|;;|\s[,.;:!?]|\(\s|\s\)| {2}|(?<!\.)\.\.(?!\.)")
+
+
+def test_no_text_of_the_real_data_has_a_punctuation_slip():
+    """Every cell of every table, as a reader sees it (the TMD evidence once read 'group,, with')."""
+    slips = []
+    for path in sorted(DATA_DIR.glob("*.csv")):
+        with path.open(newline="", encoding="utf-8") as file:
+            for number, row in enumerate(csv.DictReader(file), start=2):
+                for column, value in row.items():
+                    found = TYPO.search(value or "")
+                    if found:
+                        around = value[max(0, found.start() - 20) : found.end() + 20]
+                        slips.append(f"{path.name}:{number}:{column}: {around!r}")
+    assert slips == []
