@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from trigger_map.data import BODY_AREAS
+from trigger_map.data import BODY_AREAS, muscle_label
 from trigger_map.figures import marker_for
 from trigger_map.map_click import MapClick
 from trigger_map.referral import side_key, split_side_key
@@ -47,9 +47,7 @@ muscle = st.selectbox(
     key="muscle",
     persist_state="session",
     placeholder=NOTHING_CHOSEN,  # as the list's first entry, when nothing is chosen
-    format_func=lambda m: NOTHING_CHOSEN
-    if m is None
-    else f"{muscles.at[m, 'name']} ({muscles.at[m, 'anatomical_name']})",
+    format_func=lambda m: NOTHING_CHOSEN if m is None else muscle_label(*muscles.loc[m, ["name", "anatomical_name"]]),
 )
 state.show_in_link("muscle", "muscle", muscle)
 
@@ -98,7 +96,8 @@ if st.session_state.get("muscle_tp") not in keys:
 words, picture = st.columns([2, 3], gap="large")
 with words:
     st.subheader(text.plain(row["name"]), anchor=False)
-    st.caption(f"{text.plain(row['anatomical_name'])} · {text.plain(row['body_area'])}")
+    same = muscle_label(row["name"], row["anatomical_name"]) == row["name"]
+    st.caption(text.plain(row["body_area"] if same else f"{row['anatomical_name']} · {row['body_area']}"))
     st.markdown(text.plain(row["description"]))
     for label, column in (
         ("Origin", "origin"),

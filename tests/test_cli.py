@@ -208,3 +208,7 @@ def test_quiz_bad_arguments_are_one_line(args, message):
     result = cli("quiz", "--json", *args)
     assert result.returncode == 2 and result.stdout == ""
     assert message in result.stderr and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_a_muscle_is_named_once_when_its_anatomical_name_is_the_same():
+    assert cli("muscle", "piriformis").stdout.splitlines()[0] == "Piriformis"

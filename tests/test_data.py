@@ -10,7 +10,16 @@ import pytest
 from app_run import rewrite
 from paths import MINI_BODY, MINI_DATA
 
-from trigger_map.data import BENEFIT_IDS, DATA_DIR, DatasetError, Problem, load_dataset, read_tables, split_list
+from trigger_map.data import (
+    BENEFIT_IDS,
+    DATA_DIR,
+    DatasetError,
+    Problem,
+    load_dataset,
+    muscle_label,
+    read_tables,
+    split_list,
+)
 from trigger_map.problems import numbered_rows
 from trigger_map.validate import validate
 
@@ -208,3 +217,9 @@ def test_no_text_of_the_real_data_has_a_punctuation_slip():
                         around = value[max(0, found.start() - 20) : found.end() + 20]
                         slips.append(f"{path.name}:{number}:{column}: {around!r}")
     assert slips == []
+
+
+def test_a_muscle_label_gives_the_anatomical_name_only_when_it_differs():
+    assert muscle_label("Piriformis", "Piriformis") == "Piriformis"
+    assert muscle_label("Gluteus  medius", "gluteus medius") == "Gluteus  medius"
+    assert muscle_label("Upper trapezius", "Trapezius, upper") == "Upper trapezius (Trapezius, upper)"

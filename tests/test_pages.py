@@ -220,6 +220,15 @@ def test_muscles_page_shows_anatomy_for_trainers():
         assert word in body
 
 
+def test_a_muscle_whose_anatomical_name_is_its_name_is_not_named_twice():
+    at = app("muscles", muscle="piriformis")
+    assert not at.exception
+    box = at.selectbox(key="muscle")
+    assert "Piriformis" in box.options and "Piriformis (Piriformis)" not in box.options
+    assert "Upper trapezius (Trapezius, descending (upper) part)" in box.options
+    assert [c.value for c in at.caption if "hip and thigh" in c.value] == ["hip and thigh"]
+
+
 def test_cycle_step_choice_changes_the_text():
     import json
 

@@ -217,6 +217,8 @@ def _shapes(muscle_id: str) -> list[dict]:
 
 
 def cmd_muscle(args) -> int:
+    from trigger_map.data import muscle_label
+
     engine = _engine(args)
     muscle_id = _find(engine, "muscle", args.name, "name")
     row = engine.dataset.muscles.loc[muscle_id]
@@ -242,7 +244,7 @@ def cmd_muscle(args) -> int:
     _emit(
         data,
         args.json,
-        lambda d: [f"{d['name']} ({d['anatomical_name']})", f"  innervation: {d['innervation']}"]
+        lambda d: [muscle_label(d["name"], d["anatomical_name"]), f"  innervation: {d['innervation']}"]
         + ["  drawn: " + ", ".join(sorted({f"{s['view']} ({s['depth']})" for s in d["shapes"]}))]
         + [f"  {t['id']}: {t['name']} -> essential {', '.join(t['essential_zones'])}" for t in d["trigger_points"]],
     )

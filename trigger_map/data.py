@@ -57,6 +57,13 @@ def split_list(cell: str) -> tuple[str, ...]:
 _filled = pa.Check(lambda s: s.str.strip() != "", error="is empty")
 
 
+def muscle_label(name: str, anatomical_name: str) -> str:
+    """A muscle's name with its anatomical name after it, unless they are the same word for word
+    ("Upper trapezius (Trapezius, descending part)", but "Piriformis", not "Piriformis (Piriformis)")."""
+    same = " ".join(str(name).lower().split()) == " ".join(str(anatomical_name).lower().split())
+    return str(name) if same else f"{name} ({anatomical_name})"
+
+
 def _text(required: bool = True, *checks: pa.Check) -> pa.Column:
     return pa.Column(str, [_filled, *checks] if required else list(checks), nullable=False)
 
