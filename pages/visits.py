@@ -18,7 +18,8 @@ st.title("Visits", anchor=False)
 st.markdown("A client's saved pain drawings over time. Save one from **Where it hurts** with *Save as a visit*.")
 
 if st.session_state.get("visits_deleted") is not None:
-    st.success(f"Deleted the client and {st.session_state.pop('visits_deleted')} visits.", icon=":material/check:")
+    gone = st.session_state.pop("visits_deleted")
+    st.success(f"Deleted the client and {gone} visit{'s' if gone != 1 else ''}.", icon=":material/check:")
 if not visits_ui.signed_in("see your clients' visits", key="visits_login"):
     st.stop()
 visits_ui.account()
@@ -74,54 +75,65 @@ st.dataframe(
     width="stretch",
 )
 
-st.subheader("Compare two visits", anchor=False)
-ids = [v.id for v in visits]
-pick = st.columns(2)
-if st.session_state.get("visits_before") not in ids:
-    st.session_state.visits_before = ids[0]
-if st.session_state.get("visits_after") not in ids:
-    st.session_state.visits_after = ids[-1]
-before_id = pick[0].selectbox(
-    "Earlier visit", ids, key="visits_before", persist_state="session", format_func=visit_name
-)
-after_id = pick[1].selectbox("Later visit", ids, key="visits_after", persist_state="session", format_func=visit_name)
-before, after = by_id[before_id], by_id[after_id]
-side = st.columns(2, gap="large")
-for column, visit, key in ((side[0], before, "visits_map_before"), (side[1], after, "visits_map_after")):
-    with column:
-        st.markdown(f"**{visit_name(visit.id)}**: darker is worse; the number is the severity (0-10).")
-        visits_ui.pictures(key, {view: severity_svg(body, view, visit.areas) for view in VIEWS}, height=380)
+if len(visits) > 1:
+    st.subheader("Compare two visits", anchor=False)
+    ids = [v.id for v in visits]
+    pick = st.columns(2)
+    if st.session_state.get("visits_before") not in ids:
+        st.session_state.visits_before = ids[0]
+    if st.session_state.get("visits_after") not in ids:
+        st.session_state.visits_after = ids[-1]
+    before_id = pick[0].selectbox(
+        "Earlier visit", ids, key="visits_before", persist_state="session", format_func=visit_name
+    )
+    after_id = pick[1].selectbox(
+        "Later visit", ids, key="visits_after", persist_state="session", format_func=visit_name
+    )
+    before, after = by_id[before_id], by_id[after_id]
+    side = st.columns(2, gap="large")
+    for column, visit, key in ((side[0], before, "visits_map_before"), (side[1], after, "visits_map_after")):
+        with column:
+            st.markdown(f"**{visit_name(visit.id)}**: darker is worse; the number is the severity (0-10).")
+            visits_ui.pictures(key, {view: severity_svg(body, view, visit.areas) for view in VIEWS}, height=380)
 
-st.markdown("**What changed**")
-found = changes(before.areas, after.areas)
-maps, legend = st.columns([3, 1], gap="large")
-with maps:
-    visits_ui.pictures("visits_change", {view: change_svg(body, view, found) for view in VIEWS})
-with legend:
-    st.image(change_legend_svg(), caption="Each change has its own pattern and letter.")
-st.dataframe(
-    [
-        {
-            "area": label.get(r, r),
-            "change": CHANGE_TEXT[c],
-            "before": str(before.areas[r]) if r in before.areas else "not marked",
-            "after": str(after.areas[r]) if r in after.areas else "not marked",
-        }
-        for r, c in found.items()
-    ],
-    hide_index=True,
-    width="stretch",
-    key="visits_changes",
-)
+    st.markdown("**What changed**")
+    found = changes(before.areas, after.areas)
+    maps, legend = st.columns([3, 1], gap="large")
+    with maps:
+        visits_ui.pictures("visits_change", {view: change_svg(body, view, found) for view in VIEWS})
+    with legend:
+        st.image(change_legend_svg(), caption="Each change has its own pattern and letter.")
+    st.dataframe(
+        [
+            {
+                "area": label.get(r, r),
+                "change": CHANGE_TEXT[c],
+                "before": str(before.areas[r]) if r in before.areas else "not marked",
+                "after": str(after.areas[r]) if r in after.areas else "not marked",
+            }
+            for r, c in found.items()
+        ],
+        hide_index=True,
+        width="stretch",
+        key="visits_changes",
+    )
+else:  # nothing to compare yet: the one drawing
+    st.subheader("The visit", anchor=False)
+    st.markdown(f"**{visit_name(visits[0].id)}**: darker is worse; the number is the severity (0-10).")
+    visits_ui.pictures(
+        "visits_map_only", {view: severity_svg(body, view, visits[0].areas) for view in VIEWS}, height=380
+    )
+    st.caption("Two visits can be compared, and the progress chart drawn, from the second visit on.")
 
 st.subheader("Progress", anchor=False)
 figure = progress_figure(rows)
-st.plotly_chart(
-    go.Figure(figure),
-    width="stretch",
-    config={"displayModeBar": False},
-    key="visits_progress",
-)
+if len(visits) > 1:
+    st.plotly_chart(
+        go.Figure(figure),
+        width="stretch",
+        config={"displayModeBar": False},
+        key="visits_progress",
+    )
 st.caption(
     "Total severity: the sum of the painful areas' severities. Share of the body: their part of the drawn "
     "body's surface. CHOIR (74 segments), Michigan Body Map (35 areas), Widespread Pain Index (19 areas): "

@@ -180,6 +180,33 @@ def test_the_visits_page_compares_two_visits(db):
     assert "C-7" not in str(dict(at.query_params))
 
 
+def test_a_client_with_one_visit_sees_it_alone_not_compared_with_itself(db):
+    saved_pair(db)
+    at = app("visits")
+    assert at.selectbox(key="visits_client").value == "B-2"  # one visit
+    subheaders = [s.value for s in at.subheader]
+    assert "The visit" in subheaders and "Compare two visits" not in subheaders
+    assert not at.get("plotly_chart")  # a chart of one point says nothing
+    assert any("from the second visit on" in c.value for c in at.caption)
+    assert list(at.dataframe[-1].value["Total severity"]) == [6]  # the measures are still given
+
+
+def test_the_progress_handout_of_one_visit_draws_it_once_and_no_chart(engine):
+    from trigger_map.export import progress_pdf
+    from trigger_map.progress import progress
+    from trigger_map.standards import load_standards, region_areas
+    from trigger_map.visit_store import VisitRecord
+
+    visits = [VisitRecord(1, date(2026, 11, 3), {"shin-l": 6})]
+    rows = progress(visits, load_standards(engine.body), region_areas(engine.body))
+    text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(progress_pdf(engine, visits, rows))).pages).split()
+    )
+    assert "1 visit, 03 November 2026." in text and "Visit: 03 Nov 2026" in text
+    assert "First visit" not in text and "How the measures changed" not in text
+    assert "starts with the second visit" in text
+
+
 def test_the_visits_page_offers_every_export(db):
     saved_pair(db)
     at = app("visits")

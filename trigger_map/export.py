@@ -425,6 +425,27 @@ def _measures_table(pdf: Handout, rows) -> None:
             )
 
 
+def visits_between(visits) -> str:
+    """ "3 visits, 01 November 2026 to 15 December 2026", or "1 visit, 01 November 2026"."""
+    first, last = visits[0].date, visits[-1].date
+    count = f"{len(visits)} visit{'s' if len(visits) != 1 else ''}"
+    return f"{count}, {first:%d %B %Y}" + (f" to {last:%d %B %Y}" if last != first else "")
+
+
+def _drawings(pdf: Handout, engine: Engine, visits) -> None:
+    """The first and the latest visit's drawings side by side (one visit: its drawing alone), and their key."""
+    scale, top = 0.1, pdf.get_y()
+    shown = ((visits[0], "First visit"), (visits[-1], "Latest visit")) if len(visits) > 1 else ((visits[0], "Visit"),)
+    for i, (visit, title) in enumerate(shown):
+        left = pdf.l_margin + i * 92
+        pdf.set_font(pdf.family, "B", 10)
+        pdf.text(left, top + 3, f"{title}: {visit.date:%d %b %Y}")
+        for j, view in enumerate(("front", "back")):
+            _draw_drawing(pdf, engine, view, left + j * 44, top + 5, scale, visit.areas)
+    pdf.set_y(top + 5 + 850 * scale + 2)
+    pdf.paragraph("Darker red: more pain (severity 0-10, as marked at the visit).", size=8)
+
+
 def progress_pdf(engine: Engine, visits, rows, figure=None, notes_of=()) -> bytes:
     """A progress handout: the first and latest visit's drawings, the chart of the measures over the
     visits, a table of them, and the notes of the visits in `notes_of` (visit ids). No client code."""
@@ -433,24 +454,15 @@ def progress_pdf(engine: Engine, visits, rows, figure=None, notes_of=()) -> byte
     pdf.set_title("Trigger Map progress")
     pdf.add_page()
     pdf.heading("Your progress over your visits", size=16)
-    pdf.paragraph(
-        f"{len(visits)} visits, {visits[0].date:%d %B %Y} to {visits[-1].date:%d %B %Y}. "
-        f"Prepared {date.today():%d %B %Y} with Trigger Map.",
-        size=9,
-    )
-    scale, top = 0.1, pdf.get_y()
-    for i, (visit, title) in enumerate(((visits[0], "First visit"), (visits[-1], "Latest visit"))):
-        left = pdf.l_margin + i * 92
-        pdf.set_font(pdf.family, "B", 10)
-        pdf.text(left, top + 3, f"{title}: {visit.date:%d %b %Y}")
-        for j, view in enumerate(("front", "back")):
-            _draw_drawing(pdf, engine, view, left + j * 44, top + 5, scale, visit.areas)
-    pdf.set_y(top + 5 + 850 * scale + 2)
-    pdf.paragraph("Darker red: more pain (severity 0-10, as marked at the visit).", size=8)
-    pdf.heading("How the measures changed")
-    chart_top = pdf.get_y()
-    _chart(pdf, rows, pdf.l_margin + 8, chart_top + 2, 120, 50)
-    pdf.set_y(chart_top + 62)
+    pdf.paragraph(f"{visits_between(visits)}. Prepared {date.today():%d %B %Y} with Trigger Map.", size=9)
+    _drawings(pdf, engine, visits)
+    pdf.heading("How the measures changed" if len(rows) > 1 else "The measures")
+    if len(rows) > 1:
+        chart_top = pdf.get_y()
+        _chart(pdf, rows, pdf.l_margin + 8, chart_top + 2, 120, 50)
+        pdf.set_y(chart_top + 62)
+    else:
+        pdf.paragraph("The chart of how they change starts with the second visit.", size=9)
     _measures_table(pdf, rows)
     pdf.ln(3)
     if notes:

@@ -284,7 +284,7 @@ def log_in(browser, app_url: str, who: str) -> Page:
     wait_idle(page)
     page.goto(f"{app_url}/visits")
     wait_idle(page)
-    expect(page.get_by_text("Compare two visits")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Visits in order")).to_be_visible(timeout=30_000)
     expect(page.get_by_text(f"Logged in as {who}.")).to_be_visible()
     return page
 
@@ -316,7 +316,7 @@ def test_each_therapist_sees_only_their_own_clients(browser, clinic):
     for crafted in ("client=B-1", "visits_client=B-1", "code=B-1"):
         alice.goto(f"{app_url}/visits?{crafted}")
         wait_idle(alice)
-        expect(alice.get_by_text("Compare two visits")).to_be_visible(timeout=30_000)
+        expect(alice.get_by_text("Visits in order (1)")).to_be_visible(timeout=30_000)
         assert client_options(alice) == ["A-1"]
         assert "bob's note" not in alice.content()
     # her export holds her client only
@@ -335,7 +335,7 @@ def test_each_therapist_sees_only_their_own_clients(browser, clinic):
     after_change(alice)
     alice.get_by_role("button", name="Delete for good").click()
     after_change(alice)
-    expect(alice.get_by_text("Deleted the client and 1 visits")).to_be_visible(timeout=30_000)
+    expect(alice.get_by_text("Deleted the client and 1 visit.")).to_be_visible(timeout=30_000)
     assert VisitStore(db, owner="alice").clients() == []
     assert VisitStore(db, owner="bob").clients() == ["B-1", "B-2"]
     bob.reload()
