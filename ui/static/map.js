@@ -221,9 +221,15 @@
     answerLeftAt = answerScroller.scrollTop;
   }
   // Any other scroll (the person's, or a script's) or a key wins over the answer's: only the
-  // layout moving under a page left alone is corrected.
+  // layout moving under a page left alone is corrected. Before the answer is drawn, only what a
+  // person does (a wheel, a swipe, a key) counts: the page moves on its own while a run draws.
   const byThePerson = (event) => {
-    if (!answerSeen) return;
+    if (!answerSeen) {
+      // still awaited: a person's wheel, swipe or key moves the page where they want it, and the
+      // answer must not pull it back (a scroll alone may be the layout moving during the run)
+      if (answerWanted && event.type !== "scroll") stopAnswer();
+      return;
+    }
     if (event.type === "scroll") {
       const scrolled = event.target === document ? document.scrollingElement : event.target;
       if (scrolled !== answerScroller || !movedByOthers()) return;
