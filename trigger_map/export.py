@@ -38,6 +38,8 @@ FALLBACK_FONTS = {  # only for what DejaVu lacks
 }
 MISSING = "\ufffd"
 KEEP_LINES = 2  # lines of text a heading keeps with it on its page
+# (font style, line height in mm per point of size, mm of space after) of a heading and a paragraph
+HEADING, PARAGRAPH = ("B", 0.5, 1.0), ("", 0.48, 2.0)
 # Never printed, so never missing: joiners, direction marks, variation selectors, tags.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufe00-\ufe0f\U000e0000-\U000e007f]")
 SKIN, OUTLINE = (244, 235, 228), (138, 127, 120)
@@ -160,28 +162,31 @@ class Handout(FPDF):
     def heading(self, text: str, size: int = 12) -> None:
         """A heading, kept on one page with the first two lines of text that follow it: a heading
         left alone at the foot of a page is moved to the next one."""
-        if self.will_page_break(self.heading_height(text, size) + KEEP_LINES * 10 * 0.48):
+        if self.will_page_break(self.heading_height(text, size) + KEEP_LINES * 10 * PARAGRAPH[1]):
             self.add_page()
-        self.set_font(self.family, "B", size)
-        self.multi_cell(0, size * 0.5, self.text_for_font(text), new_x="LMARGIN", new_y="NEXT", align="L")
-        self.ln(1)
+        self._block(text, size, HEADING)
+
+    def paragraph(self, text: str, size: int = 10) -> None:
+        self._block(text, size, PARAGRAPH)
 
     def heading_height(self, text: str, size: int = 12) -> float:
         """The height in mm `heading(text, size)` takes, nothing drawn."""
-        return self._height(text, "B", size, size * 0.5) + 1
+        return self._block(text, size, HEADING, measure=True)
 
     def paragraph_height(self, text: str, size: int = 10) -> float:
         """The height in mm `paragraph(text, size)` takes, nothing drawn."""
-        return self._height(text, "", size, size * 0.48) + 2
+        return self._block(text, size, PARAGRAPH, measure=True)
 
-    def _height(self, text: str, style: str, size: int, line: float) -> float:
+    def _block(self, text: str, size: int, kind: tuple[str, float, float], measure: bool = False) -> float:
+        """Draw a heading or a paragraph (`kind`), or with `measure` only say its height in mm."""
+        style, line, after = kind
         self.set_font(self.family, style, size)
-        return cast(float, self.multi_cell(0, line, self.text_for_font(text), dry_run=True, output="HEIGHT"))
-
-    def paragraph(self, text: str, size: int = 10) -> None:
-        self.set_font(self.family, "", size)
-        self.multi_cell(0, size * 0.48, self.text_for_font(text), new_x="LMARGIN", new_y="NEXT", align="L")
-        self.ln(2)
+        text = self.text_for_font(text)
+        if measure:
+            return cast(float, self.multi_cell(0, size * line, text, dry_run=True, output="HEIGHT")) + after
+        self.multi_cell(0, size * line, text, new_x="LMARGIN", new_y="NEXT", align="L")
+        self.ln(after)
+        return 0.0
 
 
 def _draw_view(
