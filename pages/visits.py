@@ -58,6 +58,12 @@ def visit_name(visit_id: int) -> str:
     return f"{v.date:%d %b %Y} (visit {[x.id for x in visits].index(visit_id) + 1})"
 
 
+def drawing(visit, key: str) -> None:
+    """One visit's drawing, each painful area shaded by its severity, under its date."""
+    st.markdown(f"**{visit_name(visit.id)}**: darker is worse; the number is the severity (0-10).")
+    visits_ui.pictures(key, {view: severity_svg(body, view, visit.areas) for view in VIEWS}, height=380)
+
+
 st.subheader(f"Visits in order ({len(visits)})", anchor=False)
 st.dataframe(
     [
@@ -93,8 +99,7 @@ if len(visits) > 1:
     side = st.columns(2, gap="large")
     for column, visit, key in ((side[0], before, "visits_map_before"), (side[1], after, "visits_map_after")):
         with column:
-            st.markdown(f"**{visit_name(visit.id)}**: darker is worse; the number is the severity (0-10).")
-            visits_ui.pictures(key, {view: severity_svg(body, view, visit.areas) for view in VIEWS}, height=380)
+            drawing(visit, key)
 
     st.markdown("**What changed**")
     found = changes(before.areas, after.areas)
@@ -119,10 +124,7 @@ if len(visits) > 1:
     )
 else:  # nothing to compare yet: the one drawing
     st.subheader("The visit", anchor=False)
-    st.markdown(f"**{visit_name(visits[0].id)}**: darker is worse; the number is the severity (0-10).")
-    visits_ui.pictures(
-        "visits_map_only", {view: severity_svg(body, view, visits[0].areas) for view in VIEWS}, height=380
-    )
+    drawing(visits[0], "visits_map_only")
     st.caption("Two visits can be compared, and the progress chart drawn, from the second visit on.")
 
 st.subheader("Progress", anchor=False)
