@@ -19,7 +19,8 @@ closeups = closeups_of(engine.body)
 
 st.title("Where does it hurt?", anchor=False)
 st.markdown(
-    "Tap the area on the body, or choose it from the list. You will see which muscles' "
+    "Tap the area on the body, choose it from the list, or search in your own words (lower back, "
+    "tennis elbow, SCM). You will see which muscles' "
     "trigger points can send pain there, and the pattern each one makes: beside the map, "
     "or below it on a phone."
 )

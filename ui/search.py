@@ -39,7 +39,8 @@ OPENS = {
     "condition": "open the condition",
     "symptom": "add it on Where it hurts",
 }
-PLACEHOLDER = "Search: a muscle, an area, a condition or a symptom (e.g. SCM, lower back, tennis elbow)"
+# whole in the box of a 360 px phone (262 of 282 px): the examples are in the pages' introductions
+PLACEHOLDER = "Search a muscle, area, condition or symptom"
 SHOWN = 8
 # among results that score the same, what each page is about comes first
 PREFER = {"explorer": ("area",), "muscles": ("muscle", "trigger_point"), "conditions": ("condition",)}

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from driver import after_change, wait_idle
+from driver import PHONE, after_change, wait_idle
 from playwright.sync_api import expect
+
+from ui.search import PLACEHOLDER
 
 HEADER, ROW = 35, 35  # the table's header and row heights (CSS px)
 
 
 def search(page, text: str) -> None:
-    box = page.get_by_placeholder("Search: a muscle, an area, a condition or a symptom", exact=False)
+    box = page.get_by_placeholder(PLACEHOLDER, exact=True)
     box.fill(text)
     box.press("Enter")
     after_change(page)
@@ -39,3 +41,26 @@ def test_a_result_on_the_body_map_opens_a_muscle_page(page, app_url):
     after_change(page)
     expect(page.get_by_role("heading", name="Latissimus dorsi", exact=True)).to_be_visible(timeout=15_000)
     assert page.url.endswith("muscle=latissimus-dorsi")
+
+
+# The width the placeholder's text takes in the box's own font, and the room the box has for it.
+PLACEHOLDER_ROOM = """() => {
+    const box = document.querySelector('[data-testid=stTextInput] input');
+    const style = getComputedStyle(box);
+    const pen = document.createElement('canvas').getContext('2d');
+    pen.font = style.font;
+    return [pen.measureText(box.placeholder).width,
+            box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)];
+}"""
+
+
+def test_the_search_hint_is_whole_on_a_narrow_phone(open_page, app_url):
+    """On a 360 px phone the box's hint is read whole on every page that has the box (it was cut
+    after "a symptom (e", 515 px of text in 282)."""
+    phone = open_page(**{**PHONE, "viewport": {"width": 360, "height": 780}})
+    for path in ("/", "/muscles", "/conditions"):
+        phone.goto(f"{app_url}{path}")
+        wait_idle(phone)
+        phone.wait_for_function("() => document.fonts.status === 'loaded'")
+        text_width, room = phone.evaluate(PLACEHOLDER_ROOM)
+        assert 0 < text_width <= room, f"{path}: the hint takes {text_width:.0f} px of {room:.0f}"
