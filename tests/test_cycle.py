@@ -57,6 +57,16 @@ def test_labels_are_short_lines_beside_or_above_their_circle(cycle):
             assert (label["xanchor"] == "left") == (x > 0)
 
 
+def test_the_diagram_names_each_step_as_the_list_of_steps_does(cycle):
+    """Beside its circle, a step has the words it has in the page's list (the sixth read "More
+    strain, moving less" in the diagram and "More strain, weaker movement" in the list)."""
+    steps = cycle["steps"]
+    figure = cycle_figure(steps, cycle["break"]["breaks_at"])
+    labels = [a["text"] for a in figure["layout"]["annotations"] if not a.get("showarrow")]
+    shown = [label.removeprefix("<b>").removesuffix("</b>").replace("<br>", " ") for label in labels]
+    assert shown == [s["title"] for s in steps]
+
+
 def test_wrapped_keeps_every_word():
     assert wrapped("More strain, weaker movement") == "More strain,<br>weaker<br>movement"
     assert wrapped("Guarding") == "Guarding"

@@ -38,7 +38,8 @@ def positions(n: int) -> list[tuple[float, float]]:
 
 
 def cycle_figure(steps: list[dict], breaks_at: str | None, chosen: str | None = None, height: int = 460) -> dict:
-    """Steps as clickable circles round a loop (a step's `label`, or else its `title`, beside it)."""
+    """Steps as clickable circles round a loop (each step's `title` beside it, as the
+    page's list of steps names it)."""
     xy = positions(len(steps))
     layout = {
         "height": height,
@@ -93,7 +94,7 @@ def _label(step: dict, x: float, y: float, chosen: str | None) -> dict:
     label = {
         "x": x,
         "y": y,
-        "text": f"<b>{wrapped(step.get('label') or step['title'])}</b>",
+        "text": f"<b>{wrapped(step['title'])}</b>",
         "showarrow": False,
         "font": {"size": 13, "color": RING if step["id"] == chosen else LABEL},
     }
