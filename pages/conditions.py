@@ -74,7 +74,7 @@ with picture:
         key="condition_map",
         on_pick=state.pick_trigger_point("condition_tp", keys),
     )
-    body_map.legend()
+    body_map.legend(marked="")
     if keys:
         st.selectbox(
             "Trigger point",

@@ -131,7 +131,7 @@ with picture:
     # the muscle itself, under its pattern, with where it starts and ends
     highlight = replace(highlight, muscles=(muscle,), attachments=True)
     body_map.body_maps(engine, highlight, key="muscle_map", on_pick=pick, muscles_layer=all_muscles)
-    body_map.legend(muscles=True, attachments=True)
+    body_map.legend(marked="", muscles=True, attachments=True)
 st.radio(
     f"Trigger points ({len(keys)})",
     keys,

@@ -71,7 +71,7 @@ with words, st.container(key="present_text"):
     st.title(text.plain(slide.title), anchor=False)
     st.subheader(text.plain(slide.subtitle), anchor=False)
     st.markdown(text.plain(slide.text))
-    body_map.legend()
+    body_map.legend(marked="", muscles=bool(slide.drawn.shapes))
     with st.container(horizontal=True, vertical_alignment="center"):
         st.button("Previous", on_click=move, args=(-1,), shortcut="Left", icon=":material/arrow_back:")
         st.button("Next", on_click=move, args=(1,), shortcut="Right", icon=":material/arrow_forward:")

@@ -191,7 +191,11 @@ def feedback(question: quiz.Question, given) -> None:
             icon=":material/cancel:",
         )
     if question.is_tap or question.answer_drawn:
-        body_map.legend()
+        drawn = question.answer_drawn
+        marked = "the area the question asks about" if drawn.marked else ""
+        if question.is_tap:
+            marked = "the areas you tapped"
+        body_map.legend(marked=marked, muscles=bool(drawn.shapes))
     st.page_link(page("muscles"), label="Read about this muscle", query_params={"muscle": question.muscle_id})
 
 

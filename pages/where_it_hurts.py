@@ -177,7 +177,7 @@ with st.container(horizontal=True, vertical_alignment="center"):  # one row, on 
     )
     st.button("Start again", on_click=clear)
 body_map.map_style("pain_map", body_map.map_height(views))
-body_map.legend()
+body_map.legend(marked="the areas you marked")
 
 
 def _chosen_trigger_point(areas: dict, symptoms: tuple[str, ...], condition: str | None, keys: list[str]) -> str | None:

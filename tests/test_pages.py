@@ -317,3 +317,28 @@ def test_where_it_hurts_severity_is_kept_when_its_section_closes():
     at.session_state["pain_severity"] = False
     at.run()
     assert dict(parse_qsl(shared_query(at)))["areas"] == "temple-r:8,jaw-r:3"
+
+
+def legend_of(at: AppTest) -> str:
+    (legend,) = [c.value for c in at.caption if c.value.startswith("**Dark red**")]
+    return legend
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "outline", "muscle"),
+    [
+        ("explorer", {"region": "temple-l"}, "the area you chose", True),
+        ("where_it_hurts", {"areas": "temple-l:5"}, "the areas you marked", False),
+        ("muscles", {"muscle": "upper-trapezius"}, None, True),
+        ("conditions", {"condition": "tension-type-headache"}, None, False),
+        ("present", {}, None, True),
+    ],
+)
+def test_the_legend_names_only_what_the_map_draws(page, params, outline, muscle):
+    """No "blue outline: the area you chose" under a map that outlines no area (a muscle, a
+    condition, a slide), and the muscle's colours where a muscle is drawn."""
+    legend = legend_of(app(page, **params))
+    assert ("**Blue outline**" in legend) == (outline is not None)
+    if outline:
+        assert f"**Blue outline**: {outline}." in legend
+    assert ("**Muscle**" in legend) == muscle

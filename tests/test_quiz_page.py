@@ -147,3 +147,19 @@ def test_a_bad_link_says_so_and_still_gives_a_quiz():
     view = at.session_state["quiz_view"]
     assert view.count == 10 and view.kinds == ("origin",) and view.areas == ("foot",)
     assert at.subheader and at.radio(key="quiz_answer")
+
+
+def test_the_answers_legend_names_what_the_answer_draws(engine):
+    """The legend under an answer: the muscle's colours when the muscle is drawn, and the blue
+    outline only when an area is outlined, said whose it is (it said "the area you chose" under a
+    pattern, where nothing was chosen, and left the muscle out)."""
+    expected = {"pattern": None, "tap_pattern": "the areas you tapped", "referral": "the area the question asks about"}
+    for kind, outline in expected.items():
+        question = make_set(engine, 8, 10, kinds=(kind,)).questions[0]
+        at = app("quiz", seed="8", kinds=kind)
+        answer(at, question, right=False)
+        (legend,) = [c.value for c in at.caption if c.value.startswith("**Dark red**")]
+        assert ("**Muscle**" in legend) == bool(question.answer_drawn.shapes), kind
+        assert ("**Blue outline**" in legend) == (outline is not None), kind
+        if outline:
+            assert f"**Blue outline**: {outline}." in legend, kind

@@ -276,12 +276,14 @@ class BuiltFigure(go.Figure):
         return self._built
 
 
-def legend(muscles: bool = False, attachments: bool = False) -> None:
+def legend(marked: str = "the area you chose", muscles: bool = False, attachments: bool = False) -> None:
+    """What the colours and marks on the map mean. `marked` says whose the blue outline is ("" when
+    the map outlines no area: a muscle, a condition, a slide); `muscles` when muscles are drawn."""
     st.caption(
         "**Dark red**: where the pain is usually felt (essential zone). "
         "**Light red, dotted**: where it may spread (spillover zone). "
-        "**X**: the trigger point itself (where several are listed, the chosen one is the large X). "
-        "**Blue outline**: the area you chose."
+        "**X**: the trigger point itself (where several are listed, the chosen one is the large X)."
+        + (f" **Blue outline**: {marked}." if marked else "")
         + (
             " **Muscle**: brownish red with its fibres near the surface, a dashed purple outline deeper down."
             if muscles
