@@ -195,7 +195,8 @@ def feedback(question: quiz.Question, given) -> None:
         marked = "the area the question asks about" if drawn.marked else ""
         if question.is_tap:
             marked = "the areas you tapped"
-        body_map.legend(marked=marked, muscles=bool(drawn.shapes))
+        zones, points = bool(drawn.essential or drawn.spillover), bool(drawn.trigger_point or drawn.others)
+        body_map.legend(marked=marked, muscles=bool(drawn.shapes), zones=zones, points=points)
     st.page_link(page("muscles"), label="Read about this muscle", query_params={"muscle": question.muscle_id})
 
 

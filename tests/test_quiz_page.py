@@ -153,13 +153,21 @@ def test_the_answers_legend_names_what_the_answer_draws(engine):
     """The legend under an answer: the muscle's colours when the muscle is drawn, and the blue
     outline only when an area is outlined, said whose it is (it said "the area you chose" under a
     pattern, where nothing was chosen, and left the muscle out)."""
-    expected = {"pattern": None, "tap_pattern": "the areas you tapped", "referral": "the area the question asks about"}
+    expected = {
+        "pattern": None,
+        "tap_pattern": "the areas you tapped",
+        "referral": "the area the question asks about",
+        "origin": None,
+    }
     for kind, outline in expected.items():
         question = make_set(engine, 8, 10, kinds=(kind,)).questions[0]
         at = app("quiz", seed="8", kinds=kind)
         answer(at, question, right=False)
-        (legend,) = [c.value for c in at.caption if c.value.startswith("**Dark red**")]
+        (legend,) = [c.value for c in at.caption if "**Muscle**" in c.value or "**X**" in c.value]
         assert ("**Muscle**" in legend) == bool(question.answer_drawn.shapes), kind
+        # an anatomy question's answer draws the muscle and its trigger points: no pain zone
+        assert ("**Dark red**" in legend) == (kind != "origin"), kind
+        assert "**X**" in legend, kind
         assert ("**Blue outline**" in legend) == (outline is not None), kind
         if outline:
             assert f"**Blue outline**: {outline}." in legend, kind

@@ -276,18 +276,31 @@ class BuiltFigure(go.Figure):
         return self._built
 
 
-def legend(marked: str = "the area you chose", muscles: bool = False, attachments: bool = False) -> None:
+ZONES_LEGEND = (
+    "**Dark red**: where the pain is usually felt (essential zone). "
+    "**Light red, dotted**: where it may spread (spillover zone)."
+)
+X_LEGEND = "**X**: the trigger point itself (where several are listed, the chosen one is the large X)."
+
+
+def legend(
+    marked: str = "the area you chose",
+    muscles: bool = False,
+    attachments: bool = False,
+    zones: bool = True,
+    points: bool = True,
+) -> None:
     """What the colours and marks on the map mean. `marked` says whose the blue outline is ("" when
-    the map outlines no area: a muscle, a condition, a slide); `muscles` when muscles are drawn."""
-    st.caption(
-        "**Dark red**: where the pain is usually felt (essential zone). "
-        "**Light red, dotted**: where it may spread (spillover zone). "
-        "**X**: the trigger point itself (where several are listed, the chosen one is the large X)."
-        + (f" **Blue outline**: {marked}." if marked else "")
-        + (
-            " **Muscle**: brownish red with its fibres near the surface, a dashed purple outline deeper down."
-            if muscles
-            else ""
-        )
-        + (f" {ATTACHMENT_LEGEND}" if attachments else "")
-    )
+    the map outlines no area: a muscle, a condition, a slide); `muscles` when muscles are drawn;
+    `zones` and `points` unless no pain pattern or no X is (a quiz answer on a muscle's anatomy
+    draws the muscle and its trigger points only)."""
+    parts = [
+        ZONES_LEGEND if zones else "",
+        X_LEGEND if points else "",
+        f"**Blue outline**: {marked}." if marked else "",
+        "**Muscle**: brownish red with its fibres near the surface, a dashed purple outline deeper down."
+        if muscles
+        else "",
+        ATTACHMENT_LEGEND if attachments else "",
+    ]
+    st.caption(" ".join(part for part in parts if part))
