@@ -237,11 +237,17 @@ class Engine:
         return list(tps.index[tps["muscle_id"] == muscle_id])
 
     def condition_trigger_points(self, condition_id: str) -> list[str]:
-        return [
+        """The trigger points that list the condition: those of the muscles the condition names as
+        often involved first, in its order, then the rest in the dataset's order (head to foot)."""
+        found = [
             self.placed[i].trigger_point
             for i in np.flatnonzero(self._condition_mask(condition_id))
             if self.placed[i].side == "right"
         ]
+        named = list(self.dataset.conditions.at[condition_id, "muscles"])
+        muscle_of = self.dataset.trigger_points["muscle_id"]
+        order = {t: named.index(muscle_of[t]) if muscle_of[t] in named else len(named) for t in found}
+        return sorted(found, key=order.__getitem__)  # stable: dataset order within a muscle and in the rest
 
 
 def explained_by(suggestions: list[Suggestion], areas) -> dict[str, tuple[int, ...]]:
