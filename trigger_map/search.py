@@ -139,7 +139,8 @@ class Entry:
 @dataclass(frozen=True)
 class Hit:
     """One ranked result. For an area `id` is a region id (`temple-r`), on the side the query
-    named, else the person's right; `name` is what to show (`temple (right)`)."""
+    named (with no side named, a paired area gives a result for each side); `name` is what to show
+    (`temple (right)`)."""
 
     kind: str
     id: str
@@ -371,7 +372,18 @@ class Matcher:
         ordered = chosen[np.lexsort((self.entry_rank[chosen], tie[self.entry_kind[chosen]], -rounded))]
         if limit is not None:
             ordered = ordered[:limit]
-        return [self._hit(self.entries[i], float(scores[i]), side) for i in ordered.tolist()]
+        hits = []
+        for i in ordered.tolist():
+            hits += self._hits(self.entries[i], float(scores[i]), side)
+        return hits if limit is None else hits[:limit]  # `limit` counts the results, each side one
+
+    def _hits(self, entry: Entry, score: float, side: str | None) -> list[Hit]:
+        """An entry's results: one, except a paired area when the query names no side, which gives
+        both sides, the right first (a person with pain in the left heel chooses it at once)."""
+        sides = self.areas.get(entry.id) if entry.kind == "area" else None
+        if side is None and sides and "right" in sides and "left" in sides:
+            return [self._hit(entry, score, "right"), self._hit(entry, score, "left")]
+        return [self._hit(entry, score, side)]
 
     def _hit(self, entry: Entry, score: float, side: str | None) -> Hit:
         if entry.kind != "area":
