@@ -53,6 +53,25 @@ def pick(click: MapClick) -> None:
         if st.session_state.get("closeup") is None:
             opened = closeups.opens_on(region, touch=click.how == "tap")
             st.session_state.closeup = opened.id if opened else None
+    st.session_state.explorer_followed = followed()  # chosen on the view shown: nothing to follow
+
+
+def followed() -> str | None:
+    """What the view follows: the chosen area, else (a link that names only a trigger point) the
+    trigger point. Not the trigger point the panel then chooses for an area by itself."""
+    return st.session_state.get("region") or st.session_state.get("tp")
+
+
+def view_to_follow() -> str | None:
+    """The view of a choice made since the last run off the map (the list, a search, a link). None
+    when nothing new was chosen, so a view the person turned to stays."""
+    chosen = followed()
+    if st.session_state.get("explorer_followed") == chosen:
+        return None
+    st.session_state.explorer_followed = chosen
+    if chosen in engine.body.regions:
+        return engine.body.regions[chosen].view
+    return engine.by_key[chosen].view if chosen in engine.by_key else None
 
 
 def zoom(closeup: str | None) -> None:
@@ -91,7 +110,7 @@ chooser.selectbox(
     else f"{engine.body.regions[r].display_label} ({engine.body.regions[r].view})",
 )
 with tools, st.container(horizontal=True, vertical_alignment="center"):  # one row, on a phone too
-    views = body_map.view_choice("explorer_map", phone_default="front")
+    views = body_map.view_choice("explorer_map", phone_default="front", holds=view_to_follow())
     st.button("Clear", on_click=clear)
     # the muscle layers behind one button: two toggles in their own rows pushed the body down
     # below a phone's first screen

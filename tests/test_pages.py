@@ -61,6 +61,25 @@ def test_explorer_choosing_a_region_from_the_list_is_the_keyboard_path():
     assert shared_query(at).startswith("region=heel-r&tp=")
 
 
+def test_explorer_on_one_view_turns_to_the_view_of_an_area_chosen_off_the_map():
+    """On a phone the Body map starts on the front view alone. An area on the back chosen from the
+    list (or a search, or a link) turned nothing: the map showed the front with nothing drawn.
+    Now it turns to the back; a view the person then chooses stays."""
+    at = app()
+    at.session_state["explorer_map_views"] = "front"  # a phone's start (AppTest sends no user agent)
+    at.run()
+    at.selectbox(key="area_list").set_value("heel-r").run()
+    assert not at.exception
+    assert at.session_state["explorer_map_views"] == "back"
+    at.segmented_control(key="explorer_map_views").set_value("front").run()  # the person turns back
+    assert at.session_state["explorer_map_views"] == "front"
+    at.selectbox(key="area_list").set_value("temple-l").run()  # on the front: no turn
+    assert at.session_state["explorer_map_views"] == "front"
+    at.segmented_control(key="explorer_map_views").set_value("both").run()
+    at.selectbox(key="area_list").set_value("low_back-r").run()  # both views shown: nothing to turn
+    assert at.session_state["explorer_map_views"] == "both"
+
+
 def test_explorer_share_link_reopens_the_view():
     at = app(region="heel-r")
     first = at.session_state["tp"]

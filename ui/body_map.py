@@ -67,16 +67,26 @@ def on_phone() -> bool:
     return "Mobi" in (st.context.headers.get("User-Agent") or "")
 
 
-def view_choice(key: str, phone_default: str = "both") -> tuple[str, ...]:
+def view_choice(key: str, phone_default: str = "both", holds: str | None = None) -> tuple[str, ...]:
     """Which views to show: both side by side (stacked on a phone), or one of them, larger. On a
-    phone a page may start with one view, so the body fills the first screen."""
-    default = phone_default if on_phone() else "both"
+    phone a page may start with one view, so the body fills the first screen. `holds`: the view
+    of what was just chosen off the map (from the list, a search, a link); when one view is shown
+    and it is the other one, the map turns to it, so what was chosen is drawn where one looks."""
+    default: str | None = phone_default if on_phone() else "both"
+    state_key = f"{key}_views"
+    if (
+        holds in VIEWS
+        and st.session_state.get(state_key, default) in VIEWS
+        and st.session_state.get(state_key, default) != holds
+    ):
+        st.session_state[state_key] = holds
+        default = None  # the value is set: a default as well is a duplicate Streamlit warns of
     choice = st.segmented_control(
         "Show",
         list(VIEW_CHOICES),
         format_func=lambda choice: VIEW_CHOICES[choice],
         default=default,
-        key=f"{key}_views",
+        key=state_key,
         persist_state="session",
         label_visibility="collapsed",
     )

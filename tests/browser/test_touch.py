@@ -11,10 +11,12 @@ import re
 import numpy as np
 import pytest
 from conftest import ROOT
-from driver import HIT_CHARTS, chart_point, click_region, open_app, settled, wait_idle
+from driver import HIT_CHARTS, after_change, chart_point, click_region, open_app, settled, wait_idle
 from playwright.sync_api import expect
 from shapely.ops import polylabel
 from test_hits import samples_inside
+
+from ui.search import PLACEHOLDER
 
 # Record what each map reports to Streamlit: its selection events, as the app receives them.
 LISTEN = """() => {
@@ -318,3 +320,31 @@ def test_a_related_condition_opens_its_page_beside_the_view(page, app_url):
     wait_idle(condition)
     expect(condition.get_by_role("heading", name="Tension-type headache")).to_be_visible(timeout=15_000)
     expect(heading(page, "Temple (left)")).to_be_visible()  # the view stays where it was
+
+
+# The ids of the areas each clickable chart on the page holds: which view (or close-up) it draws.
+CHART_AREAS = HIT_CHARTS + ".map(gd => gd.data.filter(t => t.name === 'regions').flatMap(t => [...t.customdata]))"
+
+
+def test_on_a_phone_an_area_chosen_off_the_map_is_drawn_on_its_view(phone, app_url, body):
+    """A phone shows one view. An area on the back chosen by a link or by a search turns the map
+    to the back (it stayed on the front, with nothing drawn); a view the person then chooses stays."""
+    open_app(phone, f"{app_url}/?region=heel-r")
+    expect(heading(phone, "Heel (underside) (right)")).to_be_visible(timeout=15_000)
+    settled(phone)
+    (areas,) = phone.evaluate(CHART_AREAS)
+    assert "heel-r" in areas and all(body.regions[a].view == "back" for a in areas)
+    phone.get_by_text("Front", exact=True).tap()
+    after_change(phone)
+    settled(phone)
+    (areas,) = phone.evaluate(CHART_AREAS)
+    assert all(body.regions[a].view == "front" for a in areas)  # the person's choice stays
+    box = phone.get_by_placeholder(PLACEHOLDER, exact=True)
+    box.fill("lower back")
+    box.press("Enter")
+    after_change(phone)
+    phone.get_by_role("button", name=re.compile(r"^Low back \(left\)")).tap()
+    expect(heading(phone, "Low back (left)")).to_be_visible(timeout=15_000)
+    settled(phone)
+    (areas,) = phone.evaluate(CHART_AREAS)
+    assert "low_back-l" in areas and all(body.regions[a].view == "back" for a in areas)
