@@ -84,11 +84,16 @@ HIT_CHARTS = (
 CHARTS_LAID_OUT = f"() => {HIT_CHARTS}.every(gd => gd.getBoundingClientRect().height > 0)"
 
 
-def chart_point(page: Page, chart_index: int, x: float, y: float, hits: bool = True) -> tuple[float, float]:
+def chart_point(
+    page: Page, chart_index: int, x: float, y: float, hits: bool = True, settle: bool = True
+) -> tuple[float, float]:
     """Screen position of drawing coordinates (x, y) in the n-th clickable map chart on the page
-    (or, with hits=False, in the n-th Plotly chart of any kind)."""
+    (or, with hits=False, in the n-th Plotly chart of any kind). `settle=False` skips the wait for
+    the page to settle (about 80 ms: two frames and three checks), for a page that cannot change:
+    one whose answers from the app are held back, already settled."""
     charts = HIT_CHARTS if hits else "[...document.querySelectorAll('.js-plotly-plot')]"
-    settled(page)
+    if settle:
+        settled(page)
     return page.evaluate(
         """([i, x, y]) => {
         const gd = """
