@@ -247,3 +247,11 @@ def test_a_column_of_the_real_data_starts_its_cells_alike():
                 small = sum((row[column] or " ")[0].islower() for row in rows)
                 mixed.append(f"{path.name}: {column}: {small} of {len(rows)} start with a small letter")
     assert mixed == []
+
+
+def test_symptoms_make_a_sentence_with_its_capital_and_stop(dataset):
+    ids = list(dataset.symptoms.index[:2])
+    labels = [dataset.symptoms.at[i, "label"] for i in ids]
+    said = dataset.symptoms_sentence(ids)
+    assert said == f"{labels[0][:1].upper()}{labels[0][1:]}; {labels[1]}."
+    assert dataset.symptoms_sentence(()) == ""

@@ -261,3 +261,13 @@ def test_the_progress_charts_dates_are_spaced_and_its_table_is_light(engine):
             fills.append(colour)
     assert len(fills) >= 19  # the heading row and a row per visit, every cell
     assert all(min(c) > 0.8 for c in fills)
+
+
+def test_the_symptoms_read_as_a_sentence_under_their_heading(engine):
+    """'What you may notice' then 'Back pain; hip or buttock pain; ...', not 'back pain; ...': the
+    labels are written for the middle of a sentence, the handout shows them as one of their own."""
+    row = engine.dataset.trigger_points.loc["gluteus-medius-1"]
+    first = engine.dataset.symptoms.at[row["symptoms"][0], "label"]
+    assert first[0].islower()  # as written in the data
+    text = " ".join(pdf_text(handout_pdf(engine, "gluteus-medius-1@left")).split())
+    assert f"What you may notice {first[0].upper()}{first[1:]}; " in text

@@ -361,3 +361,10 @@ def test_the_legend_names_only_what_the_map_draws(page, params, outline, muscle)
     if outline:
         assert f"**Blue outline**: {outline}." in legend
     assert ("**Muscle**" in legend) == muscle
+
+
+def test_the_panel_gives_the_symptoms_as_a_sentence():
+    """The panel beside the map read 'What you may notice. chest pain': a sentence with no capital."""
+    at = app(region="breastbone", tp="sternocleidomastoid-sternal-1@right")
+    assert not at.exception
+    assert "<strong>What you may notice.</strong> Chest pain" in texts(at)

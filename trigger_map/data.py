@@ -247,6 +247,13 @@ class Dataset:
     sources: pd.DataFrame
     synonyms: pd.DataFrame
 
+    def symptoms_sentence(self, symptom_ids) -> str:
+        """Symptoms as a sentence of their own, after a heading: "Back pain; pain at night;
+        limping." The labels are written to be read inside a sentence ("if you also have: back
+        pain"), so the first is given its capital here."""
+        said = "; ".join(self.symptoms.at[s, "label"] for s in symptom_ids)
+        return f"{said[:1].upper()}{said[1:]}." if said else ""
+
 
 def _describe(check: str, value) -> str:
     """A plain sentence for one pandera failure (custom checks already carry their sentence)."""

@@ -282,7 +282,7 @@ def _handout_sections(engine: Engine, key: str, note: str) -> list[tuple[str, st
             f"{row['referral']} Main area: {labels(placed.essential)}."
             + (f" May spread to: {labels(placed.spillover)}." if placed.spillover else ""),
         ),
-        ("What you may notice", "; ".join(data.symptoms.at[s, "label"] for s in row["symptoms"]) + "."),
+        ("What you may notice", data.symptoms_sentence(row["symptoms"])),
         ("What you can do", row["self_care"]),
         ("Take care", row["precautions"]),
         ("What sets it off and keeps it going", row["activators"]),

@@ -66,7 +66,7 @@ def details_html(engine: Engine, key: str, rule: bool = False) -> str:
     data = engine.dataset
     row = data.trigger_points.loc[placed.trigger_point]
     muscle = data.muscles.loc[row["muscle_id"]]
-    symptoms = "; ".join(data.symptoms.at[s, "label"] for s in row["symptoms"])
+    symptoms = data.symptoms_sentence(row["symptoms"])
     benefits = ", ".join(data.benefits.at[b, "name"].lower() for b in row["benefits"])
     areas = f"<li>Main area (solid): {escape(region_labels(engine, placed.essential))}</li>"
     if placed.spillover:
