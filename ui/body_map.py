@@ -74,11 +74,8 @@ def view_choice(key: str, phone_default: str = "both", holds: str | None = None)
     and it is the other one, the map turns to it, so what was chosen is drawn where one looks."""
     default: str | None = phone_default if on_phone() else "both"
     state_key = f"{key}_views"
-    if (
-        holds in VIEWS
-        and st.session_state.get(state_key, default) in VIEWS
-        and st.session_state.get(state_key, default) != holds
-    ):
+    shown = st.session_state.get(state_key, default)
+    if holds in VIEWS and shown in VIEWS and shown != holds:
         st.session_state[state_key] = holds
         default = None  # the value is set: a default as well is a duplicate Streamlit warns of
     choice = st.segmented_control(
