@@ -368,3 +368,43 @@ def test_the_panel_gives_the_symptoms_as_a_sentence():
     at = app(region="breastbone", tp="sternocleidomastoid-sternal-1@right")
     assert not at.exception
     assert "<strong>What you may notice.</strong> Chest pain" in texts(at)
+
+
+def handout_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
+
+
+def test_the_handout_is_made_with_the_note_as_typed_and_what_was_reported():
+    """The handout is made by a button whose click carries the box's last typing, then offered
+    with its note shown. A download button's click had carried the file made for the note before
+    (5 of 5 handouts downloaded right after typing had no note), and its file, made outside the
+    page's run, left out what the person reported on Where it hurts (their age and symptoms)."""
+    at = app(region="temple-l", tp="upper-trapezius-1@left")
+    at.session_state["pain_age"] = "50 to 64"  # given on Where it hurts, this session
+    at.session_state["pain_symptoms"] = ["jaw-pain-chewing"]
+    at.session_state["explorer_panel_more"] = True
+    at.session_state["explorer_panel_more_tab"] = trigger_point_panel.MORE_SECTIONS["handout"]
+    at.run()
+    at.text_area(key="explorer_panel_note_box").set_value("Press 30 s, *twice* a day")  # typed, not applied
+    at.button(key="explorer_panel_make").click().run()
+    assert not at.exception
+    _made_for, pdf = at.session_state["explorer_panel_handout"]
+    text = handout_text(pdf)
+    assert "Press 30 s, *twice* a day" in text
+    assert "needs a doctor, not a massage" in text and "if you are 50 or over" in text  # matched: age and jaw
+    # offered with its note, shown as typed; the box is gone until the note is changed
+    assert not at.text_area
+    assert "Press 30 s, *twice* a day" in [t.value for t in at.text]
+    assert [b.proto.label for b in at.get("download_button")] == ["Download the handout"]
+    at.button(key="explorer_panel_change").click().run()
+    assert at.text_area(key="explorer_panel_note_box").value == "Press 30 s, *twice* a day"
+    assert not at.get("download_button")
+    # another trigger point: the handout made for the first is not offered for it
+    at.button(key="explorer_panel_make").click().run()
+    at.selectbox(key="tp").select_index(1).run()
+    assert at.session_state["tp"] != "upper-trapezius-1@left"
+    assert not at.get("download_button") and at.button(key="explorer_panel_make")

@@ -159,17 +159,42 @@ def _keep_note(prefix: str) -> None:
     st.session_state[f"{prefix}_note"] = st.session_state[f"{prefix}_note_box"]
 
 
+def _make_handout(engine: Engine, key: str, prefix: str) -> None:
+    """Print the handout with the note as the box holds it now. A click on this button brings the
+    box's last typing with it; a download button's own click did not (the file was the one made
+    for the note before), and a file made on the click, outside the page's run, could not read
+    what the person reported on Where it hurts."""
+    note = st.session_state.get(f"{prefix}_note_box") or ""
+    st.session_state[f"{prefix}_note"] = note
+    symptoms, facts = reported()
+    st.session_state[f"{prefix}_handout"] = (
+        (key, note, symptoms, facts),
+        handout_pdf(engine, key, note, symptoms, facts),
+    )
+
+
+def _change_note(prefix: str) -> None:
+    st.session_state.pop(f"{prefix}_handout", None)
+
+
 def handout(engine: Engine, key: str, prefix: str) -> None:
-    """A PDF to take home: the pattern drawn on the body, self-care and precautions."""
+    """A PDF to take home: the pattern drawn on the body, self-care and precautions. Made by one
+    button, then offered for download with the note it carries shown; the note cannot change under
+    a made handout ("Change the note" takes it back)."""
     st.markdown(
         ":material/picture_as_pdf: A page to take home: the pattern drawn on the body, "
         "what to do and what to take care with."
     )
+    note = st.session_state.get(f"{prefix}_note", "")
+    made = st.session_state.get(f"{prefix}_handout")
+    if made is not None and made[0] == (key, note, *reported()):
+        _offer_handout(key, prefix, note, made[1])
+        return
     # The note is kept apart from the box (Streamlit forgets a widget's value while it is not
     # shown), so closing the section or choosing another trigger point keeps what was typed.
     note = st.text_area(
         "A note to print on it (optional)",
-        value=st.session_state.get(f"{prefix}_note", ""),
+        value=note,
         key=f"{prefix}_note_box",
         max_chars=600,
         on_change=_keep_note,
@@ -183,12 +208,30 @@ def handout(engine: Engine, key: str, prefix: str) -> None:
             f"{MISSING}: {code_points(missing)}.",
             icon=":material/warning:",
         )
-    trigger_point, side = split_side_key(key)
-    st.download_button(
-        "Download the handout",
-        data=lambda: handout_pdf(engine, key, note, *reported()),
-        file_name=f"trigger-map-{trigger_point}-{side}.pdf",
-        mime="application/pdf",
-        icon=":material/download:",
-        key=f"{prefix}_pdf",
+    st.button(
+        "Make the handout",
+        icon=":material/picture_as_pdf:",
+        key=f"{prefix}_make",
+        on_click=_make_handout,
+        args=(engine, key, prefix),
     )
+
+
+def _offer_handout(key: str, prefix: str, note: str, pdf: bytes) -> None:
+    st.caption("Your note on it:" if note else "No note on it.")
+    if note:
+        st.text(note)  # the person's words, as typed: never read as Markdown
+    trigger_point, side = split_side_key(key)
+    with st.container(horizontal=True):
+        st.download_button(
+            "Download the handout",
+            data=pdf,
+            file_name=f"trigger-map-{trigger_point}-{side}.pdf",
+            mime="application/pdf",
+            icon=":material/download:",
+            key=f"{prefix}_pdf",
+            on_click="ignore",
+        )
+        st.button(
+            "Change the note", icon=":material/edit:", key=f"{prefix}_change", on_click=_change_note, args=(prefix,)
+        )
