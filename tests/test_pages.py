@@ -408,3 +408,16 @@ def test_the_handout_is_made_with_the_note_as_typed_and_what_was_reported():
     at.selectbox(key="tp").select_index(1).run()
     assert at.session_state["tp"] != "upper-trapezius-1@left"
     assert not at.get("download_button") and at.button(key="explorer_panel_make")
+
+
+def test_a_note_the_handout_cannot_print_is_named_before_and_after_it_is_made():
+    at = app(region="temple-l", tp="upper-trapezius-1@left")
+    at.session_state["explorer_panel_more"] = True
+    at.session_state["explorer_panel_more_tab"] = trigger_point_panel.MORE_SECTIONS["handout"]
+    at.run()
+    at.text_area(key="explorer_panel_note_box").input("melting \U0001fae0").run()
+    assert [w.value for w in at.warning if "cannot print" in w.value] == [
+        "The handout cannot print 1 character(s) of the note; they will show as \ufffd: U+1FAE0."
+    ]
+    at.button(key="explorer_panel_make").click().run()
+    assert at.get("download_button") and any("U+1FAE0" in w.value for w in at.warning)

@@ -201,13 +201,7 @@ def handout(engine: Engine, key: str, prefix: str) -> None:
         args=(prefix,),
         placeholder="e.g. Press for 30 seconds, twice a day, then stretch.",
     )
-    missing = unprintable(note)
-    if missing:  # said before printing, and on the handout too
-        st.warning(
-            f"The handout cannot print {len(missing)} character(s) of the note; they will show as "
-            f"{MISSING}: {code_points(missing)}.",
-            icon=":material/warning:",
-        )
+    _say_unprintable(note)
     st.button(
         "Make the handout",
         icon=":material/picture_as_pdf:",
@@ -217,10 +211,21 @@ def handout(engine: Engine, key: str, prefix: str) -> None:
     )
 
 
+def _say_unprintable(note: str) -> None:
+    missing = unprintable(note)
+    if missing:  # said before printing, with the handout made, and on the handout too
+        st.warning(
+            f"The handout cannot print {len(missing)} character(s) of the note; they will show as "
+            f"{MISSING}: {code_points(missing)}.",
+            icon=":material/warning:",
+        )
+
+
 def _offer_handout(key: str, prefix: str, note: str, pdf: bytes) -> None:
     st.caption("Your note on it:" if note else "No note on it.")
     if note:
         st.text(note)  # the person's words, as typed: never read as Markdown
+        _say_unprintable(note)
     trigger_point, side = split_side_key(key)
     with st.container(horizontal=True):
         st.download_button(
