@@ -29,3 +29,23 @@ def test_arrow_right_shows_the_next_trigger_point(open_page, app_url, engine):
     wait_idle(page)
     page.keyboard.press("ArrowLeft")  # round to the last
     expect(page.locator("[data-testid=stMain] h1").first).to_have_text(shown[-1].title, timeout=15_000)
+
+
+# Each picture's box and the picture's own shape: [stack, width, height, natural width, natural height].
+PICTURES = """() => [...document.querySelectorAll('[class*="-stack"] [data-testid=stImage] img')].map(i =>
+    [i.closest('[class*="-stack"]').className.match(/st-key-[^ ]+/)[0], i.clientWidth, i.clientHeight,
+     i.naturalWidth, i.naturalHeight])"""
+
+
+def test_on_a_phone_the_pictures_leave_no_blank_band(phone, app_url):
+    """At 390 px the first slide's close-up (a small pattern on the head) sat in the big screen's
+    820 px box: 445 px of picture, 375 px of blank. Now each picture takes its own shape; on a big
+    screen the box stays (the whole body at most of a 1080-line screen's height)."""
+    phone.goto(f"{app_url}/present")
+    wait_idle(phone)
+    phone.wait_for_function("() => [...document.querySelectorAll('[data-testid=stImage] img')].every(i => i.complete)")
+    pictures = phone.evaluate(PICTURES)
+    assert {p[0] for p in pictures} >= {"st-key-present_map_front-stack", "st-key-present_zoom_front-stack"}
+    for stack, width, height, natural_width, natural_height in pictures:
+        shape = width * natural_height / natural_width  # the natural size is rounded to whole pixels
+        assert abs(height - shape) <= 0.02 * shape, (stack, width, height, round(shape))
