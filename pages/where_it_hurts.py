@@ -75,6 +75,10 @@ def severity_changed(region: str) -> None:
 
 
 def list_changed() -> None:
+    """An area added from the list, off the map: a map showing one view turns to that area's."""
+    added = [r for r in st.session_state.pain_area_list if r not in st.session_state.pain_areas]
+    if added:
+        st.session_state.pain_follow = engine.body.regions[added[-1]].view
     _set_areas(st.session_state.pain_area_list)
 
 
@@ -168,7 +172,7 @@ about[1].checkbox("Pregnant, or could be", key="pain_pregnant", persist_state="s
 
 
 with st.container(horizontal=True, vertical_alignment="center"):  # one row, on a phone too
-    views = body_map.view_choice("pain_map")
+    views = body_map.view_choice("pain_map", holds=st.session_state.pop("pain_follow", None))
     drawing = st.toggle(
         "Draw around areas (lasso)",
         key="pain_lasso",

@@ -176,6 +176,22 @@ def test_where_it_hurts_ranks_marked_areas_and_keeps_them_in_the_link():
     assert (why["explains (main area)"] + why["explains (may spread)"]).str.len().gt(0).all()
 
 
+def test_where_it_hurts_on_one_view_turns_to_an_area_added_from_the_list():
+    """The person chose the front view alone and added the low back from the list: the map stayed
+    on the front, the new mark out of sight. Now it turns to the back; taking an area off, or the
+    person's own choice of view afterwards, turns nothing."""
+    at = app("where_it_hurts")
+    at.segmented_control(key="pain_map_views").set_value("front").run()
+    at.multiselect(key="pain_area_list").set_value(["low_back-r"]).run()
+    assert not at.exception
+    assert at.session_state["pain_map_views"] == "back"
+    at.segmented_control(key="pain_map_views").set_value("front").run()
+    at.multiselect(key="pain_area_list").set_value(["low_back-r", "temple-l"]).run()
+    assert at.session_state["pain_map_views"] == "front"  # the temple is on the front
+    at.multiselect(key="pain_area_list").set_value(["temple-l"]).run()  # one taken off
+    assert at.session_state["pain_map_views"] == "front"
+
+
 def test_where_it_hurts_list_marks_areas_and_red_flags_show():
     """Marked areas alone: calm watch-for lines, no banner. A sign the person reports (a cold sweat)
     or a fact (pregnancy) matches a flag: a banner at the top of the panel, most urgent first."""
