@@ -160,6 +160,7 @@ with export[1]:
         mime="application/json",
         icon=":material/download:",
         key="visits_json",
+        on_click="ignore",  # a download changes nothing on the page: no rerun for it
     )
 with export[2]:
     with_notes = st.multiselect(
@@ -175,6 +176,7 @@ with export[2]:
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
         key="visits_pdf",
+        on_click="ignore",
     )
 
 

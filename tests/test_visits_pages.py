@@ -213,6 +213,8 @@ def test_the_visits_page_offers_every_export(db):
     at.selectbox(key="visits_client").set_value("C-7").run()
     labels = [d.proto.label for d in at.get("download_button")]
     assert {"Download as CSV", "Download as JSON", "Download the progress handout"} <= set(labels)
+    # a download changes nothing on the page: the browser fetches the file and the page does not run again
+    assert all(d.proto.ignore_rerun for d in at.get("download_button"))
     notes = at.multiselect(key="visits_notes")
     assert len(notes.options) == 2  # both visits have a note to choose
 

@@ -47,6 +47,7 @@ def csv_download(rows: list[dict], file_name: str, key: str) -> None:
         mime="text/csv",
         icon=":material/download:",
         key=key,
+        on_click="ignore",  # a download changes nothing on the page: no rerun for it
     )
 
 
