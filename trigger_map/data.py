@@ -57,6 +57,11 @@ def split_list(cell: str) -> tuple[str, ...]:
 _filled = pa.Check(lambda s: s.str.strip() != "", error="is empty")
 
 
+def capitalized(text: str) -> str:
+    """The text with its first letter a capital, the rest as written ("SCM" and "iPad" stay)."""
+    return text[:1].upper() + text[1:]
+
+
 def muscle_label(name: str, anatomical_name: str) -> str:
     """A muscle's name with its anatomical name after it, unless they are the same word for word
     ("Upper trapezius (Trapezius, descending part)", but "Piriformis", not "Piriformis (Piriformis)")."""
@@ -252,7 +257,7 @@ class Dataset:
         limping." The labels are written to be read inside a sentence ("if you also have: back
         pain"), so the first is given its capital here."""
         said = "; ".join(self.symptoms.at[s, "label"] for s in symptom_ids)
-        return f"{said[:1].upper()}{said[1:]}." if said else ""
+        return f"{capitalized(said)}." if said else ""
 
 
 def _describe(check: str, value) -> str:

@@ -194,10 +194,6 @@ def prompt_for(kind: str, muscle: str = "", region: str = "", point: str = "") -
     )
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 # --- what a question draws on the map -------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from trigger_map.data import capitalized
 from trigger_map.lookup import Engine
 from trigger_map.referral import side_key
 from trigger_map.search import Hit
@@ -85,10 +86,6 @@ def search_box(
                 args=(engine, key_prefix, here, hit),
             )
     return query
-
-
-def capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def open_hit(engine: Engine, key_prefix: str, here: str, hit: Hit) -> None:
