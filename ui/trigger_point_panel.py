@@ -164,8 +164,8 @@ def _make_handout(engine: Engine, key: str, prefix: str) -> None:
     box's last typing with it; a download button's own click did not (the file was the one made
     for the note before), and a file made on the click, outside the page's run, could not read
     what the person reported on Where it hurts."""
-    note = st.session_state.get(f"{prefix}_note_box") or ""
-    st.session_state[f"{prefix}_note"] = note
+    _keep_note(prefix)
+    note = st.session_state[f"{prefix}_note"] or ""
     symptoms, facts = reported()
     st.session_state[f"{prefix}_handout"] = (
         (key, note, symptoms, facts),
