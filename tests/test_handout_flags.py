@@ -1,15 +1,9 @@
 """The PDF handout carries the red flags of its pattern's areas: a matched flag as a framed warning
 at the top, the rest as watch-for lines at the end."""
 
-import io
-
-from pypdf import PdfReader
+from pdf_reading import pdf_words as pdf_text
 
 from trigger_map.export import handout_pdf
-
-
-def pdf_text(data: bytes) -> str:
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
 
 
 def test_area_only_handout_has_watch_for_lines_and_no_warning(engine):

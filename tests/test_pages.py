@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl
 import pytest
 from app_run import app, shared_query
 from paths import MINI_BODY, MINI_DATA, ROOT
+from pdf_reading import pdf_words
 from streamlit.testing.v1 import AppTest
 
 from ui import text, trigger_point_panel
@@ -386,14 +387,6 @@ def test_the_panel_gives_the_symptoms_as_a_sentence():
     assert "<strong>What you may notice.</strong> Chest pain" in texts(at)
 
 
-def handout_text(data: bytes) -> str:
-    import io
-
-    from pypdf import PdfReader
-
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
-
-
 def test_the_handout_is_made_with_the_note_as_typed_and_what_was_reported():
     """The handout is made by a button whose click carries the box's last typing, then offered
     with its note shown. A download button's click had carried the file made for the note before
@@ -409,7 +402,7 @@ def test_the_handout_is_made_with_the_note_as_typed_and_what_was_reported():
     at.button(key="explorer_panel_make").click().run()
     assert not at.exception
     _made_for, pdf = at.session_state["explorer_panel_handout"]
-    text = handout_text(pdf)
+    text = pdf_words(pdf)
     assert "Press 30 s, *twice* a day" in text
     assert "needs a doctor, not a massage" in text and "if you are 50 or over" in text  # matched: age and jaw
     # offered with its note, shown as typed; the box is gone until the note is changed

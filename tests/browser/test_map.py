@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
@@ -17,8 +16,8 @@ from driver import (
     settled,
     wait_idle,
 )
+from pdf_reading import pdf_words
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
 from trigger_map import local_app
 
@@ -246,7 +245,7 @@ def test_therapist_downloads_a_handout_with_a_note(page, app_url):
         download_button.click()
     data = Path(download.value.path()).read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 10_000
-    assert "Twice a day" in " ".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(data)).pages)
+    assert "Twice a day" in pdf_words(data)
     assert download.value.suggested_filename == "trigger-map-upper-trapezius-1-left.pdf"
 
 
