@@ -255,3 +255,30 @@ def test_symptoms_make_a_sentence_with_its_capital_and_stop(dataset):
     said = dataset.symptoms_sentence(ids)
     assert said == f"{labels[0][:1].upper()}{labels[0][1:]}; {labels[1]}."
     assert dataset.symptoms_sentence(()) == ""
+
+
+# the self-care a risky spot offers instead of pressing: "If in doubt, leave out the pressure and do
+# only the stretch and slow belly breathing at the end."
+SAFER = re.compile(
+    r"If in doubt, leave out the pressure(?: \([^)]*\))? and do only the (?P<option>[^.]+?) at the end\."
+)
+
+
+def test_self_care_names_a_safer_option_before_the_steps_and_describes_it_after_them(dataset):
+    """Where self-care warns of a risky spot, the safer option it offers is the last step of the same
+    text: "Safer: the stretch alone." used to come straight before the pressing steps (read as the
+    stretch itself), once named belly breathing that the text never described, and once pointed to
+    "the same arm-back stretch" of another trigger point, which a handout does not show."""
+    unclear = []
+    for key, text in dataset.trigger_points["self_care"].items():
+        if "Safer: the" in text or "the same arm-back" in text:
+            unclear.append(f"{key}: {text[:80]}")
+        found = SAFER.search(text)
+        if found is None:
+            continue
+        after = text[found.end() :].lower()
+        missing = [w for w in re.findall(r"[a-z]{4,}", found["option"]) if w[:5] not in after]
+        if missing:
+            unclear.append(f"{key}: 'do only the {found['option']}' but no {missing} after it")
+    assert unclear == []
+    assert sum(bool(SAFER.search(t)) for t in dataset.trigger_points["self_care"]) >= 20
