@@ -282,3 +282,21 @@ def test_self_care_names_a_safer_option_before_the_steps_and_describes_it_after_
             unclear.append(f"{key}: 'do only the {found['option']}' but no {missing} after it")
     assert unclear == []
     assert sum(bool(SAFER.search(t)) for t in dataset.trigger_points["self_care"]) >= 20
+
+
+# a place given by another trigger point that the panel or handout does not show
+POINTED_ELSEWHERE = re.compile(
+    r"\bthe same (notch|hollow|groove|band|spot|point)\b"
+    r"|\bthan the (first|second|third|inner|outer|upper|lower) point\b"
+)
+
+
+def test_a_trigger_points_place_reads_on_its_own(dataset):
+    """A panel and a handout show one trigger point: "Deep in the same notch below the cheekbone"
+    (the lateral pterygoid's lower head) and "than the first point" pointed to texts not shown."""
+    found = [
+        f"{key}: {text[:70]}"
+        for key, text in dataset.trigger_points["location"].items()
+        if POINTED_ELSEWHERE.search(text)
+    ]
+    assert found == []
