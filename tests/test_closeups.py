@@ -63,3 +63,12 @@ def test_crop_shows_only_the_window():
     assert 'viewBox="90 418 68 101" width="68" height="101"' in cropped
     assert cropped.count("viewBox=") == svg.count("viewBox=")
     assert cropped.replace('viewBox="90 418 68 101" width="68" height="101"', "") != svg
+
+
+def test_a_closeup_shows_a_point_only_with_room_for_its_mark(closeups):
+    hand = closeups.by_id["hand-l"]
+    x, y, w, h = hand.window
+    assert hand.shows("front", x + w / 2, y + h / 2, reach=6.5)
+    assert not hand.shows("back", x + w / 2, y + h / 2)  # the same place on the other view
+    assert hand.shows("front", x + 2, y + h / 2) and not hand.shows("front", x + 2, y + h / 2, reach=6.5)
+    assert not hand.shows("front", x + w / 2, y - 1) and not hand.shows("front", x + w + 1, y + h / 2)

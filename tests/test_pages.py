@@ -120,6 +120,25 @@ def test_explorer_closeup_opens_from_the_panel_and_its_link():
     )
 
 
+OUTSIDE_CLOSEUP = "The trigger point (X) is outside this close-up"
+
+
+def test_a_closeup_shows_the_whole_body_under_it_when_the_chosen_x_lies_outside():
+    """A finger's pain may come from the forearm: the close-up of the hand alone showed no X."""
+    at = app(region="index_finger-l", tp="flexor-digitorum-profundus-1@left", zoom="hand-l")
+    assert not at.exception and OUTSIDE_CLOSEUP in texts(at) and "(front)" in texts(at)
+    at.selectbox(key="tp").set_value("hand-lumbricals-1@left").run()  # its X is in the hand
+    assert not at.exception and OUTSIDE_CLOSEUP not in texts(at)
+    at.selectbox(key="tp").set_value("first-dorsal-interosseous-1@left").run()  # on the back view
+    assert OUTSIDE_CLOSEUP in texts(at) and "whole body (back)" in texts(at)
+    pain = app("where_it_hurts", areas="upper_chest-l:6", tp="platysma-2@left", zoom="shoulder-l")
+    assert not pain.exception and pain.session_state["pain_tp"] == "platysma-2@left"
+    assert OUTSIDE_CLOSEUP in texts(pain)  # its X sat half cut at the close-up's top edge
+    pain.selectbox(key="pain_tp").set_value("pectoralis-major-1@left").run()
+    assert OUTSIDE_CLOSEUP not in texts(pain)
+    assert OUTSIDE_CLOSEUP not in texts(app(region="index_finger-l", tp="flexor-digitorum-profundus-1@left"))
+
+
 def test_explorer_panel_names_related_conditions_and_benefits():
     at = app(region="temple-l", tp="upper-trapezius-1@left")
     assert "Treating it may help with:" in texts(at)

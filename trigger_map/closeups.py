@@ -97,6 +97,14 @@ class Closeup:
     window: tuple[float, float, float, float]  # x, y, width, height in drawing units
     small: bool
 
+    def shows(self, view: str, x: float, y: float, reach: float = 0.0) -> bool:
+        """Whether a point of `view` lies inside the close-up with `reach` drawing units to spare
+        on every side (a mark drawn around it, e.g. an X, is then whole)."""
+        left, top, width, height = self.window
+        return (
+            view == self.view and left + reach <= x <= left + width - reach and top + reach <= y <= top + height - reach
+        )
+
     @property
     def scale(self) -> float:
         """CSS px per drawing unit when the close-up fits a phone's box."""

@@ -15,6 +15,7 @@ from trigger_map.body import VIEWS, Body, body_svg
 from trigger_map.closeups import PHONE_BOX, WHOLE_BODY_SCALE, Closeup, closeup_figure, crop
 from trigger_map.drawing import (
     ATTACHMENT_LEGEND,
+    CHOSEN_X,
     body_view_svg,
     body_view_url,
     data_url,
@@ -30,6 +31,7 @@ from trigger_map.map_click import MapClick, read_click
 MAP_HEIGHT = 600
 SINGLE_VIEW_HEIGHT = 780
 CLOSEUP_HEIGHT = int(PHONE_BOX[1])  # the height every close-up's targets were sized for
+WHOLE_VIEW_INSET_HEIGHT = 300  # the small whole view under a close-up whose X lies outside it
 STATIC = Path(__file__).resolve().parent / "static"
 # the palette's one home is trigger_map/frame.py: the script gets the chosen-area colour from there
 PAGE_SCRIPT = f"window.tmMarkedColour = {MARKED!r};\n" + (STATIC / "map.js").read_text(encoding="utf-8")
@@ -158,6 +160,7 @@ def body_maps(
                 alt=f"Close-up of the {closeup.label}: choose an area to see which trigger points refer "
                 "pain there. The list of areas above does the same with a keyboard.",
             )
+        whole_view_inset(engine, closeup, highlight, key=f"{key}_whole", muscles=muscles)
         return
     columns = st.columns(len(views), gap="small")
     for column, view in zip(columns, views, strict=False):
@@ -177,6 +180,19 @@ def body_maps(
                 alt=f"Body map, {view} view: choose an area to see which trigger points refer pain there. "
                 "The list of areas above does the same with a keyboard.",
             )
+
+
+def whole_view_inset(
+    engine: Engine, closeup: Closeup, highlight: Highlight, key: str, muscles: dict[str, str] | None = None
+) -> None:
+    """Under a close-up, the chosen trigger point's whole view, small and with its pattern, when its
+    X is not wholly inside the close-up (a finger's pain comes from the forearm): the map promises
+    the trigger point marked with an X, and the close-up alone would not show it."""
+    chosen = highlight.chosen
+    if chosen is None or closeup.shows(chosen.view, chosen.x, chosen.y, reach=CHOSEN_X):
+        return
+    st.caption(f"The trigger point (X) is outside this close-up. Here it is on the whole body ({chosen.view}):")
+    pictures(engine, highlight, key=key, height=WHOLE_VIEW_INSET_HEIGHT, views=(chosen.view,), muscles=muscles)
 
 
 def pictures(

@@ -127,9 +127,19 @@ def test_a_tap_on_a_finger_opens_the_hand_and_a_second_tap_chooses_a_finger(phon
     expect(heading(phone, "Little finger (right)")).to_be_in_viewport(timeout=15_000)
     phone.wait_for_function("location.search.includes('zoom=hand-r')", timeout=15_000)
     wait_idle(phone)  # the answer drawn and scrolled to: the page no longer moves under the click
+    # the little finger's most likely trigger point is in the forearm: the whole view under the
+    # close-up shows its X (the body and the pattern, both pictures drawn)
+    inset = phone.locator(".st-key-explorer_map_whole_front-stack img")
+    expect(phone.get_by_text("The trigger point (X) is outside this close-up")).to_be_visible()
+    expect(inset).to_have_count(2)
+    assert phone.evaluate(
+        "() => [...document.querySelectorAll('.st-key-explorer_map_whole_front-stack img')]"
+        ".every(i => i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().height > 200)"
+    )
     phone.get_by_role("button", name="Whole body").click()
     wait_idle(phone)
     expect(phone.get_by_text("Close-up: right hand, palm side")).to_have_count(0, timeout=15_000)
+    expect(inset).to_have_count(0)
     assert len(hit_charts(phone)) == 1  # the phone's single view, front
 
 
