@@ -9,9 +9,10 @@ How a query is scored, word by word (so it stays fast on a dataset a hundred tim
 - text is folded to lower-case words without accents or punctuation ("Golfer's" -> "golfers");
   small words ("the", "my", "of", ...) are dropped; "left"/"right" choose the side of an area;
 - each query word is looked up in the vocabulary of all names: the same word counts 1, a word it
-  begins (3+ letters, as typed) 0.7-0.95, a misspelling 1 - 0.15 per edit (rapidfuzz's
-  optimal-string-alignment distance, so a swapped pair is one edit; none for words under 4 letters,
-  one edit up to 6 letters, two up to 9, three beyond; the first letter is taken as typed);
+  begins (3+ letters, as typed) 0.7-0.95, a misspelling 1 - 0.15 per edit, 0.2 for a word under 6
+  letters (rapidfuzz's optimal-string-alignment distance, so a swapped pair is one edit; none for
+  words under 4 letters or a feeling word, one edit up to 6 letters, two up to 9, three beyond; the
+  first letter is taken as typed);
 - words run together ("shoulderblade") find the name they spell;
 - a name scores (mean over query words of the best match in it) x (0.7 + 0.3 x the share of the
   name's words that were matched), so the name that says just what was typed ranks first; a word
@@ -55,6 +56,7 @@ MIN_SCORE = 0.5
 # a name said in full inside a longer query: each of its words matched at least this closely (the
 # same word, a word of 6+ letters one letter off, most of a longer word) scores SAID_SCORE
 SAID_SIMILARITY, SAID_SCORE = 0.85, 0.8
+SAID_MIN_LETTERS = 6  # a misspelt word says a name in full only from this length
 STOPWORDS = frozenset(
     ["a", "an", "the", "my", "of", "in", "on", "at", "and", "or", "to", "i", "me", "is", "it", "its", "im"]
     + ["with", "from", "for", "by", "this", "that"]
@@ -264,16 +266,22 @@ class Matcher:
 
     # -- answering -----------------------------------------------------------------------------
 
-    def _word_matches(self, word: str) -> dict[int, float]:
-        """Vocabulary words close to one query word: index -> similarity (0-1)."""
+    def _word_matches(self, word: str, prefixes: bool = True) -> dict[int, float]:
+        """Vocabulary words close to one query word: index -> similarity (0-1); with `prefixes`,
+        the longer words it begins too (as it may be, typed in part)."""
         found: dict[int, float] = {}
         exact = self.word_index.get(word)
         if exact is not None:
             found[exact] = 1.0
-        for index, distance in self.fuzzy.near(word, allowed_edits(word)):
+        # a feeling word is a word of its own, not a misspelling: "sore" is not "sole"
+        edits = 0 if word in FEELING_WORDS else allowed_edits(word)
+        # one letter off a short word is another word as often as a slip ("neck"/"deck", "hand"/
+        # "hard"): it still finds the word, but does not say a name in full (SAID_SIMILARITY)
+        step = 0.15 if len(word) >= SAID_MIN_LETTERS else 0.2
+        for index, distance in self.fuzzy.near(word, edits):
             if distance:
-                found[index] = max(found.get(index, 0.0), 1.0 - 0.15 * distance)
-        if len(word) >= 3:
+                found[index] = max(found.get(index, 0.0), 1.0 - step * distance)
+        if prefixes and len(word) >= 3:
             start = bisect.bisect_left(self.vocabulary, word)
             end = bisect.bisect_left(self.vocabulary, word + "\uffff")
             for index in range(start, end):
@@ -298,14 +306,19 @@ class Matcher:
         explained = np.zeros(n, dtype=np.float32)
         covered = np.zeros(n, dtype=np.float32)
         cover_by_word: dict[int, float] = {}
+        said_by_word: dict[int, float] = {}  # the same, but only the last word may be typed in part
         what = [word for word in typed if word not in FEELING_WORDS]
         counted = np.full(n, len(what) or len(typed), dtype=np.float32)  # the words a name must explain
-        for word in typed:
+        for position, word in enumerate(typed):
             best = np.zeros(n, dtype=np.float32)
-            for index, similarity in self._word_matches(word).items():
+            matches = self._word_matches(word)
+            for index, similarity in matches.items():
                 rows = self.postings[index]
                 best[rows] = np.maximum(best[rows], similarity)
                 cover_by_word[index] = max(cover_by_word.get(index, 0.0), similarity)
+            last = position == len(typed) - 1
+            for index, similarity in (matches if last else self._word_matches(word, prefixes=False)).items():
+                said_by_word[index] = max(said_by_word.get(index, 0.0), similarity)
             explained += best
             if what and word in FEELING_WORDS:
                 counted += best > 0  # a feeling word counts where a name has it
@@ -323,7 +336,7 @@ class Matcher:
                 explained[rows] = np.maximum(explained[rows], similarity)
                 covered[rows] = np.maximum(covered[rows], similarity * self.name_size[rows])
         score = explained * (0.7 + 0.3 * np.minimum(covered / self.name_size, 1.0))
-        score = self._said_in_full(score, cover_by_word, typed)
+        score = self._said_in_full(score, said_by_word, typed)
         score = score * self.name_weight
         rows = np.flatnonzero(score > 0)
         np.maximum.at(entry_scores, self.name_entry[rows], score[rows])
@@ -332,7 +345,8 @@ class Matcher:
     def _said_in_full(self, score: np.ndarray, cover_by_word: dict[int, float], typed: list[str]) -> np.ndarray:
         """`score`, raised for each name said in full inside a longer query ("my heel hurts when I
         get up in the morning"): every word of it matched closely (its feeling words by any feeling
-        word: "my shoulder hurts" says "shoulder pain"), so it counts whatever else was said."""
+        word: "my shoulder hurts" says "shoulder pain"), so it counts whatever else was said. A
+        word says another it only begins when it is the last typed ("foo bar" does not say "foot")."""
         strong = np.zeros(len(score), dtype=np.float32)  # how many of a name's words matched closely
         closeness = np.zeros(len(score), dtype=np.float32)  # and how closely, summed
         for index, similarity in cover_by_word.items():
