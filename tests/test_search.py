@@ -153,6 +153,13 @@ def test_a_part_of_the_body_said_in_a_sentence_finds_its_areas(matcher, query, a
     assert "area:sole" not in hits or "foot" in query
 
 
+def test_a_group_of_areas_leaves_room_for_the_symptom_a_sentence_says(matcher):
+    """The Body map shows 8 results, areas first among equals: the knee's four areas (eight with
+    their sides) once filled them all, and "knee pain" was not offered."""
+    hits = [found(h) for h in matcher.search("my knee hurts going down stairs", limit=8, prefer=("area",))]
+    assert hits[0] == "symptom:knee-pain" and "area:front_of_knee" in hits
+
+
 def test_a_feeling_word_or_a_short_word_one_letter_off_says_no_name_in_a_sentence(matcher):
     """A misspelling counts in a sentence from six letters: "sore" is a word of its own, not
     "sole"; "foo bar baz" does not say "foot" (only the last word may be typed in part)."""

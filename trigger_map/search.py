@@ -95,6 +95,9 @@ def allowed_edits(word: str) -> int:
 
 # A group's members score this much less for each place down its row: the row's order breaks ties.
 GROUP_ORDER_STEP = 0.001
+# A group's term names several things and none exactly ("knee": four areas): a little less what a
+# person means than a thing's own name, so "my knee hurts" lists "knee pain" before the knee's areas
+GROUP_WEIGHT = 0.97
 
 
 class FuzzyWords:
@@ -259,9 +262,10 @@ class Matcher:
         if synonyms is not None:
             for row in synonyms.itertuples(index=False):
                 # a group's members rank in the order the row lists them ("traps": upper first)
+                weight = GROUP_WEIGHT if row.type == "group" else 1.0
                 for position, target in enumerate(row.ids):
                     if (row.kind, target) in where:
-                        names.append((row.term, where[(row.kind, target)], 1.0 - GROUP_ORDER_STEP * position))
+                        names.append((row.term, where[(row.kind, target)], weight - GROUP_ORDER_STEP * position))
         return cls(entries, names, areas)
 
     # -- answering -----------------------------------------------------------------------------
