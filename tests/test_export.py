@@ -271,3 +271,31 @@ def test_the_symptoms_read_as_a_sentence_under_their_heading(engine):
     assert first[0].islower()  # as written in the data
     text = " ".join(pdf_text(handout_pdf(engine, "gluteus-medius-1@left")).split())
     assert f"What you may notice {first[0].upper()}{first[1:]}; " in text
+
+
+def test_a_small_pattern_is_drawn_again_in_a_close_up_beside_the_views(engine):
+    """A hand's pattern was a few millimetres on the handout's whole body, the X covering the
+    fingers it names; now the X's view is drawn again around it, 48 mm wide."""
+    assert "Close-up (front)" in pdf_text(handout_pdf(engine, "hand-lumbricals-1@left"))
+    assert "Close-up (back)" in pdf_text(handout_pdf(engine, "abductor-hallucis-1@right"))  # the sole's inset
+    assert "Close-up" not in pdf_text(handout_pdf(engine, "upper-trapezius-1@left"))  # head and neck: large
+
+
+def test_a_close_up_holds_the_x_and_its_views_part_of_the_pattern(engine):
+    import shapely
+
+    from trigger_map.present import CLOSEUP_ASPECT
+
+    small = 0
+    for key, placed in engine.by_key.items():
+        window = export._closeup_window(engine, placed)
+        regions = [engine.body.regions[r] for r in (*placed.essential, *placed.spillover)]
+        part = [r.polygon for r in regions if r.view == placed.view] + [shapely.Point(placed.x, placed.y)]
+        minx, miny, maxx, maxy = shapely.unary_union(part).bounds
+        assert (window is None) == (maxy - miny > export.HANDOUT_SMALL_PATTERN * 848), key
+        if window is not None:
+            small += 1
+            x, y, w, h = window
+            assert x <= minx and y <= miny and maxx <= x + w and maxy <= y + h, key
+            assert w / h == pytest.approx(CLOSEUP_ASPECT, abs=0.01), key
+    assert 0.3 < small / len(engine.by_key) < 0.8  # hands, feet, faces, necks: not every pattern

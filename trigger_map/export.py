@@ -22,11 +22,13 @@ from itertools import pairwise
 from pathlib import Path
 from typing import cast
 
+import shapely
 from fontTools.ttLib import TTFont
 from fpdf import FPDF, FontFace
 
 from trigger_map.frame import HALF_WIDTH, MIDLINE
 from trigger_map.lookup import Engine
+from trigger_map.present import small_window
 from trigger_map.safety import red_flags_for
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -190,9 +192,19 @@ class Handout(FPDF):
 
 
 def _draw_view(
-    pdf: Handout, engine: Engine, view: str, left: float, top: float, scale: float, essential, spillover, marker
+    pdf: Handout,
+    engine: Engine,
+    view: str,
+    left: float,
+    top: float,
+    scale: float,
+    essential,
+    spillover,
+    marker,
+    labels: bool = True,
 ) -> None:
-    """One view of the body with the zones filled, at (left, top) in mm, `scale` mm per unit."""
+    """One view of the body with the zones filled, at (left, top) in mm, `scale` mm per unit;
+    with `labels`, its name and the person's right and left."""
     origin = MIDLINE[view] - HALF_WIDTH
 
     def to_page(x: float, y: float) -> tuple[float, float]:
@@ -210,6 +222,8 @@ def _draw_view(
         pdf.set_line_width(0.9)
         pdf.line(x - 2.2, y - 2.2, x + 2.2, y + 2.2)
         pdf.line(x - 2.2, y + 2.2, x + 2.2, y - 2.2)
+    if not labels:
+        return
     pdf.set_font(pdf.family, "B", 9)
     right_x, left_x = (
         (left + 30 * scale, left + 394 * scale) if view == "front" else (left + 394 * scale, left + 30 * scale)
@@ -256,14 +270,61 @@ def _pattern_pictures(pdf: Handout, engine: Engine, key: str) -> None:
     scale = 0.16
     top = pdf.get_y()
     marker = Marker(key, placed.view, placed.x, placed.y, "")
-    _draw_view(pdf, engine, "front", pdf.l_margin, top, scale, set(placed.essential), set(placed.spillover), marker)
-    _draw_view(
-        pdf, engine, "back", pdf.l_margin + 100, top, scale, set(placed.essential), set(placed.spillover), marker
-    )
+    essential, spillover = set(placed.essential), set(placed.spillover)
+    window = _closeup_window(engine, placed)
+    _draw_view(pdf, engine, "front", pdf.l_margin, top, scale, essential, spillover, marker)
+    # with a close-up, the views close up (their frames have room either side of the arms)
+    _draw_view(pdf, engine, "back", pdf.l_margin + (70 if window else 100), top, scale, essential, spillover, marker)
+    if window is not None:
+        _draw_closeup(pdf, engine, placed.view, window, top, essential, spillover, marker)
     pdf.set_y(top + 850 * scale + 2)
     pdf.paragraph(
         "Dark red: where the pain is usually felt. Light red: where it may spread. X: the trigger point.", size=8
     )
+
+
+CLOSEUP_WIDTH = 48.0  # mm: the close-up beside the handout's two views, at the right margin
+# A part of a pattern no taller than this share of the body (about 20 mm on the handout's 136 mm
+# body: a hand, a foot, a face) is drawn again in a close-up
+HANDOUT_SMALL_PATTERN = 0.15
+
+
+def _closeup_window(engine: Engine, placed) -> tuple[float, float, float, float] | None:
+    """The close-up of the trigger point's view around its X and its part of the pattern, when
+    that is small (a hand, a foot, the face: a few millimetres on the whole body)."""
+    body = engine.body
+    shapes = [
+        body.regions[r].polygon
+        for r in (*placed.essential, *placed.spillover)
+        if r in body.regions and body.regions[r].view == placed.view
+    ]
+    return small_window(placed.view, [*shapes, shapely.Point(placed.x, placed.y)], largest=HANDOUT_SMALL_PATTERN)
+
+
+def _draw_closeup(pdf: Handout, engine: Engine, view: str, window, top: float, essential, spillover, marker) -> None:
+    """The window of a view drawn CLOSEUP_WIDTH mm wide at the right margin, framed and named."""
+    x, y, w, h = window
+    scale = CLOSEUP_WIDTH / w
+    left, box_top, height = pdf.w - pdf.r_margin - CLOSEUP_WIDTH, top + 4, h * scale
+    origin = MIDLINE[view] - HALF_WIDTH
+    with pdf.rect_clip(left, box_top, CLOSEUP_WIDTH, height):
+        _draw_view(
+            pdf,
+            engine,
+            view,
+            left - (x - origin) * scale,
+            box_top - y * scale,
+            scale,
+            essential,
+            spillover,
+            marker,
+            labels=False,
+        )
+    pdf.set_draw_color(*OUTLINE)
+    pdf.set_line_width(0.3)
+    pdf.rect(left, box_top, CLOSEUP_WIDTH, height)
+    pdf.set_font(pdf.family, "B", 9)
+    pdf.text(left, top + 1.9, f"Close-up ({view})")
 
 
 def _handout_sections(engine: Engine, key: str, note: str) -> list[tuple[str, str]]:

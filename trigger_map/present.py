@@ -86,8 +86,16 @@ def pattern_window(engine: Engine, drawn: Drawn) -> tuple[str, tuple[float, floa
     if len(views) != 1 or not shapes:
         return None
     view = views.pop()
+    window = small_window(view, shapes)
+    return None if window is None else (view, window)
+
+
+def small_window(view: str, shapes: list, largest: float = SMALL_PATTERN) -> tuple[float, float, float, float] | None:
+    """The window (x, y, width, height in drawing units) of a close-up of `shapes` on one view,
+    with a margin, widened or heightened to CLOSEUP_ASPECT, inside the view's frame; None when they
+    are taller than `largest` of the body (already large enough)."""
     minx, miny, maxx, maxy = shapely.unary_union(shapes).bounds
-    if maxy - miny > SMALL_PATTERN * (BOTTOM - TOP):
+    if maxy - miny > largest * (BOTTOM - TOP):
         return None
     margin = max(20.0, CLOSEUP_MARGIN * max(maxx - minx, maxy - miny))
     width, height = maxx - minx + 2 * margin, maxy - miny + 2 * margin
@@ -95,4 +103,4 @@ def pattern_window(engine: Engine, drawn: Drawn) -> tuple[str, tuple[float, floa
     left, right = MIDLINE[view] - HALF_WIDTH, MIDLINE[view] + HALF_WIDTH
     x = min(max((minx + maxx - width) / 2, left), right - width)
     y = min(max((miny + maxy - height) / 2, TOP), BOTTOM - height)
-    return view, (round(x, 1), round(y, 1), round(width, 1), round(height, 1))
+    return (round(x, 1), round(y, 1), round(width, 1), round(height, 1))
