@@ -5,7 +5,7 @@ import streamlit as st
 from trigger_map.body import VIEWS
 from trigger_map.links import first_param
 from trigger_map.muscle_overlay import muscle_pictures
-from trigger_map.present import BY, Slide, pattern_window, slides, step
+from trigger_map.present import BOTH_VIEWS_SMALL_PATTERN, BY, Slide, pattern_window, slides, step, x_view_window
 from trigger_map.quiz import highlight
 from ui import body_map, resources, share, text
 
@@ -54,15 +54,24 @@ index = st.session_state.present_index % len(shown)
 slide = shown[index]
 map_side, words = st.columns([3, 1], gap="large")
 lit, muscles = highlight(engine, slide.drawn), muscle_pictures(slide.drawn.shapes, slide.title)
-closeup = pattern_window(engine, slide.drawn) if st.session_state.get("present_closeup", True) else None
+closeup, both = None, False
+if st.session_state.get("present_closeup", True):
+    closeup = pattern_window(engine, slide.drawn)
+    if closeup is None:  # a pattern on both views: the X's part of it, when small (a hand's)
+        drawn = slide.drawn
+        closeup = x_view_window(
+            engine, drawn.trigger_point or "", drawn.essential, drawn.spillover, BOTH_VIEWS_SMALL_PATTERN
+        )
+        both = closeup is not None
 with map_side:
     if closeup is None:
         body_map.pictures(engine, lit, key="present_map", height=PRESENT_HEIGHT, views=VIEWS, muscles=muscles)
-    else:  # a small pattern: its view whole, and the pattern large beside it
+    else:  # a small pattern: its view whole (both when it lies on both), and the pattern large beside
         view, window = closeup
-        whole, large = st.columns([1, 2], gap="small")
+        whole, large = st.columns([2, 2] if both else [1, 2], gap="small")
         with whole:
-            body_map.pictures(engine, lit, key="present_map", height=PRESENT_HEIGHT, views=(view,), muscles=muscles)
+            views = VIEWS if both else (view,)
+            body_map.pictures(engine, lit, key="present_map", height=PRESENT_HEIGHT, views=views, muscles=muscles)
         with large:
             body_map.pictures(
                 engine, lit, key="present_zoom", height=PRESENT_HEIGHT, views=(view,), muscles=muscles, window=window

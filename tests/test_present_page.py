@@ -75,3 +75,32 @@ def test_a_small_pattern_is_drawn_large_beside_its_view_unless_turned_off(engine
     at.toggle(key="present_closeup").set_value(False).run()
     assert not at.exception and window not in svg_pictures(at)
     assert 'class="essential"' in svg_pictures(at)  # the whole body still shows the pattern
+
+
+def view_boxes(at) -> list[str]:
+    """The viewBox of every picture on the page: a whole view's frame is 424 x 848 units."""
+    import re
+
+    return re.findall(r'viewBox="([^"]*)"', svg_pictures(at))
+
+
+def test_a_small_pattern_on_both_views_is_drawn_large_beside_both(engine):
+    """The lumbricals send pain along the fingers (front) and the back of the fingers (back): the
+    pattern lies on both views, so it had no close-up, and the hand was a few centimetres across."""
+    from trigger_map.present import BOTH_VIEWS_SMALL_PATTERN, pattern_window, x_view_window
+
+    drawn = next(s for s in slides(engine) if s.key == "hand-lumbricals-1@right").drawn
+    assert pattern_window(engine, drawn) is None  # on both views
+    found = x_view_window(engine, drawn.trigger_point, drawn.essential, drawn.spillover, BOTH_VIEWS_SMALL_PATTERN)
+    view, (x, y, w, h) = found
+    at = app("present", at="hand-lumbricals-1@right")
+    boxes = view_boxes(at)
+    assert not at.exception and view == "front"
+    assert f"{x:g} {y:g} {w:g} {h:g}" in boxes  # the close-up
+    assert "88 0 424 848" in boxes and "688 0 424 848" in boxes  # both whole views beside it
+    at.toggle(key="present_closeup").set_value(False).run()
+    assert f"{x:g} {y:g} {w:g} {h:g}" not in view_boxes(at)
+    # the infraspinatus's main pain is on the front, its X on the back: no close-up of the X alone
+    assert {b for b in view_boxes(app("present", at="infraspinatus-1@right")) if not b.endswith("424 848")} <= {
+        "0 0 1 1"  # the empty picture of a view with nothing lit
+    }

@@ -22,13 +22,12 @@ from itertools import pairwise
 from pathlib import Path
 from typing import cast
 
-import shapely
 from fontTools.ttLib import TTFont
 from fpdf import FPDF, FontFace
 
 from trigger_map.frame import HALF_WIDTH, MIDLINE
 from trigger_map.lookup import Engine
-from trigger_map.present import small_window
+from trigger_map.present import x_view_window
 from trigger_map.safety import red_flags_for
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -271,7 +270,9 @@ def _pattern_pictures(pdf: Handout, engine: Engine, key: str) -> None:
     top = pdf.get_y()
     marker = Marker(key, placed.view, placed.x, placed.y, "")
     essential, spillover = set(placed.essential), set(placed.spillover)
-    window = _closeup_window(engine, placed)
+    # a small pattern (a hand, a foot, the face: a few millimetres on the whole body) drawn again
+    closeup = x_view_window(engine, key, essential, spillover, largest=HANDOUT_SMALL_PATTERN)
+    window = closeup[1] if closeup else None
     _draw_view(pdf, engine, "front", pdf.l_margin, top, scale, essential, spillover, marker)
     # with a close-up, the views close up (their frames have room either side of the arms)
     _draw_view(pdf, engine, "back", pdf.l_margin + (70 if window else 100), top, scale, essential, spillover, marker)
@@ -287,18 +288,6 @@ CLOSEUP_WIDTH = 48.0  # mm: the close-up beside the handout's two views, at the 
 # A part of a pattern no taller than this share of the body (about 20 mm on the handout's 136 mm
 # body: a hand, a foot, a face) is drawn again in a close-up
 HANDOUT_SMALL_PATTERN = 0.15
-
-
-def _closeup_window(engine: Engine, placed) -> tuple[float, float, float, float] | None:
-    """The close-up of the trigger point's view around its X and its part of the pattern, when
-    that is small (a hand, a foot, the face: a few millimetres on the whole body)."""
-    body = engine.body
-    shapes = [
-        body.regions[r].polygon
-        for r in (*placed.essential, *placed.spillover)
-        if r in body.regions and body.regions[r].view == placed.view
-    ]
-    return small_window(placed.view, [*shapes, shapely.Point(placed.x, placed.y)], largest=HANDOUT_SMALL_PATTERN)
 
 
 def _draw_closeup(pdf: Handout, engine: Engine, view: str, window, top: float, essential, spillover, marker) -> None:

@@ -16,6 +16,9 @@ BY = {"trigger_point": "Trigger points", "muscle": "Muscles"}
 # A pattern no taller than this share of the body gets a close-up beside the whole view: a head,
 # hand or foot pattern is a few centimetres across on a big screen's whole body.
 SMALL_PATTERN = 0.3
+# A pattern on both views shares the screen with both whole views: a close-up of the X's part of it
+# only when that part is a hand, a foot or a head's worth
+BOTH_VIEWS_SMALL_PATTERN = 0.15
 CLOSEUP_MARGIN = 0.25  # around the pattern in a close-up, as a share of its size (at least 20 units)
 CLOSEUP_ASPECT = 0.8  # the close-up's width to height: the width of the map's area beside the view
 
@@ -88,6 +91,24 @@ def pattern_window(engine: Engine, drawn: Drawn) -> tuple[str, tuple[float, floa
     view = views.pop()
     window = small_window(view, shapes)
     return None if window is None else (view, window)
+
+
+def x_view_window(
+    engine: Engine, key: str, essential, spillover, largest: float = SMALL_PATTERN
+) -> tuple[str, tuple[float, float, float, float]] | None:
+    """The view of a trigger point's X and the window of a close-up around the X and that view's
+    part of its pattern (`essential` and `spillover` region ids), when that part is small and holds
+    some of the essential zone: a hand's pattern on the palm and fingers spreads to the back of the
+    fingers, on the other view. None when the main pain is all on the other view (the X and a
+    spillover drawn large would not show the pattern)."""
+    placed = engine.by_key.get(key)
+    body = engine.body
+    if placed is None or not any(r in body.regions and body.regions[r].view == placed.view for r in essential):
+        return None
+    regions = [body.regions[r] for r in (*essential, *spillover) if r in body.regions]
+    part = [r.polygon for r in regions if r.view == placed.view] + [shapely.Point(placed.x, placed.y)]
+    window = small_window(placed.view, part, largest)
+    return None if window is None else (placed.view, window)
 
 
 def small_window(view: str, shapes: list, largest: float = SMALL_PATTERN) -> tuple[float, float, float, float] | None:
