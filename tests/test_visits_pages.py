@@ -286,3 +286,22 @@ def test_with_a_login_configured_the_save_form_asks_to_log_in(db):
     assert not at.exception
     assert [b.label for b in at.button] == ["Log in"]
     assert not at.text_input
+
+
+def test_the_progress_handout_says_what_it_shows_and_whose_values_the_chart_names(engine):
+    """It said "This handout shows a common pain pattern", the single trigger point handout's words,
+    under the person's own drawings; and its chart named "Total severity: 3" with no word that 3 is
+    the latest visit's."""
+    from trigger_map.export import progress_pdf
+    from trigger_map.progress import progress
+    from trigger_map.standards import load_standards, region_areas
+    from trigger_map.visit_store import VisitRecord
+
+    visits = [VisitRecord(1, date(2026, 11, 1), {"temple-l": 7}), VisitRecord(2, date(2026, 11, 15), {"temple-l": 3})]
+    rows = progress(visits, load_standards(engine.body), region_areas(engine.body))
+    text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(progress_pdf(engine, visits, rows))).pages).split()
+    )
+    assert "common pain pattern" not in text and "shows the pain marked at your visits" in text
+    assert "not a diagnosis" in text and "see a doctor" in text
+    assert "At the latest visit: Total severity: 3" in text

@@ -45,10 +45,17 @@ HEADING, PARAGRAPH = ("B", 0.5, 1.0), ("", 0.48, 2.0)
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufe00-\ufe0f\U000e0000-\U000e007f]")
 SKIN, OUTLINE = (244, 235, 228), (138, 127, 120)
 ESSENTIAL, SPILLOVER, MARK = (192, 57, 43), (236, 154, 143), (29, 29, 31)
+SEE_A_DOCTOR = (
+    "If pain is severe, new, getting worse, or comes with fever, weakness, numbness, chest pain or "
+    "shortness of breath, see a doctor."
+)
 NOT_A_DIAGNOSIS = (
-    "This handout shows a common pain pattern to explore with your therapist. It is not "
-    "a diagnosis. If pain is severe, new, getting worse, or comes with fever, weakness, "
-    "numbness, chest pain or shortness of breath, see a doctor."
+    "This handout shows a common pain pattern to explore with your therapist. It is not a diagnosis. " + SEE_A_DOCTOR
+)
+# the progress handout shows the person's own drawings, not a pattern from the books
+PROGRESS_NOT_A_DIAGNOSIS = (
+    "This handout shows the pain marked at your visits, to follow with your therapist. It is not a diagnosis. "
+    + SEE_A_DOCTOR
 )
 
 
@@ -436,6 +443,7 @@ def _chart(pdf: Handout, rows, left: float, top: float, width: float, height: fl
     label_width = max(pdf.get_string_width(r["date"]) for r in rows)
     for i in dated_visits(len(rows), step, label_width + 2):
         pdf.text(left + i * step - label_width / 2, top + height + 4, rows[i]["date"])
+    pdf.text(left + width + 2, top + 4, "At the latest visit:")  # what the values beside the lines are
     for n, ((metric, name), colour) in enumerate(zip(CHART_LINES, CHART_COLOURS, strict=True)):
         points = [(left + i * step, top + height - height * r[metric] / top_value) for i, r in enumerate(rows)]
         pdf.set_draw_color(*colour)
@@ -449,7 +457,7 @@ def _chart(pdf: Handout, rows, left: float, top: float, width: float, height: fl
             pdf.set_fill_color(*colour)
             pdf.rect(x - 0.8, y - 0.8, 1.6, 1.6, style="F")
         pdf.set_text_color(*colour)
-        pdf.text(left + width + 2, top + 4 + n * 4, f"{name}: {rows[-1][metric]:g}")
+        pdf.text(left + width + 2, top + 8 + n * 4, f"{name}: {rows[-1][metric]:g}")
     pdf.set_text_color(0, 0, 0)
 
 
@@ -529,7 +537,7 @@ def progress_pdf(engine: Engine, visits, rows, figure=None, notes_of=()) -> byte
     pdf.heading("Please note", size=10)
     pdf.paragraph(
         "Total severity adds up how much each marked area hurt. CHOIR, Michigan and WPI count the areas of "
-        "three published pain maps that hold a painful area. " + NOT_A_DIAGNOSIS,
+        "three published pain maps that hold a painful area. " + PROGRESS_NOT_A_DIAGNOSIS,
         size=9,
     )
     return bytes(pdf.output())
