@@ -8,6 +8,7 @@ import streamlit as st
 from trigger_map.data import BODY_AREAS, muscle_label
 from trigger_map.figures import marker_for
 from trigger_map.map_click import MapClick
+from trigger_map.present import muscle_window
 from trigger_map.referral import side_key, split_side_key
 from ui import body_map, resources, state, text, trigger_point_panel
 from ui.search import search_box
@@ -41,6 +42,7 @@ options = sorted(
 if st.session_state.get("muscle") not in options + [None]:
     st.session_state.muscle = None
 NOTHING_CHOSEN = "Choose or type a muscle..."
+MUSCLE_CLOSEUP_HEIGHT = 360
 muscle = st.selectbox(
     "Muscle",
     [None] + options,
@@ -131,6 +133,16 @@ with picture:
     # the muscle itself, under its pattern, with where it starts and ends
     highlight = replace(highlight, muscles=(muscle,), attachments=True)
     body_map.body_maps(engine, highlight, key="muscle_map", on_pick=pick, muscles_layer=all_muscles)
+    # a hand's or the face's muscle is a few millimetres on the whole body: drawn again, large, on
+    # the side away from the chosen trigger point's pattern, which would cover it
+    other_side = "left" if st.session_state.muscle_tp.endswith("@right") else "right"
+    zoom = None if all_muscles else muscle_window(muscle, other_side)
+    if zoom is not None:
+        view, window = zoom
+        st.caption(f"Close-up of the muscle ({view}), with where it starts and ends:")
+        body_map.pictures(
+            engine, highlight, key="muscle_zoom", height=MUSCLE_CLOSEUP_HEIGHT, views=(view,), window=window
+        )
     body_map.legend(marked="", muscles=True, attachments=True)
 st.radio(
     f"Trigger points ({len(keys)})",

@@ -163,3 +163,28 @@ def test_every_muscle_answers_on_the_layer_deep_ones_along_their_outline():
     ]
     assert mine and all(outline.distance(Point(x, y)) < 2.5 or polygon(right).contains(Point(x, y)) for x, y in mine)
     assert sum(outline.distance(Point(x, y)) < 0.5 for x, y in mine) >= 10
+
+
+def test_a_small_muscle_is_drawn_again_in_a_close_up_with_its_ends():
+    """A hand's or the face's muscle was a few millimetres on the whole body, its origin and
+    insertion marks on top of each other; the library now draws it large below the map."""
+    from trigger_map.frame import BOTTOM, TOP
+    from trigger_map.present import muscle_window
+
+    at = app("muscles", muscle="lateral-pterygoid")
+    assert not at.exception and at.session_state["muscle_tp"].endswith("@right")
+    view, (x, y, w, h) = muscle_window("lateral-pterygoid", "left")  # away from the pattern, on the right
+    assert view == "front"
+    assert any("Close-up of the muscle (front)" in c.value for c in at.caption)
+    (close,) = [p for p in pictures(at) if f'viewBox="{x:g} {y:g} {w:g} {h:g}"' in p and "chosen-muscle" in p]
+    for shape in shapes_of("lateral-pterygoid"):
+        if shape.side == "left":
+            for ox, oy in drawn(shape).origin:
+                assert x <= ox <= x + w and y <= oy <= y + h
+                # the marks grow with the square root of the zoom, not the whole of it
+                assert f'cx="{ox:g}" cy="{oy:g}" r="{ATTACHMENT_R * ((BOTTOM - TOP) / h) ** -0.5:g}"' in close
+    assert muscle_window("gluteus-maximus") is None  # large enough on the whole body
+    big = app("muscles", muscle="gluteus-maximus")
+    assert not any("Close-up of the muscle" in c.value for c in big.caption)
+    at.toggle(key="muscle_all").set_value(True).run()  # every muscle drawn: the map is for choosing
+    assert not any("Close-up of the muscle" in c.value for c in at.caption)

@@ -185,7 +185,7 @@ _VIEWBOX = re.compile(r'viewBox="[^"]*" width="[^"]*" height="[^"]*"')
 
 _THIN_LINES = re.compile(r"(<svg\b[^>]*>)")
 # Lines keep their width on screen: scaled with the close-up, the outline would be about 9 px wide.
-THIN_LINES = "<style>path,line,polyline{vector-effect:non-scaling-stroke}</style>"
+THIN_LINES = "<style>path,line,polyline,circle{vector-effect:non-scaling-stroke}</style>"
 
 
 def crop(svg: str, window: tuple[float, float, float, float]) -> str:

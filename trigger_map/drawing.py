@@ -131,9 +131,10 @@ ATTACHMENT_R = 4.5  # drawing units
 ATTACHMENT_LEGEND = "**Blue dot**: where the muscle starts (origin). **Amber diamond**: where it ends (insertion)."
 
 
-def _attachment_marks(shapes) -> str:
-    """Origin (a blue dot) and insertion (an amber diamond) of each shape, white-edged; an end its
-    view hides (the serratus anterior's on the scapula, seen from the front) is not marked there."""
+def _attachment_marks(shapes, size: float = 1.0) -> str:
+    """Origin (a blue dot) and insertion (an amber diamond) of each shape, white-edged, `size`
+    times their usual size; an end its view hides (the serratus anterior's on the scapula, seen
+    from the front) is not marked there."""
     from trigger_map.muscle_shapes import drawn
 
     dots, diamonds = [], []
@@ -141,8 +142,8 @@ def _attachment_marks(shapes) -> str:
         info = drawn(shape)
         origin = () if "origin" in info.hidden else info.origin
         insertion = () if "insertion" in info.hidden else info.insertion
-        dots += [f'<circle cx="{x:g}" cy="{y:g}" r="{ATTACHMENT_R}"/>' for x, y in origin]
-        r = ATTACHMENT_R * 1.25
+        dots += [f'<circle cx="{x:g}" cy="{y:g}" r="{ATTACHMENT_R * size:g}"/>' for x, y in origin]
+        r = ATTACHMENT_R * 1.25 * size
         diamonds += [
             f'<path d="M{x:g} {y - r:.1f} L{x + r:.1f} {y:g} L{x:g} {y + r:.1f} L{x - r:.1f} {y:g} Z"/>'
             for x, y in insertion
@@ -249,14 +250,15 @@ def _muscles_in(muscle_ids: tuple[str, ...], view: str) -> list:
     return [s for m in dict.fromkeys(muscle_ids) for s in shapes_of(m) if s.view == view]
 
 
-def highlight_svg(body: Body, view: str, highlight: Highlight) -> str | None:
+def highlight_svg(body: Body, view: str, highlight: Highlight, mark_size: float = 1.0) -> str | None:
     """What to light up in a view, over the plain body; None when there is nothing to draw.
 
     Marked areas are outlined, never filled over a zone: a blue fill over the essential zone's red
     mixed into a muddy maroon that was neither. A marked area outside both zones gets a light fill
     too, so it still shows. The chosen trigger point's X is large; the other "treat here" trigger
     points get a small X each (their click targets are the hit layer's, `figures.hit_figure`), so
-    twenty X marks on a head do not bury the pattern."""
+    twenty X marks on a head do not bury the pattern. `mark_size` scales the muscle's origin and
+    insertion marks (a close-up, drawn several times larger, would make them cover the muscle)."""
 
     def in_view(ids) -> list:
         return [
@@ -283,7 +285,7 @@ def highlight_svg(body: Body, view: str, highlight: Highlight) -> str | None:
     if others:
         layers.append(_other_x_marks(others))
     if muscles and highlight.attachments:
-        layers.append(_attachment_marks(muscles))
+        layers.append(_attachment_marks(muscles, mark_size))
     if chosen is not None:
         layers.append(_chosen_x_mark(chosen))
     return _open(view) + "".join(layers) + "</svg>"

@@ -1,5 +1,6 @@
 """The presentation view's slides: one per trigger point or per muscle, in body order, each with
-what to draw (the pattern, the X and, where the muscle is drawn, the muscle under them)."""
+what to draw (the pattern, the X and, where the muscle is drawn, the muscle under them); and the
+close-up windows of a small pattern or muscle (the presentation, the handout, the muscle library)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ SMALL_PATTERN = 0.3
 # A pattern on both views shares the screen with both whole views: a close-up of the X's part of it
 # only when that part is a hand, a foot or a head's worth
 BOTH_VIEWS_SMALL_PATTERN = 0.15
+# A muscle no taller than this share of the body (about 12 cm: the face's, the jaw's, the hand's and
+# the foot's own muscles, the small ones of the neck and pelvis) gets a close-up in the muscle library
+SMALL_MUSCLE = 0.07
 CLOSEUP_MARGIN = 0.25  # around the pattern in a close-up, as a share of its size (at least 20 units)
 CLOSEUP_ASPECT = 0.8  # the close-up's width to height: the width of the map's area beside the view
 
@@ -109,6 +113,28 @@ def x_view_window(
     part = [r.polygon for r in regions if r.view == placed.view] + [shapely.Point(placed.x, placed.y)]
     window = small_window(placed.view, part, largest)
     return None if window is None else (placed.view, window)
+
+
+def muscle_window(
+    muscle_id: str, side: str = "left", largest: float = SMALL_MUSCLE
+) -> tuple[str, tuple[float, float, float, float]] | None:
+    """The view (the one that shows most of it) and window of a close-up of a small muscle on one
+    `side` (its midline parts too), with where it starts and ends: a hand's, a foot's or the face's
+    muscles are a few millimetres on the whole body. None for a muscle without a drawing, or one
+    already large."""
+    from trigger_map.muscle_shapes import drawn, polygon, shapes_of
+
+    shapes = shapes_of(muscle_id)
+    shapes = [s for s in shapes if s.side in (side, "mid")] or shapes
+    by_view: dict[str, list] = {}
+    for shape in shapes:
+        ends = (*drawn(shape).origin, *drawn(shape).insertion)
+        by_view.setdefault(shape.view, []).extend([polygon(shape), *(shapely.Point(x, y) for x, y in ends)])
+    if not by_view:
+        return None
+    view = max(by_view, key=lambda v: sum(s.area for s in by_view[v]))
+    window = small_window(view, by_view[view], largest)
+    return None if window is None else (view, window)
 
 
 def small_window(view: str, shapes: list, largest: float = SMALL_PATTERN) -> tuple[float, float, float, float] | None:

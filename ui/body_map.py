@@ -24,7 +24,7 @@ from trigger_map.drawing import (
     muscles_view_url,
 )
 from trigger_map.figures import MUSCLE_SPACING, Highlight, Marker, hit_figure, muscle_layer, treat_here_marks
-from trigger_map.frame import MARKED
+from trigger_map.frame import BOTTOM, MARKED, TOP
 from trigger_map.lookup import Engine
 from trigger_map.map_click import MapClick, read_click
 
@@ -235,7 +235,10 @@ def _pictures(
         if lit_muscle and window is not None:
             lit_muscle = crop(lit_muscle, window)
         st.image(data_url(lit_muscle) if lit_muscle else NOTHING_LIT, width="stretch")
-    lit = highlight_svg(engine.body, view, highlight)
+    # in a close-up, drawn `zoom` times larger, the origin and insertion marks grow only by its
+    # square root: at the full zoom a dot hid a small muscle (the lateral pterygoid's)
+    zoom = 1.0 if window is None else (BOTTOM - TOP) / window[3]
+    lit = highlight_svg(engine.body, view, highlight, mark_size=zoom**-0.5)
     if lit and window is not None:
         lit = crop(lit, window)
     st.image(data_url(lit) if lit else NOTHING_LIT, width="stretch")
