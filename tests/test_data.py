@@ -302,12 +302,14 @@ def test_a_trigger_points_place_reads_on_its_own(dataset):
     assert found == []
 
 
-def test_a_conditions_evidence_does_not_say_its_level_again(dataset):
-    """The page shows "Evidence (insufficient)." before the text: 32 of 33 texts began with their
-    level again ("Evidence (insufficient). Insufficient: clinical texts ...")."""
+def test_evidence_does_not_say_its_level_again(dataset):
+    """The pages show "Evidence (insufficient)." or "Evidence: mixed evidence." before the text:
+    32 of 33 conditions' and 7 of 7 benefits' texts began with their level again ("Evidence
+    (insufficient). Insufficient: clinical texts ...")."""
     said_twice = [
         key
-        for key, row in dataset.conditions.iterrows()
-        if row["evidence"].lower().startswith(f"{row['evidence_level']}:")
+        for table in (dataset.conditions, dataset.benefits)
+        for key, row in table.iterrows()
+        if row["evidence"].lower().startswith(row["evidence_level"])
     ]
     assert said_twice == []
