@@ -313,3 +313,14 @@ def test_evidence_does_not_say_its_level_again(dataset):
         if row["evidence"].lower().startswith(row["evidence_level"])
     ]
     assert said_twice == []
+
+
+def test_a_referral_says_where_the_pain_goes_first(dataset):
+    """A client reads where it hurts, then how sure the books are: "Described as much like the
+    interossei: pain along ..." began with a comparison to muscles most readers do not know."""
+    leaning = [
+        key
+        for key, text in dataset.trigger_points["referral"].items()
+        if re.match(r"(Described as|Thought to be|Much like|Like the|The same pattern)", text)
+    ]
+    assert leaning == []
