@@ -221,6 +221,7 @@ if index < len(questions):
                 persist_state="session",
                 format_func=region_label,
                 disabled=checked,
+                placeholder="Choose the areas",
             )
             draw(shown, "quiz_map", taps=st.session_state.quiz_taps, on_pick=None if checked else toggle_tap)
         elif shown:

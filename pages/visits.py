@@ -168,6 +168,7 @@ with export[2]:
         [v.id for v in visits if v.note],
         key="visits_notes",
         format_func=visit_name,
+        placeholder="Choose the visits whose notes to print",
     )
     st.download_button(
         "Download the progress handout",

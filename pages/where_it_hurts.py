@@ -158,13 +158,15 @@ filters[0].multiselect(
     key="pain_symptoms",
     persist_state="session",
     format_func=lambda s: data.symptoms.at[s, "label"],
+    placeholder="Choose symptoms",
 )
 filters[1].selectbox(
     "A condition you have been told you have (optional)",
     [None] + sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"]),
     key="pain_condition",
     persist_state="session",
-    format_func=lambda c: "None" if c is None else data.conditions.at[c, "name"],
+    format_func=lambda c: "No condition" if c is None else data.conditions.at[c, "name"],
+    placeholder="No condition",  # what the box shows while None is chosen
 )
 about = questions.columns(2)  # facts some red flags need (never put in the link)
 about[0].selectbox("Your age (optional)", list(AGE_BANDS), key="pain_age", persist_state="session")

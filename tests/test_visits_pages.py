@@ -305,3 +305,24 @@ def test_the_progress_handout_says_what_it_shows_and_whose_values_the_chart_name
     assert "common pain pattern" not in text and "shows the pain marked at your visits" in text
     assert "not a diagnosis" in text and "see a doctor" in text
     assert "At the latest visit: Total severity: 3" in text
+
+
+def test_every_list_to_choose_from_says_what_to_choose(db):
+    """Streamlit's own "Choose options" and "Choose an option" said nothing of what each list holds:
+    the symptoms and the condition on Where it hurts, the trigger points treated, the visits whose
+    notes to print."""
+    saved_pair(db)
+    pain = open_save_form(areas="temple-l:6")
+    visits = app("visits")
+    visits.selectbox(key="visits_client").set_value("C-7").run()
+    assert {
+        "symptoms": pain.multiselect(key="pain_symptoms").placeholder,
+        "condition": pain.selectbox(key="pain_condition").placeholder,
+        "treated": pain.multiselect(key="visit_treated").placeholder,
+        "notes": visits.multiselect(key="visits_notes").placeholder,
+    } == {
+        "symptoms": "Choose symptoms",
+        "condition": "No condition",
+        "treated": "Choose the trigger points treated",
+        "notes": "Choose the visits whose notes to print",
+    }

@@ -145,6 +145,7 @@ def save_form(
             key=f"{prefix}_treated",
             persist_state="session",
             format_func=lambda k: treated_label(engine, k),
+            placeholder="Choose the trigger points treated",
         )
         st.text_area("Note (optional)", max_chars=NOTE_LENGTH, key=f"{prefix}_note", persist_state="session")
         # the save happens in the button's callback: it runs once, before the page is drawn again
