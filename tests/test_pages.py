@@ -120,7 +120,7 @@ def test_explorer_closeup_opens_from_the_panel_and_its_link():
     )
 
 
-OUTSIDE_CLOSEUP = "The trigger point (X) is outside this close-up"
+OUTSIDE_CLOSEUP = "The trigger point (X) is not wholly in this close-up"
 
 
 def test_a_closeup_shows_the_whole_body_under_it_when_the_chosen_x_lies_outside():

@@ -191,7 +191,7 @@ def whole_view_inset(
     chosen = highlight.chosen
     if chosen is None or closeup.shows(chosen.view, chosen.x, chosen.y, reach=CHOSEN_X):
         return
-    st.caption(f"The trigger point (X) is outside this close-up. Here it is on the whole body ({chosen.view}):")
+    st.caption(f"The trigger point (X) is not wholly in this close-up. Here it is on the whole body ({chosen.view}):")
     pictures(engine, highlight, key=key, height=WHOLE_VIEW_INSET_HEIGHT, views=(chosen.view,), muscles=muscles)
 
 

@@ -130,7 +130,7 @@ def test_a_tap_on_a_finger_opens_the_hand_and_a_second_tap_chooses_a_finger(phon
     # the little finger's most likely trigger point is in the forearm: the whole view under the
     # close-up shows its X (the body and the pattern, both pictures drawn)
     inset = phone.locator(".st-key-explorer_map_whole_front-stack img")
-    expect(phone.get_by_text("The trigger point (X) is outside this close-up")).to_be_visible()
+    expect(phone.get_by_text("The trigger point (X) is not wholly in this close-up")).to_be_visible()
     expect(inset).to_have_count(2)
     assert phone.evaluate(
         "() => [...document.querySelectorAll('.st-key-explorer_map_whole_front-stack img')]"
