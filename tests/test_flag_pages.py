@@ -54,3 +54,19 @@ def test_flag_texts_are_shown_as_text_not_markup(tmp_path, monkeypatch):
     box = next(h.proto.body for h in at.html if "When to see a doctor instead" in h.proto.body)
     assert "chest **pain** [here](http://example.com) &lt;b&gt;x&lt;/b&gt;" in box, box
     assert "<b>" not in box and "href=" not in box
+
+
+def test_many_areas_give_one_line_per_action_with_its_flags_listed():
+    """Ten areas marked gave 28 watch-for lines, 14 of them "Call emergency services if you also
+    have": now one line per action, most urgent first, each listing its flags once."""
+    import re
+
+    areas = "temple-l:5,back_of_neck-r:5,upper_chest-l:5,low_back-r:6,calf-l:4,heel-r:3,upper_abdomen-r:4,palm-l:3"
+    at = app("where_it_hurts", areas=areas + ",front_of_knee-r:5,buttock-l:4")
+    assert not at.exception
+    box = watch_lines(at).split("<details>")[0]
+    heads = re.findall(r"<strong>([^<]+)</strong> if you also have", box)
+    assert heads == ["Call emergency services", "See a doctor today", "Book a doctor's visit"]
+    titles = re.findall(r"<li>([^<]+)</li>", box)
+    assert len(titles) == len(set(titles)) >= 20
+    assert "sudden, severe headache: the worst ever" in titles and "a swollen, red or warm calf" in titles

@@ -220,7 +220,8 @@ def test_where_it_hurts_list_marks_areas_and_red_flags_show():
     assert not at.exception
     assert set(at.session_state["pain_areas"]) == {"breastbone", "inner_upper_arm-l"}
     flags = next(h.proto.body for h in at.html if "When to see a doctor instead" in h.proto.body)
-    assert "<strong>Call emergency services</strong> if you also have: chest pain that spreads" in flags, flags
+    assert "<strong>Call emergency services</strong> if you also have any of these:<ul>" in flags, flags
+    assert "<li>chest pain that spreads" in flags
     assert "<summary>What to watch for</summary>" in flags
     assert not at.error and not at.warning
     at.multiselect(key="pain_symptoms").set_value(["cold-sweat"]).run()

@@ -91,11 +91,18 @@ MEDICAL_ICON = data_url(
 
 
 def watch_html(engine: Engine, watch: list[dict]) -> str:
-    """The "when to see a doctor instead" box: a line per flag, what to watch for on demand."""
+    """The "when to see a doctor instead" box: a line per action (most urgent first) naming its
+    flags, one list of them where there are several (ten areas marked gave 28 lines, 14 of them
+    starting "Call emergency services if you also have"); what to watch for on demand."""
+    by_action: dict[str, list[str]] = {}
+    for flag in watch:
+        by_action.setdefault(flag["action"], []).append(escape(_lower_first(flag["title"])))
     lines = "".join(
-        f"<li><strong>{WATCH_TEXT[flag['action']]}</strong> if you also have: "
-        f"{escape(_lower_first(flag['title']))}</li>"
-        for flag in watch
+        f"<li><strong>{WATCH_TEXT[action]}</strong> if you also have: {titles[0]}</li>"
+        if len(titles) == 1
+        else f"<li><strong>{WATCH_TEXT[action]}</strong> if you also have any of these:"
+        f"<ul>{''.join(f'<li>{title}</li>' for title in titles)}</ul></li>"
+        for action, titles in by_action.items()
     )
     details = "".join(
         f"<p><strong>{escape(flag['title'])}.</strong> {escape(flag['message'])} "
