@@ -125,7 +125,8 @@ def draw(drawn: quiz.Drawn, key: str, taps=(), on_pick=None) -> None:
     views = drawn.views(engine)
     closeups = quiz.closeups_for(engine, drawn)
     if closeups:  # a hand, a foot, the face: large beside the whole body (on a phone, alone)
-        if body_map.on_phone():
+        phone = body_map.on_phone()
+        if phone:
             close = st.container()
         else:
             whole, close = st.columns([1, len(closeups)], gap="small")
@@ -141,6 +142,7 @@ def draw(drawn: quiz.Drawn, key: str, taps=(), on_pick=None) -> None:
                     on_pick=lambda click: None,
                     closeup=closeup,
                     muscles=muscles,
+                    whole_inset=phone,  # beside it on a bigger screen already
                 )
         return
     body_map.pictures(engine, highlight, key, body_map.map_height(views), views=views, muscles=muscles)

@@ -171,3 +171,23 @@ def test_the_answers_legend_names_what_the_answer_draws(engine):
         assert ("**Blue outline**" in legend) == (outline is not None), kind
         if outline:
             assert f"**Blue outline**: {outline}." in legend, kind
+
+
+def test_an_answer_in_a_close_up_does_not_draw_the_whole_body_twice(engine):
+    """The answer to a hand's pattern: the whole body beside the close-up already shows the X in
+    the forearm, so the close-up's own whole-body inset (for the Body map, where the close-up is
+    alone) is not drawn under it as well."""
+    from trigger_map.drawing import CHOSEN_X
+    from trigger_map.quiz import highlight
+
+    def x_outside(n: int) -> bool:
+        drawn = make_set(engine, n, 10, kinds=("pattern",)).questions[0].answer_drawn
+        chosen, closeups = highlight(engine, drawn).chosen, closeups_for(engine, drawn)
+        return bool(closeups) and not any(c.shows(chosen.view, chosen.x, chosen.y, CHOSEN_X) for c in closeups)
+
+    seed = next(n for n in range(1, 400) if x_outside(n))
+    question = make_set(engine, seed, 10, kinds=("pattern",)).questions[0]
+    at = app("quiz", seed=str(seed), kinds="pattern")
+    answer(at, question)
+    assert not at.exception and any(c.value.startswith("Close-up:") for c in at.caption)
+    assert not any("not wholly in this close-up" in c.value for c in at.caption)

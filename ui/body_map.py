@@ -135,12 +135,15 @@ def body_maps(
     closeup: Closeup | None = None,
     muscles: dict[str, str] | None = None,
     muscles_layer: bool = False,
+    whole_inset: bool = True,
 ) -> None:
     """The chosen views (or one close-up), each a chart whose hit layer reports what was clicked
     through `on_pick`. `styled`: the page has already called `map_style` for this key. `muscles`:
     a picture per view (a muscle lit, trigger_map.muscle_overlay) drawn under the highlight.
     `muscles_layer`: every muscle is drawn over the body, and the map's targets are the muscles
-    (named on hover; a click reports the muscle in `MapClick.muscles`)."""
+    (named on hover; a click reports the muscle in `MapClick.muscles`). `whole_inset`: under a
+    close-up, the whole view when the chosen X is not wholly in it (off where the page already
+    shows the whole body beside the close-up)."""
     names = muscle_names(engine) if muscles_layer else None
     modes: tuple[Literal["points", "box", "lasso"], ...] = ("points", "box", "lasso") if lasso else ("points",)
     height = map_height(views)
@@ -160,7 +163,8 @@ def body_maps(
                 alt=f"Close-up of the {closeup.label}: choose an area to see which trigger points refer "
                 "pain there. The list of areas above does the same with a keyboard.",
             )
-        whole_view_inset(engine, closeup, highlight, key=f"{key}_whole", muscles=muscles)
+        if whole_inset:
+            whole_view_inset(engine, closeup, highlight, key=f"{key}_whole", muscles=muscles)
         return
     columns = st.columns(len(views), gap="small")
     for column, view in zip(columns, views, strict=False):
