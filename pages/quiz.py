@@ -10,6 +10,7 @@ from trigger_map.data import BODY_AREAS
 from trigger_map.links import QuizView, read_quiz
 from trigger_map.map_click import MapClick
 from trigger_map.muscle_overlay import muscle_pictures
+from trigger_map.present import shapes_window
 from ui import body_map, resources, share, text
 from ui.navigation import page
 
@@ -144,6 +145,23 @@ def draw(drawn: quiz.Drawn, key: str, taps=(), on_pick=None) -> None:
                     muscles=muscles,
                     whole_inset=phone,  # beside it on a bigger screen already
                 )
+        return
+    zoom = shapes_window(drawn.shapes) if drawn.shapes and not drawn.essential else None
+    if zoom is not None:  # a small muscle to name outside the hand, foot and face (the neck's, the pelvis's)
+        whole, close = (st.container(), st.container()) if body_map.on_phone() else st.columns([1, 1], gap="small")
+        with whole:
+            body_map.pictures(engine, highlight, key, body_map.map_height(views), views=views, muscles=muscles)
+        with close:
+            st.caption(f"Close-up ({zoom[0]})")
+            body_map.pictures(
+                engine,
+                highlight,
+                f"{key}_zoom",
+                body_map.CLOSEUP_HEIGHT,
+                views=(zoom[0],),
+                muscles=muscles,
+                window=zoom[1],
+            )
         return
     body_map.pictures(engine, highlight, key, body_map.map_height(views), views=views, muscles=muscles)
 

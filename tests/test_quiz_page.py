@@ -191,3 +191,22 @@ def test_an_answer_in_a_close_up_does_not_draw_the_whole_body_twice(engine):
     answer(at, question)
     assert not at.exception and any(c.value.startswith("Close-up:") for c in at.caption)
     assert not any("not wholly in this close-up" in c.value for c in at.caption)
+
+
+def test_a_small_muscle_outside_the_hand_foot_and_face_is_drawn_in_a_close_up_too(engine):
+    """ "Which muscle is lit?" with a small muscle of the hip or neck (the gemelli, the piriformis,
+    the omohyoid): no close-up of a hand, foot or face holds it, and on the whole body it was a
+    triangle a few millimetres across among choices of its neighbours."""
+    from trigger_map.present import shapes_window
+
+    def small_elsewhere(n: int) -> bool:
+        shown = make_set(engine, n, 10, kinds=("identify",)).questions[0].shown
+        return not closeups_for(engine, shown) and shapes_window(shown.shapes) is not None
+
+    seed = next(n for n in range(1, 400) if small_elsewhere(n))
+    question = make_set(engine, seed, 10, kinds=("identify",)).questions[0]
+    view, (x, y, w, h) = shapes_window(question.shown.shapes)
+    at = app("quiz", seed=str(seed), kinds="identify")
+    assert not at.exception and any(c.value == f"Close-up ({view})" for c in at.caption)
+    lit = [p for p in pictures(at) if f'viewBox="{x:g} {y:g} {w:g} {h:g}"' in p and 'class="muscle ' in p]
+    assert lit and all(any(shape.path in p for p in lit) for shape in question.shown.shapes)

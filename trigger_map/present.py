@@ -118,14 +118,19 @@ def x_view_window(
 def muscle_window(
     muscle_id: str, side: str = "left", largest: float = SMALL_MUSCLE
 ) -> tuple[str, tuple[float, float, float, float]] | None:
-    """The view (the one that shows most of it) and window of a close-up of a small muscle on one
-    `side` (its midline parts too), with where it starts and ends: a hand's, a foot's or the face's
-    muscles are a few millimetres on the whole body. None for a muscle without a drawing, or one
-    already large."""
-    from trigger_map.muscle_shapes import drawn, polygon, shapes_of
+    """The close-up of a small muscle on one `side` (its midline parts too): see `shapes_window`.
+    A hand's, a foot's or the face's muscles are a few millimetres on the whole body."""
+    from trigger_map.muscle_shapes import shapes_of
 
     shapes = shapes_of(muscle_id)
-    shapes = [s for s in shapes if s.side in (side, "mid")] or shapes
+    return shapes_window([s for s in shapes if s.side in (side, "mid")] or shapes, largest)
+
+
+def shapes_window(shapes, largest: float = SMALL_MUSCLE) -> tuple[str, tuple[float, float, float, float]] | None:
+    """The view (the one that shows most of them) and window of a close-up of a muscle's shapes
+    with where they start and end. None for no shapes, or ones already large."""
+    from trigger_map.muscle_shapes import drawn, polygon
+
     by_view: dict[str, list] = {}
     for shape in shapes:
         ends = (*drawn(shape).origin, *drawn(shape).insertion)
