@@ -139,6 +139,22 @@ def test_a_closeup_shows_the_whole_body_under_it_when_the_chosen_x_lies_outside(
     assert OUTSIDE_CLOSEUP not in texts(app(region="index_finger-l", tp="flexor-digitorum-profundus-1@left"))
 
 
+def test_one_view_shows_the_x_of_the_other_view_under_the_map():
+    """One view on the map (a phone's default) and the chosen trigger point's X on the other: the
+    temple's pattern is on the front, the upper trapezius's X on the back."""
+    at = app(region="temple-l", tp="upper-trapezius-1@left")
+    at.session_state["explorer_map_views"] = "front"
+    at.run()
+    assert not at.exception and "The trigger point (X) is on the back of the body" in texts(at)
+    at.session_state["explorer_map_views"] = "back"
+    at.run()
+    assert "The trigger point (X) is on" not in texts(at)
+    pain = app("where_it_hurts", areas="temple-l:6", tp="upper-trapezius-1@left")
+    pain.session_state["pain_map_views"] = "front"
+    pain.run()
+    assert not pain.exception and "The trigger point (X) is on the back of the body" in texts(pain)
+
+
 def test_explorer_panel_names_related_conditions_and_benefits():
     at = app(region="temple-l", tp="upper-trapezius-1@left")
     assert "Treating it may help with:" in texts(at)

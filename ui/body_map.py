@@ -141,30 +141,18 @@ def body_maps(
     through `on_pick`. `styled`: the page has already called `map_style` for this key. `muscles`:
     a picture per view (a muscle lit, trigger_map.muscle_overlay) drawn under the highlight.
     `muscles_layer`: every muscle is drawn over the body, and the map's targets are the muscles
-    (named on hover; a click reports the muscle in `MapClick.muscles`). `whole_inset`: under a
-    close-up, the whole view when the chosen X is not wholly in it (off where the page already
-    shows the whole body beside the close-up)."""
+    (named on hover; a click reports the muscle in `MapClick.muscles`). `whole_inset`: under the
+    map, the whole view of the chosen X when the map does not show it (`whole_view_inset`; off
+    where the page already shows the whole body beside a close-up)."""
     names = muscle_names(engine) if muscles_layer else None
     modes: tuple[Literal["points", "box", "lasso"], ...] = ("points", "box", "lasso") if lasso else ("points",)
     height = map_height(views)
     if not styled:
         map_style(key, height)
     if closeup is not None:
-        chart_key = f"{key}_closeup"
-        with st.container(key=f"{chart_key}-stack"):
-            _pictures(engine, closeup.view, highlight, closeup.window, muscles=muscles, muscles_layer=muscles_layer)
-            st.plotly_chart(
-                _closeup_chart(engine.body, closeup, treat_here_marks(highlight, closeup.view), names),
-                key=chart_key,
-                on_select=lambda: _on_select(chart_key, on_pick),
-                selection_mode=("points",),
-                config=CONFIG,
-                width="stretch",
-                alt=f"Close-up of the {closeup.label}: choose an area to see which trigger points refer "
-                "pain there. The list of areas above does the same with a keyboard.",
-            )
+        _closeup_map(engine, highlight, key, on_pick, closeup, muscles, muscles_layer, names)
         if whole_inset:
-            whole_view_inset(engine, closeup, highlight, key=f"{key}_whole", muscles=muscles)
+            whole_view_inset(engine, highlight, key=f"{key}_whole", closeup=closeup, muscles=muscles)
         return
     columns = st.columns(len(views), gap="small")
     for column, view in zip(columns, views, strict=False):
@@ -184,18 +172,62 @@ def body_maps(
                 alt=f"Body map, {view} view: choose an area to see which trigger points refer pain there. "
                 "The list of areas above does the same with a keyboard.",
             )
+    if whole_inset:
+        whole_view_inset(engine, highlight, key=f"{key}_whole", views=views, muscles=muscles)
+
+
+def _closeup_map(
+    engine: Engine,
+    highlight: Highlight,
+    key: str,
+    on_pick: Callable[[MapClick], None],
+    closeup: Closeup,
+    muscles: dict[str, str] | None,
+    muscles_layer: bool,
+    names: tuple[tuple[str, str], ...] | None,
+) -> None:
+    """One close-up: its pictures and its clickable layer (`body_maps`)."""
+    chart_key = f"{key}_closeup"
+    with st.container(key=f"{chart_key}-stack"):
+        _pictures(engine, closeup.view, highlight, closeup.window, muscles=muscles, muscles_layer=muscles_layer)
+        st.plotly_chart(
+            _closeup_chart(engine.body, closeup, treat_here_marks(highlight, closeup.view), names),
+            key=chart_key,
+            on_select=lambda: _on_select(chart_key, on_pick),
+            selection_mode=("points",),
+            config=CONFIG,
+            width="stretch",
+            alt=f"Close-up of the {closeup.label}: choose an area to see which trigger points refer "
+            "pain there. The list of areas above does the same with a keyboard.",
+        )
 
 
 def whole_view_inset(
-    engine: Engine, closeup: Closeup, highlight: Highlight, key: str, muscles: dict[str, str] | None = None
+    engine: Engine,
+    highlight: Highlight,
+    key: str,
+    closeup: Closeup | None = None,
+    views: tuple[str, ...] = VIEWS,
+    muscles: dict[str, str] | None = None,
 ) -> None:
-    """Under a close-up, the chosen trigger point's whole view, small and with its pattern, when its
-    X is not wholly inside the close-up (a finger's pain comes from the forearm): the map promises
-    the trigger point marked with an X, and the close-up alone would not show it."""
+    """Under the map, the chosen trigger point's whole view, small and with its pattern, when the
+    map does not show its X: the X is not wholly in the close-up (a finger's pain comes from the
+    forearm), or the map shows one view and the X is on the other (a phone's front view and the
+    temple's headache from the upper trapezius, on the back). The map promises the trigger point
+    marked with an X."""
     chosen = highlight.chosen
-    if chosen is None or closeup.shows(chosen.view, chosen.x, chosen.y, reach=CHOSEN_X):
+    if chosen is None:
         return
-    st.caption(f"The trigger point (X) is not wholly in this close-up. Here it is on the whole body ({chosen.view}):")
+    if closeup is not None:
+        if closeup.shows(chosen.view, chosen.x, chosen.y, reach=CHOSEN_X):
+            return
+        st.caption(
+            f"The trigger point (X) is not wholly in this close-up. Here it is on the whole body ({chosen.view}):"
+        )
+    elif chosen.view in views:
+        return
+    else:
+        st.caption(f"The trigger point (X) is on the {chosen.view} of the body. Here it is:")
     pictures(engine, highlight, key=key, height=WHOLE_VIEW_INSET_HEIGHT, views=(chosen.view,), muscles=muscles)
 
 

@@ -359,3 +359,18 @@ def test_on_a_phone_an_area_chosen_off_the_map_is_drawn_on_its_view(phone, app_u
     settled(phone)
     (areas,) = phone.evaluate(CHART_AREAS)
     assert "low_back-l" in areas and all(body.regions[a].view == "back" for a in areas)
+
+
+def test_on_a_phone_the_x_on_the_other_view_is_drawn_under_the_map(phone, app_url):
+    """The temple's headache from the upper trapezius, the app's own example: a phone shows the
+    front, where the pattern is, and the X (on the back of the shoulder) was nowhere on the page."""
+    open_app(phone, f"{app_url}/?region=temple-l&tp=upper-trapezius-1@left")
+    expect(heading(phone, "Temple (left)")).to_be_visible(timeout=15_000)
+    expect(phone.get_by_text("The trigger point (X) is on the back of the body")).to_be_visible()
+    inset = ".st-key-explorer_map_whole_back-stack img"
+    phone.wait_for_function(
+        f"() => [...document.querySelectorAll('{inset}')].filter(i => i.complete && i.naturalWidth > 0).length === 2"
+    )
+    phone.get_by_text("Front and back", exact=True).tap()  # both views: the map shows the X itself
+    after_change(phone)
+    expect(phone.locator(inset)).to_have_count(0)
