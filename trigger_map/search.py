@@ -20,7 +20,9 @@ How a query is scored, word by word (so it stays fast on a dataset a hundred tim
   pain" finds the thumb as well as hand pain;
 - a name said in full inside a longer query (every word of it matched at `SAID_SIMILARITY` or
   closer) scores at least `SAID_SCORE`, so a sentence ("my heel hurts when I get up in the
-  morning") finds what it names, though most of its words name nothing;
+  morning") finds what it names, though most of its words name nothing; only the sentence's last
+  word may say a name by its beginning ("foo bar" does not say "foot"), and a group of
+  data/synonyms.csv ("knee": its four areas) weighs `GROUP_WEIGHT` of a thing's own name;
 - a thing scores its best name; below `MIN_SCORE` it is not a result. Nonsense finds nothing.
 """
 
