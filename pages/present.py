@@ -58,10 +58,7 @@ closeup, both = None, False
 if st.session_state.get("present_closeup", True):
     closeup = pattern_window(engine, slide.drawn)
     if closeup is None:  # a pattern on both views: the X's part of it, when small (a hand's)
-        drawn = slide.drawn
-        closeup = x_view_window(
-            engine, drawn.trigger_point or "", drawn.essential, drawn.spillover, BOTH_VIEWS_SMALL_PATTERN
-        )
+        closeup = x_view_window(engine, slide.drawn.trigger_point or "", BOTH_VIEWS_SMALL_PATTERN)
         both = closeup is not None
 with map_side:
     if closeup is None:

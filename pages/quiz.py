@@ -125,8 +125,8 @@ def draw(drawn: quiz.Drawn, key: str, taps=(), on_pick=None) -> None:
         return
     views = drawn.views(engine)
     closeups = quiz.closeups_for(engine, drawn)
+    phone = body_map.on_phone()
     if closeups:  # a hand, a foot, the face: large beside the whole body (on a phone, alone)
-        phone = body_map.on_phone()
         if phone:
             close = st.container()
         else:
@@ -148,7 +148,7 @@ def draw(drawn: quiz.Drawn, key: str, taps=(), on_pick=None) -> None:
         return
     zoom = shapes_window(drawn.shapes) if drawn.shapes and not drawn.essential else None
     if zoom is not None:  # a small muscle to name outside the hand, foot and face (the neck's, the pelvis's)
-        whole, close = (st.container(), st.container()) if body_map.on_phone() else st.columns([1, 1], gap="small")
+        whole, close = (st.container(), st.container()) if phone else st.columns([1, 1], gap="small")
         with whole:
             body_map.pictures(engine, highlight, key, body_map.map_height(views), views=views, muscles=muscles)
         with close:

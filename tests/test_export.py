@@ -288,7 +288,7 @@ def test_a_close_up_holds_the_x_and_its_views_part_of_the_pattern(engine):
 
     small = 0
     for key, placed in engine.by_key.items():
-        found = x_view_window(engine, key, placed.essential, placed.spillover, export.HANDOUT_SMALL_PATTERN)
+        found = x_view_window(engine, key, export.HANDOUT_SMALL_PATTERN)
         window = found and found[1]
         regions = [engine.body.regions[r] for r in (*placed.essential, *placed.spillover)]
         part = [r.polygon for r in regions if r.view == placed.view] + [shapely.Point(placed.x, placed.y)]

@@ -91,7 +91,7 @@ def test_a_small_pattern_on_both_views_is_drawn_large_beside_both(engine):
 
     drawn = next(s for s in slides(engine) if s.key == "hand-lumbricals-1@right").drawn
     assert pattern_window(engine, drawn) is None  # on both views
-    found = x_view_window(engine, drawn.trigger_point, drawn.essential, drawn.spillover, BOTH_VIEWS_SMALL_PATTERN)
+    found = x_view_window(engine, drawn.trigger_point, BOTH_VIEWS_SMALL_PATTERN)
     view, (x, y, w, h) = found
     at = app("present", at="hand-lumbricals-1@right")
     boxes = view_boxes(at)

@@ -278,7 +278,7 @@ def _pattern_pictures(pdf: Handout, engine: Engine, key: str) -> None:
     marker = Marker(key, placed.view, placed.x, placed.y, "")
     essential, spillover = set(placed.essential), set(placed.spillover)
     # a small pattern (a hand, a foot, the face: a few millimetres on the whole body) drawn again
-    closeup = x_view_window(engine, key, essential, spillover, largest=HANDOUT_SMALL_PATTERN)
+    closeup = x_view_window(engine, key, largest=HANDOUT_SMALL_PATTERN)
     window = closeup[1] if closeup else None
     _draw_view(pdf, engine, "front", pdf.l_margin, top, scale, essential, spillover, marker)
     # with a close-up, the views close up (their frames have room either side of the arms)

@@ -11,6 +11,7 @@ import shapely
 from trigger_map.data import BODY_AREAS
 from trigger_map.frame import BOTTOM, HALF_WIDTH, MIDLINE, TOP
 from trigger_map.lookup import Engine
+from trigger_map.muscle_shapes import drawn, polygon, shapes_of
 from trigger_map.quiz import SHAPES_OF, Drawn, ShapesOf
 
 BY = {"trigger_point": "Trigger points", "muscle": "Muscles"}
@@ -98,18 +99,18 @@ def pattern_window(engine: Engine, drawn: Drawn) -> tuple[str, tuple[float, floa
 
 
 def x_view_window(
-    engine: Engine, key: str, essential, spillover, largest: float = SMALL_PATTERN
+    engine: Engine, key: str, largest: float = SMALL_PATTERN
 ) -> tuple[str, tuple[float, float, float, float]] | None:
-    """The view of a trigger point's X and the window of a close-up around the X and that view's
-    part of its pattern (`essential` and `spillover` region ids), when that part is small and holds
+    """The view of a trigger point's X (`key`, on a side) and the window of a close-up around the X
+    and that view's part of its pattern, when that part is small and holds
     some of the essential zone: a hand's pattern on the palm and fingers spreads to the back of the
     fingers, on the other view. None when the main pain is all on the other view (the X and a
     spillover drawn large would not show the pattern)."""
     placed = engine.by_key.get(key)
     body = engine.body
-    if placed is None or not any(r in body.regions and body.regions[r].view == placed.view for r in essential):
+    if placed is None or not any(body.regions[r].view == placed.view for r in placed.essential):
         return None
-    regions = [body.regions[r] for r in (*essential, *spillover) if r in body.regions]
+    regions = [body.regions[r] for r in (*placed.essential, *placed.spillover)]
     part = [r.polygon for r in regions if r.view == placed.view] + [shapely.Point(placed.x, placed.y)]
     window = small_window(placed.view, part, largest)
     return None if window is None else (placed.view, window)
@@ -120,8 +121,6 @@ def muscle_window(
 ) -> tuple[str, tuple[float, float, float, float]] | None:
     """The close-up of a small muscle on one `side` (its midline parts too): see `shapes_window`.
     A hand's, a foot's or the face's muscles are a few millimetres on the whole body."""
-    from trigger_map.muscle_shapes import shapes_of
-
     shapes = shapes_of(muscle_id)
     return shapes_window([s for s in shapes if s.side in (side, "mid")] or shapes, largest)
 
@@ -129,8 +128,6 @@ def muscle_window(
 def shapes_window(shapes, largest: float = SMALL_MUSCLE) -> tuple[str, tuple[float, float, float, float]] | None:
     """The view (the one that shows most of them) and window of a close-up of a muscle's shapes
     with where they start and end. None for no shapes, or ones already large."""
-    from trigger_map.muscle_shapes import drawn, polygon
-
     by_view: dict[str, list] = {}
     for shape in shapes:
         ends = (*drawn(shape).origin, *drawn(shape).insertion)

@@ -31,7 +31,7 @@ from trigger_map.map_click import MapClick, read_click
 MAP_HEIGHT = 600
 SINGLE_VIEW_HEIGHT = 780
 CLOSEUP_HEIGHT = int(PHONE_BOX[1])  # the height every close-up's targets were sized for
-WHOLE_VIEW_INSET_HEIGHT = 300  # the small whole view under a close-up whose X lies outside it
+WHOLE_VIEW_INSET_HEIGHT = 300  # the small whole view under a map that does not show the chosen X
 STATIC = Path(__file__).resolve().parent / "static"
 # the palette's one home is trigger_map/frame.py: the script gets the chosen-area colour from there
 PAGE_SCRIPT = f"window.tmMarkedColour = {MARKED!r};\n" + (STATIC / "map.js").read_text(encoding="utf-8")
