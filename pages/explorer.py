@@ -10,7 +10,7 @@ from trigger_map.links import ExplorerView, read_explorer
 from trigger_map.lookup import referrer_to_show
 from trigger_map.map_click import MapClick
 from trigger_map.referral import split_side_key
-from ui import body_map, red_flags, resources, share, text, trigger_point_panel
+from ui import body_map, red_flags, resources, share, state, text, trigger_point_panel
 from ui.navigation import page
 from ui.search import search_box
 
@@ -26,8 +26,7 @@ st.markdown(
 )
 search_box(engine, "explorer_search", here="explorer")
 
-if "explorer_loaded" not in st.session_state:  # a new visit: the link decides the view
-    st.session_state.explorer_loaded = True
+if state.view_from_link("explorer"):  # a new visit, Back or Forward, or a link in the app
     linked = read_explorer(st.query_params, engine)
     st.session_state.region = linked.region
     st.session_state.tp = linked.trigger_point
@@ -171,7 +170,7 @@ def _area_answer(region: str, suggestions: list, keys: list[str], closeup, here:
     st.html(
         f'<div class="tm-area-heading"><div><h3>{escape(info.display_label.capitalize())}</h3>'
         f'<p class="tm-quiet">Anatomical term: {escape(info.term)}</p></div>'
-        f"{share.share_html(here, f'Trigger Map: {info.display_label}')}</div>"
+        f"{share.share_html(here, f'Trigger Map: {info.display_label}', address=False)}</div>"
     )
     if suggestions:
         # A list to open rather than 9-23 radio buttons: every option of a radio is drawn
@@ -205,6 +204,7 @@ def explorer(views: tuple[str, ...], all_muscles: bool, its_muscle: bool) -> Non
     tp = st.session_state.tp = referrer_to_show(keys, st.session_state.get("tp"), engine.by_key)
     closeup = closeups.by_id.get(st.session_state.get("closeup") or "")
     here = ExplorerView(region, tp, closeup.id if closeup else None).params()
+    state.keep_view_in_link("explorer", here)
 
     # Nothing above the map inside this fragment but the close-up's title: text there that changes
     # with a click moves the map, and redrawing it cost 8-13 ms a click (measured).
@@ -216,7 +216,7 @@ def explorer(views: tuple[str, ...], all_muscles: bool, its_muscle: bool) -> Non
             _area_answer(region, suggestions, keys, closeup, here)
         else:
             st.markdown("Choose an area to begin.")
-            share.share_button(here, "Trigger Map")
+            share.share_button(here, "Trigger Map", address=False)
         if tp:
             trigger_point_panel.trigger_point_details(engine, tp, "explorer_panel", rule=True)
 

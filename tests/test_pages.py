@@ -11,6 +11,7 @@ from pdf_reading import pdf_words
 from streamlit.testing.v1 import AppTest
 
 from ui import text, trigger_point_panel
+from ui.navigation import page as page_script
 
 PAGES = [
     "explorer",
@@ -58,8 +59,46 @@ def test_explorer_choosing_a_region_from_the_list_is_the_keyboard_path():
     assert at.selectbox(key="area_list").value is None  # back to its prompt: the heading says where
     assert "<h3>Heel (underside) (right)</h3>" in texts(at)
     assert any("Soleus" in o for o in at.selectbox(key="tp").options)
-    assert "region" not in at.query_params  # Streamlit does not rewrite the address on each choice
-    assert shared_query(at).startswith("region=heel-r&tp=")
+    # the address names the view (a step in the browser's history), as the Share button does
+    assert dict(parse_qsl(shared_query(at))) == {"region": "heel-r", "tp": at.session_state["tp"]}
+    assert at.query_params["region"] == "heel-r" and at.query_params["tp"] == at.session_state["tp"]
+
+
+def test_explorer_follows_the_address_back_and_forward():
+    """The browser's Back button reruns the page with the address of the view before: the page
+    takes that view (it is not one the page put there last), and Forward brings the later one back.
+    An address with nothing in it is the first, empty view on the same page."""
+    at = app()
+    at.selectbox(key="area_list").set_value("heel-r").run()
+    heel = {name: at.query_params[name] for name in ("region", "tp")}
+    at.selectbox(key="area_list").set_value("temple-l").run()
+    assert at.query_params["region"] == "temple-l" and at.session_state["region"] == "temple-l"
+    at.query_params.clear()
+    at.query_params.update(heel)  # Back
+    at.run()
+    assert not at.exception
+    assert at.session_state["region"] == "heel-r" and at.session_state["tp"] == heel["tp"]
+    assert "<h3>Heel (underside) (right)</h3>" in texts(at)
+    at.selectbox(key="tp").select_index(1).run()  # a change after Back is the person's own
+    assert at.session_state["region"] == "heel-r" and at.session_state["tp"] != heel["tp"]
+    assert at.query_params["tp"] == at.session_state["tp"]
+    at.query_params.clear()  # Back to the first address, which named nothing
+    at.run()
+    assert at.session_state["region"] is None and at.session_state["tp"] is None
+    assert "Choose an area to begin." in texts(at)
+
+
+def test_explorer_opened_from_the_menu_is_as_it_was_left():
+    """The menu opens a page with an empty address: the Body map keeps its view and names it in
+    the address again."""
+    at = app(region="temple-l")
+    tp = at.session_state["tp"]
+    at.switch_page(page_script("conditions")).run()
+    at.query_params.clear()
+    at.switch_page(page_script("explorer")).run()
+    assert not at.exception
+    assert at.session_state["region"] == "temple-l" and at.session_state["tp"] == tp
+    assert at.query_params["region"] == "temple-l"
 
 
 def test_explorer_on_one_view_turns_to_the_view_of_an_area_chosen_off_the_map():
@@ -84,10 +123,10 @@ def test_explorer_on_one_view_turns_to_the_view_of_an_area_chosen_off_the_map():
 def test_explorer_share_link_reopens_the_view():
     at = app(region="heel-r")
     first = at.session_state["tp"]
-    assert shared_query(at) == f"region=heel-r&tp={first}"
+    assert dict(parse_qsl(shared_query(at))) == {"region": "heel-r", "tp": first}
     at.selectbox(key="tp").select_index(1).run()
     assert not at.exception and at.session_state["tp"] != first
-    assert shared_query(at) == f"region=heel-r&tp={at.session_state['tp']}"
+    assert dict(parse_qsl(shared_query(at))) == {"region": "heel-r", "tp": at.session_state["tp"]}
     reopened = app(**dict(parse_qsl(shared_query(at))))
     assert reopened.session_state["tp"] == at.session_state["tp"]
     assert reopened.selectbox(key="tp").value == at.session_state["tp"]

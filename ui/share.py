@@ -19,18 +19,22 @@ SHARE_ICON = data_url(
 )
 
 
-def share_button(params: dict[str, str], title: str) -> None:
+def share_button(params: dict[str, str], title: str, address: bool = True) -> None:
     """A Share button for the view on screen: the phone's share sheet where the browser has one,
-    the clipboard elsewhere (static/map.js does both). The page script also keeps the address bar
-    on this view, without a rerun, so a reload reopens it. No script in it: plain HTML."""
-    st.html(share_html(params, title), width="content")
+    the clipboard elsewhere (static/map.js does both). With `address`, the page script also keeps
+    the address bar on this view, without a rerun or a step in the browser's history, so a reload
+    reopens it (a page that keeps its address itself, ui/state.py, passes False). No script in it:
+    plain HTML."""
+    st.html(share_html(params, title, address), width="content")
 
 
-def share_html(params: dict[str, str], title: str) -> str:
+def share_html(params: dict[str, str], title: str, address: bool = True) -> str:
     """The Share button's HTML, for a page that puts it in a block of its own (beside a heading)."""
-    query = html.escape(urlencode(params, safe="@"), quote=True)
+    # as the address bar spells it: ours keeps "@" as it is; Streamlit's writes "%40"
+    query = html.escape(urlencode(params, safe="@" if address else ""), quote=True)
+    follow = ' data-address="follow"' if address else ""
     return (
-        f'<div class="tm-share" data-query="{query}" data-title="{html.escape(title, quote=True)}">'
+        f'<div class="tm-share" data-query="{query}"{follow} data-title="{html.escape(title, quote=True)}">'
         '<button type="button" class="tm-share-button" aria-label="Share a link to this view">'
         f'<img src="{SHARE_ICON}" alt="" width="18" height="18"> Share</button>'
         '<span class="tm-share-status" role="status" aria-live="polite"></span></div>'

@@ -50,6 +50,38 @@ def show_in_link(param: str, state_key: str, value: str | None) -> None:
     st.session_state[f"{state_key}_in_link"] = value or None
 
 
+def _address(params) -> dict[str, str]:
+    """An address's parameters as plain strings, the first of each, empty ones left out: two
+    spellings of the same view compare equal."""
+    return {name: value for name in params if (value := first_param(params, name))}
+
+
+def view_from_link(key: str) -> bool:
+    """Whether a page that keeps its whole view in its address (`keep_view_in_link`) takes its
+    view from the address on this run: on the page's first run in the session, and whenever the
+    address names another view than the one the page last put there: the browser's Back or
+    Forward button, or a link in the app. An empty address from another page (the menu opens a
+    page without one) leaves the view as it was; on a run of the same page (Back to the first,
+    empty address) it is followed."""
+    written = st.session_state.get(f"{key}_in_link")
+    if written is None:
+        return True
+    address = _address(st.query_params)
+    if address == written:
+        return False
+    return bool(address) or st.session_state.get("page_before") == st.session_state.get("page_now")
+
+
+def keep_view_in_link(key: str, params: dict[str, str]) -> None:
+    """Put the view on screen in the page's address, and remember it as the page's own. Streamlit
+    adds a step to the browser's history when the address changes (Back returns to the view
+    before), and replaces the step instead while Back or Forward is being followed."""
+    wanted = _address(params)
+    if _address(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
+    st.session_state[f"{key}_in_link"] = wanted
+
+
 def pick_trigger_point(state_key: str, keys: Collection[str]) -> Callable[[MapClick], None]:
     """A map callback that chooses a clicked trigger point X, when it is one of `keys`."""
 

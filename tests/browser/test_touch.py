@@ -251,6 +251,39 @@ def test_share_button_and_the_address_bar_keep_the_view(page, app_url, body):
     expect(heading(page, "Outer shoulder (right)")).to_be_visible(timeout=15_000)
 
 
+def test_on_a_phone_back_and_forward_step_through_the_areas_tapped(phone, app_url, body):
+    """Each area tapped is a step in the browser's history: Back shows the area before (and then
+    the empty map, still in the app), Forward the later one again."""
+    phone.goto("about:blank")  # the page before the app, as a search result would be
+    open_app(phone, app_url)
+    settled(phone)
+    tap_region(phone, body, "upper_chest-l")
+    expect(heading(phone, "Upper chest (left)")).to_be_visible(timeout=15_000)
+    phone.get_by_role("button", name="Clear").click()
+    expect(phone.get_by_text("Choose an area to begin.")).to_be_visible(timeout=15_000)
+    settled(phone)
+    tap_region(phone, body, "lower_abdomen-r")
+    expect(heading(phone, "Lower abdomen (right)")).to_be_visible(timeout=15_000)
+    steps = [
+        ("back", "Choose an area to begin."),
+        ("back", "Upper chest (left)"),
+        ("back", "Choose an area to begin."),
+        ("forward", "Upper chest (left)"),
+        ("forward", "Choose an area to begin."),
+        ("forward", "Lower abdomen (right)"),
+    ]
+    for step, shown in steps:
+        phone.go_back() if step == "back" else phone.go_forward()
+        if shown.startswith("Choose"):
+            expect(phone.get_by_text(shown)).to_be_visible(timeout=15_000)
+            assert "region=" not in phone.url
+        else:
+            expect(heading(phone, shown)).to_be_visible(timeout=15_000)
+            assert phone.url.startswith(app_url) and "region=" in phone.url
+    wait_idle(phone)
+    assert phone.url.startswith(app_url) and "region=lower_abdomen-r" in phone.url
+
+
 def _forward(route, blocked: dict) -> None:
     """Pass Streamlit's websocket through, but drop what the page sends while `blocked`: the app
     then never reruns, so every sample is clicked on the same map."""

@@ -119,8 +119,9 @@
   }
 
   // 3. Share: the Share button beside the panel heading (ui/share.py) sends the view's link
-  // through the phone's share sheet, or copies it. The address bar follows the view on screen
-  // (replaceState: no rerun, no history entry), so a reload or the browser's own Share sends it.
+  // through the phone's share sheet, or copies it. On a page whose box asks for it, the address bar
+  // follows the view on screen (replaceState: no rerun, no history entry), so a reload or the
+  // browser's own Share sends it; the Body map keeps its address itself, a step in the history a view.
   function shareLink(box) {
     const query = box.dataset.query || "";
     return location.origin + location.pathname + (query ? "?" + query : "");
@@ -153,7 +154,7 @@
   });
   function followView() {
     const box = document.querySelector(".tm-share");
-    if (!box) return;
+    if (!box || box.dataset.address !== "follow") return;  // the page keeps its address itself
     const url = shareLink(box);
     if (url !== location.href) history.replaceState(history.state, "", url);
   }
