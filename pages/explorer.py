@@ -26,7 +26,7 @@ st.markdown(
 )
 search_box(engine, "explorer_search", here="explorer")
 
-if state.view_from_link("explorer"):  # a new visit, Back or Forward, or a link in the app
+if state.view_from_link("explorer", ExplorerView.NAMES):  # a new visit, Back or Forward, or a link in the app
     linked = read_explorer(st.query_params, engine)
     st.session_state.region = linked.region
     st.session_state.tp = linked.trigger_point

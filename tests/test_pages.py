@@ -88,6 +88,22 @@ def test_explorer_follows_the_address_back_and_forward():
     assert "Choose an area to begin." in texts(at)
 
 
+def test_explorer_back_to_a_step_with_another_pages_link_keeps_the_view():
+    """A search result that opens another page leaves a step with that page's link on the Body map
+    (`/?muscle=infraspinatus`, then `/muscles?muscle=infraspinatus`): Back to it shows the view
+    that was there, and the address names that view again."""
+    at = app(region="temple-l")
+    tp = at.session_state["tp"]
+    at.switch_page(page_script("muscles"))
+    at.query_params.clear()
+    at.query_params["muscle"] = "infraspinatus"
+    at.run()
+    at.switch_page(page_script("explorer")).run()  # Back
+    assert not at.exception
+    assert at.session_state["region"] == "temple-l" and at.session_state["tp"] == tp
+    assert dict(at.query_params) == {"region": "temple-l", "tp": tp}
+
+
 def test_explorer_opened_from_the_menu_is_as_it_was_left():
     """The menu opens a page with an empty address: the Body map keeps its view and names it in
     the address again."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import ClassVar
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from trigger_map.closeups import closeups_of
@@ -24,9 +25,10 @@ class ExplorerView:
     trigger_point: str | None = None  # key "<id>@<side>"
     closeup: str | None = None  # a close-up's id (trigger_map.closeups), shown instead of the body
     notices: list[str] = field(default_factory=list)
+    NAMES: ClassVar[tuple[str, ...]] = ("region", "tp", "zoom")  # its parameters in a link
 
     def params(self) -> dict[str, str]:
-        return {k: v for k, v in (("region", self.region), ("tp", self.trigger_point), ("zoom", self.closeup)) if v}
+        return {k: v for k, v in zip(self.NAMES, (self.region, self.trigger_point, self.closeup), strict=True) if v}
 
 
 @dataclass

@@ -56,17 +56,19 @@ def _address(params) -> dict[str, str]:
     return {name: value for name in params if (value := first_param(params, name))}
 
 
-def view_from_link(key: str) -> bool:
+def view_from_link(key: str, names: Collection[str]) -> bool:
     """Whether a page that keeps its whole view in its address (`keep_view_in_link`) takes its
     view from the address on this run: on the page's first run in the session, and whenever the
     address names another view than the one the page last put there: the browser's Back or
-    Forward button, or a link in the app. An empty address from another page (the menu opens a
-    page without one) leaves the view as it was; on a run of the same page (Back to the first,
-    empty address) it is followed."""
+    Forward button, or a link in the app. `names`: the page's own parameters; others are not its
+    view (Streamlit leaves a step with another page's link on this page when a search result opens
+    that page). An address without them from another page (the menu opens a page without one, Back
+    to that step) leaves the view as it was; on a run of the same page (Back to the first, empty
+    address) it is followed."""
     written = st.session_state.get(f"{key}_in_link")
     if written is None:
         return True
-    address = _address(st.query_params)
+    address = {name: value for name, value in _address(st.query_params).items() if name in names}
     if address == written:
         return False
     return bool(address) or st.session_state.get("page_before") == st.session_state.get("page_now")
