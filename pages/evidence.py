@@ -4,6 +4,7 @@ from urllib.parse import quote
 
 import streamlit as st
 
+from trigger_map.citations import reference_order
 from ui import resources, text
 
 engine = resources.engine()
@@ -16,7 +17,7 @@ st.subheader(f"References ({len(sources)})", anchor=False)
 kind = st.segmented_control(
     "Show", ["all", "article", "book", "guideline", "web"], default="all", key="evidence_kind", persist_state="session"
 )
-for source in sources.itertuples():
+for source in reference_order(sources).itertuples():
     if kind not in (None, "all") and source.kind != kind:
         continue
     links = []
@@ -26,4 +27,4 @@ for source in sources.itertuples():
         links.append(
             f"[PMID {text.plain(source.pmid)}](https://pubmed.ncbi.nlm.nih.gov/{quote(source.pmid, safe='')}/)"
         )
-    st.markdown(f"- {text.plain(source.citation)} " + " · ".join(links))
+    st.markdown(f"- **{text.plain(source.short)}.** {text.plain(source.citation)} " + " · ".join(links))

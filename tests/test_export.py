@@ -301,3 +301,10 @@ def test_a_close_up_holds_the_x_and_its_views_part_of_the_pattern(engine):
             assert x <= minx and y <= miny and maxx <= x + w and maxy <= y + h, key
             assert w / h == pytest.approx(CLOSEUP_ASPECT, abs=0.01), key
     assert 0.3 < small / len(engine.by_key) < 0.8  # hands, feet, faces, necks: not every pattern
+
+
+def test_the_handouts_sources_start_as_the_texts_cite_them(engine):
+    text = " ".join(pdf_text(handout_pdf(engine, "temporalis-1@left")).split())
+    sources = text[text.index("Sources") :]
+    assert "Davies & Davies 2013. Davies C, Davies A." in sources
+    assert sources.index("Davies & Davies 2013") < sources.index("Simons et al. 1999")

@@ -521,3 +521,15 @@ def test_a_note_the_handout_cannot_print_is_named_before_and_after_it_is_made():
     ]
     at.button(key="explorer_panel_make").click().run()
     assert at.get("download_button") and any("U+1FAE0" in w.value for w in at.warning)
+
+
+def test_references_are_listed_by_how_the_texts_cite_them():
+    """Each reference starts with the short citation the texts use (two sources that would read
+    alike carry a letter), in alphabetical order, so a reader finds "(NICE 2016b)" in the list."""
+    at = app("evidence")
+    assert not at.exception
+    listed = [m.value for m in at.markdown if m.value.startswith("- **")]
+    labels = [item[4 : item.index(".** ")].replace("\\", "") for item in listed]  # Markdown escapes off
+    assert len(labels) == 100
+    assert "Travell & Simons 1992" in labels and "NICE 2016a" in labels and "NICE 2016b" in labels
+    assert labels == sorted(labels, key=lambda label: label.casefold().replace("á", "a"))

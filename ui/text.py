@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from trigger_map.citations import render
+from trigger_map.citations import reference_order, render
 from trigger_map.export import csv_bytes
 from trigger_map.lookup import Engine
 
@@ -71,5 +71,6 @@ def source_list(engine: Engine, source_ids, detail: str = "", key: str = "source
 
 
 def citations(engine: Engine, source_ids, detail: str = "") -> None:
-    cited_list = "\n".join(f"- {plain(engine.dataset.sources.at[source, 'citation'])}" for source in source_ids)
+    sources = reference_order(engine.dataset.sources.loc[list(dict.fromkeys(source_ids))])
+    cited_list = "\n".join(f"- **{plain(s.short)}.** {plain(s.citation)}" for s in sources.itertuples())
     st.markdown(cited_list + (f"\n\n*Where to look: {plain(detail)}*" if detail else ""))
