@@ -324,3 +324,9 @@ def test_a_referral_says_where_the_pain_goes_first(dataset):
         if re.match(r"(Described as|Thought to be|Much like|Like the|The same pattern)", text)
     ]
     assert leaning == []
+
+
+def test_a_red_flag_title_has_no_colon_of_its_own(engine):
+    """Titles are followed by a colon and the action ("...: call emergency services now"), in the
+    handout and the watch box: a colon inside one read as two in a row."""
+    assert not [t for t in engine.dataset.red_flags["title"] if ":" in t]

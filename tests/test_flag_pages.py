@@ -69,4 +69,4 @@ def test_many_areas_give_one_line_per_action_with_its_flags_listed():
     assert heads == ["Call emergency services", "See a doctor today", "Book a doctor's visit"]
     titles = re.findall(r"<li>([^<]+)</li>", box)
     assert len(titles) == len(set(titles)) >= 20
-    assert "sudden, severe headache: the worst ever" in titles and "a swollen, red or warm calf" in titles
+    assert "sudden, severe headache (the worst ever)" in titles and "a swollen, red or warm calf" in titles
