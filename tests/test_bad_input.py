@@ -100,6 +100,14 @@ CELLS = [
         "Known [nobody-2000; book-a].",
         "muscles.csv:2:description: cites unknown source [nobody-2000]",
     ),
+    (
+        "trigger_points.csv",
+        2,
+        "source_detail",
+        "Author et al. 2000, ch. 1",
+        "trigger_points.csv:2:source_detail: 'Author et al. 2000, ch. 1' does not start as one of the row's "
+        "sources is cited (Author 2000)",
+    ),
     ("red_flags.csv", 2, "regions", "belly", "red_flags.csv:2:regions: unknown region 'belly'"),
     # lists that name nothing, control characters
     ("trigger_points.csv", 2, "essential_zones", ";;", "trigger_points.csv:2:essential_zones: ';;' names nothing"),

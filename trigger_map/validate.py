@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from trigger_map.body import BODY_SVG, Body, read_body
-from trigger_map.citations import cited_ids
+from trigger_map.citations import cited_ids, short_citations
 from trigger_map.data import DATA_DIR, DatasetError, Problem, check_references, dataset_from, read_tables, split_list
 from trigger_map.lookup import Engine
 from trigger_map.problems import numbered_rows
@@ -53,6 +53,7 @@ def check(
         problems += flag_problems(frames["red_flags.csv"], frames.get("symptoms.csv"))
     if "sources.csv" in frames:
         problems += citation_problems(frames, set(frames["sources.csv"]["id"]), content_dir)
+        problems += source_detail_problems(frames)
     problems += _standard_problems(Path(data_dir), body, frames)
     return frames, body, problems
 
@@ -134,4 +135,30 @@ def citation_problems(frames, source_ids: set[str], content_dir: Path | None) ->
             for cited in cited_ids(line):
                 if cited not in source_ids:
                     problems.append(Problem(f"content/{page.name}", number, None, f"cites unknown source [{cited}]"))
+    return problems
+
+
+def source_detail_problems(frames) -> list[Problem]:
+    """Each "where to look" entry of a trigger point starts as the texts cite one of the row's own
+    sources ("Travell & Simons 1992 ch. 8"), so a reader finds it in the list of sources under that
+    name. A remark, in lower case ("its pattern is not charted in ..."), is free."""
+    if "trigger_points.csv" not in frames:
+        return []
+    sources = frames["sources.csv"].drop_duplicates("id").set_index("id")["citation"]
+    short = short_citations(sources).to_dict()
+    problems = []
+    for row, record in numbered_rows(frames["trigger_points.csv"]):
+        own = [short[source] for source in split_list(record["sources"]) if source in short]
+        for part in split_list(record["source_detail"] or ""):
+            if part[:1].isupper() and not any(
+                part == label or part.startswith((f"{label} ", f"{label},")) for label in own
+            ):
+                problems.append(
+                    Problem(
+                        "trigger_points.csv",
+                        row,
+                        "source_detail",
+                        f"{part[:40]!r} does not start as one of the row's sources is cited ({'; '.join(own)})",
+                    )
+                )
     return problems
