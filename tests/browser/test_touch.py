@@ -284,6 +284,18 @@ def test_on_a_phone_back_and_forward_step_through_the_areas_tapped(phone, app_ur
     assert phone.url.startswith(app_url) and "region=lower_abdomen-r" in phone.url
 
 
+def test_the_share_button_is_finger_sized_on_a_page_without_a_map(phone, app_url):
+    """The Share button's style came with the map's: on a quiz of word questions (no map on the
+    page) it was the browser's plain grey button, 32 px tall."""
+    phone.goto(app_url + "/quiz?seed=4821&n=5&kinds=innervation")
+    wait_idle(phone)
+    share = phone.get_by_role("button", name="Share a link to this view")
+    expect(share).to_be_visible(timeout=15_000)
+    assert phone.locator(".js-plotly-plot").count() == 0
+    assert share.bounding_box()["height"] >= 44
+    assert share.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(255, 255, 255)"
+
+
 def _forward(route, blocked: dict) -> None:
     """Pass Streamlit's websocket through, but drop what the page sends while `blocked`: the app
     then never reruns, so every sample is clicked on the same map."""
