@@ -36,7 +36,6 @@ STATIC = Path(__file__).resolve().parent / "static"
 # the palette's one home is trigger_map/frame.py: the script gets the chosen-area colour from there
 PAGE_SCRIPT = f"window.tmMarkedColour = {MARKED!r};\n" + (STATIC / "map.js").read_text(encoding="utf-8")
 STACK_CSS = (STATIC / "map.css").read_text(encoding="utf-8")
-SHARE_CSS = (STATIC / "share.css").read_text(encoding="utf-8")
 # No double click on the map (it has no zoom to reset): Plotly counts two clicks within its delay as a
 # double click wherever they land, and a double click clears the selection, so a quick click on a
 # second area right after a first one was lost (measured in tests/browser/test_touch.py: 2 of 147).
@@ -109,9 +108,8 @@ def warm(engine: Engine) -> None:
 
 def page_script() -> None:
     """Our own static script (no data in it), once per page run from app.py: one tap selects on a
-    touch screen, and the hovered region lights up (static/map.js); with the Share button's style
-    (static/share.css), which every page needs, a map on it or not."""
-    st.html(f"<style>{SHARE_CSS}</style><script>{PAGE_SCRIPT}</script>", unsafe_allow_javascript=True, width="content")
+    touch screen, and the hovered region lights up (static/map.js)."""
+    st.html(f"<script>{PAGE_SCRIPT}</script>", unsafe_allow_javascript=True, width="content")
 
 
 def map_style(key: str, height: int) -> None:
