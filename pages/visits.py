@@ -137,9 +137,13 @@ if len(visits) > 1:
         key="visits_progress",
     )
 st.caption(
-    "Total severity: the sum of the painful areas' severities. Share of the body: their part of the drawn "
-    "body's surface. CHOIR (74 segments), Michigan Body Map (35 areas), Widespread Pain Index (19 areas): "
-    "how many of each standard's areas hold a painful area (docs/data.md)."
+    text.cited(
+        engine,
+        "Total severity: the sum of the painful areas' severities. Share of the body: their part of the drawn "
+        "body's surface. CHOIR body map (74 segments) [scherrer-2021], Michigan Body Map (35 areas) "
+        "[brummett-2016], Widespread Pain Index (19 areas) [wolfe-2016]: how many of each standard's areas "
+        "hold a painful area.",
+    )
 )
 st.dataframe(
     [{"date": r["date"], **{name: r[metric] for metric, name in METRICS.items()}} for r in rows],
