@@ -4,7 +4,6 @@ from urllib.parse import quote
 
 import streamlit as st
 
-from trigger_map.citations import reference_order
 from ui import resources, text
 
 engine = resources.engine()
@@ -17,7 +16,7 @@ st.subheader(f"References ({len(sources)})", anchor=False)
 kind = st.segmented_control(
     "Show", ["all", "article", "book", "guideline", "web"], default="all", key="evidence_kind", persist_state="session"
 )
-for source in reference_order(sources).itertuples():
+for source in sources.itertuples():  # in a reference list's order (trigger_map.data)
     if kind not in (None, "all") and source.kind != kind:
         continue
     links = []

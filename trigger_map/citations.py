@@ -37,6 +37,12 @@ def short_citation(citation: str) -> str:
     return f"{_name(authors[0])}{' et al.' if len(authors) > 1 else ''} {year_text}"
 
 
+def references(sources: pd.DataFrame, ids) -> pd.DataFrame:
+    """The sources of `ids`, each once, in the order the dataset keeps them: a reference list's
+    (`reference_order`, applied when the data is loaded)."""
+    return sources[sources.index.isin(list(ids))]
+
+
 def reference_order(sources: pd.DataFrame) -> pd.DataFrame:
     """Sources in a reference list's order: by their short citation, accents and case aside."""
     return sources.sort_values("short", key=lambda short: short.map(_sort_key))

@@ -17,7 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from trigger_map.citations import short_citations
+from trigger_map.citations import reference_order, short_citations
 from trigger_map.problems import CONTROL, DATA_DIR, DatasetError, Problem, numbered_rows
 from trigger_map.search import SYNONYM_KINDS, SYNONYM_TYPES, synonym_problems
 
@@ -514,5 +514,6 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
 def dataset_from(frames: dict[str, pd.DataFrame]) -> Dataset:
     """The dataset from tables that passed every check."""
     tables = {file.removesuffix(".csv"): _as_lists(frame, file) for file, frame in frames.items()}
-    tables["sources"] = tables["sources"].assign(short=short_citations(tables["sources"]["citation"]))
+    # each source's short citation, and the sources in a reference list's order
+    tables["sources"] = reference_order(tables["sources"].assign(short=short_citations(tables["sources"]["citation"])))
     return Dataset(**tables)

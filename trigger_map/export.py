@@ -25,7 +25,7 @@ from typing import cast
 from fontTools.ttLib import TTFont
 from fpdf import FPDF, FontFace
 
-from trigger_map.citations import reference_order
+from trigger_map.citations import references
 from trigger_map.frame import HALF_WIDTH, MIDLINE
 from trigger_map.lookup import Engine
 from trigger_map.present import x_view_window
@@ -380,7 +380,7 @@ def handout_pdf(engine: Engine, key: str, note: str = "", symptoms=(), facts=())
     pdf.heading("Please note", size=10)
     pdf.paragraph(NOT_A_DIAGNOSIS, size=9)
     pdf.heading("Sources", size=10)
-    for source in reference_order(data.sources.loc[list(dict.fromkeys(row["sources"]))]).itertuples():
+    for source in references(data.sources, row["sources"]).itertuples():
         pdf.paragraph(f"{source.short}. {source.citation}", size=8)  # as the texts cite it, then in full
     return bytes(pdf.output())
 

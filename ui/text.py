@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from trigger_map.citations import reference_order, render
+from trigger_map.citations import references, render
 from trigger_map.export import csv_bytes
 from trigger_map.lookup import Engine
 
@@ -71,6 +71,6 @@ def source_list(engine: Engine, source_ids, detail: str = "", key: str = "source
 
 
 def citations(engine: Engine, source_ids, detail: str = "") -> None:
-    sources = reference_order(engine.dataset.sources.loc[list(dict.fromkeys(source_ids))])
-    cited_list = "\n".join(f"- **{plain(s.short)}.** {plain(s.citation)}" for s in sources.itertuples())
+    sources = references(engine.dataset.sources, source_ids).itertuples()
+    cited_list = "\n".join(f"- **{plain(s.short)}.** {plain(s.citation)}" for s in sources)
     st.markdown(cited_list + (f"\n\n*Where to look: {plain(detail)}*" if detail else ""))
