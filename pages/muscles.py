@@ -35,9 +35,12 @@ if state.choice_from_link("muscle", muscles.index, "muscle", "a muscle", optiona
     st.session_state.muscle_area = None  # a muscle a link names is shown whatever area was chosen
 
 area = st.pills("Body area", BODY_AREAS, key="muscle_area", persist_state="session")
+# read column by column: a row lookup per muscle (143 of them) took 35 ms of every run
+labels = dict(zip(muscles.index, map(muscle_label, muscles["name"], muscles["anatomical_name"]), strict=True))
+names = dict(zip(muscles.index, muscles["name"], strict=True))
 options = sorted(
-    (m for m in muscles.index if area is None or muscles.at[m, "body_area"] == area),
-    key=lambda m: muscles.at[m, "name"],
+    (m for m, m_area in zip(muscles.index, muscles["body_area"], strict=True) if area is None or m_area == area),
+    key=names.__getitem__,
 )
 if st.session_state.get("muscle") not in options + [None]:
     st.session_state.muscle = None
@@ -49,7 +52,7 @@ muscle = st.selectbox(
     key="muscle",
     persist_state="session",
     placeholder=NOTHING_CHOSEN,  # as the list's first entry, when nothing is chosen
-    format_func=lambda m: NOTHING_CHOSEN if m is None else muscle_label(*muscles.loc[m, ["name", "anatomical_name"]]),
+    format_func=lambda m: NOTHING_CHOSEN if m is None else labels[m],
 )
 state.show_in_link("muscle", "muscle", muscle)
 
