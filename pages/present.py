@@ -5,7 +5,16 @@ import streamlit as st
 from trigger_map.body import VIEWS
 from trigger_map.links import first_param
 from trigger_map.muscle_overlay import muscle_pictures
-from trigger_map.present import BOTH_VIEWS_SMALL_PATTERN, BY, Slide, pattern_window, slides, step, x_view_window
+from trigger_map.present import (
+    BOTH_VIEWS_SMALL_PATTERN,
+    BY,
+    Slide,
+    pattern_window,
+    slides,
+    step,
+    title_ems,
+    x_view_window,
+)
 from trigger_map.quiz import highlight
 from ui import body_map, resources, share, text
 
@@ -52,7 +61,7 @@ def restart() -> None:
 
 index = st.session_state.present_index % len(shown)
 slide = shown[index]
-map_side, words = st.columns([3, 1], gap="large")
+map_side, words = st.columns([5, 2], gap="large")
 lit, muscles = highlight(engine, slide.drawn), muscle_pictures(slide.drawn.shapes, slide.title)
 closeup, both = None, False
 if st.session_state.get("present_closeup", True):
@@ -74,14 +83,17 @@ with map_side:
                 engine, lit, key="present_zoom", height=PRESENT_HEIGHT, views=(view,), muscles=muscles, window=window
             )
 with words, st.container(key="present_text"):
-    st.title(text.plain(slide.title), anchor=False)
-    st.subheader(text.plain(slide.subtitle), anchor=False)
-    st.markdown(text.plain(slide.text))
-    body_map.legend(marked="", muscles=bool(slide.drawn.shapes))
+    # first, so the buttons stay where they are from one slide to the next, whatever its text
     with st.container(horizontal=True, vertical_alignment="center"):
         st.button("Previous", on_click=move, args=(-1,), shortcut="Left", icon=":material/arrow_back:")
         st.button("Next", on_click=move, args=(1,), shortcut="Right", icon=":material/arrow_forward:")
     st.caption(f"{index + 1} of {len(shown)}. The arrow keys move too.")
+    # the title's longest word on one line of the column (present.css)
+    st.html(f"<style>.st-key-present_text {{--title-ems: {title_ems(slide.title)};}}</style>", width="content")
+    st.title(text.plain(slide.title), anchor=False)
+    st.subheader(text.plain(slide.subtitle), anchor=False)
+    st.markdown(text.plain(slide.text))
+    body_map.legend(marked="", muscles=bool(slide.drawn.shapes))
     with st.expander("Settings"):
         st.segmented_control(
             "Show",

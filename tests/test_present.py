@@ -8,7 +8,7 @@ from test_quiz import FAKE_DRAWN, fake_shapes
 
 from trigger_map.data import BODY_AREAS
 from trigger_map.frame import BOTTOM, HALF_WIDTH, MIDLINE, TOP
-from trigger_map.present import CLOSEUP_ASPECT, SMALL_PATTERN, pattern_window, slides, step
+from trigger_map.present import CLOSEUP_ASPECT, SMALL_PATTERN, pattern_window, slides, step, title_ems
 
 
 def test_a_slide_per_trigger_point_with_its_pattern_and_x(engine):
@@ -36,6 +36,12 @@ def test_a_slide_per_muscle_with_all_its_trigger_points_and_the_muscle_drawn(eng
             assert slide.drawn.muscle == slide.key and {s.side for s in slide.drawn.shapes} == {"right"}
         else:
             assert slide.drawn.muscle is None
+
+
+def test_a_titles_width_is_that_of_its_longest_word():
+    assert title_ems("Sternocleidomastoid, sternal division") == 12.0  # 20 letters, the comma too
+    assert title_ems("Upper trapezius") == title_ems("Trapezius") == 5.4
+    assert title_ems("") > 0  # never a division by nothing in the page's style
 
 
 def test_steps_go_round():

@@ -26,7 +26,7 @@ def test_next_and_previous_move_through_the_trigger_points_and_go_round(engine):
     button(at, "Previous").click().run()
     assert at.session_state["present_index"] == len(shown) - 1
     assert at.title[0].value == plain(shown[-1].title)
-    assert f"{len(shown)} of {len(shown)}" in at.caption[-1].value
+    assert any(c.value.startswith(f"{len(shown)} of {len(shown)}.") for c in at.caption)
 
 
 def test_a_link_opens_a_muscle_and_a_bad_link_says_so(engine):

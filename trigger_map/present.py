@@ -26,6 +26,9 @@ BOTH_VIEWS_SMALL_PATTERN = 0.15
 SMALL_MUSCLE = 0.07
 CLOSEUP_MARGIN = 0.25  # around the pattern in a close-up, as a share of its size (at least 20 units)
 CLOSEUP_ASPECT = 0.8  # the close-up's width to height: the width of the map's area beside the view
+# A slide title's word of six letters or more is at most 0.58 em per letter wide in the app's bold
+# heading font (Source Sans; measured in Chromium over every title's words): 0.6 bounds it
+EM_PER_LETTER = 0.6
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,12 @@ def slides(engine: Engine, by: str = "trigger_point", shapes: ShapesOf | None = 
             drawn = Drawn(placed.essential, placed.spillover, key, muscle=muscle_id if lit else None, shapes=lit)
             found.append(Slide(key, name, str(tps.at[tp, "name"]), str(tps.at[tp, "referral"]), muscle_id, drawn))
     return found
+
+
+def title_ems(title: str) -> float:
+    """At most how wide the title's longest word is, in ems (the heading's size): the page sizes
+    the title so that word fits on one line of its column ("Sternocleidomastoid," broke in two)."""
+    return round(EM_PER_LETTER * max((len(word) for word in title.split()), default=1), 2)
 
 
 def step(count: int, index: int, by: int) -> int:
