@@ -19,10 +19,8 @@ closeups = closeups_of(engine.body)
 
 st.title("Where does it hurt?", anchor=False)
 st.markdown(
-    "Tap the area on the body, choose it from the list, or search in your own words (lower back, "
-    "tennis elbow, SCM). You will see which muscles' "
-    "trigger points can send pain there, and the pattern each one makes: beside the map, "
-    "or below it on a phone."
+    "Tap where it hurts, or search in your own words (lower back, tennis elbow, SCM), to see which "
+    "muscles' trigger points can send pain there and the pattern each one makes."
 )
 search_box(engine, "explorer_search", here="explorer")
 
@@ -127,9 +125,7 @@ with tools, st.container(horizontal=True, vertical_alignment="center"):  # one r
             persist_state="session",
             disabled=all_muscles,
         )
-st.caption(red_flags.NOT_A_DIAGNOSIS)
 body_map.map_style("explorer_map", body_map.map_height(views))
-body_map.legend(muscles=all_muscles or its_muscle)
 
 
 def open_muscle() -> None:
@@ -211,7 +207,11 @@ def explorer(views: tuple[str, ...], all_muscles: bool, its_muscle: bool) -> Non
     map_side, panel = st.columns([3, 2], gap="large")
     with map_side:
         _pattern_map(region, tp, closeup, views, all_muscles, its_muscle)
+        # under the map, as a figure's key: above it, with the line below, it pushed the body off a
+        # phone's first screen (the map started 791 px down on a 844 px screen)
+        body_map.legend(muscles=all_muscles or its_muscle)
     with panel, st.container(key="answer"):
+        st.caption(red_flags.NOT_A_DIAGNOSIS)  # first on the panel: on a phone, just above the answer
         if region:
             _area_answer(region, suggestions, keys, closeup, here)
         else:

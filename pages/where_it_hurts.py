@@ -183,7 +183,6 @@ with st.container(horizontal=True, vertical_alignment="center"):  # one row, on 
     )
     st.button("Start again", on_click=clear)
 body_map.map_style("pain_map", body_map.map_height(views))
-body_map.legend(marked="the areas you marked")
 
 
 def _chosen_trigger_point(areas: dict, symptoms: tuple[str, ...], condition: str | None, keys: list[str]) -> str | None:
@@ -328,6 +327,7 @@ def where_it_hurts() -> None:
     map_side, results = st.columns([3, 2], gap="large")
     with map_side:
         _marked_map(areas, suggestions, chosen)
+        body_map.legend(marked="the areas you marked")  # under the map: above, it pushed the body down
     with results:
         share_box = st.container()
         _answers(areas, symptoms, condition, suggestions, chosen)

@@ -163,11 +163,23 @@ def test_where_it_hurts_a_tap_on_the_foot_opens_it_and_the_next_tap_marks_a_toe(
     assert "big_toe-l" in phone.evaluate("location.search")  # the marked toe stays marked
 
 
+def page_y(page, body, region_id: str) -> float:
+    """How far down the page (scrolled to the top) the middle of a region is, in the first map."""
+    centre = polylabel(body.regions[region_id].polygon, tolerance=0.5)
+    return page.evaluate(
+        "([y]) => { const gd = " + HIT_CHARTS + "[0]; const fl = gd._fullLayout;"
+        " return gd.getBoundingClientRect().top + window.scrollY + fl._size.t + fl.yaxis.l2p(y); }",
+        [centre.y],
+    )
+
+
 def test_on_a_phone_the_body_is_on_the_first_screen_and_the_answer_comes_into_view(phone, app_url, body):
+    """The head and the chest on the first screen: the map began 791 px down a 844 px screen, under
+    five lines of introduction, the not-a-diagnosis line and the legend (both now after the map)."""
     open_app(phone, app_url)
     settled(phone)
-    box = phone.evaluate(HIT_CHARTS + "[0].getBoundingClientRect().top")
-    assert box < 844, f"the body starts {box:.0f} px down, below the first screen"
+    chest = page_y(phone, body, "upper_chest-r")
+    assert chest < 844, f"the upper chest is {chest:.0f} px down, below the first screen"
     assert len(hit_charts(phone)) == 1  # one view at a time, with a switch
     expect(phone.get_by_text("Front and back", exact=True)).to_be_visible()
     tap_region(phone, body, "upper_chest-r")
@@ -175,6 +187,14 @@ def test_on_a_phone_the_body_is_on_the_first_screen_and_the_answer_comes_into_vi
     expect(answer).to_be_in_viewport(timeout=2_000 + 15_000)  # app answer, then at most 2 s to scroll
     first = phone.get_by_role("combobox", name=re.compile("trigger points can send pain here"))
     expect(first).to_be_in_viewport()
+
+
+def test_on_a_phone_where_it_hurts_shows_the_body_down_to_the_belly_on_the_first_screen(phone, app_url, body):
+    """The legend above the map put the lower belly 934 px down; under the map, 806 px."""
+    open_app(phone, f"{app_url}/where_it_hurts")
+    settled(phone)
+    belly = page_y(phone, body, "lower_abdomen-r")
+    assert belly < 844, f"the lower belly is {belly:.0f} px down, below the first screen"
 
 
 def test_a_script_scroll_right_after_the_answer_is_not_undone(phone, app_url, body):
