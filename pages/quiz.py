@@ -20,7 +20,7 @@ st.title("Anatomy quiz", anchor=False)
 st.markdown(
     "Questions come from the muscle library, so they always match what the app teaches. Picture "
     "questions are drawn on the body map: name the muscle that makes a pain pattern, or tap where "
-    "a trigger point sends pain. Share the link and a class gets the same questions."
+    "a trigger point sends pain."
 )
 
 
