@@ -31,6 +31,21 @@ PATTERNS = (
     '<circle cx="3.5" cy="3.5" r="1.4" fill="#2d3436"/></pattern>'
 )
 THIN = 'vector-effect="non-scaling-stroke"'
+# A severity or a change's letter, in drawing units: the Visits page draws a view 848 units tall at
+# 0.41-0.50 px a unit (a tablet to a desktop), so 32 units are 13-16 px on screen; at 11 and 12 they
+# were 4.5-6 px. In a sans-serif face: a picture does not get the page's fonts, and the browser's
+# default for one is a serif.
+LABEL_SIZE = 32
+LABEL_FONT = "Helvetica,Arial,sans-serif"
+
+
+def _label(x: float, y: float, text: str) -> str:
+    """Text on an area, centred on (x, y), with a white halo that keeps it legible over any fill."""
+    return (
+        f'<text x="{x:.1f}" y="{y + LABEL_SIZE * 0.35:.1f}" text-anchor="middle" font-size="{LABEL_SIZE}" '
+        f'font-family="{LABEL_FONT}" font-weight="700" fill="{INK}" stroke="white" stroke-width="5" '
+        f'paint-order="stroke">{text}</text>'
+    )
 
 
 def severity_svg(body: Body, view: str, areas: Mapping[str, int]) -> str | None:
@@ -46,8 +61,7 @@ def severity_svg(body: Body, view: str, areas: Mapping[str, int]) -> str | None:
         shapes.append(
             f'<path class="severity" data-region="{region}" data-severity="{severity}" d="{_path([info.polygon])}" '
             f'fill="{SEVERITY_COLOUR}" fill-opacity="{opacity:.2f}" stroke="#5a1a13" stroke-width="1" {THIN}/>'
-            f'<text x="{spot.x:.1f}" y="{spot.y + 4:.1f}" text-anchor="middle" font-size="11" font-weight="700" '
-            f'fill="{INK}" stroke="white" stroke-width="2.5" paint-order="stroke">{severity}</text>'
+            + _label(spot.x, spot.y, str(severity))
         )
     if not shapes:
         return None
@@ -70,9 +84,7 @@ def change_svg(body: Body, view: str, found: Mapping[str, str]) -> str | None:
         spot = info.polygon.representative_point()
         shapes.append(
             f'<path class="change {change}" data-region="{region}" data-change="{change}" d="{_path([info.polygon])}" '
-            f'{fill} stroke="{colour}" stroke-width="2"{dash} {THIN}/>'
-            f'<text x="{spot.x:.1f}" y="{spot.y + 4:.1f}" text-anchor="middle" font-size="12" font-weight="700" '
-            f'fill="{INK}" stroke="white" stroke-width="2.5" paint-order="stroke">{letter}</text>'
+            f'{fill} stroke="{colour}" stroke-width="2"{dash} {THIN}/>' + _label(spot.x, spot.y, letter)
         )
     if not shapes:
         return None
@@ -99,5 +111,5 @@ def change_legend_svg() -> str:
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 156" width="300" height="156" role="img" '
         'aria-label="Legend of the change map">'
         f"<defs>{PATTERNS}</defs>"
-        f"<style>text{{font-family:Helvetica,Arial,sans-serif;fill:{INK}}}</style>" + "".join(rows) + "</svg>"
+        f"<style>text{{font-family:{LABEL_FONT};fill:{INK}}}</style>" + "".join(rows) + "</svg>"
     )

@@ -177,13 +177,18 @@ def overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def fourteen_visits(db: str) -> None:
+    """A client with 14 visits, sorted first: the client the Visits page opens with."""
+    store = VisitStore(db)
+    if "AA-14" not in store.clients():
+        for n in range(14):
+            store.add_visit("AA-14", NewVisit(date(2026, 1, 5 + n), {"temple-l": 1 + n % 9, "calf-r": 4}))
+
+
 def test_on_a_phone_the_progress_charts_dates_stand_whole_and_apart(open_page, visits_app):
     """14 visits as categories once stood their dates on end, under the legend: cut to '2026-0'."""
     app_url, db = visits_app
-    store = VisitStore(db)
-    if "AA-14" not in store.clients():  # sorted first: the client the page opens with
-        for n in range(14):
-            store.add_visit("AA-14", NewVisit(date(2026, 1, 5 + n), {"temple-l": 1 + n % 9, "calf-r": 4}))
+    fourteen_visits(db)
     page = open_page(**PHONE)
     page.goto(app_url + "/visits")
     wait_idle(page)
@@ -197,6 +202,34 @@ def test_on_a_phone_the_progress_charts_dates_stand_whole_and_apart(open_page, v
     assert not any(overlap(d, boxes["legend"]) for d in dates), boxes
     chart = boxes["chart"]
     assert all(chart[0] <= d[0] and d[2] <= chart[2] and d[3] <= chart[3] for d in dates), boxes
+
+
+# Each picture of marked areas over the body on the Visits page: its map, the size of the text written on it (drawing
+# units) and the scale it is drawn at (px a unit, the picture fitted in its box).
+LABELS = """() => [...document.querySelectorAll('[class*="st-key-visits_"][class*="-stack"] [data-testid=stImage] img')]
+  .filter(i => i.src.startsWith('data:image/svg+xml;base64,') && atob(i.src.split(',')[1]).includes('data-region='))
+  .map(i => [i.closest('[class*="-stack"]').className.match(/st-key-([^ ]+)/)[1],
+             +atob(i.src.split(',')[1]).match(/<text[^>]* font-size="([0-9.]+)"/)[1],
+             Math.min(i.clientWidth / i.naturalWidth, i.clientHeight / i.naturalHeight)])"""
+
+
+def test_on_a_tablet_the_severities_letters_and_legend_are_legible(open_page, visits_app):
+    """At 820 px the severity on each marked area and the change map's letters were 4.5-6 px high
+    (11 and 12 units at 0.41-0.50 px a unit), and the legend, squeezed into a quarter of the width,
+    wrote its words at 7 px."""
+    app_url, db = visits_app
+    fourteen_visits(db)
+    page = open_page(viewport={"width": 820, "height": 1180}, has_touch=True)
+    page.goto(app_url + "/visits")
+    wait_idle(page)
+    expect(page.get_by_text("What changed")).to_be_visible(timeout=30_000)
+    page.wait_for_function("() => [...document.querySelectorAll('img')].every(i => i.complete)", timeout=10_000)
+    labels = page.evaluate(LABELS)
+    assert {key for key, _, _ in labels} >= {"visits_map_before_front-stack", "visits_change_back-stack"}, labels
+    for key, size, scale in labels:
+        assert size * scale >= 12, (key, size, round(scale, 3))
+    legend = page.get_by_test_id("stImage").filter(has_text="Each change has its own pattern").locator("img")
+    assert legend.evaluate("i => i.clientWidth / i.naturalWidth") == 1  # its 14-unit words at 14 px
 
 
 @pytest.mark.parametrize("width", [1400, 390])
