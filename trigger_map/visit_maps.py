@@ -31,7 +31,7 @@ PATTERNS = (
     '<circle cx="3.5" cy="3.5" r="1.4" fill="#2d3436"/></pattern>'
 )
 THIN = 'vector-effect="non-scaling-stroke"'
-# A severity or a change's letter, in drawing units: the Visits page draws a view 848 units tall at
+# A severity or a change's letter, in drawing units: the Visits page draws a view (frame.BOTTOM tall) at
 # 0.41-0.50 px a unit (a tablet to a desktop), so 32 units are 13-16 px on screen; at 11 and 12 they
 # were 4.5-6 px. In a sans-serif face: a picture does not get the page's fonts, and the browser's
 # default for one is a serif.
