@@ -144,6 +144,7 @@ CELLS = [
         "trigger_points.csv:3:id: duplicate value 'upper-trapezius-1'",
     ),
     ("muscles.csv", 2, "id", "Upper_Trapezius", "muscles.csv:2:id: is not a slug"),
+    ("muscles.csv", 2, "action", "Lifts the shoulder.", "muscles.csv:2:action: ends with a full stop (leave it out)"),
     ("conditions.csv", 2, "red_flags", "sudden-doom", "conditions.csv:2:red_flags: unknown id 'sudden-doom'"),
     ("benefits.csv", 2, "conditions", "gout", "benefits.csv:2:conditions: unknown id 'gout'"),
     ("symptoms.csv", 2, "kind", "itch", "symptoms.csv:2:kind: must be one of: pain, other"),

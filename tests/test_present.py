@@ -32,6 +32,8 @@ def test_a_slide_per_muscle_with_all_its_trigger_points_and_the_muscle_drawn(eng
         keys = [f"{tp}@right" for tp in engine.muscle_trigger_points(slide.key)]
         assert slide.drawn.others == tuple(keys)
         assert set(slide.drawn.essential) == {r for k in keys for r in engine.by_key[k].essential}
+        # the muscle's action, a phrase in the data, as a sentence: one full stop at its end
+        assert slide.text == engine.dataset.muscles.at[slide.key, "action"] + "." and not slide.text.endswith("..")
         if slide.key in FAKE_DRAWN:
             assert slide.drawn.muscle == slide.key and {s.side for s in slide.drawn.shapes} == {"right"}
         else:

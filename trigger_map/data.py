@@ -56,6 +56,9 @@ def split_list(cell: str) -> tuple[str, ...]:
 
 
 _filled = pa.Check(lambda s: s.str.strip() != "", error="is empty")
+# A muscle's anatomy is a phrase, not a sentence: the pages add the full stop where it reads as one,
+# and a stop of its own gave "The answer is: ...coracobrachialis.. " in the quiz (28 muscles had one)
+_no_final_stop = pa.Check(lambda s: ~s.str.rstrip().str.endswith("."), error="ends with a full stop (leave it out)")
 
 
 def capitalized(text: str) -> str:
@@ -160,10 +163,10 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "name": _text(),
             "anatomical_name": _text(),
             "body_area": _one_of(BODY_AREAS),
-            "origin": _text(),
-            "insertion": _text(),
-            "action": _text(),
-            "innervation": _text(),
+            "origin": _text(True, _no_final_stop),
+            "insertion": _text(True, _no_final_stop),
+            "action": _text(True, _no_final_stop),
+            "innervation": _text(True, _no_final_stop),
             "description": _text(),
             "sources": _text(),
         },

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import shapely
 
-from trigger_map.data import BODY_AREAS
+from trigger_map.data import BODY_AREAS, capitalized
 from trigger_map.frame import BOTTOM, HALF_WIDTH, MIDLINE, TOP
 from trigger_map.lookup import Engine
 from trigger_map.muscle_shapes import drawn, polygon, shapes_of
@@ -67,7 +67,8 @@ def slides(engine: Engine, by: str = "trigger_point", shapes: ShapesOf | None = 
                 others=tuple(keys),
             )
             count = f"{len(keys)} trigger point{'s' if len(keys) != 1 else ''}"
-            found.append(Slide(muscle_id, name, count, str(muscles.at[muscle_id, "action"]), muscle_id, drawn))
+            action = f"{capitalized(str(muscles.at[muscle_id, 'action']))}."  # a phrase in the data, a sentence here
+            found.append(Slide(muscle_id, name, count, action, muscle_id, drawn))
             continue
         for key in keys:
             placed = engine.by_key[key]
