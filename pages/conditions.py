@@ -3,6 +3,7 @@
 import streamlit as st
 
 from trigger_map.figures import marker_for
+from trigger_map.present import spread_closeups
 from trigger_map.referral import side_key
 from ui import body_map, red_flags, related, resources, state, text, trigger_point_panel
 from ui.navigation import page
@@ -11,6 +12,8 @@ from ui.search import search_box
 engine = resources.engine()
 data = engine.dataset
 conditions = sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"])
+# a close-up has no R and L written on it: say which way the body faces
+CLOSE_UP_OF = {"front": "Front (their right on your left)", "back": "Back (their right on your right)"}
 
 st.title("Conditions", anchor=False)
 st.markdown(
@@ -67,13 +70,23 @@ with picture:
         "Tap an X, or choose it below, to draw its pattern."
     )
     chosen = st.session_state.condition_tp
-    treat_here = [marker_for(engine, k) for k in keys]
-    body_map.body_maps(
-        engine,
-        trigger_point_panel.pattern_highlight(engine, chosen, treat_here=treat_here),
-        key="condition_map",
-        on_pick=state.pick_trigger_point("condition_tp", keys),
-    )
+    highlight = trigger_point_panel.pattern_highlight(engine, chosen, treat_here=[marker_for(engine, k) for k in keys])
+    pick = state.pick_trigger_point("condition_tp", keys)
+    closeups = spread_closeups(engine, tuple(keys))
+    if closeups:  # all on the head and neck (a headache): drawn large, each X a finger's width apart
+        for column, closeup in zip(st.columns(len(closeups), gap="small"), closeups, strict=True):
+            with column:
+                st.caption(f"{CLOSE_UP_OF[closeup.view]}, close up")
+                body_map.body_maps(
+                    engine,
+                    highlight,
+                    key=f"condition_map_{closeup.view}",
+                    on_pick=pick,
+                    closeup=closeup,
+                    whole_inset=False,
+                )
+    else:
+        body_map.body_maps(engine, highlight, key="condition_map", on_pick=pick)
     body_map.legend(marked="")
     if keys:
         st.selectbox(

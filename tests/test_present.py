@@ -7,8 +7,19 @@ import shapely
 from test_quiz import FAKE_DRAWN, fake_shapes
 
 from trigger_map.data import BODY_AREAS
+from trigger_map.drawing import CHOSEN_X
 from trigger_map.frame import BOTTOM, HALF_WIDTH, MIDLINE, TOP
-from trigger_map.present import CLOSEUP_ASPECT, SMALL_PATTERN, pattern_window, slides, step, title_ems
+from trigger_map.present import (
+    CLOSEUP_ASPECT,
+    SMALL_PATTERN,
+    SMALL_SPREAD,
+    pattern_window,
+    slides,
+    spread_closeups,
+    step,
+    title_ems,
+)
+from trigger_map.referral import side_key
 
 
 def test_a_slide_per_trigger_point_with_its_pattern_and_x(engine):
@@ -44,6 +55,32 @@ def test_a_titles_width_is_that_of_its_longest_word():
     assert title_ems("Sternocleidomastoid, sternal division") == 12.0  # 20 letters, the comma too
     assert title_ems("Upper trapezius") == title_ems("Trapezius") == 5.4
     assert title_ems("") > 0  # never a division by nothing in the page's style
+
+
+def keys_of(engine, condition: str) -> tuple[str, ...]:
+    return tuple(side_key(t, "right") for t in engine.condition_trigger_points(condition))
+
+
+def test_a_headaches_trigger_points_and_patterns_are_held_by_a_close_up_of_each_view(engine):
+    keys = keys_of(engine, "tension-type-headache")
+    closeups = {c.view: c for c in spread_closeups(engine, keys)}
+    assert list(closeups) == ["front", "back"]
+    for view, closeup in closeups.items():
+        x, y, w, h = closeup.window
+        assert h <= SMALL_SPREAD * (BOTTOM - TOP) and x < MIDLINE[view] < x + w  # small, across the midline
+        for key in keys:
+            placed = engine.by_key[key]
+            if placed.view == view:
+                assert closeup.shows(view, placed.x, placed.y, reach=CHOSEN_X)
+            for region in (*placed.essential, *placed.spillover):
+                if engine.body.regions[region].view == view:
+                    assert shapely.box(x, y, x + w, y + h).contains(engine.body.regions[region].polygon)
+                    assert region in closeup.regions  # its targets are in the close-up's layer
+
+
+def test_trigger_points_spread_over_the_body_get_no_close_up(engine):
+    assert spread_closeups(engine, keys_of(engine, "chronic-low-back-pain")) == ()
+    assert spread_closeups(engine, keys_of(engine, "plantar-heel-pain")) == ()  # the calf's patterns reach the knee
 
 
 def test_steps_go_round():

@@ -16,14 +16,16 @@ from functools import cached_property, lru_cache
 import numpy as np
 import shapely
 
-from trigger_map.body import Body
+from trigger_map.body import VIEWS, Body
 from trigger_map.figures import Highlight, hit_figure, hit_layer, hover_text
+from trigger_map.frame import BOTTOM, MIDLINE, TOP
 from trigger_map.hits import EDGE_SPACING, INTERIOR_SPACING, region_points
 
 TARGET_PX = 24.0
 PHONE_BOX = (358.0, 520.0)  # CSS px a close-up gets on a 390 px phone (page padding taken off)
 WHOLE_BODY_SCALE = 0.84  # CSS px per drawing unit for one whole view on that phone
 MARGIN = 6.0  # drawing units around a close-up's regions
+ACROSS_MIDLINE = 0.2  # a close-up of one side shows this share of its width of the other side
 
 # (id, label, view, region names, paired): a paired close-up exists once per side, its regions
 # being that side's; an unpaired one takes both sides and the unpaired regions of its names.
@@ -172,6 +174,35 @@ class Closeups:
         if touch and self.too_small_whole(region_id):
             return closeup
         return closeup if closeup.small else None
+
+
+def closeups_holding(
+    body: Body, shapes: dict[str, list[shapely.Geometry]], largest: float, reach: float = 0.0
+) -> tuple[Closeup, ...]:
+    """One close-up per view of `shapes` (view -> the X marks as points, the zones as polygons)
+    framing all of that view's shapes with `reach` units to spare (an X's half width) and a little
+    of the body across its midline, or none at all when one of them would be taller than `largest`
+    of the body: the whole views show it then.
+    On the Conditions page the 19 X marks of a headache on the front of the head sat 3 to 10 px
+    apart on a phone's whole body."""
+    found = []
+    for view in VIEWS:
+        here = shapes.get(view, [])
+        if not here:
+            continue
+        minx, miny, maxx, maxy = shapely.unary_union(here).bounds
+        # across the midline by a little at least: a window ending on it showed half a head, as if
+        # cut (as wide on both sides, it showed the back's X marks at half the size)
+        across = ACROSS_MIDLINE * (maxx - minx)
+        minx, maxx = min(minx, MIDLINE[view] - across), max(maxx, MIDLINE[view] + across)
+        pad = MARGIN + reach
+        window = (minx - pad, miny - pad, maxx - minx + 2 * pad, maxy - miny + 2 * pad)
+        if window[3] > largest * (BOTTOM - TOP):
+            return ()
+        frame = shapely.box(window[0], window[1], window[0] + window[2], window[1] + window[3])
+        ids = tuple(r.id for r in body.in_view(view) if r.polygon.intersects(frame))
+        found.append(Closeup(f"detail-{view}", f"detail of the {view}", view, ids, window, small=True))
+    return tuple(found)
 
 
 @lru_cache(maxsize=4)

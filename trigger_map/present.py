@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 import shapely
 
+from trigger_map.closeups import Closeup, closeups_holding
 from trigger_map.data import BODY_AREAS, capitalized
+from trigger_map.drawing import CHOSEN_X
 from trigger_map.frame import BOTTOM, HALF_WIDTH, MIDLINE, TOP
 from trigger_map.lookup import Engine
 from trigger_map.muscle_shapes import drawn, polygon, shapes_of
@@ -76,6 +78,25 @@ def slides(engine: Engine, by: str = "trigger_point", shapes: ShapesOf | None = 
             drawn = Drawn(placed.essential, placed.spillover, key, muscle=muscle_id if lit else None, shapes=lit)
             found.append(Slide(key, name, str(tps.at[tp, "name"]), str(tps.at[tp, "referral"]), muscle_id, drawn))
     return found
+
+
+# Trigger points drawn close up when, on each view, their X marks and all their patterns lie within
+# this share of the body's height, the close-up's margin included (a headache's, on the head and
+# neck: 0.20-0.31 of it; the next smallest condition takes 0.35 and more on one of its views)
+SMALL_SPREAD = 0.33
+
+
+def spread_closeups(engine: Engine, keys: tuple[str, ...]) -> tuple[Closeup, ...]:
+    """Close-ups, one per view, holding these trigger points' X marks and every one of their
+    patterns, when each is small (`SMALL_SPREAD`); else none, and the whole views show them."""
+    regions = engine.body.regions
+    shapes: dict[str, list[shapely.Geometry]] = {}
+    for key in keys:
+        placed = engine.by_key[key]
+        shapes.setdefault(placed.view, []).append(shapely.Point(placed.x, placed.y))
+        for region in (*placed.essential, *placed.spillover):
+            shapes.setdefault(regions[region].view, []).append(regions[region].polygon)
+    return closeups_holding(engine.body, shapes, SMALL_SPREAD, reach=CHOSEN_X)
 
 
 def title_ems(title: str) -> float:
