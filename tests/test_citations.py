@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from trigger_map.citations import cited_ids, reference_order, render, short_citation, short_citations
+from trigger_map.citations import cited_ids, reference_order, render, short_citation, short_citations, unbreakable
 
 SOURCES = pd.DataFrame(
     {
@@ -77,3 +77,14 @@ def test_render_replaces_known_markers_and_leaves_others():
         "Poor agreement (Lucas et al. 2009; Rask 1984). Guideline (NICE 2016). Unknown [nobody-2000]. Link [x](y)."
     )
     assert cited_ids(text) == ["lucas-2009", "rask-1984", "nice-ng59", "nobody-2000"]
+
+
+def test_on_screen_a_citations_year_stays_with_its_name_and_n_d_letters_stay_whole(engine):
+    """A phone broke '(NHS n.d.-f)' into '(NHS n.d.-' and 'f)', and '(NICE 2010; NHS' from 'n.d.-b)'."""
+    assert unbreakable("NHS n.d.-f") == "NHS\u00a0n.d.\u2011f"
+    assert unbreakable("Bron et al. 2011a") == "Bron et al.\u00a02011a"
+    assert unbreakable("Fernández-de-las-Peñas & Dommerholt 2018") == "Fernández-de-las-Peñas & Dommerholt\u00a02018"
+    text = "Poor agreement [lucas-2009; rask-1984]."
+    assert render(text, SOURCES, keep_together=True) == "Poor agreement (Lucas et al.\u00a02009; Rask\u00a01984)."
+    for short in engine.dataset.sources["short"]:  # every one ends in its year or n.d., a letter after
+        assert "\u00a0" in unbreakable(short) and " " not in unbreakable(short).split("\u00a0")[-1], short

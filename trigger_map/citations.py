@@ -67,14 +67,26 @@ def cited_ids(text: str) -> list[str]:
     return [part.strip() for match in MARKER.finditer(text) for part in match.group(1).split(";")]
 
 
-def render(text: str, sources: pd.DataFrame) -> str:
+# The space before a citation's year (or "n.d."), and the hyphen of "n.d.-a"
+_BEFORE_YEAR = re.compile(r" (?=(?:\d{4}|n\.d\.)[a-z-]*$)")
+
+
+def unbreakable(short: str) -> str:
+    """A short citation whose year stays on the line of the name before it, and "n.d.-f" whole: a
+    phone's narrow column broke "(NHS n.d.-f)" into "(NHS n.d.-" and "f)" (a no-break space and a
+    non-breaking hyphen, which read the same)."""
+    return _BEFORE_YEAR.sub("\u00a0", short).replace("n.d.-", "n.d.\u2011")
+
+
+def render(text: str, sources: pd.DataFrame, keep_together: bool = False) -> str:
     """Replace every marker whose ids are all known sources by '(Author et al. Year; ...)' (the
-    sources' `short` column, `short_citations`)."""
+    sources' `short` column, `short_citations`); with `keep_together`, each `unbreakable` (on screen)."""
 
     def replace(match: re.Match) -> str:
         ids = [part.strip() for part in match.group(1).split(";")]
         if not all(i in sources.index for i in ids):
             return match.group(0)
-        return "(" + "; ".join(sources.at[i, "short"] for i in ids) + ")"
+        shorts = (sources.at[i, "short"] for i in ids)
+        return "(" + "; ".join(unbreakable(s) if keep_together else s for s in shorts) + ")"
 
     return MARKER.sub(replace, text)

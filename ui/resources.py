@@ -69,7 +69,7 @@ def content(name: str, sources) -> str:
     citations come from sources.csv, a data file, so they are escaped (text, never Markdown)."""
     from ui.text import plain
 
-    return MARKER.sub(lambda marker: plain(render(marker.group(0), sources)), text(name))
+    return MARKER.sub(lambda marker: plain(render(marker.group(0), sources, keep_together=True)), text(name))
 
 
 @st.cache_data

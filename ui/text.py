@@ -53,7 +53,7 @@ def csv_download(rows: list[dict], file_name: str, key: str) -> None:
 
 def cited(engine: Engine, text: str) -> str:
     """Data text with its [source-id] markers as short citations, Markdown-escaped."""
-    return plain(render(text, engine.dataset.sources))
+    return plain(render(text, engine.dataset.sources, keep_together=True))
 
 
 def on_demand(label: str, key: str, icon: str | None = None):
