@@ -80,11 +80,13 @@ def test_render_replaces_known_markers_and_leaves_others():
 
 
 def test_on_screen_a_citations_year_stays_with_its_name_and_n_d_letters_stay_whole(engine):
-    """A phone broke '(NHS n.d.-f)' into '(NHS n.d.-' and 'f)', and '(NICE 2010; NHS' from 'n.d.-b)'."""
+    """A phone broke '(NHS n.d.-f)' into '(NHS n.d.-' and 'f)', '(NICE 2010; NHS' from 'n.d.-b)' and
+    '(Mazzolai et' from 'al. 2024'."""
     assert unbreakable("NHS n.d.-f") == "NHS\u00a0n.d.\u2011f"
-    assert unbreakable("Bron et al. 2011a") == "Bron et al.\u00a02011a"
+    assert unbreakable("Bron et al. 2011a") == "Bron\u00a0et\u00a0al.\u00a02011a"
     assert unbreakable("Fernández-de-las-Peñas & Dommerholt 2018") == "Fernández-de-las-Peñas & Dommerholt\u00a02018"
     text = "Poor agreement [lucas-2009; rask-1984]."
-    assert render(text, SOURCES, keep_together=True) == "Poor agreement (Lucas et al.\u00a02009; Rask\u00a01984)."
+    together = render(text, SOURCES, keep_together=True)
+    assert together == "Poor agreement (Lucas\u00a0et\u00a0al.\u00a02009; Rask\u00a01984)."
     for short in engine.dataset.sources["short"]:  # every one ends in its year or n.d., a letter after
         assert "\u00a0" in unbreakable(short) and " " not in unbreakable(short).split("\u00a0")[-1], short

@@ -72,10 +72,12 @@ _BEFORE_YEAR = re.compile(r" (?=(?:\d{4}|n\.d\.)[a-z-]*$)")
 
 
 def unbreakable(short: str) -> str:
-    """A short citation whose year stays on the line of the name before it, and "n.d.-f" whole: a
-    phone's narrow column broke "(NHS n.d.-f)" into "(NHS n.d.-" and "f)" (a no-break space and a
-    non-breaking hyphen, which read the same)."""
-    return _BEFORE_YEAR.sub("\u00a0", short).replace("n.d.-", "n.d.\u2011")
+    """A short citation whose year stays on the line of the name before it, "et al." with its name
+    and "n.d.-f" whole: a phone's narrow column broke "(NHS n.d.-f)" into "(NHS n.d.-" and "f)",
+    and "(Mazzolai et al. 2024)" after "et" (no-break spaces and a non-breaking hyphen, which read
+    the same)."""
+    together = _BEFORE_YEAR.sub("\u00a0", short).replace(" et al.", "\u00a0et\u00a0al.")
+    return together.replace("n.d.-", "n.d.\u2011")
 
 
 def render(text: str, sources: pd.DataFrame, keep_together: bool = False) -> str:
