@@ -174,8 +174,9 @@ def test_the_visits_page_compares_two_visits(db):
     progress = at.dataframe[2].value
     assert list(progress["Total severity"]) == [14, 11]
     assert list(progress["Widespread Pain Index count"]) == [2, 1]  # the temple and the heel are no WPI areas
-    # the standards are cited as the Evidence page lists them, not by a file of the repository
-    (legend,) = [c.value for c in at.caption if "Widespread Pain Index" in c.value]
+    # the standards are cited as the Evidence page lists them (each kept together on a line: no-break
+    # spaces), not by a file of the repository
+    (legend,) = [c.value.replace("\u00a0", " ") for c in at.caption if "Widespread Pain Index" in c.value]
     assert "Wolfe et al\\. 2016" in legend and "Brummett et al\\. 2016" in legend and "docs/" not in legend
     # the same visit on both sides: every area the same
     at.selectbox(key="visits_after").set_value(at.selectbox(key="visits_before").value).run()
