@@ -3,6 +3,7 @@
 import streamlit as st
 
 from trigger_map.figures import marker_for
+from trigger_map.frame import FACING
 from trigger_map.present import spread_closeups
 from trigger_map.referral import side_key
 from ui import body_map, red_flags, related, resources, state, text, trigger_point_panel
@@ -12,8 +13,6 @@ from ui.search import search_box
 engine = resources.engine()
 data = engine.dataset
 conditions = sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"])
-# a close-up has no R and L written on it: say which way the body faces
-CLOSE_UP_OF = {"front": "Front (their right on your left)", "back": "Back (their right on your right)"}
 
 st.title("Conditions", anchor=False)
 st.markdown(
@@ -76,7 +75,7 @@ with picture:
     if closeups:  # all on the head and neck (a headache): drawn large, each X a finger's width apart
         for column, closeup in zip(st.columns(len(closeups), gap="small"), closeups, strict=True):
             with column:
-                st.caption(f"{CLOSE_UP_OF[closeup.view]}, close up")
+                st.caption(f"Close-up ({closeup.view}, {FACING[closeup.view]})")  # no R and L on it
                 body_map.body_maps(
                     engine,
                     highlight,

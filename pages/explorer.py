@@ -6,6 +6,7 @@ from html import escape
 import streamlit as st
 
 from trigger_map.closeups import closeups_of
+from trigger_map.frame import FACING
 from trigger_map.links import ExplorerView, read_explorer
 from trigger_map.lookup import referrer_to_show
 from trigger_map.map_click import MapClick
@@ -142,7 +143,7 @@ def _pattern_map(
     if closeup:
         with st.container(horizontal=True, vertical_alignment="center", key="closeup_bar"):
             st.button("Whole body", icon=":material/zoom_out_map:", on_click=zoom, args=(None,))
-            st.markdown(f"**Close-up: {text.plain(closeup.label)}** ({closeup.view})")
+            st.markdown(f"**Close-up: {text.plain(closeup.label)}** ({closeup.view}, {FACING[closeup.view]})")
     highlight = trigger_point_panel.pattern_highlight(engine, tp, marked=(region,) if region else ())
     if tp and its_muscle and not all_muscles:  # the trigger point's muscle, under its pattern
         highlight = replace(highlight, muscles=(engine.dataset.trigger_points.at[split_side_key(tp)[0], "muscle_id"],))

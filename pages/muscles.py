@@ -7,6 +7,7 @@ import streamlit as st
 
 from trigger_map.data import BODY_AREAS, muscle_label
 from trigger_map.figures import marker_for
+from trigger_map.frame import FACING
 from trigger_map.map_click import MapClick
 from trigger_map.present import muscle_window
 from trigger_map.referral import side_key, split_side_key
@@ -142,7 +143,7 @@ with picture:
     zoom = None if all_muscles else muscle_window(muscle, other_side)
     if zoom is not None:
         view, window = zoom
-        st.caption(f"Close-up of the muscle ({view}), with where it starts and ends:")
+        st.caption(f"Close-up of the muscle ({view}, {FACING[view]}), with where it starts and ends:")
         body_map.pictures(
             engine, highlight, key="muscle_zoom", height=MUSCLE_CLOSEUP_HEIGHT, views=(view,), window=window
         )

@@ -7,6 +7,7 @@ import streamlit as st
 from trigger_map import quiz
 from trigger_map.body import VIEWS
 from trigger_map.data import BODY_AREAS
+from trigger_map.frame import FACING
 from trigger_map.links import QuizView, read_quiz
 from trigger_map.map_click import MapClick
 from trigger_map.muscle_overlay import muscle_pictures
@@ -135,7 +136,7 @@ def draw(drawn: quiz.Drawn, key: str, taps=(), on_pick=None) -> None:
                 body_map.pictures(engine, highlight, key, body_map.map_height(views), views=views, muscles=muscles)
         for column, closeup in zip(close.columns(len(closeups)), closeups, strict=True):
             with column:
-                st.caption(f"Close-up: {text.plain(closeup.label)} ({closeup.view})")
+                st.caption(f"Close-up: {text.plain(closeup.label)} ({closeup.view}, {FACING[closeup.view]})")
                 body_map.body_maps(
                     engine,
                     highlight,
@@ -152,7 +153,7 @@ def draw(drawn: quiz.Drawn, key: str, taps=(), on_pick=None) -> None:
         with whole:
             body_map.pictures(engine, highlight, key, body_map.map_height(views), views=views, muscles=muscles)
         with close:
-            st.caption(f"Close-up ({zoom[0]})")
+            st.caption(f"Close-up ({zoom[0]}, {FACING[zoom[0]]})")
             body_map.pictures(
                 engine,
                 highlight,

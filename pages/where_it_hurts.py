@@ -4,6 +4,7 @@ the likely trigger points ranked together, each with its reason."""
 import streamlit as st
 
 from trigger_map.closeups import closeups_of
+from trigger_map.frame import FACING
 from trigger_map.links import PainView, read_pain
 from trigger_map.lookup import DEFAULT_SEVERITY, Suggestion, answer_to_show, explained_by, question_asked
 from trigger_map.map_click import MapClick
@@ -209,7 +210,7 @@ def _marked_map(areas: dict, suggestions: list[Suggestion], chosen: str | None) 
     if closeup:
         with st.container(horizontal=True, vertical_alignment="center", key="pain_closeup_bar"):
             st.button("Whole body", icon=":material/zoom_out_map:", on_click=zoom, args=(None,))
-            st.markdown(f"**Close-up: {text.plain(closeup.label)}** ({closeup.view})")
+            st.markdown(f"**Close-up: {text.plain(closeup.label)}** ({closeup.view}, {FACING[closeup.view]})")
     body_map.body_maps(
         engine,
         trigger_point_panel.pattern_highlight(engine, chosen, marked=tuple(areas)),

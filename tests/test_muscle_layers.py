@@ -175,7 +175,7 @@ def test_a_small_muscle_is_drawn_again_in_a_close_up_with_its_ends():
     assert not at.exception and at.session_state["muscle_tp"].endswith("@right")
     view, (x, y, w, h) = muscle_window("lateral-pterygoid", "left")  # away from the pattern, on the right
     assert view == "front"
-    assert any("Close-up of the muscle (front)" in c.value for c in at.caption)
+    assert any("Close-up of the muscle (front, their right on your left)" in c.value for c in at.caption)
     (close,) = [p for p in pictures(at) if f'viewBox="{x:g} {y:g} {w:g} {h:g}"' in p and "chosen-muscle" in p]
     for shape in shapes_of("lateral-pterygoid"):
         if shape.side == "left":

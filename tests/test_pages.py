@@ -152,6 +152,8 @@ def test_where_it_hurts_keeps_its_closeup_in_the_link():
     at = app("where_it_hurts", areas="big_toe-l:6", zoom="foot-l")
     assert not at.exception and at.session_state["pain_closeup"] == "foot-l"
     assert "Close-up: left ankle and foot" in texts(at) and "zoom=foot-l" in shared_query(at)
+    # a close-up has no R and L drawn on it: its heading says which way it faces
+    assert "(front, their right on your left)" in texts(at).replace("\\", "")
     next(b for b in at.button if b.label == "Whole body").click().run()
     assert at.session_state["pain_closeup"] is None and "zoom=" not in shared_query(at)
     assert dict(parse_qsl(shared_query(at)))["areas"] == "big_toe-l:6"
@@ -391,6 +393,15 @@ def test_muscles_page_unknown_muscle_link_gives_a_notice():
     at = app("muscles", muscle="biceps-femoralis")
     assert not at.exception and "don't know" in at.info[0].value
     assert at.session_state["muscle"] is None
+
+
+def test_a_headaches_trigger_points_are_drawn_close_up_on_the_conditions_page():
+    at = app("conditions", condition="tension-type-headache")
+    assert not at.exception
+    captions = [c.value for c in at.caption if c.value.startswith("Close-up")]
+    assert captions == ["Close-up (front, their right on your left)", "Close-up (back, their right on your right)"]
+    low_back = app("conditions", condition="chronic-low-back-pain")  # spread over the body: the whole views
+    assert not low_back.exception and not [c for c in low_back.caption if c.value.startswith("Close-up")]
 
 
 def test_conditions_page_deep_link():

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl
 from app_run import app, shared_query
 from streamlit.testing.v1 import AppTest
 
+from trigger_map.frame import FACING
 from trigger_map.quiz import closeups_for, make_set
 from ui.text import plain
 
@@ -207,6 +208,6 @@ def test_a_small_muscle_outside_the_hand_foot_and_face_is_drawn_in_a_close_up_to
     question = make_set(engine, seed, 10, kinds=("identify",)).questions[0]
     view, (x, y, w, h) = shapes_window(question.shown.shapes)
     at = app("quiz", seed=str(seed), kinds="identify")
-    assert not at.exception and any(c.value == f"Close-up ({view})" for c in at.caption)
+    assert not at.exception and any(c.value == f"Close-up ({view}, {FACING[view]})" for c in at.caption)
     lit = [p for p in pictures(at) if f'viewBox="{x:g} {y:g} {w:g} {h:g}"' in p and 'class="muscle ' in p]
     assert lit and all(any(shape.path in p for p in lit) for shape in question.shown.shapes)

@@ -6,6 +6,8 @@ The drawing is in units of 1/100 of a head: each view is drawn around its own ve
 with the person's crown near the top and their soles near the bottom of the frame."""
 
 VIEWS = ("front", "back")
+# Which way a view faces, for a picture without the whole view's R and L (a close-up)
+FACING = {"front": "their right on your left", "back": "their right on your right"}
 MIDLINE = {"front": 300.0, "back": 900.0}  # x of each view's midline
 HALF_WIDTH = 212  # a view's frame either side of its midline: the arms reach 202 units
 TOP, BOTTOM = 0, 848  # the frame's top and bottom (crown at 40, soles at 840)
