@@ -67,7 +67,7 @@ def cited_ids(text: str) -> list[str]:
     return [part.strip() for match in MARKER.finditer(text) for part in match.group(1).split(";")]
 
 
-# The space before a citation's year (or "n.d."), and the hyphen of "n.d.-a"
+# The space before the year (or "n.d.") that ends a short citation, a letter after it or not
 _BEFORE_YEAR = re.compile(r" (?=(?:\d{4}|n\.d\.)[a-z-]*$)")
 
 
