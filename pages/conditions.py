@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from trigger_map.body import VIEWS
 from trigger_map.figures import marker_for
 from trigger_map.frame import FACING
-from trigger_map.present import spread_closeups
+from trigger_map.present import crowded_closeups, spread_closeups
 from trigger_map.referral import side_key
 from ui import body_map, red_flags, related, resources, state, text, trigger_point_panel
 from ui.navigation import page
@@ -13,6 +14,16 @@ from ui.search import search_box
 engine = resources.engine()
 data = engine.dataset
 conditions = sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"])
+WHOLE_PATTERN_HEIGHT = 380  # the chosen pattern on the whole body, under close-ups of the X marks
+
+
+def pattern_views(key: str) -> tuple[str, ...]:
+    """The views a trigger point's pattern lies on (its X's view when it has none)."""
+    placed = engine.by_key[key]
+    regions = engine.body.regions
+    on = {regions[r].view for r in (*placed.essential, *placed.spillover)} | {placed.view}
+    return tuple(v for v in VIEWS if v in on)
+
 
 st.title("Conditions", anchor=False)
 st.markdown(
@@ -71,8 +82,12 @@ with picture:
     chosen = st.session_state.condition_tp
     highlight = trigger_point_panel.pattern_highlight(engine, chosen, treat_here=[marker_for(engine, k) for k in keys])
     pick = state.pick_trigger_point("condition_tp", keys)
+    # all on the head and neck (a headache), or the X marks crowded on the neck (whiplash): drawn
+    # large, the X marks apart; in the second case the chosen pattern is drawn whole below
     closeups = spread_closeups(engine, tuple(keys))
-    if closeups:  # all on the head and neck (a headache): drawn large, each X a finger's width apart
+    pattern_below = not closeups
+    closeups = closeups or crowded_closeups(engine, tuple(keys))
+    if closeups:
         for column, closeup in zip(st.columns(len(closeups), gap="small"), closeups, strict=True):
             with column:
                 st.caption(f"Close-up ({closeup.view}, {FACING[closeup.view]})")  # no R and L on it
@@ -84,6 +99,9 @@ with picture:
                     closeup=closeup,
                     whole_inset=False,
                 )
+        if pattern_below and chosen:
+            st.caption("Where the chosen trigger point sends pain, on the whole body:")
+            body_map.pictures(engine, highlight, "condition_whole", WHOLE_PATTERN_HEIGHT, views=pattern_views(chosen))
     else:
         body_map.body_maps(engine, highlight, key="condition_map", on_pick=pick)
     body_map.legend(marked="")

@@ -400,8 +400,20 @@ def test_a_headaches_trigger_points_are_drawn_close_up_on_the_conditions_page():
     assert not at.exception
     captions = [c.value for c in at.caption if c.value.startswith("Close-up")]
     assert captions == ["Close-up (front, their right on your left)", "Close-up (back, their right on your right)"]
+    assert not [c for c in at.caption if "on the whole body" in c.value]  # the patterns are in the close-ups
     low_back = app("conditions", condition="chronic-low-back-pain")  # spread over the body: the whole views
     assert not low_back.exception and not [c for c in low_back.caption if c.value.startswith("Close-up")]
+
+
+def test_whiplashs_crowded_x_marks_are_drawn_close_up_and_the_chosen_pattern_whole_below():
+    at = app("conditions", condition="whiplash")
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert [c for c in captions if c.startswith("Close-up")] == [
+        "Close-up (front, their right on your left)",
+        "Close-up (back, their right on your right)",
+    ]
+    assert "Where the chosen trigger point sends pain, on the whole body:" in captions
 
 
 def test_conditions_page_deep_link():

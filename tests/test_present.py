@@ -13,6 +13,8 @@ from trigger_map.present import (
     CLOSEUP_ASPECT,
     SMALL_PATTERN,
     SMALL_SPREAD,
+    SMALLEST_DETAIL,
+    crowded_closeups,
     pattern_window,
     slides,
     spread_closeups,
@@ -81,6 +83,22 @@ def test_a_headaches_trigger_points_and_patterns_are_held_by_a_close_up_of_each_
 def test_trigger_points_spread_over_the_body_get_no_close_up(engine):
     assert spread_closeups(engine, keys_of(engine, "chronic-low-back-pain")) == ()
     assert spread_closeups(engine, keys_of(engine, "plantar-heel-pain")) == ()  # the calf's patterns reach the knee
+
+
+def test_whiplashs_crowded_x_marks_get_close_ups_of_their_own(engine):
+    """Whiplash's patterns spread too far for a close-up, but its 23 X marks crowd the neck: a
+    median 3.7 units from their nearest, 3 px on a phone's whole body (0.84 px a unit)."""
+    keys = keys_of(engine, "whiplash")
+    assert spread_closeups(engine, keys) == ()
+    closeups = {c.view: c for c in crowded_closeups(engine, keys)}
+    assert list(closeups) == ["front", "back"]
+    for view, closeup in closeups.items():
+        assert SMALLEST_DETAIL * (BOTTOM - TOP) - 0.01 <= closeup.window[3] <= SMALL_SPREAD * (BOTTOM - TOP)
+        marks = [engine.by_key[k] for k in keys if engine.by_key[k].view == view]
+        assert all(closeup.shows(view, m.x, m.y, reach=CHOSEN_X) for m in marks)
+        nearest = sorted(min(((m.x - o.x) ** 2 + (m.y - o.y) ** 2) ** 0.5 for o in marks if o is not m) for m in marks)
+        assert nearest[len(nearest) // 2] * closeup.scale >= 8  # px on a phone
+    assert crowded_closeups(engine, keys_of(engine, "chronic-low-back-pain")) == ()  # spread out: not crowded
 
 
 def test_steps_go_round():

@@ -177,12 +177,12 @@ class Closeups:
 
 
 def closeups_holding(
-    body: Body, shapes: dict[str, list[shapely.Geometry]], largest: float, reach: float = 0.0
+    body: Body, shapes: dict[str, list[shapely.Geometry]], largest: float, reach: float = 0.0, smallest: float = 0.0
 ) -> tuple[Closeup, ...]:
     """One close-up per view of `shapes` (view -> the X marks as points, the zones as polygons)
     framing all of that view's shapes with `reach` units to spare (an X's half width) and a little
-    of the body across its midline, or none at all when one of them would be taller than `largest`
-    of the body: the whole views show it then.
+    of the body across its midline, at least `smallest` of the body tall (and 3/4 as wide), or none
+    at all when one of them would be taller than `largest` of the body: the whole views show it then.
     On the Conditions page the 19 X marks of a headache on the front of the head sat 3 to 10 px
     apart on a phone's whole body."""
     found = []
@@ -196,6 +196,9 @@ def closeups_holding(
         across = ACROSS_MIDLINE * (maxx - minx)
         minx, maxx = min(minx, MIDLINE[view] - across), max(maxx, MIDLINE[view] + across)
         pad = MARGIN + reach
+        tall, wide = smallest * (BOTTOM - TOP), 0.75 * smallest * (BOTTOM - TOP)
+        grow_y, grow_x = max(0.0, tall - (maxy - miny) - 2 * pad) / 2, max(0.0, wide - (maxx - minx) - 2 * pad) / 2
+        minx, maxx, miny, maxy = minx - grow_x, maxx + grow_x, miny - grow_y, maxy + grow_y
         window = (minx - pad, miny - pad, maxx - minx + 2 * pad, maxy - miny + 2 * pad)
         if window[3] > largest * (BOTTOM - TOP):
             return ()

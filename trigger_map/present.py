@@ -99,6 +99,33 @@ def spread_closeups(engine: Engine, keys: tuple[str, ...]) -> tuple[Closeup, ...
     return closeups_holding(engine.body, shapes, SMALL_SPREAD, reach=CHOSEN_X)
 
 
+# X marks closer than this to their nearest (the median over a condition's marks, drawing units) are
+# too close to tap on a phone's whole body (0.84 px a unit: under 7 px apart)
+CROWDED = 8.0
+# A close-up of X marks alone is at least this share of the body tall: a neck, not a few vertebrae
+SMALLEST_DETAIL = 0.18
+
+
+def crowded_closeups(engine: Engine, keys: tuple[str, ...]) -> tuple[Closeup, ...]:
+    """Close-ups, one per view, of these trigger points' X marks alone, when the marks crowd
+    (`CROWDED`) and each view's fit a small close-up (`SMALL_SPREAD`); else none. For the trigger
+    points whose patterns spread too far for `spread_closeups`: whiplash's 23, a median 3.7 units
+    apart on the neck. The pattern is then drawn whole on its own, beside or below them."""
+    marks: dict[str, list[shapely.Geometry]] = {}
+    for key in keys:
+        placed = engine.by_key[key]
+        marks.setdefault(placed.view, []).append(shapely.Point(placed.x, placed.y))
+    nearest = [
+        min(point.distance(other) for other in points if other is not point)
+        for points in marks.values()
+        if len(points) > 1
+        for point in points
+    ]
+    if not nearest or sorted(nearest)[len(nearest) // 2] >= CROWDED:
+        return ()
+    return closeups_holding(engine.body, marks, SMALL_SPREAD, reach=CHOSEN_X, smallest=SMALLEST_DETAIL)
+
+
 def title_ems(title: str) -> float:
     """At most how wide the title's longest word is, in ems (the heading's size): the page sizes
     the title so that word fits on one line of its column ("Sternocleidomastoid," broke in two)."""
