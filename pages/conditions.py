@@ -3,6 +3,7 @@
 import streamlit as st
 
 from trigger_map.body import VIEWS
+from trigger_map.closeups import Closeup
 from trigger_map.figures import marker_for
 from trigger_map.frame import FACING
 from trigger_map.present import crowded_closeups, spread_closeups
@@ -15,6 +16,16 @@ engine = resources.engine()
 data = engine.dataset
 conditions = sorted(data.conditions.index, key=lambda c: data.conditions.at[c, "name"])
 WHOLE_PATTERN_HEIGHT = 380  # the chosen pattern on the whole body, under close-ups of the X marks
+
+
+@st.cache_resource(show_spinner=False)
+def condition_closeups(condition: str, data_key: str) -> tuple[tuple[Closeup, ...], bool]:
+    """All on the head and neck (a headache), or the X marks crowded on the neck (whiplash): the
+    close-ups that draw them large, the X marks apart, and whether the chosen pattern must be drawn
+    whole below them (the second case). Made once per condition: up to 11 ms for the largest."""
+    keys = tuple(side_key(t, "right") for t in engine.condition_trigger_points(condition))
+    held = spread_closeups(engine, keys)
+    return (held, False) if held else (crowded_closeups(engine, keys), True)
 
 
 def pattern_views(key: str) -> tuple[str, ...]:
@@ -82,11 +93,7 @@ with picture:
     chosen = st.session_state.condition_tp
     highlight = trigger_point_panel.pattern_highlight(engine, chosen, treat_here=[marker_for(engine, k) for k in keys])
     pick = state.pick_trigger_point("condition_tp", keys)
-    # all on the head and neck (a headache), or the X marks crowded on the neck (whiplash): drawn
-    # large, the X marks apart; in the second case the chosen pattern is drawn whole below
-    closeups = spread_closeups(engine, tuple(keys))
-    pattern_below = not closeups
-    closeups = closeups or crowded_closeups(engine, tuple(keys))
+    closeups, pattern_below = condition_closeups(condition, str(id(engine)))
     if closeups:
         for column, closeup in zip(st.columns(len(closeups), gap="small"), closeups, strict=True):
             with column:
