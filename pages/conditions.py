@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from trigger_map.body import VIEWS
 from trigger_map.closeups import Closeup
 from trigger_map.figures import marker_for
 from trigger_map.frame import FACING
 from trigger_map.present import crowded_closeups, spread_closeups
+from trigger_map.quiz import Drawn
 from trigger_map.referral import side_key
 from ui import body_map, red_flags, related, resources, state, text, trigger_point_panel
 from ui.navigation import page
@@ -19,21 +19,12 @@ WHOLE_PATTERN_HEIGHT = 380  # the chosen pattern on the whole body, under close-
 
 
 @st.cache_resource(show_spinner=False)
-def condition_closeups(condition: str, data_key: str) -> tuple[tuple[Closeup, ...], bool]:
+def condition_closeups(keys: tuple[str, ...], data_key: str) -> tuple[tuple[Closeup, ...], bool]:
     """All on the head and neck (a headache), or the X marks crowded on the neck (whiplash): the
     close-ups that draw them large, the X marks apart, and whether the chosen pattern must be drawn
     whole below them (the second case). Made once per condition: up to 11 ms for the largest."""
-    keys = tuple(side_key(t, "right") for t in engine.condition_trigger_points(condition))
     held = spread_closeups(engine, keys)
     return (held, False) if held else (crowded_closeups(engine, keys), True)
-
-
-def pattern_views(key: str) -> tuple[str, ...]:
-    """The views a trigger point's pattern lies on (its X's view when it has none)."""
-    placed = engine.by_key[key]
-    regions = engine.body.regions
-    on = {regions[r].view for r in (*placed.essential, *placed.spillover)} | {placed.view}
-    return tuple(v for v in VIEWS if v in on)
 
 
 st.title("Conditions", anchor=False)
@@ -93,7 +84,7 @@ with picture:
     chosen = st.session_state.condition_tp
     highlight = trigger_point_panel.pattern_highlight(engine, chosen, treat_here=[marker_for(engine, k) for k in keys])
     pick = state.pick_trigger_point("condition_tp", keys)
-    closeups, pattern_below = condition_closeups(condition, str(id(engine)))
+    closeups, pattern_below = condition_closeups(tuple(keys), str(id(engine)))
     if closeups:
         for column, closeup in zip(st.columns(len(closeups), gap="small"), closeups, strict=True):
             with column:
@@ -108,7 +99,9 @@ with picture:
                 )
         if pattern_below and chosen:
             st.caption("Where the chosen trigger point sends pain, on the whole body:")
-            body_map.pictures(engine, highlight, "condition_whole", WHOLE_PATTERN_HEIGHT, views=pattern_views(chosen))
+            placed = engine.by_key[chosen]
+            views = Drawn(placed.essential, placed.spillover, chosen).views(engine)  # its pattern's and its X's
+            body_map.pictures(engine, highlight, "condition_whole", WHOLE_PATTERN_HEIGHT, views=views)
     else:
         body_map.body_maps(engine, highlight, key="condition_map", on_pick=pick)
     body_map.legend(marked="")

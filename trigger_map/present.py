@@ -90,13 +90,21 @@ def spread_closeups(engine: Engine, keys: tuple[str, ...]) -> tuple[Closeup, ...
     """Close-ups, one per view, holding these trigger points' X marks and every one of their
     patterns, when each is small (`SMALL_SPREAD`); else none, and the whole views show them."""
     regions = engine.body.regions
-    shapes: dict[str, list[shapely.Geometry]] = {}
+    shapes = _x_marks(engine, keys)
     for key in keys:
         placed = engine.by_key[key]
-        shapes.setdefault(placed.view, []).append(shapely.Point(placed.x, placed.y))
         for region in (*placed.essential, *placed.spillover):
             shapes.setdefault(regions[region].view, []).append(regions[region].polygon)
     return closeups_holding(engine.body, shapes, SMALL_SPREAD, reach=CHOSEN_X)
+
+
+def _x_marks(engine: Engine, keys: tuple[str, ...]) -> dict[str, list[shapely.Geometry]]:
+    """Each view's X marks of these trigger points, as points."""
+    marks: dict[str, list[shapely.Geometry]] = {}
+    for key in keys:
+        placed = engine.by_key[key]
+        marks.setdefault(placed.view, []).append(shapely.Point(placed.x, placed.y))
+    return marks
 
 
 # X marks closer than this to their nearest (the median over a condition's marks, drawing units) are
@@ -111,10 +119,7 @@ def crowded_closeups(engine: Engine, keys: tuple[str, ...]) -> tuple[Closeup, ..
     (`CROWDED`) and each view's fit a small close-up (`SMALL_SPREAD`); else none. For the trigger
     points whose patterns spread too far for `spread_closeups`: whiplash's 23, a median 3.7 units
     apart on the neck. The pattern is then drawn whole on its own, beside or below them."""
-    marks: dict[str, list[shapely.Geometry]] = {}
-    for key in keys:
-        placed = engine.by_key[key]
-        marks.setdefault(placed.view, []).append(shapely.Point(placed.x, placed.y))
+    marks = _x_marks(engine, keys)
     nearest = [
         min(point.distance(other) for other in points if other is not point)
         for points in marks.values()
